@@ -1,0 +1,73 @@
+"""What we know about a household. `None` always means "not known yet", never "no".
+
+The distinction matters: the engine answers `maybe` for unknown facts and the dialogue layer
+asks about them, while `False` lets it rule a measure out.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Daycare = Literal["ward", "other", "none"]
+School = Literal["ward", "kudan", "other", "none"]
+Sex = Literal["male", "female"]
+Moving = Literal["near_parents", "larger_home", "none"]
+Business = Literal["sme", "startup", "none"]
+
+_STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Child(BaseModel):
+    """A child of the household (anyone under 23 the household is raising)."""
+
+    model_config = _STRICT
+
+    age: int = Field(ge=0, le=22, description="Age in whole years (0 for babies).")
+    school_year: int | None = Field(
+        default=None, ge=1, le=12,
+        description="1=小1 … 6=小6, 7=中1 … 9=中3, 10=高1 … 12=高3; null if not at school or unknown.",
+    )
+    sex: Sex | None = None
+    daycare: Daycare | None = Field(default=None, description="ward = 区内保育施設.")
+    school: School | None = Field(default=None, description="ward = 区立学校, kudan = 九段中等教育学校.")
+    disability_certificate: bool | None = Field(
+        default=None, description="Any 障害者手帳: 身体・療育(愛の手帳)・精神."
+    )
+    chronic_disease: bool | None = Field(default=None, description="小児慢性特定疾病.")
+    developmental_concern: bool | None = Field(default=None, description="療育 / 発達に課題.")
+    uses_disability_services: bool | None = Field(
+        default=None, description="児童発達支援・放課後等デイサービス・在宅レスパイト."
+    )
+    special_needs_class: bool | None = Field(default=None, description="特別支援学級.")
+    school_refusal: bool | None = Field(default=None, description="不登校.")
+
+
+class Adult(BaseModel):
+    """An adult member of the household (parents, grandparents living with them …)."""
+
+    model_config = _STRICT
+
+    age: int | None = Field(default=None, ge=15, le=120)
+    disability_certificate: bool | None = None
+    severe_disability: bool | None = Field(default=None, description="重度障害.")
+    memory_concern: bool | None = Field(default=None, description="物忘れ・軽度認知障害の心配.")
+    nutrition_concern: bool | None = Field(default=None, description="食が細い・やせてきた (低栄養).")
+
+
+class Household(BaseModel):
+    """A household as the engine sees it. Lists are `None` when we do not know yet."""
+
+    model_config = _STRICT
+
+    pregnant: bool | None = Field(default=None, description="Someone in the household is pregnant.")
+    children: list[Child] | None = Field(
+        default=None, max_length=15, description="null = not known yet; [] = no children."
+    )
+    adults: list[Adult] | None = Field(
+        default=None, max_length=15, description="null = not known yet; [] = none to tell about."
+    )
+    education_loan: bool | None = Field(default=None, description="Has borrowed an 教育ローン.")
+    moving: Moving | None = Field(default=None, description="Plans to move in the ward.")
+    business: Business | None = Field(default=None, description="Runs a business in the ward.")

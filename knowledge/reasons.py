@@ -1,0 +1,80 @@
+"""Turns per-condition results into sentences a resident can read (Japanese and English).
+
+"3つの条件のうち2つを満たしています。…が分かれば判定できます" is how a clerk would say it, so
+that is how the engine says it.
+"""
+
+from __future__ import annotations
+
+from knowledge.outcome import ConditionResult, Fact, Outcome, Verdict
+
+
+def initiative(measure_id: str) -> Outcome:
+    return Outcome(
+        measure_id=measure_id, verdict="not_eligible", conditions=[], missing=[],
+        reasons_ja=["区が進める取組みで、申し込んで受けるものではありません。"],
+        reasons_en=["This is a ward project; it is not something a household applies for."],
+    )
+
+
+def open_to_all(measure_id: str) -> Outcome:
+    return Outcome(
+        measure_id=measure_id, verdict="open_to_all", conditions=[], missing=[],
+        reasons_ja=["どなたでも利用できます。"], reasons_en=["Anyone can use this."],
+    )
+
+
+def _subject_groups(results: list[ConditionResult]) -> dict[tuple[str, str], list[ConditionResult]]:
+    groups: dict[tuple[str, str], list[ConditionResult]] = {}
+    for r in results:
+        groups.setdefault((r.subject_ja, r.subject_en), []).append(r)
+    return groups
+
+
+def _eligible(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
+    ja, en = [], []
+    for (sja, sen), rs in _subject_groups(results).items():
+        ja.append(f"{sja}：{'、'.join(r.requirement_ja for r in rs)}")
+        en.append(f"{sen[0].upper() + sen[1:]}: {'; '.join(r.requirement_en for r in rs)}")
+    return ja, en
+
+
+def _maybe(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
+    total, met = len(results), sum(r.status == "met" for r in results)
+    unknown = [r for r in results if r.status == "unknown"]
+    if any(r.fact.key in ("children", "adults") for r in unknown):
+        who_ja = "お子さん" if any(r.fact.key == "children" for r in unknown) else "ご家族"
+        who_en = "children" if who_ja == "お子さん" else "family members"
+        return ([f"{total}つの条件のうち{met}つを満たしています。{who_ja}の年齢などが分かれば判定できます。"],
+                [f"{met} of {total} conditions met. We can decide once we know about your {who_en}."])
+    ja = [f"{total}つの条件のうち{met}つを満たしています。"
+          f"{'、'.join(f'{r.subject_ja}が「{r.requirement_ja}」か' for r in unknown)}が分かれば判定できます。"]
+    en = [f"{met} of {total} conditions met. We can decide once we know whether "
+          f"{', and whether '.join(f'{r.subject_en} {r.requirement_en}' for r in unknown)}."]
+    return ja, en
+
+
+def _not_eligible(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
+    failed = [r for r in results if r.status == "not_met"]
+    ja = [f"{r.subject_ja}は「{r.requirement_ja}」にあてはまりません。" for r in failed]
+    en = [f"Not met for {r.subject_en}: {r.requirement_en}." for r in failed]
+    return ja, en
+
+
+def _later(verdict: Verdict, results: list[ConditionResult]) -> tuple[str | None, str | None]:
+    """When only "too young" conditions fail, say when the member will qualify."""
+    failed = [r for r in results if r.status == "not_met"]
+    if verdict != "not_eligible" or not failed or not all(r.later_ja for r in failed):
+        return None, None
+    first = failed[0]
+    return f"{first.subject_ja}は{first.later_ja}。", f"{first.subject_en[0].upper() + first.subject_en[1:]} {first.later_en}."
+
+
+def explain(measure_id: str, verdict: Verdict, results: list[ConditionResult], missing: list[Fact]) -> Outcome:
+    build = {"eligible": _eligible, "maybe": _maybe, "not_eligible": _not_eligible}[verdict]
+    ja, en = build(results)
+    later_ja, later_en = _later(verdict, results)
+    return Outcome(
+        measure_id=measure_id, verdict=verdict, conditions=results, missing=missing,
+        reasons_ja=ja, reasons_en=en, later_ja=later_ja, later_en=later_en,
+    )

@@ -1,0 +1,77 @@
+"""Collects the rules-as-code cases in `tests/measures/**/*.yaml` as ordinary pytest items.
+
+Follows pytest's "Working with non-python tests" (as openfisca-core's test runner does): one
+YAML file per measure, one item per case, named by the case's sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from knowledge.catalog import CURRENT_FISCAL_YEAR, MEASURES_DIR, load_measure
+from knowledge.eligibility import evaluate
+from knowledge.household import Household
+
+MEASURE_CASES = Path(__file__).parent / "measures"
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
+    if file_path.suffix == ".yaml" and MEASURE_CASES in file_path.parents:
+        return MeasureCaseFile.from_parent(parent, path=file_path)
+    return None
+
+
+class MeasureCaseFile(pytest.File):
+    def collect(self):  # type: ignore[no-untyped-def]
+        data = yaml.safe_load(self.path.read_text(encoding="utf-8"))
+        if data.get("measure") != self.path.stem:
+            raise ValueError(f"{self.path}: 'measure' must equal the file name")
+        for case in data["cases"]:
+            yield MeasureCase.from_parent(self, name=case["name"], measure_id=data["measure"], case=case)
+
+
+class MeasureCaseError(AssertionError):
+    pass
+
+
+class MeasureCase(pytest.Item):
+    def __init__(self, *, measure_id: str, case: dict[str, Any], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.measure_id = measure_id
+        self.case = case
+
+    def runtest(self) -> None:
+        paths = list(MEASURES_DIR.glob(f"*/{self.measure_id}.yaml"))
+        if len(paths) != 1:
+            raise MeasureCaseError(f"expected one measure file for {self.measure_id!r}, found {len(paths)}")
+        measure = load_measure(paths[0])
+        household = Household.model_validate(self.case["household"])
+        outcome = evaluate(measure, household, self.case.get("fiscal_year", CURRENT_FISCAL_YEAR))
+        expected = self.case["verdict"]
+        problems = []
+        if outcome.verdict != expected:
+            problems.append(f"verdict {outcome.verdict!r}, expected {expected!r}")
+        text = " ".join(outcome.reasons_ja + outcome.reasons_en + [outcome.later_ja or "", outcome.later_en or ""])
+        for fragment in self.case.get("reasons_include", []):
+            if fragment not in text:
+                problems.append(f"reasons lack {fragment!r}")
+        if "conditions" in self.case:
+            got = [c.status for c in outcome.conditions]
+            if got != self.case["conditions"]:
+                problems.append(f"condition statuses {got}, expected {self.case['conditions']}")
+        if "later" in self.case and bool(outcome.later_ja) != self.case["later"]:
+            problems.append(f"later note {outcome.later_ja!r}, expected {'one' if self.case['later'] else 'none'}")
+        if problems:
+            raise MeasureCaseError("; ".join(problems) + f"\nreasons: {outcome.reasons_ja}")
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:  # type: ignore[override]
+        if isinstance(excinfo.value, MeasureCaseError):
+            return f"{self.measure_id}: {self.name}\n{excinfo.value}"
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, f"{self.measure_id}: {self.name}"
