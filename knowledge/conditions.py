@@ -142,7 +142,9 @@ class AdultFlagIs(BaseModel):
 
 
 HouseholdCondition = Pregnant | EducationLoan | MovingIn | BusinessIn
-ChildCondition = ChildAge | SchoolYear | ChildSex | ChildFlagIs | DaycareIn | SchoolIn | TurnsAge | CertificateInFamily
+ChildCondition = (
+    ChildAge | SchoolYear | ChildSex | ChildFlagIs | DaycareIn | SchoolIn | TurnsAge | CertificateInFamily
+)
 AdultCondition = AdultAge | AdultFlagIs
 
 Condition = Annotated[
@@ -151,5 +153,7 @@ Condition = Annotated[
 ]
 
 HOUSEHOLD_TYPES = {"pregnant", "education_loan", "moving", "business"}
-CHILD_TYPES = {"child_age", "school_year", "sex", "child_flag", "daycare", "school", "turns_age", "certificate_in_family"}
+CHILD_TYPES = {
+    "child_age", "school_year", "sex", "child_flag", "daycare", "school", "turns_age", "certificate_in_family",
+}
 ADULT_TYPES = {"adult_age", "adult_flag"}

@@ -27,7 +27,7 @@ from knowledge.conditions import (
     SchoolYear,
     TurnsAge,
 )
-from knowledge.household import Adult, Child, Household
+from knowledge.household import AGE_BANDS, Adult, Child, Household
 from knowledge.measure import Measure, Rule
 from knowledge.outcome import CheckStatus, ConditionResult, Fact, Outcome, Verdict
 
@@ -37,6 +37,7 @@ class Check:
     status: CheckStatus
     fact: str
     later: tuple[str, str] | None = None
+    member: int | None = None  # when the deciding fact belongs to another member (a sibling)
 
 
 def _tri(value: object, ok: Callable[[object], bool], fact: str) -> Check:
@@ -52,7 +53,7 @@ def possible_school_years(child: Child) -> set[int]:
     """
     if child.school_year is not None:
         return {child.school_year}
-    if child.daycare in ("ward", "other"):
+    if child.daycare in ("ward", "other") or (child.school == "none" and child.age <= 7):
         return {0}
     return {max(child.age - 6, 0), max(child.age - 5, 0)}
 
@@ -96,11 +97,14 @@ def _check_turns_age(cond: TurnsAge, child: Child) -> Check:
 def _check_certificate(cond: CertificateInFamily, child: Child, index: int, household: Household) -> Check:
     if child.disability_certificate:
         return Check("met", "child.disability_certificate")
-    siblings = [c for i, c in enumerate(household.children or []) if i != index and c.age <= cond.max_sibling_age]
-    if any(s.disability_certificate for s in siblings):
+    siblings = [(i, c) for i, c in enumerate(household.children or []) if i != index and c.age <= cond.max_sibling_age]
+    if any(s.disability_certificate for _, s in siblings):
         return Check("met", "child.disability_certificate")
-    if child.disability_certificate is None or any(s.disability_certificate is None for s in siblings):
+    if child.disability_certificate is None:
         return Check("unknown", "child.disability_certificate")
+    unknown = [i for i, s in siblings if s.disability_certificate is None]
+    if unknown:
+        return Check("unknown", "child.disability_certificate", member=unknown[0])
     return Check("not_met", "child.disability_certificate")
 
 
@@ -125,9 +129,17 @@ def check_child(cond: object, child: Child, index: int, household: Household) ->
     raise TypeError(f"not a child condition: {type(cond).__name__}")
 
 
+def _check_band(band: tuple[int, int], lo: int | None, hi: int | None) -> Check:
+    inside = _in_range(band[0], lo, hi) and _in_range(band[1], lo, hi)
+    outside = (hi is not None and band[0] > hi) or (lo is not None and band[1] < lo)
+    return Check("met" if inside else "not_met" if outside else "unknown", "adult.age")
+
+
 def check_adult(cond: object, adult: Adult) -> Check:
     match cond:
         case AdultAge(min=lo, max=hi):
+            if adult.age is None and adult.age_band is not None:
+                return _check_band(AGE_BANDS[adult.age_band], lo, hi)
             return _tri(adult.age, lambda v: _in_range(v, lo, hi), "adult.age")  # type: ignore[arg-type]
         case AdultFlagIs(flag=flag):
             return _tri(getattr(adult, flag), bool, f"adult.{flag}")
@@ -151,7 +163,7 @@ def _result(cond: object, check: Check, subject: tuple[str, str], member: int | 
     req_ja, req_en = wording.requirement(cond)
     return ConditionResult(
         requirement_ja=req_ja, requirement_en=req_en, subject_ja=subject[0], subject_en=subject[1],
-        status=check.status, fact=Fact(key=check.fact, member=member),
+        status=check.status, fact=Fact(key=check.fact, member=member if check.member is None else check.member),
         later_ja=check.later[0] if check.later else None, later_en=check.later[1] if check.later else None,
     )
 

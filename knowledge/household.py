@@ -15,6 +15,8 @@ School = Literal["ward", "kudan", "other", "none"]
 Sex = Literal["male", "female"]
 Moving = Literal["near_parents", "larger_home", "none"]
 Business = Literal["sme", "startup", "none"]
+AgeBand = Literal["under_65", "65_74", "75_plus"]
+AGE_BANDS: dict[str, tuple[int, int]] = {"under_65": (15, 64), "65_74": (65, 74), "75_plus": (75, 120)}
 
 _STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -31,7 +33,9 @@ class Child(BaseModel):
     )
     sex: Sex | None = None
     daycare: Daycare | None = Field(default=None, description="ward = 区内保育施設.")
-    school: School | None = Field(default=None, description="ward = 区立学校, kudan = 九段中等教育学校.")
+    school: School | None = Field(
+        default=None, description="ward = 区立学校, kudan = 九段中等教育学校, none = not at school (未就学 when young)."
+    )
     disability_certificate: bool | None = Field(
         default=None, description="Any 障害者手帳: 身体・療育(愛の手帳)・精神."
     )
@@ -50,6 +54,9 @@ class Adult(BaseModel):
     model_config = _STRICT
 
     age: int | None = Field(default=None, ge=15, le=120)
+    age_band: AgeBand | None = Field(
+        default=None, description="When only a band is known (a tapped quick reply); `age` wins when both are given."
+    )
     disability_certificate: bool | None = None
     severe_disability: bool | None = Field(default=None, description="重度障害.")
     memory_concern: bool | None = Field(default=None, description="物忘れ・軽度認知障害の心配.")

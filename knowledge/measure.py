@@ -40,7 +40,7 @@ class Figure(BaseModel):
     label: Text
     value: int | float
     unit: str
-    before: int | float | None = Field(default=None, description="The previous value, where the document gives one.")
+    before: int | float | None = Field(default=None, description="Previous value, where the document gives one.")
     text: str = Field(min_length=1, description="The figure as printed in the source, e.g. 216時間.")
     fiscal_year: int
 
@@ -61,7 +61,8 @@ class Rule(BaseModel):
 
     @model_validator(mode="after")
     def _conditions_fit_their_scope(self) -> Rule:
-        for scope, allowed in (("household", HOUSEHOLD_TYPES), ("some_child", CHILD_TYPES), ("some_adult", ADULT_TYPES)):
+        scopes = (("household", HOUSEHOLD_TYPES), ("some_child", CHILD_TYPES), ("some_adult", ADULT_TYPES))
+        for scope, allowed in scopes:
             wrong = [c.type for c in getattr(self, scope) if c.type not in allowed]
             if wrong:
                 raise ValueError(f"{scope} cannot hold {wrong}; allowed: {sorted(allowed)}")

@@ -43,11 +43,14 @@ def _maybe(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
     total, met = len(results), sum(r.status == "met" for r in results)
     unknown = [r for r in results if r.status == "unknown"]
     if any(r.fact.key in ("children", "adults") for r in unknown):
-        who_ja = "お子さん" if any(r.fact.key == "children" for r in unknown) else "ご家族"
-        who_en = "children" if who_ja == "お子さん" else "family members"
-        return ([f"{total}つの条件のうち{met}つを満たしています。{who_ja}の年齢などが分かれば判定できます。"],
+        kids = any(r.fact.key == "children" for r in unknown)
+        who_ja = "お子さんの年齢など" if kids else "ご家族のこと"
+        who_en = "children" if kids else "family members"
+        lead_ja = f"{total}つの条件のうち{met}つを満たしています。" if met else ""
+        return ([f"{lead_ja}{who_ja}が分かれば判定できます。"],
                 [f"{met} of {total} conditions met. We can decide once we know about your {who_en}."])
-    ja = [f"{total}つの条件のうち{met}つを満たしています。"
+    lead_ja = f"{total}つの条件のうち{met}つを満たしています。" if met else ""
+    ja = [f"{lead_ja}"
           f"{'、'.join(f'{r.subject_ja}が「{r.requirement_ja}」か' for r in unknown)}が分かれば判定できます。"]
     en = [f"{met} of {total} conditions met. We can decide once we know whether "
           f"{', and whether '.join(f'{r.subject_en} {r.requirement_en}' for r in unknown)}."]
@@ -67,7 +70,8 @@ def _later(verdict: Verdict, results: list[ConditionResult]) -> tuple[str | None
     if verdict != "not_eligible" or not failed or not all(r.later_ja for r in failed):
         return None, None
     first = failed[0]
-    return f"{first.subject_ja}は{first.later_ja}。", f"{first.subject_en[0].upper() + first.subject_en[1:]} {first.later_en}."
+    subject_en = first.subject_en[0].upper() + first.subject_en[1:]
+    return f"{first.subject_ja}は{first.later_ja}。", f"{subject_en} {first.later_en}."
 
 
 def explain(measure_id: str, verdict: Verdict, results: list[ConditionResult], missing: list[Fact]) -> Outcome:

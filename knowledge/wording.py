@@ -55,12 +55,20 @@ def child_en(child: Child) -> str:
     return f"your {child.age}-year-old {noun}{grade}"
 
 
+_BAND_JA = {"under_65": "65歳未満", "65_74": "65〜74歳", "75_plus": "75歳以上"}
+_BAND_EN = {"under_65": "under 65", "65_74": "aged 65 to 74", "75_plus": "aged 75 or over"}
+
+
 def adult_ja(adult: Adult) -> str:
-    return f"{adult.age}歳のご家族" if adult.age is not None else "ご家族"
+    if adult.age is not None:
+        return f"{adult.age}歳のご家族"
+    return f"{_BAND_JA[adult.age_band]}のご家族" if adult.age_band else "ご家族"
 
 
 def adult_en(adult: Adult) -> str:
-    return f"the {adult.age}-year-old family member" if adult.age is not None else "a family member"
+    if adult.age is not None:
+        return f"the {adult.age}-year-old family member"
+    return f"the family member {_BAND_EN[adult.age_band]}" if adult.age_band else "a family member"
 
 
 HOUSEHOLD_JA, HOUSEHOLD_EN = "ご家庭", "your household"
@@ -70,7 +78,7 @@ ANY_ADULT_JA, ANY_ADULT_EN = "ご家族", "a family member"
 _CHILD_FLAG = {
     "disability_certificate": ("障害者手帳（身体・療育・精神）を持っている", "holds a disability certificate"),
     "chronic_disease": ("小児慢性特定疾病の認定がある", "has a designated pediatric chronic disease"),
-    "developmental_concern": ("発達に課題があり療育を受けている・考えている", "has developmental needs (therapy / 療育)"),
+    "developmental_concern": ("発達に課題があり療育を受けている・考えている", "has developmental needs (療育)"),
     "uses_disability_services": (
         "児童発達支援・放課後等デイサービス・在宅レスパイトを利用している",
         "uses child development support, after-school day services or home respite",
@@ -84,7 +92,10 @@ _ADULT_FLAG = {
     "memory_concern": ("物忘れなど認知機能に心配がある", "has memory concerns"),
     "nutrition_concern": ("食が細い・やせてきたなど低栄養の心配がある", "may be undernourished"),
 }
-_DAYCARE = {"ward": ("区内の保育施設", "a daycare in the ward"), "other": ("区外の保育施設", "a daycare outside the ward")}
+_DAYCARE = {
+    "ward": ("区内の保育施設", "a daycare in the ward"),
+    "other": ("区外の保育施設", "a daycare outside the ward"),
+}
 _SCHOOL = {
     "ward": ("区立の小・中学校", "a ward-run school"),
     "kudan": ("九段中等教育学校", "Kudan Secondary School"),
@@ -94,7 +105,10 @@ _MOVING = {
     "near_parents": ("親元の近くへの住み替え", "moving near your parents"),
     "larger_home": ("広い住宅への転居", "moving to a larger home"),
 }
-_BUSINESS = {"sme": ("区内の中小企業", "a small or medium business in the ward"), "startup": ("区内のスタートアップ企業", "a startup in the ward")}
+_BUSINESS = {
+    "sme": ("区内の中小企業", "a small or medium business in the ward"),
+    "startup": ("区内のスタートアップ企業", "a startup in the ward"),
+}
 
 
 def _range_ja(lo: int | None, hi: int | None, unit: str) -> str:

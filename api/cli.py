@@ -1,0 +1,173 @@
+"""`benefit-finder`: the catalog, the eligibility check and (later) search, chat and the server.
+
+Bad input ends with one clear line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from pydantic import ValidationError
+
+from knowledge.catalog import CatalogError, default_catalog
+from knowledge.household import Household
+from knowledge.results import Lang, Match, match_household
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="千代田区 支援さがし / Chiyoda benefit finder")
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+LangOpt = Annotated[str, typer.Option("--lang", help="ja or en.")]
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _lang(value: str) -> Lang:
+    if value not in ("ja", "en"):
+        fail(f"--lang must be ja or en, not {value!r}")
+    return "en" if value == "en" else "ja"
+
+
+def _catalog():  # type: ignore[no-untyped-def]
+    try:
+        return default_catalog()
+    except CatalogError as exc:
+        fail(f"the catalog is invalid: {exc}")
+
+
+@app.command()
+def measures(as_json: JsonFlag = False, lang: LangOpt = "ja") -> None:
+    """List every measure with its page."""
+    chosen = _lang(lang)
+    catalog = _catalog()
+    if as_json:
+        dumped = [m.model_dump(mode="json", by_alias=True) for m in catalog]
+        typer.echo(json.dumps(dumped, ensure_ascii=False, indent=2))
+        return
+    for m in catalog:
+        title = m.title_en if chosen == "en" else m.title
+        typer.echo(f"{m.page:>5}  {m.kind:<10}  {m.id:<36}  {title}")
+    typer.echo(f"{len(catalog)} measures")
+
+
+def _household_error(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "household"
+    return f"invalid household at {where}: {first['msg']} ({exc.error_count()} problem(s))"
+
+
+def read_household(path: Path) -> Household:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"cannot read {path}: {exc}")
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        fail(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+    try:
+        return Household.model_validate(data)
+    except ValidationError as exc:
+        fail(_household_error(exc))
+
+
+def _print_match(match: Match) -> None:
+    typer.echo(f"  ・{match.title}（{match.page}）")
+    for reason in match.reasons:
+        typer.echo(f"      {reason}")
+    if match.later:
+        typer.echo(f"      {match.later}")
+
+
+@app.command()
+def check(
+    household_file: Annotated[Path, typer.Argument(help="Household JSON (see knowledge/examples/).")],
+    as_json: JsonFlag = False,
+    lang: LangOpt = "ja",
+) -> None:
+    """Which measures a household qualifies for, and why."""
+    chosen = _lang(lang)
+    household = read_household(household_file)
+    results = match_household(_catalog(), household, chosen)
+    if as_json:
+        typer.echo(results.model_dump_json(indent=2))
+        return
+    en = chosen == "en"
+    for heading, items in (
+        ("Eligible" if en else "対象です", results.eligible),
+        ("May be eligible" if en else "対象かもしれません", results.maybe),
+        ("Later" if en else "これから対象になります", results.later),
+    ):
+        if items:
+            typer.echo(f"{heading} ({len(items)})")
+            for item in items:
+                _print_match(item)
+    if not (results.eligible or results.maybe):
+        typer.echo("No matching measure." if en else "あてはまる施策は見つかりませんでした。")
+
+
+index_app = typer.Typer(no_args_is_help=True, help="The search index.")
+app.add_typer(index_app, name="index")
+
+
+def _open_searcher(progress: bool = False):  # type: ignore[no-untyped-def]
+    from knowledge.search.encoders import EncoderUnavailable
+    from knowledge.search.factory import searcher_from_settings
+
+    try:
+        if not progress:
+            return searcher_from_settings()
+        with typer.progressbar(length=1, label="embedding passages") as bar:
+            def tick(done: int, total: int) -> None:
+                bar.length = total
+                bar.update(done - bar.pos)
+            return searcher_from_settings(progress=tick)
+    except EncoderUnavailable as exc:
+        fail(str(exc))
+
+
+@index_app.command("build")
+def index_build() -> None:
+    """Build (or reuse) the FAISS index of the catalog and the source text, and say what it holds."""
+    searcher, how = _open_searcher(progress=True)
+    m = searcher.index.manifest
+    typer.echo(f"index {how}: {len(m.ids)} passages for {len(searcher.catalog)} measures, dim {m.dim}, "
+               f"{m.index_type}, encoder {searcher.encoder.info.key}, built {m.built_at} in {m.build_seconds}s")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="A question in your own words.")],
+    k: Annotated[int, typer.Option("--k", min=1, max=20)] = 5,
+    as_json: JsonFlag = False,
+) -> None:
+    """Find the measures that answer a question, with their pages."""
+    if not query.strip() or len(query) > 1000:
+        fail("the question must be 1 to 1000 characters")
+    searcher, _ = _open_searcher()
+    hits = searcher.search(query, k)
+    if as_json:
+        typer.echo(json.dumps([h.model_dump() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        typer.echo("該当する施策は見つかりませんでした。 / No measure matches.")
+    for h in hits:
+        typer.echo(f"{h.score:.3f}  {h.title}（{h.page}）  [{h.id}]")
+
+
+@app.command()
+def schema() -> None:
+    """Write the JSON Schemas of households and measure files to knowledge/schema/."""
+    from knowledge.schema_export import write
+
+    for path in write():
+        typer.echo(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    app()

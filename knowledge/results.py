@@ -1,0 +1,78 @@
+"""What a household qualifies for, ready to show: eligible first, then "may be eligible".
+
+Every channel (CLI, API, chat, staff console, Rasa) shows this same structure, so a clerk and
+a resident on LINE read the same reasons and the same pages.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from knowledge.catalog import Catalog
+from knowledge.household import Household
+from knowledge.measure import Measure
+from knowledge.outcome import CheckStatus, Fact, Outcome
+
+Lang = Literal["ja", "en"]
+
+
+class ConditionLine(BaseModel):
+    text: str
+    status: CheckStatus
+
+
+class Match(BaseModel):
+    """One measure as shown to a person."""
+
+    id: str
+    title: str
+    page: str
+    kind: str
+    status: Literal["eligible", "maybe", "later"]
+    summary: str
+    reasons: list[str]
+    conditions: list[ConditionLine]
+    missing: list[Fact]
+    later: str | None = None
+    check_yourself: list[str]
+
+
+class Results(BaseModel):
+    eligible: list[Match]
+    maybe: list[Match]
+    later: list[Match]
+
+
+_KIND_ORDER = {"benefit": 0, "service": 1, "initiative": 2}
+
+
+def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
+    en = lang == "en"
+    return Match(
+        id=measure.id,
+        title=measure.title_en if en else measure.title,
+        page=measure.page,
+        kind=measure.kind,
+        status={"eligible": "eligible", "maybe": "maybe"}.get(outcome.verdict, "later"),  # type: ignore[arg-type]
+        summary=measure.summary.en if en else measure.summary.ja,
+        reasons=outcome.reasons_en if en else outcome.reasons_ja,
+        conditions=[
+            ConditionLine(text=f"{c.subject_en}: {c.requirement_en}" if en else f"{c.subject_ja}：{c.requirement_ja}",
+                          status=c.status)
+            for c in outcome.conditions
+        ],
+        missing=outcome.missing,
+        later=outcome.later_en if en else outcome.later_ja,
+        check_yourself=[t.en if en else t.ja for t in measure.conditions_text],
+    )
+
+
+def match_household(catalog: Catalog, household: Household, lang: Lang = "ja") -> Results:
+    """Eligible and maybe measures, benefits before services; plus those a child will reach later."""
+    pairs = sorted(catalog.evaluate(household), key=lambda p: _KIND_ORDER[p[0].kind])
+    eligible = [to_match(m, o, lang) for m, o in pairs if o.verdict == "eligible"]
+    maybe = [to_match(m, o, lang) for m, o in pairs if o.verdict == "maybe"]
+    later = [to_match(m, o, lang) for m, o in pairs if o.later_ja]
+    return Results(eligible=eligible, maybe=maybe, later=later)
