@@ -78,10 +78,8 @@ def read_household(path: Path) -> Household:
 
 def _print_match(match: Match) -> None:
     typer.echo(f"  ・{match.title}（{match.page}）")
-    for reason in match.reasons:
+    for reason in [match.later] if match.status == "later" and match.later else match.reasons:
         typer.echo(f"      {reason}")
-    if match.later:
-        typer.echo(f"      {match.later}")
 
 
 @app.command()

@@ -70,9 +70,10 @@ def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
 
 
 def match_household(catalog: Catalog, household: Household, lang: Lang = "ja") -> Results:
-    """Eligible and maybe measures, benefits before services; plus those a child will reach later."""
+    """Eligible and maybe measures, benefits before services; plus benefits a child will reach later
+    (only benefits: telling a toddler's parent about junior-high trips is noise)."""
     pairs = sorted(catalog.evaluate(household), key=lambda p: _KIND_ORDER[p[0].kind])
     eligible = [to_match(m, o, lang) for m, o in pairs if o.verdict == "eligible"]
     maybe = [to_match(m, o, lang) for m, o in pairs if o.verdict == "maybe"]
-    later = [to_match(m, o, lang) for m, o in pairs if o.later_ja]
+    later = [to_match(m, o, lang) for m, o in pairs if o.later_ja and m.kind == "benefit"]
     return Results(eligible=eligible, maybe=maybe, later=later)

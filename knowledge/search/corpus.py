@@ -37,7 +37,8 @@ def _catalog_ja(m: Measure) -> str:
 
 
 def _catalog_en(m: Measure) -> str:
-    parts = [m.title_en, m.summary.en, m.audience.en, " ".join(t.en for t in m.conditions_text)]
+    english_words = " ".join(k for k in m.keywords if k.isascii())
+    parts = [m.title_en, m.summary.en, m.audience.en, " ".join(t.en for t in m.conditions_text), english_words]
     return "\n".join(p for p in parts if p)
 
 
