@@ -1,0 +1,1 @@
+"""The dialogue layer: understanding chat, choosing questions, wording replies (no web framework)."""

@@ -1,0 +1,171 @@
+"""One turn of the conversation: understand, update the household, decide, reply.
+
+The same object serves the embedded API, the terminal chat and the Rasa actions; it holds no
+per-user data itself (state goes in and comes out), so any process can serve any turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from bot.dialogue import replies
+from bot.dialogue.facts import path_of, set_fact
+from bot.dialogue.planner import next_prompt
+from bot.dialogue.questions import Lang
+from bot.dialogue.state import DialogueState, Pending
+from bot.understanding import Context, Expecting, understand
+from knowledge.catalog import Catalog
+from knowledge.household import Household
+from knowledge.outcome import Fact
+from knowledge.results import Results, match_household
+from knowledge.search.searcher import Hit
+
+SearchFn = Callable[[str, int], list[Hit]]
+MAX_RETRIES = 1
+
+
+class Message(BaseModel):
+    text: str
+    quick_replies: list[str] = []
+
+
+class Turn(BaseModel):
+    messages: list[Message]
+    results: Results
+    done: bool = False
+    erase: bool = False
+
+
+@dataclass
+class _Out:
+    messages: list[Message] = field(default_factory=list)
+
+    def say(self, text: str, quick_replies: list[str] | None = None) -> None:
+        self.messages.append(Message(text=text, quick_replies=quick_replies or []))
+
+
+class Dialogue:
+    def __init__(self, catalog: Catalog, search: SearchFn | None = None) -> None:
+        self.catalog = catalog
+        self.search = search
+
+    def start(self, lang: Lang = "ja") -> tuple[DialogueState, Turn]:
+        state = DialogueState(lang=lang)
+        out = _Out()
+        out.say(replies.say("welcome", lang))
+        return self._continue(state, out, show_progress=False)
+
+    def respond(self, state: DialogueState, text: str) -> tuple[DialogueState, Turn]:
+        state = state.model_copy(deep=True)
+        state.turns += 1
+        out = _Out()
+        text = text.strip()
+        if not text:
+            out.say(replies.say("empty", state.lang))
+            return self._continue(state, out, show_progress=False)
+        if state.pending and text in state.pending.answers:
+            return self._apply_quick_reply(state, text, out)
+        if state.pending and text in ("わからない", "I don't know"):
+            return self._skip_pending(state, out)
+        return self._understand(state, text, out)
+
+    def _apply_quick_reply(self, state: DialogueState, label: str, out: _Out) -> tuple[DialogueState, Turn]:
+        assert state.pending is not None
+        household = state.household
+        for fact, value in state.pending.answers[label]:
+            household = _apply(household, fact, value)
+        state.last_changed = [path_of(f) for f, _ in state.pending.answers[label]]
+        state.household = household
+        return self._continue(state, out)
+
+    def _skip_pending(self, state: DialogueState, out: _Out) -> tuple[DialogueState, Turn]:
+        assert state.pending is not None
+        state.settled += [f for f in state.pending.dont_know if f not in state.settled]
+        return self._continue(state, out, show_progress=False)
+
+    def _understand(self, state: DialogueState, text: str, out: _Out) -> tuple[DialogueState, Turn]:
+        pending = state.pending
+        expecting = Expecting(key=pending.key, member=pending.member) if pending else None
+        got = understand(text, Context(household=state.household, expecting=expecting,
+                                       last_changed=tuple(state.last_changed)))
+        state.lang = got.lang
+        if got.intent == "restart":
+            fresh = DialogueState(lang=got.lang)
+            out.say(replies.say("restart", got.lang))
+            return self._continue(fresh, out, show_progress=False)
+        if got.intent == "erase":
+            fresh = DialogueState(lang=got.lang)
+            out.say(replies.say("erased", got.lang))
+            return fresh, Turn(messages=out.messages, results=self._results(fresh), done=True, erase=True)
+        if got.intent == "results":
+            out.say(replies.results_text(self._results(state), state.lang))
+            return self._continue(state, out, show_progress=False)
+        if got.intent == "dont_know" and pending:
+            return self._skip_pending(state, out)
+        if got.intent in ("thanks", "help", "greet"):
+            out.say(replies.say("help" if got.intent == "help" else "thanks" if got.intent == "thanks" else "welcome",
+                                state.lang))
+            return self._continue(state, out, show_progress=False)
+        if got.changed:
+            state.household = got.household
+            state.last_changed = list(got.changed)
+            state.settled = [f for f in state.settled if path_of(f) not in got.changed]
+            return self._continue(state, out)
+        if got.intent in ("question", "other", "inform") and self._answer_question(text, state, out, pending):
+            return self._continue(state, out, show_progress=False)
+        return self._not_understood(state, out)
+
+    def _answer_question(self, text: str, state: DialogueState, out: _Out, pending: Pending | None) -> bool:
+        """Answer a free question by search; with a question pending, only when search is sure."""
+        if self.search is None:
+            return False
+        hits = self.search(text, 3)
+        if not hits and pending is not None:
+            return False
+        en = state.lang == "en"
+        titles = {m.id: (m.title_en if en else m.title) for m in self.catalog}
+        summaries = {m.id: (m.summary.en if en else m.summary.ja) for m in self.catalog}
+        out.say(replies.answer_text(hits, state.lang, titles, summaries))
+        return True
+
+    def _not_understood(self, state: DialogueState, out: _Out) -> tuple[DialogueState, Turn]:
+        if state.pending and state.pending.retries >= MAX_RETRIES:
+            out.say(replies.say("skip", state.lang))
+            return self._skip_pending(state, out)
+        if state.pending:
+            state.pending.retries += 1
+        out.say(replies.say("not_understood", state.lang))
+        return self._continue(state, out, show_progress=False, retry=True)
+
+    def _results(self, state: DialogueState) -> Results:
+        return match_household(self.catalog, state.household, state.lang)
+
+    def _continue(self, state: DialogueState, out: _Out, show_progress: bool = True,
+                  retry: bool = False) -> tuple[DialogueState, Turn]:
+        results = self._results(state)
+        if retry and state.pending:
+            out.say(state.pending.text, state.pending.quick_replies)
+            return state, Turn(messages=out.messages, results=results)
+        prompt = next_prompt(self.catalog.evaluate(state.household), state.settled_keys(), state.household, state.lang)
+        if prompt is None:
+            state.pending = None
+            out.say(replies.results_text(results, state.lang))
+            return state, Turn(messages=out.messages, results=results, done=True)
+        if show_progress and state.turns > 0:
+            out.say(replies.progress_text(results, state.lang))
+        if prompt.sensitive and not state.notice_given:
+            out.say(replies.say("notice", state.lang))
+            state.notice_given = True
+        state.pending = Pending.of(prompt)
+        out.say(prompt.text, state.pending.quick_replies)
+        return state, Turn(messages=out.messages, results=results)
+
+
+def _apply(household: Household, fact: Fact, value: Any) -> Household:
+    if fact.key in ("children", "adults"):
+        return household.model_validate({**household.model_dump(), fact.key: value})
+    return set_fact(household, fact, value)

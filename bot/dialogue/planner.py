@@ -1,0 +1,77 @@
+"""Which question to ask next: the one that settles the most still-open measures.
+
+Only facts that some `maybe` measure is missing are candidates, so the bot never asks what
+the user already said or what no remaining measure depends on. A fact's weight is the sum of
+the weights of the measures waiting on it (benefits count double: they are what a household
+came for); checklist facts about one member are pooled into one question.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.dialogue.questions import Lang, Prompt, bank, checklist_prompt, question_prompt
+from knowledge.household import Household
+from knowledge.measure import Measure
+from knowledge.outcome import Fact, Outcome
+
+KIND_WEIGHT = {"benefit": 1.0, "service": 0.5, "initiative": 0.0}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str  # question or checklist key
+    member: int | None
+    weight: float
+    open_keys: tuple[str, ...] = ()
+
+
+def _order() -> dict[str, int]:
+    keys = [*bank().questions, *bank().checklists]
+    return {k: i for i, k in enumerate(keys)}
+
+
+def candidates(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int | None]]) -> list[Candidate]:
+    """Open facts grouped into askable questions, heaviest first."""
+    weights: dict[tuple[str, int | None], float] = defaultdict(float)
+    for measure, outcome in pairs:
+        if outcome.verdict != "maybe":
+            continue
+        for fact in {(f.key, f.member) for f in outcome.missing}:
+            if fact not in settled:
+                weights[fact] += KIND_WEIGHT[measure.kind]
+    grouped: dict[tuple[str, int | None], Candidate] = {}
+    for (key, member), weight in weights.items():
+        checklist = bank().checklist_of(key)
+        if checklist is not None:
+            prev = grouped.get((checklist.key, member))
+            keys = (*(prev.open_keys if prev else ()), key)
+            total = weight + (prev.weight if prev else 0.0)
+            grouped[(checklist.key, member)] = Candidate(checklist.key, member, total, keys)
+        elif key in bank().questions:
+            grouped[(key, member)] = Candidate(key, member, weight)
+    order = _order()
+    return sorted(grouped.values(), key=lambda c: (-c.weight, order.get(c.key, 99), c.member or 0))
+
+
+def next_prompt(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int | None]], household: Household,
+                lang: Lang) -> Prompt | None:
+    found = candidates(pairs, settled)
+    if not found:
+        return None
+    best = found[0]
+    checklist = bank().checklists.get(best.key)
+    if checklist is None:
+        return question_prompt(best.key, best.member, household, lang)
+    options = [k for k in checklist.options if k in best.open_keys]
+    again = any(_is_true(household, Fact(key=k, member=best.member)) for k in checklist.options)
+    return checklist_prompt(checklist, best.member, options, household, lang, again)
+
+
+def _is_true(household: Household, fact: Fact) -> bool:
+    scope, _, field = fact.key.partition(".")
+    people = household.children if scope == "child" else household.adults
+    if not people or fact.member is None or fact.member >= len(people):
+        return False
+    return getattr(people[fact.member], field, None) is True

@@ -1,0 +1,145 @@
+"""The question bank (questions.yaml) and the prompts built from it for one member.
+
+Quick replies map to exact values, so a tap is never misunderstood; typed answers go through
+`bot.understanding` instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, Field
+
+from knowledge import wording
+from knowledge.eligibility import possible_school_years
+from knowledge.household import Household
+from knowledge.outcome import Fact
+
+QUESTIONS_FILE = Path(__file__).parent / "questions.yaml"
+Lang = Literal["ja", "en"]
+DONT_KNOW = {"ja": "わからない", "en": "I don't know"}
+
+
+class Reply(BaseModel):
+    ja: str
+    en: str
+    value: Any
+
+
+class Question(BaseModel):
+    key: str
+    ja: str
+    en: str
+    sensitive: bool = False
+    sets: str | None = None
+    replies: list[Reply] | Literal["yes_no", "school_years"] = Field(default_factory=list)
+
+
+class Label(BaseModel):
+    ja: str
+    en: str
+
+
+class Checklist(BaseModel):
+    key: str
+    ja: str
+    en: str
+    again_ja: str
+    again_en: str
+    none: Label
+    options: dict[str, Label]
+    sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class Bank:
+    questions: dict[str, Question]
+    checklists: dict[str, Checklist]
+
+    def checklist_of(self, key: str) -> Checklist | None:
+        return next((c for c in self.checklists.values() if key in c.options), None)
+
+
+@cache
+def bank() -> Bank:
+    raw = yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))
+    checklists = {k: Checklist(key=k, **v) for k, v in raw.pop("checklists", {}).items()}
+    return Bank({k: Question(key=k, **v) for k, v in raw.items()}, checklists)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A question as put to the user, with what each quick reply sets."""
+
+    key: str  # a question key or a checklist key
+    member: int | None
+    text: str
+    sensitive: bool
+    answers: dict[str, list[tuple[Fact, Any]]] = field(default_factory=dict)
+    dont_know: tuple[Fact, ...] = ()
+
+    @property
+    def quick_replies(self) -> list[str]:
+        return [*self.answers, *([_dont_know_label(self)] if self.dont_know else [])]
+
+
+def _dont_know_label(prompt: Prompt) -> str:
+    return DONT_KNOW["en"] if prompt.text.isascii() else DONT_KNOW["ja"]
+
+
+def member_label(household: Household, key: str, member: int | None, lang: Lang) -> str:
+    scope = key.split(".")[0]
+    people = household.children if scope == "child" else household.adults if scope == "adult" else None
+    if member is None or not people or member >= len(people):
+        return "your child" if lang == "en" else "お子さん"
+    person = people[member]
+    if scope == "child":
+        return wording.child_en(person) if lang == "en" else wording.child_ja(person)  # type: ignore[arg-type]
+    return wording.adult_en(person) if lang == "en" else wording.adult_ja(person)  # type: ignore[arg-type]
+
+
+def _replies(question: Question, household: Household, member: int | None) -> list[Reply]:
+    if question.replies == "yes_no":
+        return [Reply(ja="はい", en="Yes", value=True), Reply(ja="いいえ", en="No", value=False)]
+    if question.replies == "school_years":
+        child = (household.children or [])[member or 0]
+        years = sorted(possible_school_years(child))
+        return [Reply(ja=wording.school_year_ja(y), en=wording.school_year_en(y), value=y) for y in years]
+    return list(question.replies)
+
+
+def question_prompt(key: str, member: int | None, household: Household, lang: Lang) -> Prompt:
+    question = bank().questions[key]
+    who = member_label(household, key, member, lang)
+    text = (question.en if lang == "en" else question.ja).replace("{member}", who)
+    fact = Fact(key=key, member=member)
+    answers: dict[str, list[tuple[Fact, Any]]] = {}
+    for reply in _replies(question, household, member):
+        label = reply.en if lang == "en" else reply.ja
+        if key == "child.school_year" and reply.value == 0:  # 未就学: recorded as not at school
+            answers[label] = [(Fact(key="child.school", member=member), "none")]
+        elif question.sets:
+            answers[label] = [(Fact(key=f"{key.split('.')[0]}.{question.sets}", member=member), reply.value)]
+        else:
+            answers[label] = [(fact, reply.value)]
+    return Prompt(key, member, text, question.sensitive, answers, (fact,))
+
+
+def checklist_prompt(checklist: Checklist, member: int | None, open_keys: list[str], household: Household,
+                     lang: Lang, again: bool) -> Prompt:
+    who = member_label(household, checklist.key, member, lang)
+    template = (checklist.again_en if again else checklist.en) if lang == "en" else \
+        (checklist.again_ja if again else checklist.ja)
+    open_facts = [Fact(key=k, member=member) for k in open_keys]
+    answers: dict[str, list[tuple[Fact, Any]]] = {}
+    for key in open_keys:
+        label = checklist.options[key]
+        answers[label.en if lang == "en" else label.ja] = [(Fact(key=key, member=member), True)]
+    none_label = checklist.none.en if lang == "en" else checklist.none.ja
+    answers[none_label] = [(f, False) for f in open_facts]
+    return Prompt(checklist.key, member, template.replace("{member}", who), checklist.sensitive, answers,
+                  tuple(open_facts))

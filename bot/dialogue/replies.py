@@ -1,0 +1,105 @@
+"""Everything the bot says, in plain, kind Japanese (and English when the user writes English).
+
+Kept in one module so wording can be reviewed (and snapshot-tested) apart from the logic.
+"""
+
+from __future__ import annotations
+
+from bot.dialogue.questions import Lang
+from knowledge.results import Match, Results
+from knowledge.search.searcher import Hit
+
+TEXT: dict[str, dict[Lang, str]] = {
+    "welcome": {
+        "ja": "こんにちは。千代田区の支援さがしです。ご家庭のことをいくつかおたずねして、"
+              "令和6年度の区の施策から使えそうな支援を、理由と資料のページといっしょにお知らせします。"
+              "いつでも「結果を見せて」「最初から」「データを削除」と送れます。",
+        "en": "Hello! I help you find Chiyoda ward support you may qualify for. I will ask a few questions about "
+              "your household and show matching measures from the ward's FY2024 plan, with the reason and the page. "
+              "You can say \"show results\", \"start over\" or \"delete my data\" at any time.",
+    },
+    "notice": {
+        "ja": "ここからは、障害・病気・妊娠など、とても大切な個人情報（要配慮個人情報）について"
+              "おたずねすることがあります。支援を探すためだけに使い、会話が終わると（一定時間で）自動的に消えます。記録は残りません。"
+              "答えたくないときは「わからない」を選んでください。",
+        "en": "Next I may ask about disability, illness or pregnancy. These are sensitive personal data: they are "
+              "used only to find support for you and are erased automatically when the conversation ends. "
+              "Choose \"I don't know\" if you would rather not answer.",
+    },
+    "restart": {"ja": "最初からやり直します。", "en": "Let's start over."},
+    "erased": {
+        "ja": "これまでに伺った内容をすべて削除しました。ご利用ありがとうございました。",
+        "en": "Everything you told me has been deleted. Thank you.",
+    },
+    "not_understood": {
+        "ja": "すみません、うまく読み取れませんでした。ボタンから選ぶか、短い言葉で教えてください。",
+        "en": "Sorry, I could not understand that. Please pick a button or answer briefly.",
+    },
+    "skip": {"ja": "わかりました。この質問はとばします。", "en": "All right, let's skip that one."},
+    "thanks": {"ja": "どういたしまして。", "en": "You're welcome."},
+    "help": {
+        "ja": "質問に答えていただくと、使えそうな支援をお知らせします。「結果を見せて」で今の結果、"
+              "「最初から」でやり直し、「データを削除」で伺った内容を消せます。施策について自由に質問もできます。",
+        "en": "Answer my questions and I will show the support you may get. Say \"show results\", \"start over\" "
+              "or \"delete my data\" at any time, or ask a question about a measure.",
+    },
+    "empty": {"ja": "メッセージが空でした。", "en": "Your message was empty."},
+    "no_hits": {
+        "ja": "令和6年度の重点施策の資料には、ご質問に合う施策が見つかりませんでした。区の窓口でおたずねください。",
+        "en": "I could not find a measure in the ward's FY2024 key-measures document that answers this. "
+              "Please ask at the ward office.",
+    },
+    "counter": {
+        "ja": "申し込みや詳しい条件は、区の窓口でご確認ください。",
+        "en": "Please check the details and how to apply at the ward office.",
+    },
+    "nothing": {
+        "ja": "いまのところ、あてはまる支援は見つかっていません。",
+        "en": "No matching support found so far.",
+    },
+}
+
+
+def say(key: str, lang: Lang) -> str:
+    return TEXT[key][lang]
+
+
+def _item(match: Match, lang: Lang) -> str:
+    reason = match.later if match.status == "later" and match.later else match.reasons[0] if match.reasons else ""
+    if lang == "en":
+        return f"- {match.title} ({match.page})\n  {reason}"
+    return f"・{match.title}（{match.page}）\n　{reason}"
+
+
+def results_text(results: Results, lang: Lang) -> str:
+    sections = (
+        ("対象になる支援", "You qualify for", results.eligible),
+        ("対象かもしれない支援", "You may qualify for", results.maybe),
+        ("これから対象になる支援", "Coming later", results.later),
+    )
+    lines = []
+    for ja, en, items in sections:
+        if items:
+            lines.append(f"【{ja}（{len(items)}件）】" if lang == "ja" else f"{en} ({len(items)}):")
+            lines += [_item(m, lang) for m in items]
+    if not lines:
+        return say("nothing", lang)
+    return "\n".join([*lines, say("counter", lang)])
+
+
+def progress_text(results: Results, lang: Lang) -> str:
+    if lang == "en":
+        return f"So far: {len(results.eligible)} you qualify for, {len(results.maybe)} you may qualify for."
+    return f"いまのところ、対象 {len(results.eligible)}件・対象かもしれない {len(results.maybe)}件です。"
+
+
+def answer_text(hits: list[Hit], lang: Lang, titles: dict[str, str], summaries: dict[str, str]) -> str:
+    if not hits:
+        return say("no_hits", lang)
+    head = "ご質問に関係する施策です。" if lang == "ja" else "These measures answer your question:"
+    lines = [head]
+    for hit in hits:
+        title = titles.get(hit.id, hit.title)
+        lines.append(f"・{title}（{hit.page}）\n　{summaries.get(hit.id, hit.snippet)}" if lang == "ja"
+                     else f"- {title} ({hit.page})\n  {summaries.get(hit.id, hit.snippet)}")
+    return "\n".join(lines)

@@ -1,0 +1,50 @@
+"""What a session keeps between turns — and nothing more (APPI: 要配慮個人情報).
+
+The household, the question pending, the facts the user chose not to answer, and the
+language. No message text is kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from bot.dialogue.questions import Prompt
+from knowledge.household import Household
+from knowledge.outcome import Fact
+
+
+class Pending(BaseModel):
+    """The question the user is answering, with the exact value of each quick reply."""
+
+    key: str
+    member: int | None = None
+    text: str
+    sensitive: bool = False
+    answers: dict[str, list[tuple[Fact, Any]]] = Field(default_factory=dict)
+    dont_know: list[Fact] = Field(default_factory=list)
+    retries: int = 0
+
+    @classmethod
+    def of(cls, prompt: Prompt) -> Pending:
+        return cls(key=prompt.key, member=prompt.member, text=prompt.text, sensitive=prompt.sensitive,
+                   answers=prompt.answers, dont_know=list(prompt.dont_know))
+
+    @property
+    def quick_replies(self) -> list[str]:
+        return [*self.answers, *(["わからない"] if self.dont_know and not self.text.isascii() else []),
+                *(["I don't know"] if self.dont_know and self.text.isascii() else [])]
+
+
+class DialogueState(BaseModel):
+    household: Household = Field(default_factory=Household)
+    lang: Literal["ja", "en"] = "ja"
+    settled: list[Fact] = Field(default_factory=list, description="Facts the user said they do not know.")
+    pending: Pending | None = None
+    last_changed: list[str] = Field(default_factory=list)
+    notice_given: bool = False
+    turns: int = 0
+
+    def settled_keys(self) -> set[tuple[str, int | None]]:
+        return {(f.key, f.member) for f in self.settled}

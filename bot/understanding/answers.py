@@ -1,0 +1,39 @@
+"""Short answers to the question just asked (「はい」「区内です」「3歳」「わからない」)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.understanding import words
+from bot.understanding.model import Expecting
+
+BOOLEAN_FIELDS = {"pregnant", "education_loan", "disability_certificate", "chronic_disease", "developmental_concern",
+                  "uses_disability_services", "special_needs_class", "school_refusal", "severe_disability",
+                  "memory_concern", "nutrition_concern"}
+CHOICES: dict[str, list[tuple[re.Pattern[str], object]]] = {
+    "daycare": [(re.compile(r"区外|outside"), "other"), (re.compile(r"区内|千代田|in the ward|chiyoda"), "ward"),
+                (re.compile(r"(行って|通って)(い)?な|いいえ|ない|no\b"), "none")],
+    "school": [(re.compile(r"九段|kudan"), "kudan"), (re.compile(r"区立|ward"), "ward"),
+               (re.compile(r"私立|都立|国立|その他|それ以外|other|private"), "other")],
+    "sex": [(re.compile(r"女|girl|daughter"), "female"), (re.compile(r"男|boy|son"), "male")],
+    "moving": [(re.compile(r"親|実家|parent"), "near_parents"), (re.compile(r"広い|大き|larger|bigger"), "larger_home"),
+               (re.compile(r"ない|予定はない|いいえ|no\b"), "none")],
+    "business": [(re.compile(r"していない|ない|いいえ|会社員|employee|no\b"), "none"),
+                 (re.compile(r"スタートアップ|ベンチャー|start-?up"), "startup"),
+                 (re.compile(r"中小|会社|自営|お店|small|company"), "sme")],
+}
+
+
+def short_answer(text: str, expecting: Expecting) -> object | None:
+    """The value a short reply gives to the expected fact, or None if it gives none."""
+    field = expecting.key.split(".")[-1]
+    if field in BOOLEAN_FIELDS:
+        if words.NO.search(text) or words.NEGATION.search(text):
+            return False
+        if words.YES.search(text):
+            return True
+        return None
+    for pattern, value in CHOICES.get(field, []):
+        if pattern.search(text):
+            return value
+    return None

@@ -1,0 +1,40 @@
+"""Facts of one segment: which field, which value, and whether the segment negates it."""
+
+from __future__ import annotations
+
+from bot.understanding import words
+
+Fact = tuple[str, str, object]  # (scope, field, value); scope "child" | "adult" | "member" | "household"
+
+
+_NOT_BEFORE = __import__("re").compile(r"(not|n't|no)\s*$")
+
+
+def _negated(before: str, after: str) -> bool:
+    return bool(words.NEGATION.search(after[:20])) or bool(_NOT_BEFORE.search(before[-6:]))
+
+
+def segment_facts(text: str) -> list[Fact]:
+    found: list[Fact] = []
+    for pattern, scope, field, value in words.FACTS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        if value is True and _negated(text[:match.start()], text[match.end():]):
+            value = False
+        found.append((scope, field, value))
+    if words.DAYCARE_NONE.search(text):
+        found.append(("child", "daycare", "none"))
+    elif words.DAYCARE_WARD.search(text):
+        found.append(("child", "daycare", "ward"))
+    elif words.DAYCARE_OTHER.search(text):
+        found.append(("child", "daycare", "other"))
+    if words.SCHOOL_KUDAN.search(text):
+        found.append(("child", "school", "kudan"))
+    elif words.SCHOOL_WARD.search(text):
+        found.append(("child", "school", "ward"))
+    elif words.SCHOOL_OTHER.search(text):
+        found.append(("child", "school", "other"))
+    if "引っ越" in text and words.NEGATION.search(text) and ("予定" in text or "つもり" in text):
+        found = [f for f in found if f[1] != "moving"] + [("household", "moving", "none")]
+    return found

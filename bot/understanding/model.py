@@ -1,0 +1,34 @@
+"""The contract between understanding and the dialogue (see bot/dialogue/conversation.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from knowledge.household import Household
+
+Intent = Literal["inform", "results", "restart", "erase", "question", "dont_know", "greet", "thanks", "help", "other"]
+
+
+@dataclass(frozen=True)
+class Expecting:
+    """What the bot just asked: a fact key ("child.daycare", "children", "pregnant" …) and its member."""
+
+    key: str
+    member: int | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    household: Household
+    expecting: Expecting | None = None
+    last_changed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Understanding:
+    intent: Intent
+    household: Household
+    changed: tuple[str, ...]
+    lang: Literal["ja", "en"]
+    dont_know: tuple[str, ...] = ()

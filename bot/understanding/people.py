@@ -1,0 +1,129 @@
+"""Who the text talks about: children and adults with ages, school years and sex.
+
+The text is cut into segments (「十歳の子と四歳の子がいて、上の子は…」 → three), each segment
+names at most one person; facts later attach to the person of their segment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
+
+SPLIT = re.compile(
+    r"(?<=[歳才生子娘月少中長母父夫妻私親男女\d])と|と(?=\d)|[、,\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|\band\b|\bwith\b"
+)
+AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|(\d{1,3})[- ]?(?:years?[- ]old|yo\b|y/o)|"
+                 r"(?:\bis|\bam|aged|i'm|'s|are) (\d{1,3})\b|[（(](\d{1,3})[)）]")
+MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月|(\d{1,2})[- ]?months?[- ]old")
+SOON = re.compile(r"もうすぐ(\d{1,2})\s*(?:歳|才)|almost (\d{1,2})")
+NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
+BARE_NUMBER = re.compile(r"^\s*(?:and\s+)?(\d{1,2})\s*(?:です|でした|だよ)?\s*$")
+GRADE = re.compile(r"(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|(\d)(?:st|nd|rd|th) grade|grade (\d)|"
+                   r"(\d)(?:st|nd|rd|th) year of (elementary|junior high|middle school|high school)")
+KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年")
+PRESCHOOL = {"年少": 3, "年中": 4, "年長": 5}
+CHILD_NOUN = re.compile(CHILD_NOUNS)
+ADULT_NOUN = re.compile(ADULT_NOUNS)
+OLDER = re.compile(r"上の子|長男|長女|お兄ちゃん|お姉ちゃん|older|eldest")
+YOUNGER = re.compile(r"下の子|末っ子|younger|youngest")
+MIDDLE = re.compile(r"真ん中の子|middle")
+TWINS = re.compile(r"双子|twins")
+GRADE_AGE = {"小": 5, "中": 11, "高": 14}  # 小1 → 6, 中1 → 12, 高1 → 15
+
+
+@dataclass
+class Person:
+    kind: str  # "child" | "adult"
+    age: int | None = None
+    school_year: int | None = None
+    sex: str | None = None
+    preschool: bool = False
+    kudan: bool = False
+    inferred_age: bool = False  # age derived from a school year, not stated
+    twins: bool = False
+
+
+@dataclass
+class Segment:
+    text: str
+    person: Person | None
+    reference: str | None  # "older" | "younger" | "middle" | "child" | "adult" (a person named without age)
+
+
+def _grade(text: str) -> tuple[int | None, bool]:
+    if m := KUDAN_GRADE.search(text):
+        return 6 + int(m.group(1)), True
+    m = GRADE.search(text)
+    if not m:
+        return None, False
+    if m.group(1):
+        n, stage = int(m.group(2)), m.group(1)
+        limit = 6 if stage == "小" else 3
+        return ((n + {"小": 0, "中": 6, "高": 9}[stage]) if 1 <= n <= limit else None), False
+    if m.group(5):
+        stage = {"elementary": 0, "junior high": 6, "middle school": 6, "high school": 9}[m.group(6)]
+        return int(m.group(5)) + stage, False
+    n = int(m.group(3) or m.group(4))
+    return (n if 1 <= n <= 12 else None), False
+
+
+def _age(text: str, last: bool = False) -> int | None:
+    """The age a segment states (the last one when `last`, as in 「4歳ではなく5歳です」)."""
+    if m := SOON.search(text):
+        return max(int(m.group(1) or m.group(2)) - 1, 0)
+    if NEWBORN.search(text):
+        return 0
+    ages = [int(next(g for g in (m.group(1), m.group(3), m.group(4), m.group(5)) if g)) for m in AGE.finditer(text)]
+    if ages:
+        return ages[-1] if last else ages[0]
+    if m := MONTHS.search(text):
+        return int(m.group(1) or m.group(2)) // 12
+    return None
+
+
+def _sex(text: str) -> str | None:
+    return "male" if MALE.search(text) else "female" if FEMALE.search(text) else None
+
+
+def read_segment(text: str, answering_people: bool) -> Segment:
+    """One segment: a new person (with an age or school year), a reference, or neither."""
+    adult = ADULT_NOUN.search(text)
+    child = CHILD_NOUN.search(text)
+    age, (grade, kudan) = _age(text), _grade(text)
+    if age is None and answering_people and (bare := BARE_NUMBER.match(text)):
+        age = int(bare.group(1))
+    preschool = next((a for k, a in PRESCHOOL.items() if k in text), None)
+    # A child noun with a child's age wins (「I have a 3 year old daughter」); an adult noun or an
+    # adult's age otherwise makes the person an adult (「80歳の母」「私は35歳」).
+    childlike = bool(child) and (age is None or age < 23)
+    is_adult = not childlike and (bool(adult) or (age is not None and age >= 23))
+    if is_adult and age is not None:
+        return Segment(text, Person("adult", age=age), None)
+    if age is not None or grade is not None or preschool is not None or (child and NEWBORN.search(text)):
+        if not child and not answering_people and grade is None and preschool is None and not NEWBORN.search(text):
+            return Segment(text, None, None)  # a bare number is not a person unless we asked about people
+        if grade is not None and age is None:
+            stage = "小" if grade <= 6 else "中" if grade <= 9 else "高"
+            age = GRADE_AGE[stage] + grade - {"小": 0, "中": 6, "高": 9}[stage]
+        if preschool is not None and age is None:
+            age = preschool
+        person = Person("child", age=age, school_year=grade, sex=_sex(text), preschool=preschool is not None,
+                        kudan=kudan, inferred_age=_age(text) is None, twins=bool(TWINS.search(text)))
+        return Segment(text, person, None)
+    if OLDER.search(text):
+        return Segment(text, None, "older")
+    if YOUNGER.search(text):
+        return Segment(text, None, "younger")
+    if MIDDLE.search(text):
+        return Segment(text, None, "middle")
+    if adult:
+        return Segment(text, None, "adult")
+    if child:
+        return Segment(text, None, "child")
+    return Segment(text, None, None)
+
+
+def segments(text: str, answering_people: bool = False) -> list[Segment]:
+    return [read_segment(part, answering_people) for part in SPLIT.split(text) if part and part.strip()]

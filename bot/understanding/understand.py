@@ -1,0 +1,223 @@
+"""`understand(text, context)`: intent, language and the household updated by the text."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from bot.understanding import words
+from bot.understanding.answers import short_answer
+from bot.understanding.corrections import correct
+from bot.understanding.facts import segment_facts
+from bot.understanding.model import Context, Intent, Understanding
+from bot.understanding.normalise import is_english, normalise
+from bot.understanding.people import Person, segments
+from knowledge.household import Household
+
+KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bboys\b|\bgirls\b")
+NAMED = re.compile(words.CHILD_NOUNS + "|" + words.ADULT_NOUNS)
+PEOPLE_KEYS = {"children", "adults", "child.age", "adult.age", "child.school_year"}
+
+
+def _paths(data: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in ("children", "adults") and value is not None:
+            out[key] = len(value)
+            for i, member in enumerate(value):
+                for field, v in member.items():
+                    out[f"{key}.{i}.{field}"] = v
+        else:
+            out[key] = value
+    return out
+
+
+def _changed(before: Household, after: Household) -> tuple[str, ...]:
+    a, b = _paths(before.model_dump()), _paths(after.model_dump())
+    return tuple(k for k in b if b[k] != a.get(k) and b[k] is not None)
+
+
+class _Builder:
+    """Applies people and facts to a mutable copy of the household, then validates it once."""
+
+    def __init__(self, household: Household) -> None:
+        data = household.model_dump()
+        self.children: list[dict[str, Any]] | None = data["children"]
+        self.adults: list[dict[str, Any]] | None = data["adults"]
+        self.rest = {k: v for k, v in data.items() if k not in ("children", "adults")}
+
+    def add_person(self, person: Person) -> tuple[str, int]:
+        if person.kind == "adult":
+            self.adults = self.adults or []
+            self.adults.append({"age": person.age if person.age is None or 15 <= person.age <= 120 else None})
+            return "adults", len(self.adults) - 1
+        self.children = self.children or []
+        age = min(max(person.age or 0, 0), 22)
+        same = [i for i, c in enumerate(self.children) if c["age"] == age and not c.get("_new")
+                and (person.sex is None or c.get("sex") in (None, person.sex))]
+        last = self.children[-1] if self.children else None
+        child: dict[str, Any] = {"age": age, "_new": True}
+        if len(same) == 1 and not person.twins:  # 「4歳の子は…」 names a child we know: update, don't duplicate
+            child = self.children[same[0]]
+        elif (last is not None and last.get("_inferred") and not person.inferred_age and not person.school_year
+              and person.sex is None):
+            child = last  # 「小2で、もう8歳です」: the stated age replaces the one inferred from the school year
+            child.pop("_inferred")
+        else:
+            self.children.append(child)
+            if person.inferred_age:
+                child["_inferred"] = True
+            if person.twins:
+                twin = {"age": age, "_new": True, **({"sex": person.sex} if person.sex else {})}
+                self.children.append(twin)
+        child["age"] = age
+        if person.school_year:
+            child["school_year"] = person.school_year
+        if person.sex:
+            child["sex"] = person.sex
+        if person.kudan:
+            child["school"] = "kudan"
+        return "children", self.children.index(child)
+
+    def child_by(self, reference: str) -> int | None:
+        if not self.children:
+            return None
+        order = sorted(range(len(self.children)), key=lambda i: -self.children[i]["age"])  # type: ignore[index]
+        if reference == "older":
+            return order[0]
+        if reference == "younger":
+            return order[-1]
+        if reference == "middle" and len(order) == 3:
+            return order[1]
+        return 0 if len(self.children) == 1 else None
+
+    def set(self, key: str, index: int | None, field: str, value: object) -> None:
+        if key == "household":
+            self.rest[field] = value
+            return
+        people = self.children if key == "children" else self.adults
+        if people is None or index is None:
+            if key == "adults":  # 「母が物忘れ」 with no age: an adult of unknown age
+                self.adults = (self.adults or []) + [{}]
+                self.adults[-1][field] = value
+            return
+        people[index][field] = value
+
+    def household(self) -> Household:
+        for people in (self.children or [], self.adults or []):
+            for p in people:
+                p.pop("_new", None)
+                p.pop("_inferred", None)
+        data = {**self.rest, "children": self.children, "adults": self.adults}
+        return Household.model_validate(data)
+
+
+def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tuple[str, int] | None,
+             context: Context) -> tuple[str, int | None]:
+    """Which member a fact of this segment belongs to."""
+    if scope == "adult" or (scope == "member" and segment_ref == "adult"):
+        if current and current[0] == "adults":
+            return current
+        if builder.adults:
+            return "adults", len(builder.adults) - 1
+        return "adults", None
+    if current and (scope == "member" or current[0] == "children"):
+        return current
+    if segment_ref in ("older", "younger", "middle", "child"):
+        return "children", builder.child_by(segment_ref)
+    if context.expecting and context.expecting.key.startswith("child.") and context.expecting.member is not None:
+        return "children", context.expecting.member
+    return "children", builder.child_by("only")
+
+
+def _extract(text: str, context: Context) -> Household:
+    builder = _Builder(context.household)
+    if words.NO_CHILDREN.search(text) and not builder.children:
+        builder.children = []
+    # Bare ages are people when we asked about people, or when the message talks about children
+    # (「子どもが3人います。8歳、5歳、2歳です」).
+    answering = bool(context.expecting and context.expecting.key in PEOPLE_KEYS) or bool(KIDS.search(text))
+    current: tuple[str, int] | None = None
+    for seg in segments(text, answering):
+        if seg.person is not None and words.HYPOTHETICAL.search(seg.text) and not NAMED.search(seg.text):
+            continue  # 「75歳以上の…って何？」: an age in a question is not a family member
+        if seg.person is not None:
+            current = builder.add_person(seg.person)
+        elif seg.reference in ("older", "younger", "middle"):
+            index = builder.child_by(seg.reference)
+            current = ("children", index) if index is not None else current
+        elif seg.reference == "adult" and builder.adults:
+            current = ("adults", len(builder.adults) - 1)
+        if seg.person is None and words.HYPOTHETICAL.search(seg.text):
+            continue  # 「妊娠したら…」「教育ローンの利子補給って何？」 ask about a fact; they do not state it
+        for scope, field, value in segment_facts(seg.text):
+            if scope == "household":
+                builder.set("household", None, field, value)
+                continue
+            if scope in ("child", "member") and words.ALL_CHILDREN.search(seg.text) and builder.children:
+                for i in range(len(builder.children)):
+                    builder.set("children", i, field, value)
+                continue
+            key, index = _resolve(builder, scope, seg.reference, current, context)
+            builder.set(key, index, field, value)
+    return builder.household()
+
+
+def _answer(text: str, context: Context) -> Household | None:
+    """A short reply to the pending question, applied to its member."""
+    exp = context.expecting
+    if exp is None:
+        return None
+    if exp.key in ("children", "adults") and words.NO.search(text) and not any(c.isdigit() for c in text):
+        return context.household.model_copy(update={exp.key: []})
+    value = short_answer(text, exp)
+    if exp.key.endswith(".age") and (number := re.search(r"\d{1,3}", text)):
+        value = int(number.group(0))
+    if value is None:
+        return None
+    data = context.household.model_dump()
+    scope, _, field = exp.key.partition(".")
+    if not field:
+        data[exp.key] = value
+    else:
+        people = data["children" if scope == "child" else "adults"] or []
+        if exp.member is None or exp.member >= len(people):
+            return None
+        people[exp.member][field] = value
+    return Household.model_validate(data)
+
+
+def _intent(text: str, changed: bool, context: Context) -> Intent:
+    if changed:
+        return "inform"
+    for name, pattern in words.INTENTS:
+        if pattern.search(text) and (name not in ("greet", "thanks") or len(text) < 30):
+            return name  # type: ignore[return-value]
+    if words.QUESTION.search(text):
+        return "question"
+    return "other"
+
+
+def understand(text: str, context: Context) -> Understanding:
+    """Never raises: anything unreadable is `other` with the household unchanged."""
+    t = normalise(text).strip()
+    lang: Literal["ja", "en"] = "en" if is_english(t) else "ja"
+    before = context.household
+    if not t:
+        return Understanding("other", before, (), lang)
+    short = len(t) <= 40
+    for name, pattern in words.INTENTS[:3]:  # erase, restart, results win over any fact in a short message
+        if short and pattern.search(t):
+            return Understanding(name, before, (), lang)  # type: ignore[arg-type]
+    if short and words.DONT_KNOW.search(t):
+        exp = context.expecting
+        return Understanding("dont_know", before, (), lang, (exp.key,) if exp else ())
+    try:
+        fixed = correct(t, context) if words.CORRECTION.search(t) else None
+        after = fixed or (_answer(t, context) if short else None) or _extract(t, context)
+    except (ValidationError, ValueError, IndexError, KeyError, TypeError):
+        after = before
+    changed = _changed(before, after)
+    return Understanding(_intent(t, bool(changed), context), after, changed, lang)

@@ -1,0 +1,78 @@
+"""Word lists: what residents write, mapped to household facts. Edit here, not in the rules."""
+
+from __future__ import annotations
+
+import re
+
+CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|長男|長女|次男|次女|三男|三女|男児|女児|子ども|子供|こども|お子さん|"
+               r"赤ちゃん|双子|歳児|子|son|daughter|boy|girl|child|kid|baby|toddler")
+MALE = re.compile(r"息子|男の子|長男|次男|三男|男児|\bson\b|\bboy\b")
+FEMALE = re.compile(r"娘|女の子|長女|次女|三女|女児|daughter|\bgirl\b")
+ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|私|わたし|"
+               r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself")
+
+# (pattern, scope, field, value). Scope "child"/"adult" facts attach to a member; "household" to the household.
+FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
+    (re.compile(r"(?<!母子)(?<!母子健康)(?<!お薬)(?<!薬)(身体障害者手帳|療育手帳|愛の手帳|精神障害者保健福祉手帳|障害者手帳|障がい者手帳|"
+                r"(?<![a-z])手帳|disability certificate)"), "member", "disability_certificate", True),
+    (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness)"), "child", "chronic_disease", True),
+    (re.compile(r"療育(?!手帳)|発達が気に|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental"),
+     "child", "developmental_concern", True),
+    (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|レスパイト|after[- ]school day"), "child",
+     "uses_disability_services", True),
+    (re.compile(r"特別支援学級|支援級|special[- ]needs class"), "child", "special_needs_class", True),
+    (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行きたがらな|学校に行っていな|登校できな|行き渋り|school refusal|"
+                r"refuses? to go to school|won't go to school"), "child", "school_refusal", True),
+    (re.compile(r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|dementia"), "adult", "memory_concern", True),
+    (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食べ(ない|ません|なくな|られな)|食事の量が減|"
+                r"eating less|losing weight|lost (a lot of )?weight"), "adult",
+     "nutrition_concern", True),
+    (re.compile(r"重度の障害|重い障害|重度障害|寝たきり|severe disability|severely disabled"), "adult",
+     "severe_disability", True),
+    (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|生まれる予定|pregnant|expecting a baby|due in"), "household", "pregnant", True),
+    (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my"), "household",
+     "education_loan", True),
+    (re.compile(r"(親|実家|両親|祖父母).{0,6}(近く|そば|近所)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
+                r"(near|closer to) (my|our) parents"), "household", "moving", "near_parents"),
+    (re.compile(r"(広い|大きい|大きな|広め)の?(家|部屋|住宅|マンション|ところ)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
+                r"(bigger|larger) (home|house|apartment|flat|place)"), "household", "moving", "larger_home"),
+    (re.compile(r"経営(は)?(していません|していない|してない)|会社員|employee|don't run a business"), "household",
+     "business", "none"),
+    (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|small business|"
+                r"my (own )?company|run a business"), "household", "business", "sme"),
+    (re.compile(r"スタートアップ|ベンチャー|start-?up"), "household", "business", "startup"),
+]
+
+DAYCARE_PLACES = r"保育園|保育所|認定こども園|こども園|保育施設|保育ママ|daycare|nursery"
+DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|({DAYCARE_PLACES}).{{0,6}}(区内|in chiyoda|in the ward)")
+DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
+                           r"outside the ward|(daycare|nursery) in (?!chiyoda|the ward)[a-z]+")
+DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い)?(な|ません)|待機児童|"
+                          r"家で(見|みて|育て)|not (in|at|go to) (a )?(daycare|nursery)|doesn't go to (daycare|nursery)")
+SCHOOL_KUDAN = re.compile(r"九段中等|kudan")
+SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"
+                         r"ward[- ](run )?(school|elementary|junior)|public school in chiyoda")
+SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|international school|private school")
+
+ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも|両方|全員|誰も|みんな|both|all of them|neither")
+HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|if i|what is|how")
+NEGATION = re.compile(r"(ではなく|じゃなく|持って(い)?な|持っていません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
+                      r"じゃない|ではない|ではありません|無い|なし|予定はない|\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
+YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure)")
+NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|no|nope|none)")
+DONT_KNOW = re.compile(r"わからない|分からない|わかりません|分かりません|不明|知らない|答えたくない|don't know|dont know|"
+                       r"not sure|no idea|rather not")
+
+INTENTS: list[tuple[str, re.Pattern[str]]] = [
+    ("erase", re.compile(r"データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase")),
+    ("restart", re.compile(r"最初から|やり直|リセット|start over|restart|reset")),
+    ("results", re.compile(r"結果|一覧|まとめて|what can i (get|receive)|show (me )?(the )?results|^results?$|^list$")),
+    ("help", re.compile(r"使い方|ヘルプ|^help|何ができ|何を入力|how do(es)? (this|it) work|what can you do")),
+    ("thanks", re.compile(r"ありがとう|助かりました|thank")),
+    ("greet", re.compile(r"^(こんにちは|こんばんは|おはよう|はじめまして|hello|hi|hey)")),
+]
+QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|なに|ある|本当|無料|もらえ)|教えて|知りたい|ある\??$|"
+                      r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")
+NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が)?(いません|いない|おりません|いないです)|no (kids|children)|"
+                         r"(don't|do not) have (any )?(kids|children)")
+CORRECTION = re.compile(r"^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|no,|actually|sorry)|じゃなくて|ではなくて")
