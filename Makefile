@@ -26,8 +26,9 @@ $(TEST_STAMP): $(STAMP)
 
 setup: $(STAMP) ## create .venv and install the product
 
-run: $(STAMP) ## set up and start the product
-	$(VENV)/bin/benefit-finder measures
+run: $(STAMP) ## set up and serve API, web widget and staff console on 127.0.0.1:8000
+	$(VENV)/bin/benefit-finder index build
+	$(VENV)/bin/benefit-finder serve --host 127.0.0.1 --port 8000
 
 test: $(TEST_STAMP) ## set up and run the whole test suite
 	$(PY) -m pytest -q

@@ -1,4 +1,4 @@
-"""`benefit-finder`: the catalog, the eligibility check and (later) search, chat and the server.
+"""`benefit-finder`: the catalog, the eligibility check, search, and the server (`serve`).
 
 Bad input ends with one clear line on stderr and exit code 2, never a traceback.
 """
@@ -156,6 +156,42 @@ def search(
         typer.echo("該当する施策は見つかりませんでした。 / No measure matches.")
     for h in hits:
         typer.echo(f"{h.score:.3f}  {h.title}（{h.page}）  [{h.id}]")
+
+
+def _urls(host: str, port: int) -> dict[str, str]:
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    base = f"http://[{shown}]:{port}" if ":" in shown else f"http://{shown}:{port}"
+    return {"API docs": f"{base}/docs", "Widget demo": f"{base}/", "Staff console": f"{base}/staff",
+            "LINE webhook": f"{base}/line/webhook"}
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on (0.0.0.0 in a container).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+) -> None:
+    """Start the HTTP API with the web widget demo, the staff console and the LINE webhook."""
+    import logging
+
+    import uvicorn
+
+    from api.main import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name, url in _urls(host, port).items():
+        typer.echo(f"{name + ':':<15} {url}")
+    # uvicorn's access log prints raw paths and query strings (search questions, session ids):
+    # off; api.middleware logs the route template instead.
+    uvicorn.run(create_app(), host=host, port=port, access_log=False, log_level="info")
+
+
+@app.command()
+def chat(lang: LangOpt = "ja", no_search: Annotated[bool, typer.Option("--no-search")] = False) -> None:
+    """Talk to the assistant in the terminal (numbers pick a quick reply; 終了 or Ctrl-D ends)."""
+    from api.terminal_chat import run_chat
+
+    search = None if no_search else _open_searcher()[0].search
+    run_chat(search, _lang(lang))
 
 
 @app.command()

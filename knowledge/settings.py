@@ -34,15 +34,29 @@ class Settings(BaseSettings):
     session_store: Literal["memory", "redis"] = "memory"
     session_ttl_seconds: int = Field(default=1800, ge=60, le=86_400)
     redis_url: str = "redis://127.0.0.1:6379/0"
+    session_max_entries: int = Field(default=10_000, ge=10, description="In-memory store: oldest sessions go first.")
+    session_secret: SecretStr | None = Field(
+        default=None,
+        description="Keys LINE users to sessions (HMAC of the user id); the same value on every API process. "
+                    "Unset: derived from the LINE channel secret.",
+    )
 
     # HTTP
     cors_origins: list[str] = Field(default_factory=list)
     max_message_chars: int = Field(default=1000, ge=10, le=20_000)
+    max_body_bytes: int = Field(default=16_384, ge=1024, description="Request body cap (413 above it).")
+    line_max_body_bytes: int = Field(
+        default=262_144, ge=1024, description="LINE batches events and a text may be 5,000 characters: a higher cap."
+    )
+    index_preload: bool = Field(default=True, description="Load the search index in the background at server start.")
 
     # LINE
     line_channel_secret: SecretStr | None = None
     line_channel_access_token: SecretStr | None = None
     line_api_host: str = "https://api.line.me"
+    line_replay_ttl_seconds: int = Field(
+        default=86_400, ge=60, description="A webhookEventId seen within this time is not processed again."
+    )
 
 
 @cache

@@ -48,3 +48,12 @@ def test_bad_input_is_one_clear_line_and_exit_2(tmp_path: Path, content: str, me
     assert message in out.stderr
     assert "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_chat_in_the_terminal_answers_with_pages() -> None:
+    out = subprocess.run([sys.executable, "-m", "api.cli", "chat", "--no-search"], capture_output=True, text=True,
+                         timeout=120, input="2歳の息子が区内の保育園に通っています\n結果を見せて\n終了\n")
+    assert out.returncode == 0, out.stderr
+    assert "お子さんはいますか" in out.stdout
+    assert "区内保育施設利用において、おむつ等を提供（P80）" in out.stdout
+    assert "[1]" in out.stdout  # quick replies are numbered

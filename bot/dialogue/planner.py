@@ -17,6 +17,9 @@ from knowledge.measure import Measure
 from knowledge.outcome import Fact, Outcome
 
 KIND_WEIGHT = {"benefit": 1.0, "service": 0.5, "initiative": 0.0}
+# How likely a question is to matter to a household at all: few households run a business, so
+# the ward's business subsidies should not open a parent's conversation.
+FACT_PRIOR = {"business": 0.3}
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ def candidates(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int
             continue
         for fact in {(f.key, f.member) for f in outcome.missing}:
             if fact not in settled:
-                weights[fact] += KIND_WEIGHT[measure.kind]
+                weights[fact] += KIND_WEIGHT[measure.kind] * FACT_PRIOR.get(fact[0], 1.0)
     grouped: dict[tuple[str, int | None], Candidate] = {}
     for (key, member), weight in weights.items():
         checklist = bank().checklist_of(key)

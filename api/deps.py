@@ -1,0 +1,56 @@
+"""Shared dependencies as `Annotated` aliases; everything lives on `app.state`, built once in
+`api.main.create_app`, so tests can build an app with their own settings and stores."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from api.chat import ChatService
+from api.errors import ApiError
+from api.line.bot import LineBot
+from api.search import SearchProvider
+from api.sessions import SessionStore
+from knowledge.catalog import Catalog
+from knowledge.settings import Settings
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _catalog(request: Request) -> Catalog:
+    catalog: Catalog = request.app.state.catalog
+    return catalog
+
+
+def _search(request: Request) -> SearchProvider:
+    provider: SearchProvider = request.app.state.search
+    return provider
+
+
+def _store(request: Request) -> SessionStore:
+    store: SessionStore = request.app.state.sessions
+    return store
+
+
+def _chat(request: Request) -> ChatService:
+    chat: ChatService = request.app.state.chat
+    return chat
+
+
+def _line(request: Request) -> LineBot:
+    line: LineBot | None = request.app.state.line
+    if line is None:
+        raise ApiError(503, "line_not_configured")
+    return line
+
+
+SettingsDep = Annotated[Settings, Depends(_settings)]
+CatalogDep = Annotated[Catalog, Depends(_catalog)]
+SearchDep = Annotated[SearchProvider, Depends(_search)]
+StoreDep = Annotated[SessionStore, Depends(_store)]
+ChatDep = Annotated[ChatService, Depends(_chat)]
+LineDep = Annotated[LineBot, Depends(_line)]

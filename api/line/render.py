@@ -1,0 +1,121 @@
+"""Dialogue messages → LINE message objects, within the Messaging API's limits.
+
+Limits (Messaging API reference): 5 messages a reply, 13 quick-reply items, 20-character
+labels, 300-character postback data, 5,000-character texts, 12 bubbles a carousel, 400-character
+altText. LINE counts UTF-16 code units, so clipping does too and never splits a character.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from linebot.v3.messaging import (
+    FlexBox,
+    FlexBubble,
+    FlexCarousel,
+    FlexMessage,
+    FlexText,
+    PostbackAction,
+    QuickReply,
+    QuickReplyItem,
+    TextMessage,
+)
+from linebot.v3.messaging import Message as LineMessage
+
+from bot.dialogue.conversation import Message
+from knowledge.results import Lang, Match
+
+MAX_MESSAGES, MAX_QUICK_REPLIES, MAX_LABEL, MAX_DATA = 5, 13, 20, 300
+MAX_TEXT, MAX_BUBBLES, MAX_ALT = 5000, 12, 400
+DONT_KNOW = ("わからない", "I don't know")
+
+
+def units(text: str) -> int:
+    """Length as LINE counts it (UTF-16 code units: an emoji outside the BMP counts 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _clusters(text: str) -> list[str]:
+    """Characters grouped with what modifies them (accents, variation selectors, skin tones, ZWJ
+    sequences), close enough to user-perceived characters for clipping."""
+    clusters: list[str] = []
+    joined = False
+    for char in text:
+        modifier = unicodedata.category(char) in ("Mn", "Me") or char in "\u200d\ufe0f" or \
+            0x1F3FB <= ord(char) <= 0x1F3FF
+        if clusters and (joined or modifier):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+        joined = char == "\u200d"
+    return clusters
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` UTF-16 units, ending in "…" when cut; never cuts a character or its accents."""
+    if units(text) <= limit:
+        return text
+    out, used = [], 0
+    for cluster in _clusters(text):
+        size = units(cluster)
+        if used + size > limit - 1:
+            break
+        out.append(cluster)
+        used += size
+    return "".join(out) + "…"
+
+
+def quick_reply(labels: list[str]) -> QuickReply | None:
+    """Postback buttons whose data is the full label (the dialogue matches it exactly); the shown
+    label is clipped. Over 13 options, the first 12 are kept plus "I don't know" when offered."""
+    labels = [label for label in dict.fromkeys(labels) if label and units(label) <= MAX_DATA]
+    if not labels:
+        return None
+    if len(labels) > MAX_QUICK_REPLIES:
+        tail = [labels[-1]] if labels[-1] in DONT_KNOW else []
+        labels = [*labels[: MAX_QUICK_REPLIES - len(tail)], *tail]
+    return QuickReply(items=[
+        QuickReplyItem(action=PostbackAction(label=clip(label, MAX_LABEL), data=label, display_text=label))
+        for label in labels
+    ])
+
+
+def _bubble(match: Match, lang: Lang) -> FlexBubble:
+    en = lang == "en"
+    status = ("You qualify" if en else "対象です") if match.status == "eligible" else \
+        ("You may qualify" if en else "対象かもしれません")
+    reason = match.reasons[0] if match.reasons else match.summary
+    return FlexBubble(size="kilo", body=FlexBox(layout="vertical", spacing="sm", contents=[
+        FlexText(text=status, size="xs", weight="bold", color="#1D7A46" if match.status == "eligible" else "#8A5A00"),
+        FlexText(text=clip(match.title, 200), weight="bold", size="md", wrap=True),
+        FlexText(text=f"Page {match.page}" if en else f"資料 {match.page}", size="sm", color="#555555"),
+        FlexText(text=clip(reason, 200), size="sm", wrap=True, max_lines=4),
+    ]))
+
+
+def carousel(matches: list[Match], lang: Lang) -> FlexMessage | None:
+    """Measure cards (title, page, one reason); at most 12, in the order given (eligible first)."""
+    shown = matches[:MAX_BUBBLES]
+    if not shown:
+        return None
+    head = f"{len(matches)} measures for you" if lang == "en" else f"使えそうな支援 {len(matches)}件"
+    alt = head + ": " + ", ".join(f"{m.title} ({m.page})" for m in shown)
+    return FlexMessage(alt_text=clip(alt, MAX_ALT),
+                       contents=FlexCarousel(contents=[_bubble(m, lang) for m in shown]))
+
+
+def reply_messages(messages: list[Message], cards: list[Match], lang: Lang) -> list[LineMessage]:
+    """At most 5 messages: the texts (the earliest merged when there are too many), the carousel,
+    and the question last, carrying the quick replies (LINE shows them only on the last message)."""
+    texts = [m.text for m in messages if m.text.strip()] or ["…"]
+    labels = next((m.quick_replies for m in reversed(messages) if m.quick_replies), [])
+    cards_message = carousel(cards, lang)
+    room = MAX_MESSAGES - (1 if cards_message else 0)
+    if len(texts) > room:
+        cut = len(texts) - room + 1
+        texts = ["\n\n".join(texts[:cut]), *texts[cut:]]
+    out: list[LineMessage] = [TextMessage(text=clip(t, MAX_TEXT)) for t in texts]
+    if cards_message is not None:
+        out.insert(len(out) - 1 if labels else len(out), cards_message)
+    out[-1].quick_reply = quick_reply(labels)
+    return out

@@ -1,0 +1,147 @@
+"""Request and response bodies of the HTTP API (the OpenAPI schema is generated from these)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from knowledge.measure import Measure
+from knowledge.outcome import CheckStatus, Fact
+from knowledge.results import Match
+
+Lang = Literal["ja", "en"]
+SESSION_ID = r"^[A-Za-z0-9_-]{16,64}$"
+
+
+class Budget(BaseModel):
+    line: str = Field(description="Budget line id (knowledge/budget_lines.yaml); shared by the measures it lists.")
+    heading: str
+    amount: str = Field(description="As printed, e.g. 3億421万円.")
+    yen: int
+
+
+class Summary(BaseModel):
+    ja: str
+    en: str
+
+
+class MeasureItem(BaseModel):
+    id: str
+    title: str
+    title_en: str
+    page: str = Field(description="Page of the ward's document, e.g. P80.")
+    kind: str
+    area: str
+    summary: Summary
+    budget: Budget
+
+
+class MeasureDetail(Measure):
+    """The measure file as it is, plus its budget line."""
+
+    budget: Budget
+
+
+class SearchResult(BaseModel):
+    id: str
+    title: str
+    page: str
+    score: float
+    summary: str
+
+
+class SearchResponse(BaseModel):
+    results: list[SearchResult] = Field(description="Empty when no measure answers the question.")
+
+
+class Condition(BaseModel):
+    text: str
+    status: CheckStatus
+
+
+class EligibilityItem(BaseModel):
+    id: str
+    title: str
+    page: str
+    kind: str
+    summary: str
+    reasons: list[str]
+    conditions: list[Condition] = Field(description="Machine-checked conditions: met / not_met / unknown.")
+    missing: list[Fact] = Field(description="Facts that would settle a `maybe`.")
+    later: str | None = Field(default=None, description="When a child will qualify (items under `later`).")
+    check_yourself: list[str] = Field(description="Conditions people must check themselves; never claimed as met.")
+
+    @classmethod
+    def of(cls, match: Match) -> EligibilityItem:
+        conditions = [Condition(text=c.text, status=c.status) for c in match.conditions]
+        return cls(id=match.id, title=match.title, page=match.page, kind=match.kind, summary=match.summary,
+                   reasons=match.reasons, conditions=conditions, missing=match.missing, later=match.later,
+                   check_yourself=match.check_yourself)
+
+
+class NextQuestion(BaseModel):
+    key: str
+    member: int | None
+    text: str
+    quick_replies: list[str]
+
+
+class EligibilityResponse(BaseModel):
+    eligible: list[EligibilityItem]
+    maybe: list[EligibilityItem]
+    later: list[EligibilityItem]
+    next_question: NextQuestion | None = Field(description="The question that would settle the most open measures.")
+
+
+class ChatRequest(BaseModel):
+    session_id: str | None = Field(default=None, pattern=SESSION_ID,
+                                   description="From the previous response; omit (or unknown / expired) to start anew.")
+    text: str = Field(min_length=1, max_length=20_000, description="Capped by BF_MAX_MESSAGE_CHARS.")
+    lang: Lang | None = Field(default=None, description="Greeting language of a new session; guessed when omitted.")
+
+
+class Reply(BaseModel):
+    text: str
+    quick_replies: list[str] = Field(description="Send a label back as `text` to answer with it.")
+
+
+class ChatMeasure(BaseModel):
+    status: Literal["eligible", "maybe"]
+    id: str
+    title: str
+    page: str
+    reasons: list[str]
+
+
+class ChatResponse(BaseModel):
+    session_id: str | None = Field(description="Send it with the next message; null once the user erased the data.")
+    replies: list[Reply]
+    measures: list[ChatMeasure] = Field(description="Current eligible and maybe measures, eligible first.")
+    done: bool = Field(description="No question is pending: the results are complete.")
+    erased: bool = False
+
+
+class HealthIndex(BaseModel):
+    status: Literal["not_loaded", "loading", "ready", "failed"]
+    passages: int
+
+
+class HealthSessions(BaseModel):
+    store: str
+    reachable: bool
+
+
+class Health(BaseModel):
+    status: Literal["ok", "degraded"]
+    measures: int
+    index: HealthIndex
+    sessions: HealthSessions
+    chat: bool
+    line: bool
+
+
+class WebhookAck(BaseModel):
+    received: int
+    handled: int
+    duplicates: int

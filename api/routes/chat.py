@@ -1,0 +1,59 @@
+"""POST /api/chat and DELETE /api/sessions/{id}: the web widget's conversation.
+
+Session ids are minted here (never chosen by the client), so an unknown or expired id simply
+starts a new conversation under a fresh id.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Response
+from fastapi.exceptions import RequestValidationError
+
+from api.chat import new_session_id, short
+from api.deps import ChatDep, SettingsDep
+from api.errors import ApiError, responses
+from api.models import SESSION_ID, ChatMeasure, ChatRequest, ChatResponse, Reply
+
+log = logging.getLogger("api")
+router = APIRouter(prefix="/api", tags=["chat"])
+
+
+def web_key(session_id: str) -> str:
+    return f"web:{session_id}"
+
+
+@router.post("/chat", response_model=ChatResponse, responses=responses(413, 422, 503), summary="Send a message")
+def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep) -> ChatResponse:
+    """One message in, the bot's replies out, with the measures found so far (eligible first)."""
+    if len(body.text) > settings.max_message_chars:
+        raise RequestValidationError([{
+            "loc": ("body", "text"), "type": "string_too_long",
+            "msg": f"String should have at most {settings.max_message_chars} characters",
+            "ctx": {"max_length": settings.max_message_chars},
+        }])
+    state = service.resume(web_key(body.session_id)) if body.session_id else None
+    session_id = body.session_id if state is not None and body.session_id else new_session_id()
+    exchange = service.converse(web_key(session_id), state, body.text, body.lang)
+    results = exchange.turn.results
+    shown = [] if exchange.erased else [*results.eligible, *results.maybe]  # after erasing, nothing is known
+    return ChatResponse(
+        session_id=None if exchange.erased else session_id,
+        replies=[Reply(text=m.text, quick_replies=m.quick_replies) for m in exchange.messages],
+        measures=[ChatMeasure(status=m.status, id=m.id, title=m.title, page=m.page, reasons=m.reasons)
+                  for m in shown],
+        done=exchange.turn.done,
+        erased=exchange.erased,
+    )
+
+
+@router.delete("/sessions/{session_id}", status_code=204, response_class=Response,
+               responses=responses(404, 422), summary="Erase a conversation")
+def erase_session(session_id: Annotated[str, Path(pattern=SESSION_ID)], service: ChatDep) -> Response:
+    """Deletes everything the conversation stored (the household it learned); 404 when unknown or expired."""
+    if not service.erase(web_key(session_id)):
+        raise ApiError(404, "session_not_found")
+    log.info("session %s erased by DELETE", short(web_key(session_id)))
+    return Response(status_code=204)

@@ -1,0 +1,38 @@
+"""POST /api/eligibility: a household → what it qualifies for, why, and the best next question.
+
+The staff console (窓口) fills a household form and reads this; it is the same `Results` the
+chat shows, so the counter and the resident see the same reasons.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import CatalogDep
+from api.errors import responses
+from api.models import EligibilityItem, EligibilityResponse, Lang, NextQuestion
+from bot.dialogue.planner import next_prompt
+from knowledge.household import Household
+from knowledge.results import match_household
+
+router = APIRouter(prefix="/api", tags=["eligibility"])
+
+
+@router.post("/eligibility", response_model=EligibilityResponse, responses=responses(413, 422),
+             summary="Check a household")
+def eligibility(household: Household, catalog: CatalogDep,
+                lang: Annotated[Lang, Query()] = "ja") -> EligibilityResponse:
+    """`null` fields are unknown (never "no"): measures depending on them come back as `maybe`,
+    and `next_question` names the fact that would settle the most of them."""
+    results = match_household(catalog, household, lang)
+    prompt = next_prompt(catalog.evaluate(household), set(), household, lang)
+    question = None if prompt is None else NextQuestion(key=prompt.key, member=prompt.member, text=prompt.text,
+                                                        quick_replies=prompt.quick_replies)
+    return EligibilityResponse(
+        eligible=[EligibilityItem.of(m) for m in results.eligible],
+        maybe=[EligibilityItem.of(m) for m in results.maybe],
+        later=[EligibilityItem.of(m) for m in results.later],
+        next_question=question,
+    )

@@ -1,0 +1,137 @@
+"""GET /api/measures, GET /api/search and POST /api/eligibility on a real server."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from api.main import create_app
+from knowledge.settings import Settings
+from tests.api.conftest import assert_error, live_server, wait_for_index
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "knowledge" / "examples"
+
+
+@pytest.fixture(scope="module")
+def client(make_settings: Callable[..., Settings]) -> Iterator[httpx.Client]:
+    with live_server(create_app(make_settings())) as url, httpx.Client(base_url=url, timeout=30) as http:
+        wait_for_index(http)
+        yield http
+
+
+def toddler() -> dict[str, object]:
+    return json.loads((EXAMPLES / "toddler_in_ward_daycare.json").read_text(encoding="utf-8"))
+
+
+# --- measures ---------------------------------------------------------------------------------
+
+def test_measures_lists_the_whole_catalog(client: httpx.Client) -> None:
+    items = client.get("/api/measures").json()
+    assert len(items) == 46
+    assert set(items[0]) == {"id", "title", "title_en", "page", "kind", "area", "summary", "budget"}
+    diapers = next(m for m in items if m["id"] == "diaper_provision")
+    assert diapers["page"] == "P80" and diapers["kind"] == "benefit" and diapers["area"] == "childcare"
+    assert diapers["summary"]["ja"] and diapers["summary"]["en"]
+    assert isinstance(diapers["budget"]["yen"], int) and diapers["budget"]["amount"].endswith("円")
+
+
+def test_measure_detail_is_the_full_entry(client: httpx.Client) -> None:
+    entry = client.get("/api/measures/diaper_provision").json()
+    assert entry["title"] == "区内保育施設利用において、おむつ等を提供" and entry["page"] == "P80"
+    assert entry["eligibility"][0]["some_child"] == [{"type": "daycare", "in": ["ward"]}]
+    assert entry["conditions_text"] and entry["keywords"]
+    assert entry["budget"]["line"] == entry["budget_line"]
+
+
+def test_unknown_measure_is_404_in_both_languages(client: httpx.Client) -> None:
+    error = assert_error(client.get("/api/measures/no_such_measure"), 404, "measure_not_found")
+    assert error["details"] == {"id": "no_such_measure"}
+
+
+# --- search -----------------------------------------------------------------------------------
+
+def test_search_finds_the_measure_and_its_page(client: httpx.Client) -> None:
+    results = client.get("/api/search", params={"q": "保育園に毎日おむつを持っていくのが大変"}).json()["results"]
+    assert results[0]["id"] == "diaper_provision" and results[0]["page"] == "P80"
+    assert set(results[0]) == {"id", "title", "page", "score", "summary"}
+    assert len(results) <= 5 and all(0 < r["score"] <= 1 for r in results)
+
+
+def test_search_in_english_and_k(client: httpx.Client) -> None:
+    results = client.get("/api/search", params={"q": "free school lunch", "k": 2, "lang": "en"}).json()["results"]
+    assert 1 <= len(results) <= 2
+    assert results[0]["id"] == "school_lunch_free" and results[0]["title"].isascii()
+
+
+def test_search_returns_nothing_when_nothing_is_relevant(client: httpx.Client) -> None:
+    assert client.get("/api/search", params={"q": "住民票の写しを取りたい"}).json() == {"results": []}
+
+
+@pytest.mark.parametrize("params, field", [
+    ({"q": ""}, "query.q"),
+    ({"q": "あ" * 501}, "query.q"),
+    ({}, "query.q"),
+    ({"q": "給食", "k": 0}, "query.k"),
+    ({"q": "給食", "k": 21}, "query.k"),
+    ({"q": "給食", "lang": "fr"}, "query.lang"),
+])
+def test_search_parameters_are_checked(client: httpx.Client, params: dict[str, object], field: str) -> None:
+    error = assert_error(client.get("/api/search", params=params), 422, "validation_error")
+    assert [d["field"] for d in error["details"]] == [field]
+
+
+# --- eligibility ------------------------------------------------------------------------------
+
+def test_eligibility_says_what_why_and_where(client: httpx.Client) -> None:
+    body = client.post("/api/eligibility", json=toddler()).json()
+    eligible = {m["id"]: m for m in body["eligible"]}
+    diapers = eligible["diaper_provision"]
+    assert diapers["page"] == "P80"
+    assert any("2歳の息子さん" in r for r in diapers["reasons"])
+    assert diapers["conditions"] == [{"text": diapers["conditions"][0]["text"], "status": "met"}]
+    assert diapers["missing"] == [] and diapers["check_yourself"]
+    assert {"id", "title", "page", "summary", "reasons", "conditions", "missing"} <= set(diapers)
+    assert any(m["id"] == "school_lunch_free" and m["later"] for m in body["later"])
+    maybe = body["maybe"][0]
+    assert maybe["missing"] and any(c["status"] == "unknown" for c in maybe["conditions"])
+    question = body["next_question"]
+    assert set(question) == {"key", "member", "text", "quick_replies"} and question["quick_replies"]
+
+
+def test_eligibility_in_english(client: httpx.Client) -> None:
+    body = client.post("/api/eligibility", params={"lang": "en"}, json=toddler()).json()
+    diapers = next(m for m in body["eligible"] if m["id"] == "diaper_provision")
+    assert diapers["title"].isascii() and "son" in " ".join(diapers["reasons"])
+    assert body["next_question"]["text"].isascii()
+
+
+def test_eligibility_with_nothing_left_to_ask(client: httpx.Client) -> None:
+    household = {"pregnant": False, "children": [], "adults": [], "education_loan": False, "moving": "none",
+                 "business": "none"}
+    body = client.post("/api/eligibility", json=household).json()
+    assert body["next_question"] is None and body["eligible"] == []
+
+
+def test_empty_household_is_all_unknown(client: httpx.Client) -> None:
+    body = client.post("/api/eligibility", json={}).json()
+    assert body["eligible"] == [] and body["maybe"] and body["next_question"]
+
+
+@pytest.mark.parametrize("household, field", [
+    ({"children": [{"age": -1}]}, "body.children.0.age"),
+    ({"children": [{"age": 2, "daycare": "moon"}]}, "body.children.0.daycare"),
+    ({"pets": 3}, "body.pets"),
+    ({"adults": [{"age": 200}]}, "body.adults.0.age"),
+])
+def test_eligibility_rejects_bad_households_with_field_paths(client: httpx.Client, household: dict[str, object],
+                                                             field: str) -> None:
+    error = assert_error(client.post("/api/eligibility", json=household), 422, "validation_error")
+    assert field in [d["field"] for d in error["details"]]
+
+
+def test_eligibility_rejects_a_bad_lang(client: httpx.Client) -> None:
+    assert_error(client.post("/api/eligibility", params={"lang": "de"}, json={}), 422, "validation_error")

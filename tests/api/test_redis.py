@@ -1,0 +1,142 @@
+"""Redis: the store against a real redis-server, and two API processes sharing one conversation
+(web and LINE) through it. Skipped only when redis-server is not installed."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from api.main import create_app
+from api.sessions import StoreUnavailable, store_from_settings
+from api.sessions.redis import RedisStore
+from knowledge.settings import Settings
+from tests.api.conftest import (
+    ACCESS_TOKEN,
+    CHANNEL_SECRET,
+    FakeLine,
+    assert_error,
+    free_port,
+    live_server,
+    sign,
+    wait_for_index,
+)
+
+FIRST = "2歳の息子が区内の保育園に通っています"
+
+
+@pytest.fixture(scope="module")
+def redis_settings(make_settings: Callable[..., Settings], redis_url: str, fake_line: FakeLine) -> Settings:
+    return make_settings(session_store="redis", redis_url=redis_url, line_channel_secret=CHANNEL_SECRET,
+                         line_channel_access_token=ACCESS_TOKEN, line_api_host=fake_line.url)
+
+
+@pytest.fixture(scope="module")
+def two_servers(redis_settings: Settings) -> Iterator[tuple[httpx.Client, httpx.Client]]:
+    """Two apps (two uvicorn servers, separate stores and caches) on one Redis."""
+    with live_server(create_app(redis_settings)) as url_a, live_server(create_app(redis_settings)) as url_b, \
+            httpx.Client(base_url=url_a, timeout=30) as a, httpx.Client(base_url=url_b, timeout=30) as b:
+        wait_for_index(a)
+        wait_for_index(b)
+        yield a, b
+
+
+# --- the store --------------------------------------------------------------------------------
+
+def test_redis_store_get_put_delete_add(redis_url: str) -> None:
+    store = RedisStore.from_url(redis_url, prefix="test:")
+    store.put("k", '{"a": 1}', 60)
+    assert store.get("k") == '{"a": 1}'
+    assert store.client.ttl("test:k") > 50  # Redis itself expires it
+    assert store.delete("k") is True and store.delete("k") is False and store.get("k") is None
+    assert store.add("e", "1", 60) is True and store.add("e", "1", 60) is False
+    assert store.ping() and store.kind == "redis"
+    store.close()
+
+
+def test_redis_store_expires(redis_url: str) -> None:
+    store = RedisStore.from_url(redis_url, prefix="test:")
+    store.put("short", "x", 1)
+    time.sleep(1.2)
+    assert store.get("short") is None
+    store.close()
+
+
+def test_namespaces_do_not_collide(redis_settings: Settings) -> None:
+    sessions = store_from_settings(redis_settings, "session")
+    events = store_from_settings(redis_settings, "line-event")
+    sessions.put("x", "session", 60)
+    assert events.get("x") is None
+    sessions.close()
+    events.close()
+
+
+def test_unreachable_redis_is_a_clear_error() -> None:
+    store = RedisStore.from_url(f"redis://127.0.0.1:{free_port()}/0", prefix="test:")
+    assert store.ping() is False
+    with pytest.raises(StoreUnavailable):
+        store.get("k")
+
+
+# --- two API processes ------------------------------------------------------------------------
+
+def chat(client: httpx.Client, text: str, session_id: str | None = None) -> dict[str, Any]:
+    response = client.post("/api/chat", json={"text": text, "session_id": session_id})
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def test_one_conversation_across_two_servers(two_servers: tuple[httpx.Client, httpx.Client]) -> None:
+    a, b = two_servers
+    assert a.get("/healthz").json()["sessions"] == {"store": "redis", "reachable": True}
+    first = chat(a, FIRST)
+    session_id = first["session_id"]
+    answer = first["replies"][-1]["quick_replies"][-1]
+    second = chat(b, answer, session_id)  # server B continues what server A started
+    assert second["session_id"] == session_id
+    assert "diaper_provision" in {m["id"] for m in second["measures"] if m["status"] == "eligible"}
+    assert second["replies"][-1]["text"] != first["replies"][-1]["text"]  # B asked the next question
+    assert b.delete(f"/api/sessions/{session_id}").status_code == 204
+    assert_error(a.delete(f"/api/sessions/{session_id}"), 404, "session_not_found")
+    assert chat(a, "わからない", session_id)["session_id"] != session_id
+
+
+def test_line_user_and_replay_guard_shared_across_servers(two_servers: tuple[httpx.Client, httpx.Client],
+                                                          fake_line: FakeLine) -> None:
+    a, b = two_servers
+
+    def post(client: httpx.Client, event_id: str, text: str) -> dict[str, Any]:
+        event = {"type": "message", "mode": "active", "timestamp": 1, "webhookEventId": event_id,
+                 "deliveryContext": {"isRedelivery": False}, "replyToken": f"r{event_id}",
+                 "source": {"type": "user", "userId": "Ushared"},
+                 "message": {"type": "text", "id": "1", "text": text, "quoteToken": "q"}}
+        body = json.dumps({"destination": "Ubot", "events": [event]}, ensure_ascii=False).encode()
+        response = client.post("/line/webhook", content=body, headers={"x-line-signature": sign(body)})
+        assert response.status_code == 200, response.text
+        result: dict[str, Any] = response.json()
+        return result
+
+    assert post(a, "01EVENTA", FIRST)["handled"] == 1
+    assert post(b, "01EVENTA", FIRST)["duplicates"] == 1  # B knows A handled it
+    [reply] = fake_line.take()
+    question = reply["body"]["messages"][-1]
+    label = question["quickReply"]["items"][-1]["action"]["data"]
+    assert post(b, "01EVENTB", label)["handled"] == 1
+    [reply] = fake_line.take()
+    texts = [m.get("text", "") for m in reply["body"]["messages"]]
+    assert not texts[0].startswith("こんにちは")  # no new greeting: B continued A's conversation
+    assert texts[-1] != question["text"]  # and asked the next question
+
+
+def test_redis_down_is_503_and_healthz_degraded(make_settings: Callable[..., Settings]) -> None:
+    settings = make_settings(session_store="redis", redis_url=f"redis://127.0.0.1:{free_port()}/0")
+    with live_server(create_app(settings)) as url, httpx.Client(base_url=url, timeout=30) as client:
+        health = client.get("/healthz").json()
+        assert health["status"] == "degraded" and health["sessions"] == {"store": "redis", "reachable": False}
+        assert_error(client.post("/api/chat", json={"text": FIRST}), 503, "store_unavailable")
+        assert client.get("/api/measures").status_code == 200  # the rest still works
