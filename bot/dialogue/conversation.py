@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from bot.dialogue import replies
 from bot.dialogue.facts import path_of, set_fact
 from bot.dialogue.planner import next_prompt
-from bot.dialogue.questions import Lang
+from bot.dialogue.questions import Lang, bank
 from bot.dialogue.state import DialogueState, Pending
 from bot.understanding import Context, Expecting, understand
 from knowledge.catalog import Catalog
@@ -83,7 +83,13 @@ class Dialogue:
         return self._continue(state, out)
 
     def _skip_pending(self, state: DialogueState, out: _Out) -> tuple[DialogueState, Turn]:
+        """わからない settles a question; on a checklist it means "not sure about some", so its
+        items are then asked one at a time and only those the user cannot answer stay open."""
         assert state.pending is not None
+        checklist = Fact(key=state.pending.key, member=state.pending.member)
+        if state.pending.key in bank().checklists and checklist not in state.expanded:
+            state.expanded.append(checklist)
+            return self._continue(state, out, show_progress=False)
         state.settled += [f for f in state.pending.dont_know if f not in state.settled]
         return self._continue(state, out, show_progress=False)
 
@@ -150,7 +156,8 @@ class Dialogue:
         if retry and state.pending:
             out.say(state.pending.text, state.pending.quick_replies)
             return state, Turn(messages=out.messages, results=results)
-        prompt = next_prompt(self.catalog.evaluate(state.household), state.settled_keys(), state.household, state.lang)
+        prompt = next_prompt(self.catalog.evaluate(state.household), state.settled_keys(), state.household, state.lang,
+                             state.expanded_keys())
         if prompt is None:
             state.pending = None
             out.say(replies.results_text(results, state.lang))

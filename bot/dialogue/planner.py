@@ -35,7 +35,9 @@ def _order() -> dict[str, int]:
     return {k: i for i, k in enumerate(keys)}
 
 
-def candidates(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int | None]]) -> list[Candidate]:
+def candidates(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int | None]],
+               expanded: frozenset[tuple[str, int | None]] | set[tuple[str, int | None]] = frozenset()
+               ) -> list[Candidate]:
     """Open facts grouped into askable questions, heaviest first."""
     weights: dict[tuple[str, int | None], float] = defaultdict(float)
     for measure, outcome in pairs:
@@ -47,7 +49,7 @@ def candidates(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int
     grouped: dict[tuple[str, int | None], Candidate] = {}
     for (key, member), weight in weights.items():
         checklist = bank().checklist_of(key)
-        if checklist is not None:
+        if checklist is not None and (checklist.key, member) not in expanded:
             prev = grouped.get((checklist.key, member))
             keys = (*(prev.open_keys if prev else ()), key)
             total = weight + (prev.weight if prev else 0.0)
@@ -59,8 +61,8 @@ def candidates(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int
 
 
 def next_prompt(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int | None]], household: Household,
-                lang: Lang) -> Prompt | None:
-    found = candidates(pairs, settled)
+                lang: Lang, expanded: set[tuple[str, int | None]] | None = None) -> Prompt | None:
+    found = candidates(pairs, settled, expanded or set())
     if not found:
         return None
     best = found[0]

@@ -41,6 +41,9 @@ class DialogueState(BaseModel):
     household: Household = Field(default_factory=Household)
     lang: Literal["ja", "en"] = "ja"
     settled: list[Fact] = Field(default_factory=list, description="Facts the user said they do not know.")
+    expanded: list[Fact] = Field(
+        default_factory=list, description="Checklists answered わからない: their facts are asked one by one."
+    )
     pending: Pending | None = None
     last_changed: list[str] = Field(default_factory=list)
     notice_given: bool = False
@@ -48,3 +51,6 @@ class DialogueState(BaseModel):
 
     def settled_keys(self) -> set[tuple[str, int | None]]:
         return {(f.key, f.member) for f in self.settled}
+
+    def expanded_keys(self) -> set[tuple[str, int | None]]:
+        return {(f.key, f.member) for f in self.expanded}

@@ -51,6 +51,10 @@ class _Builder:
     def add_person(self, person: Person) -> tuple[str, int]:
         if person.kind == "adult":
             self.adults = self.adults or []
+            ageless = [i for i, a in enumerate(self.adults) if a.get("age") is None and not a.get("_new")]
+            if len(ageless) == 1 and person.age is not None:  # 「夫に重い障害が…」 then 「40歳です」: the same person
+                self.adults[ageless[0]]["age"] = person.age
+                return "adults", ageless[0]
             self.adults.append({"age": person.age if person.age is None or 15 <= person.age <= 120 else None})
             return "adults", len(self.adults) - 1
         self.children = self.children or []
@@ -62,7 +66,7 @@ class _Builder:
         if len(same) == 1 and not person.twins:  # 「4歳の子は…」 names a child we know: update, don't duplicate
             child = self.children[same[0]]
         elif (last is not None and last.get("_inferred") and not person.inferred_age and not person.school_year
-              and person.sex is None):
+              and person.sex is None and age - last["age"] in (0, 1)):
             child = last  # 「小2で、もう8歳です」: the stated age replaces the one inferred from the school year
             child.pop("_inferred")
         else:
