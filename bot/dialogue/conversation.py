@@ -73,6 +73,19 @@ class Dialogue:
             return self._skip_pending(state, out)
         return self._understand(state, text, out)
 
+    def absorb(self, state: DialogueState, text: str) -> DialogueState:
+        """The state after a message, without replying: the Rasa form asks its next question
+        itself, through `ask` (the same planner and wording)."""
+        return self.respond(state, text)[0]
+
+    def ask(self, state: DialogueState) -> tuple[DialogueState, Turn]:
+        """Progress, the purpose notice when due, and the next question (or the results)."""
+        return self._continue(state.model_copy(deep=True), _Out())
+
+    def has_question(self, state: DialogueState) -> bool:
+        return next_prompt(self.catalog.evaluate(state.household), state.settled_keys(), state.household,
+                           state.lang, state.expanded_keys()) is not None
+
     def _apply_quick_reply(self, state: DialogueState, label: str, out: _Out) -> tuple[DialogueState, Turn]:
         assert state.pending is not None
         household = state.household

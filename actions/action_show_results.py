@@ -1,0 +1,30 @@
+"""The matching measures: eligible first, then "may be eligible", each with reason and page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.runtime import absorb_latest, load_state, needs_absorbing, state_events
+from bot.dialogue import replies
+from knowledge.catalog import default_catalog
+from knowledge.results import match_household
+
+
+class ActionShowResults(Action):
+    def name(self) -> str:
+        return "action_show_results"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        state = load_state(tracker)
+        events: list[dict[str, Any]] = []
+        if needs_absorbing(tracker):  # the answer that closed the form (Rasa drops its slot events)
+            state = absorb_latest(tracker, state)
+            events = state_events(state, tracker)
+        results = match_household(default_catalog(), state.household, state.lang)
+        dispatcher.utter_message(text=replies.results_text(results, state.lang),
+                                 json_message={"measures": [m.model_dump() for m in results.eligible + results.maybe]})
+        return events

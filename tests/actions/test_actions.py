@@ -1,0 +1,108 @@
+"""Actions driven from tracker JSON saved from a real Rasa 3.6 server, with CollectingDispatcher."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import (
+    ActionAnswerQuestion,
+    ActionAskHouseholdFact,
+    ActionEraseData,
+    ActionShowResults,
+    ValidateHouseholdForm,
+)
+from bot.dialogue.state import DialogueState
+
+TRACKERS = Path(__file__).parent / "trackers"
+
+
+def tracker(name: str, then_user: tuple[str, str] | None = None) -> Tracker:
+    data = json.loads((TRACKERS / f"{name}.json").read_text(encoding="utf-8"))
+    if then_user:
+        text, intent = then_user
+        message = {"text": text, "intent": {"name": intent, "confidence": 0.99}, "entities": []}
+        data["events"].append({"event": "user", "timestamp": time.time(), "text": text, "parse_data": message})
+        data["latest_message"] = message
+    return Tracker.from_dict(data)
+
+
+def domain() -> dict[str, Any]:
+    return json.loads((TRACKERS / "domain.json").read_text(encoding="utf-8"))
+
+
+def run(action: Any, t: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, domain()))
+    return dispatcher.messages, events
+
+
+def state_of(events: list[dict[str, Any]]) -> DialogueState:
+    raw = next(e["value"] for e in events if e.get("name") == "dialogue_state")
+    return DialogueState.model_validate_json(raw)
+
+
+def test_results_name_the_measure_and_its_page() -> None:
+    messages, _ = run(ActionShowResults(), tracker("toddler_after_first_answer"))
+    assert "区内保育施設利用において、おむつ等を提供（P80）" in messages[0]["text"]
+    assert "diaper_provision" in [m["id"] for m in messages[0]["custom"]["measures"]]
+
+
+def test_the_next_question_has_buttons_with_dont_know() -> None:
+    messages, events = run(ActionAskHouseholdFact(), tracker("toddler_after_first_answer"))
+    question = messages[-1]
+    assert question["buttons"] and question["buttons"][-1]["title"] == "わからない"
+    assert state_of(events).pending is not None
+
+
+def test_the_form_reads_an_answer_with_bot_understanding() -> None:
+    t = tracker("toddler_after_first_answer", then_user=("あてはまるものはない", "deny"))
+    _, events = run(ValidateHouseholdForm(), t)
+    child = state_of(events).household.children[0]  # type: ignore[index]
+    assert child.disability_certificate is False and child.chronic_disease is False
+    assert {"event": "slot", "timestamp": None, "name": "household_fact", "value": None} in events
+
+
+def test_the_form_asks_nothing_more_once_every_measure_is_decided() -> None:
+    t = tracker("toddler_after_first_answer")
+    decided = {"pregnant": False, "children": [], "adults": [], "education_loan": False, "moving": "none",
+               "business": "none"}
+    finished = DialogueState.model_validate({"household": decided})
+    t.slots["dialogue_state"] = finished.model_dump_json()
+    t.slots["absorbed_at"] = next(e["timestamp"] for e in reversed(t.events) if e["event"] == "user")
+    _, events = run(ValidateHouseholdForm(), t)
+    assert {"event": "slot", "timestamp": None, "name": "requested_slot", "value": None} in events
+
+
+def test_interruptions_are_left_to_their_rules() -> None:
+    t = tracker("toddler_after_first_answer", then_user=("結果を見せて", "ask_results"))
+    _, events = run(ValidateHouseholdForm(), t)
+    assert not any(e.get("name") == "dialogue_state" for e in events)
+
+
+def test_a_free_question_is_answered_with_the_page(monkeypatch: pytest.MonkeyPatch, real_searcher: Any) -> None:
+    import actions.runtime
+
+    monkeypatch.setattr(actions.runtime, "searcher", lambda: real_searcher)
+    messages, _ = run(ActionAnswerQuestion(), tracker("free_question"))
+    assert "区立学校の学校給食費を全額補助（P86）" in messages[0]["text"]
+
+
+def test_erasing_resets_every_slot_and_says_so() -> None:
+    messages, events = run(ActionEraseData(), tracker("sensitive_facts"))
+    assert "削除しました" in messages[0]["text"]
+    assert {"event": "reset_slots", "timestamp": None} in events
+
+
+def test_the_saved_tracker_holds_no_message_text_in_the_state() -> None:
+    t = tracker("sensitive_facts")
+    raw = t.get_slot("dialogue_state")
+    assert raw and "障害者手帳を持っています" not in raw and "妊娠中です" not in raw
+    assert DialogueState.model_validate_json(raw).household.pregnant is True
