@@ -39,6 +39,7 @@ def test_the_print_view_is_a_handout(page: Any, server: str) -> None:
     page.emulate_media(media="print")
     assert page.locator(".handout-title").is_visible()
     assert not page.locator("#household").is_visible()
+    assert not page.locator(".group.maybe").is_visible()  # one page: what the visitor qualifies for
     shoot(page, "staff-print")
 
 
