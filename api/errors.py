@@ -43,6 +43,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cors_rejected": ("This origin, method or header is not allowed.",
                       "このサイト・操作・ヘッダーからの利用は許可されていません。"),
     "internal_error": ("Something went wrong on our side.", "サーバー側で問題が起きました。"),
+    "rate_limited": ("Too many requests; please wait a moment.",
+                     "短い時間にたくさん送信されました。少し待ってからお試しください。"),
 }
 
 _STATUS_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "body_too_large",

@@ -18,6 +18,7 @@ from api import errors
 from api.chat import ChatService
 from api.line.bot import LineBot
 from api.middleware import BodyLimitMiddleware, JsonCORSMiddleware, SafetyNetMiddleware
+from api.rate_limit import RateLimitMiddleware, SlidingWindow
 from api.routes import chat, eligibility, health, line, measures, pages, search
 from api.search import SearchProvider
 from api.sessions import SessionStore, store_from_settings
@@ -75,6 +76,8 @@ def create_app(settings: Settings | None = None, sessions: SessionStore | None =
     if settings.cors_origins:
         app.add_middleware(JsonCORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST", "DELETE"], allow_headers=["Content-Type"], max_age=600)
+    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_ip_per_minute)
+    app.state.session_limit = SlidingWindow(settings.rate_limit_per_session_per_minute)
     app.add_middleware(BodyLimitMiddleware, default_limit=settings.max_body_bytes,
                        limits={LINE_WEBHOOK: settings.line_max_body_bytes})
     app.add_middleware(SafetyNetMiddleware)  # added last = outermost: it sees every other failure

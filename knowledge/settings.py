@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     line_max_body_bytes: int = Field(
         default=262_144, ge=1024, description="LINE batches events and a text may be 5,000 characters: a higher cap."
     )
+    rate_limit_per_ip_per_minute: int = Field(default=600, ge=1, description="Requests to /api and /line per IP.")
+    rate_limit_per_session_per_minute: int = Field(default=60, ge=1, description="Chat messages per conversation.")
     index_preload: bool = Field(default=True, description="Load the search index in the background at server start.")
 
     # LINE

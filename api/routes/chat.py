@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Request, Response
 from fastapi.exceptions import RequestValidationError
 
 from api.chat import new_session_id, short
@@ -21,12 +21,18 @@ log = logging.getLogger("api")
 router = APIRouter(prefix="/api", tags=["chat"])
 
 
+class RateLimited(ApiError):
+    def __init__(self, retry: int) -> None:
+        super().__init__(429, "rate_limited", {"retry_after_seconds": retry})
+        self.headers = {"Retry-After": str(retry)}
+
+
 def web_key(session_id: str) -> str:
     return f"web:{session_id}"
 
 
-@router.post("/chat", response_model=ChatResponse, responses=responses(413, 422, 503), summary="Send a message")
-def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep) -> ChatResponse:
+@router.post("/chat", response_model=ChatResponse, responses=responses(413, 422, 429, 503), summary="Send a message")
+def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Request) -> ChatResponse:
     """One message in, the bot's replies out, with the measures found so far (eligible first)."""
     if len(body.text) > settings.max_message_chars:
         raise RequestValidationError([{
@@ -34,6 +40,8 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep) -> ChatResp
             "msg": f"String should have at most {settings.max_message_chars} characters",
             "ctx": {"max_length": settings.max_message_chars},
         }])
+    if body.session_id and (retry := request.app.state.session_limit.retry_after(body.session_id)) is not None:
+        raise RateLimited(retry)
     state = service.resume(web_key(body.session_id)) if body.session_id else None
     session_id = body.session_id if state is not None and body.session_id else new_session_id()
     exchange = service.converse(web_key(session_id), state, body.text, body.lang)

@@ -1,0 +1,47 @@
+"""Any text a person (or a prober) can send: understanding and the dialogue never crash, always
+answer, and keep the household valid. Property-based (hypothesis); no wall-clock assertions."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.dialogue.conversation import Dialogue
+from bot.dialogue.state import DialogueState
+from bot.understanding import Context, Expecting, understand
+from knowledge.catalog import default_catalog
+from knowledge.household import Household
+
+DIALOGUE = Dialogue(default_catalog())  # no search: free questions fall back to "not understood"
+
+japanese = st.text(alphabet=st.characters(min_codepoint=0x3000, max_codepoint=0x9FFF), max_size=200)
+mixed = st.one_of(
+    st.text(max_size=300),  # any Unicode, control characters and surrogates included
+    japanese,
+    st.text(alphabet="0123456789０１２３４５６７８９歳才か月小中高年生の子息娘母父妊娠手帳区内外保育園と、。",
+            max_size=120),
+    st.from_regex(r"[0-9]{1,5}(歳|才|か月)(の(息子|娘|母|子))?", fullmatch=True),
+    st.just("😀" * 500), st.just("あ" * 10_000), st.just("\x00\x1b[2J\u202e\ufeff"),
+)
+EXPECTING = st.sampled_from([None, Expecting("children"), Expecting("child.daycare", 0), Expecting("pregnant"),
+                             Expecting("adult.age", 0), Expecting("child.needs", 0)])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(text=mixed, expecting=EXPECTING)
+def test_understanding_always_returns_a_valid_household(text: str, expecting: Expecting | None) -> None:
+    known = Household.model_validate({"children": [{"age": 4}], "adults": [{"age": 70}]})
+    got = understand(text, Context(known, expecting))
+    Household.model_validate(got.household.model_dump())
+    assert got.lang in ("ja", "en")
+
+
+@SETTINGS
+@given(messages=st.lists(mixed, min_size=1, max_size=4))
+def test_the_dialogue_always_replies(messages: list[str]) -> None:
+    state, _ = DIALOGUE.start()
+    for text in messages:
+        state, turn = DIALOGUE.respond(state, text)
+        assert turn.messages and all(m.text for m in turn.messages)
+        DialogueState.model_validate_json(state.model_dump_json())  # the session can always be stored
