@@ -1,0 +1,172 @@
+"""Many residents at once over HTTP: throughput, latency, errors, and session integrity.
+
+    python -m benchmarks.load [--concurrency 10 50] [--seconds 20] [--mode single|workers|instances]
+
+Starts the server itself (`single`: one process, in-memory sessions; `workers`: uvicorn with two
+workers sharing a redis-server it starts; `instances`: two servers sharing that Redis, residents
+alternating between them). Each simulated resident runs a scripted conversation (an opening from
+benchmarks/data/dialogue_households.yaml, then わからない to every question, then 結果を見せて) for a
+bounded time. Integrity: every conversation's final measures must equal an in-process replay of
+the same script; a mismatch would be a mix-up between sessions. Only loopback addresses are used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+import yaml
+
+from bot.dialogue.conversation import Dialogue
+from knowledge.catalog import default_catalog
+
+HERE = Path(__file__).parent
+ANSWERS = 5
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def script(opening: str) -> list[str]:
+    return [opening, *["わからない"] * ANSWERS, "結果を見せて"]
+
+
+def expected_measures(dialogue: Dialogue, opening: str) -> list[str]:
+    state, turn = dialogue.start()
+    for text in script(opening):
+        state, turn = dialogue.respond(state, text)
+    return sorted(m.id for m in turn.results.eligible + turn.results.maybe)
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def start_servers(mode: str, work: Path) -> tuple[list[str], list[subprocess.Popen[bytes]]]:
+    env = {**os.environ, "BF_INDEX_DIR": str(work / "index"), "BF_RATE_LIMIT_PER_IP_PER_MINUTE": "1000000",
+           "BF_RATE_LIMIT_PER_SESSION_PER_MINUTE": "1000000", "BF_SESSION_TTL_SECONDS": "600"}
+    procs: list[subprocess.Popen[bytes]] = []
+    if mode != "single":
+        redis_port = free_port()
+        procs.append(subprocess.Popen([shutil.which("redis-server") or "redis-server", "--port", str(redis_port),
+                                       "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL))
+        env.update(BF_SESSION_STORE="redis", BF_REDIS_URL=f"redis://127.0.0.1:{redis_port}/0")
+    subprocess.run([sys.executable, "-m", "api.cli", "index", "build"], env=env, check=True, capture_output=True)
+    ports = [free_port() for _ in range(2 if mode == "instances" else 1)]
+    for port in ports:
+        cmd = [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory", "--host", "127.0.0.1",
+               "--port", str(port), "--no-access-log", "--log-level", "warning"]
+        if mode == "workers":
+            cmd += ["--workers", "2"]
+        procs.append(subprocess.Popen(cmd, env=env))
+    urls = [f"http://127.0.0.1:{p}" for p in ports]
+    for url in urls:
+        for _ in range(240):
+            try:
+                if httpx.get(f"{url}/healthz", timeout=1).json()["index"]["status"] == "ready":
+                    break
+            except (httpx.HTTPError, KeyError, ValueError):
+                pass
+            time.sleep(0.5)
+    return urls, procs
+
+
+async def resident(urls: list[str], openings: list[tuple[str, list[str]]], deadline: float,
+                   latencies: list[float], counts: dict[str, int]) -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        while time.monotonic() < deadline:
+            opening, want = random.choice(openings)
+            session, measures = None, None
+            for i, text in enumerate(script(opening)):
+                url = urls[i % len(urls)]  # with two instances, every other turn goes to the other one
+                body = {"text": text, **({"session_id": session} if session else {})}
+                started = time.perf_counter()
+                try:
+                    r = await client.post(f"{url}/api/chat", json=body)
+                except httpx.HTTPError:
+                    counts["errors"] += 1
+                    break
+                latencies.append((time.perf_counter() - started) * 1000)
+                counts["turns"] += 1
+                if r.status_code != 200:
+                    counts["errors"] += 1
+                    break
+                data = r.json()
+                session, measures = data["session_id"], sorted(m["id"] for m in data["measures"])
+            else:
+                counts["conversations"] += 1
+                if measures != want:
+                    counts["mixups"] += 1
+
+
+async def run_all(n: int, urls: list[str], openings: list[tuple[str, list[str]]], deadline: float,
+                  latencies: list[float], counts: dict[str, int]) -> None:
+    await asyncio.gather(*(resident(urls, openings, deadline, latencies, counts) for _ in range(n)))
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[10, 50])
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--mode", choices=["single", "workers", "instances"], default="single")
+    parser.add_argument("--out", type=Path, default=HERE / "results" / "load.json")
+    args = parser.parse_args()
+    households = yaml.safe_load((HERE / "data" / "dialogue_households.yaml").read_text(encoding="utf-8"))["households"]
+    dialogue = Dialogue(default_catalog())
+    openings = [(h["opening"], expected_measures(dialogue, h["opening"])) for h in households]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        urls, procs = start_servers(args.mode, Path(tmp))
+        server_pid = procs[-1].pid
+        try:
+            rss_start = rss_kib(server_pid)
+            for n in args.concurrency:
+                latencies: list[float] = []
+                counts = {"turns": 0, "errors": 0, "conversations": 0, "mixups": 0}
+                deadline = time.monotonic() + args.seconds
+                started = time.monotonic()
+
+                asyncio.run(run_all(n, urls, openings, deadline, latencies, counts))
+                elapsed = time.monotonic() - started
+                row = {"mode": args.mode, "concurrency": n, "seconds": round(elapsed, 1), **counts,
+                       "turns_per_s": round(counts["turns"] / elapsed, 1), "p50_ms": round(pct(latencies, .5), 1),
+                       "p95_ms": round(pct(latencies, .95), 1), "p99_ms": round(pct(latencies, .99), 1),
+                       "mean_ms": round(statistics.fmean(latencies), 1) if latencies else 0.0}
+                rows.append(row)
+                print(json.dumps(row, ensure_ascii=False), flush=True)
+            print(f"server RSS: {rss_start // 1024} MiB at start, {rss_kib(server_pid) // 1024} MiB at end")
+        finally:
+            for p in procs:
+                p.terminate()
+            for p in procs:
+                p.wait(timeout=20)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
