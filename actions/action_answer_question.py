@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.runtime import load_state, searcher
+from actions import runtime
 from bot.dialogue import replies
 from knowledge.catalog import default_catalog
 
@@ -19,10 +19,10 @@ class ActionAnswerQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
-        lang = load_state(tracker).lang
+        lang = runtime.load_state(tracker).lang
         catalog = default_catalog()
         en = lang == "en"
         titles = {m.id: (m.title_en if en else m.title) for m in catalog}
         summaries = {m.id: (m.summary.en if en else m.summary.ja) for m in catalog}
-        dispatcher.utter_message(text=replies.answer_text(searcher().search(text, 3), lang, titles, summaries))
+        dispatcher.utter_message(text=replies.answer_text(runtime.searcher().search(text, 3), lang, titles, summaries))
         return []

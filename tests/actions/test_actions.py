@@ -24,6 +24,14 @@ from bot.dialogue.state import DialogueState
 TRACKERS = Path(__file__).parent / "trackers"
 
 
+@pytest.fixture(autouse=True)
+def searcher_in_a_temp_dir(monkeypatch: pytest.MonkeyPatch, real_searcher: Any) -> None:
+    """The actions' searcher, on the session's temp index: tests never write into the repository."""
+    import actions.runtime
+
+    monkeypatch.setattr(actions.runtime, "searcher", lambda: real_searcher)
+
+
 def tracker(name: str, then_user: tuple[str, str] | None = None) -> Tracker:
     data = json.loads((TRACKERS / f"{name}.json").read_text(encoding="utf-8"))
     if then_user:
@@ -87,10 +95,7 @@ def test_interruptions_are_left_to_their_rules() -> None:
     assert not any(e.get("name") == "dialogue_state" for e in events)
 
 
-def test_a_free_question_is_answered_with_the_page(monkeypatch: pytest.MonkeyPatch, real_searcher: Any) -> None:
-    import actions.runtime
-
-    monkeypatch.setattr(actions.runtime, "searcher", lambda: real_searcher)
+def test_a_free_question_is_answered_with_the_page() -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker("free_question"))
     assert "区立学校の学校給食費を全額補助（P86）" in messages[0]["text"]
 
