@@ -1,115 +1,184 @@
-/* Counter console: the clerk's inputs become a Household, POSTed (never put in a URL, never
- * stored) to /api/eligibility on every change; results re-render at once. */
+/* Counter console (窓口). The clerk's inputs become a Household that is POSTed to /api/eligibility
+ * on every change (debounced): never put in a URL, never stored (no cookies, no Web Storage).
+ * Every yes/no starts as 不明 (null): the engine answers "maybe" for unknown facts, never "no".
+ * All server text goes in with textContent. */
 (function () {
   "use strict";
-  var UNKNOWN = "";
+  var R = window.StaffResults;
+  var el = R.el;
+  function $(sel, root) { return (root || document).querySelector(sel); }
+  function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
+  function pairs(spec) { return spec.split(",").map(function (p) { var i = p.indexOf(":"); return [p.slice(0, i), p.slice(i + 1)]; }); }
+
+  // ---- inputs: selects and tri-state radio groups, 不明 first and selected --------------------
+  var uid = 0;
   function fillSelect(select) {
-    var opts = select.dataset.kind === "bool" ? "true:はい,false:いいえ" : select.dataset.options;
-    select.appendChild(new Option("不明", UNKNOWN));
-    opts.split(",").forEach(function (pair) {
-      var i = pair.indexOf(":");
-      select.appendChild(new Option(pair.slice(i + 1), pair.slice(0, i)));
-    });
+    select.appendChild(new Option("不明", ""));
+    pairs(select.dataset.options).forEach(function (p) { select.appendChild(new Option(p[1], p[0])); });
   }
-  function el(tag, cls, text) { var n = document.createElement(tag); if (cls) n.className = cls; if (text !== undefined) n.textContent = text; return n; }
-
-  function addMember(templateId, listId) {
-    var node = document.getElementById(templateId).content.firstElementChild.cloneNode(true);
-    node.querySelectorAll("select").forEach(fillSelect);
-    node.querySelector(".remove").addEventListener("click", function () { node.remove(); schedule(); });
-    document.getElementById(listId).appendChild(node);
-    node.querySelector("input").focus();
-    schedule();
+  function fillTri(fs) {
+    var name = "tri-" + (++uid);
+    var group = el("div", "seg");
+    [["", "不明"]].concat(fs.dataset.options ? pairs(fs.dataset.options) : [["true", "はい"], ["false", "いいえ"]])
+      .forEach(function (p, i) {
+        var label = el("label");
+        var radio = el("input");
+        radio.type = "radio"; radio.name = name; radio.value = p[0]; radio.checked = i === 0; radio.defaultChecked = i === 0;
+        label.appendChild(radio); label.appendChild(el("span", null, p[1]));
+        group.appendChild(label);
+      });
+    fs.appendChild(group);
   }
-
-  function value(field) {
-    if (field.value === UNKNOWN) return null;
-    if (field.dataset.kind === "bool") return field.value === "true";
-    if (field.type === "number" || field.name === "school_year") return Number(field.value);
-    return field.value;
+  function prepare(root) {
+    $$("select[data-options]", root).forEach(fillSelect);
+    $$("fieldset.tri", root).forEach(fillTri);
+  }
+  function read(field) { // one [data-field] → its JSON value; null = 不明
+    var v = field.tagName === "FIELDSET" ? ($("input:checked", field) || { value: "" }).value : field.value;
+    if (v === "") return null;
+    if (v === "true" || v === "false") return v === "true";
+    return field.type === "number" || field.hasAttribute("data-number") ? Number(v) : v;
   }
   function member(node) {
     var out = {};
-    node.querySelectorAll("input, select").forEach(function (f) { out[f.name] = value(f); });
+    $$("[data-field]", node).forEach(function (f) { out[f.dataset.field] = read(f); });
     return out;
+  }
+
+  // ---- the household ---------------------------------------------------------------------------
+  function invalidFields() {
+    var bad = [];
+    $$("#household input[type=number]").forEach(function (input) {
+      var ok = input.checkValidity();
+      if (ok) input.removeAttribute("aria-invalid"); else input.setAttribute("aria-invalid", "true");
+      if (!ok) bad.push(input.closest(".member").querySelector("legend").textContent + "の年齢は" +
+        input.min + "〜" + input.max + "の整数で入力してください。");
+    });
+    return bad;
   }
   function household() {
     var h = {};
-    document.querySelectorAll("#household > fieldset:last-of-type select").forEach(function (f) { h[f.name] = value(f); });
-    var kids = Array.prototype.map.call(document.querySelectorAll("#children .member"), member)
-      .filter(function (c) { return c.age !== null; });
-    var adults = Array.prototype.map.call(document.querySelectorAll("#adults .member"), member);
-    h.children = kids.length ? kids : null;
-    h.adults = adults.length ? adults : null;
+    $$(".household-wide [data-field]").forEach(function (f) { h[f.dataset.field] = read(f); });
+    var kids = $$("#children .member").map(function (node) {
+      var c = member(node);
+      $(".field-note", node).hidden = c.age !== null;
+      return c;
+    });
+    var known = kids.filter(function (c) { return c.age !== null; }); // a child without an age cannot be judged yet
+    var adults = $$("#adults .member").map(member);
+    h.children = kids.length ? (known.length ? known : null) : (read($("#children-none")) === "none" ? [] : null);
+    h.adults = adults.length ? adults : (read($("#adults-none")) === "none" ? [] : null);
     return h;
   }
 
-  var MARK = { met: "✓", not_met: "✗", unknown: "？" };
-  function card(item, heading) {
-    var c = el("article", "measure " + heading);
-    c.appendChild(el("h4", null, item.title + "（" + item.page + "）"));
-    c.appendChild(el("p", "summary", item.summary));
-    var why = el("ul", "conditions");
-    (item.status === "later" && item.later ? [{ text: item.later, status: "unknown" }] : item.conditions).forEach(function (cond) {
-      var li = el("li", cond.status, (MARK[cond.status] || "") + " " + cond.text);
-      why.appendChild(li);
-    });
-    c.appendChild(why);
-    if (item.check_yourself && item.check_yourself.length) {
-      var ask = el("ul", "ask");
-      item.check_yourself.forEach(function (t) { ask.appendChild(el("li", null, t)); });
-      c.appendChild(el("p", "ask-title", "窓口で確認すること"));
-      c.appendChild(ask);
-    }
-    return c;
+  function renumber(listId, noun) {
+    var nodes = $$("#" + listId + " .member");
+    nodes.forEach(function (n, i) { $("legend", n).textContent = noun + " " + (i + 1); });
+    $("#" + listId + "-none").hidden = nodes.length > 0;
   }
-  function render(data) {
-    var box = document.getElementById("results");
-    box.textContent = "";
-    [["eligible", "対象になる支援"], ["maybe", "対象かもしれない支援"], ["later", "これから対象になる支援"]].forEach(function (s) {
-      var items = data[s[0]] || [];
-      if (!items.length) return;
-      var sec = el("section", "group " + s[0]);
-      sec.appendChild(el("h3", null, s[1] + "（" + items.length + "件）"));
-      items.forEach(function (i) { sec.appendChild(card(i, s[0])); });
-      box.appendChild(sec);
+  function addMember(kind) {
+    var list = kind === "child" ? "children" : "adults";
+    var noun = kind === "child" ? "お子さん" : "大人のご家族";
+    var node = $("#" + kind + "-template").content.firstElementChild.cloneNode(true);
+    prepare(node);
+    $(".remove", node).addEventListener("click", function () {
+      node.remove(); renumber(list, noun); $("#add-" + kind).focus(); schedule();
     });
-    document.getElementById("status").textContent =
-      "対象 " + (data.eligible || []).length + "件・対象かもしれない " + (data.maybe || []).length + "件";
+    $("#" + list).appendChild(node);
+    renumber(list, noun);
+    $("input", node).focus();
+    schedule();
   }
 
-  var timer = null;
+  // ---- results (drawn by staff-results.js) ----------------------------------------------------
+  var last = null;  // the latest answer, for the handout
+  var memo = {};    // measure id → on the handout or not, as the clerk ticked it (default: the eligible ones)
+  function picked(item, kind) { return Object.prototype.hasOwnProperty.call(memo, item.id) ? memo[item.id] : kind === "eligible"; }
+  function pick(item, on) { memo[item.id] = on; handout(); }
+  function handout() { R.handout($("#handout"), last, picked); }
+  function status(text, isError) { var s = $("#status"); s.textContent = text; s.classList.toggle("error", !!isError); }
+  function render(data) {
+    last = data;
+    R.results($("#results"), data, picked, pick);
+    var next = data.next_question;
+    $("#next").hidden = !next;
+    $("#next-text").textContent = next ? next.text : "";
+    status("対象 " + (data.eligible || []).length + "件・対象かもしれない " + (data.maybe || []).length +
+      "件・これから対象 " + (data.later || []).length + "件");
+    handout();
+  }
+
+  // ---- talking to the server ------------------------------------------------------------------
+  var timer = null, seq = 0, inflight = null;
   function schedule() { clearTimeout(timer); timer = setTimeout(update, 250); }
+  function errorText(d, fallback) { return (d && d.error && d.error.message_ja) || fallback; }
   function update() {
-    fetch("/api/eligibility?lang=ja", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(household()) })
+    var bad = invalidFields();
+    var h = household();
+    if (bad.length) { status("入力を確認してください：" + bad.join(" "), true); return; }
+    if (inflight) inflight.abort();
+    inflight = new AbortController();
+    var mine = ++seq;
+    $("#results").setAttribute("aria-busy", "true");
+    fetch("/api/eligibility?lang=ja", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(h), signal: inflight.signal, cache: "no-store", credentials: "same-origin" })
       .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, d: d }; }); })
       .then(function (res) {
-        if (res.ok) render(res.d);
-        else document.getElementById("status").textContent = (res.d.error && res.d.error.message_ja) || "入力を確認してください。";
-      });
+        if (mine !== seq) return; // an older answer arriving late never overwrites a newer one
+        if (res.ok) render(res.d); else status(errorText(res.d, "入力を確認してください。"), true);
+      })
+      .catch(function (e) { if (e.name !== "AbortError" && mine === seq) status("サーバーに接続できません。しばらくしてからお試しください。", true); })
+      .then(function () { if (mine === seq) $("#results").removeAttribute("aria-busy"); });
   }
 
-  document.querySelectorAll("#household > fieldset:last-of-type select").forEach(fillSelect);
-  document.getElementById("add-child").addEventListener("click", function () { addMember("child-template", "children"); });
-  document.getElementById("add-adult").addEventListener("click", function () { addMember("adult-template", "adults"); });
-  document.getElementById("household").addEventListener("input", schedule);
-  document.getElementById("household").addEventListener("change", schedule);
-  document.getElementById("print").addEventListener("click", function () { window.print(); });
-  document.getElementById("search").addEventListener("submit", function (e) {
-    e.preventDefault();
-    var q = document.getElementById("q").value.trim();
-    var list = document.getElementById("search-results");
+  function search(q) {
+    var panel = $("#search-panel"), list = $("#search-results");
+    panel.hidden = false;
     list.textContent = "";
-    if (!q) return;
-    fetch("/api/search?k=5&q=" + encodeURIComponent(q)).then(function (r) { return r.json(); }).then(function (d) {
-      if (!d.results || !d.results.length) { list.appendChild(el("li", null, "資料に該当する施策はありません。")); return; }
-      d.results.forEach(function (h) {
-        var li = el("li");
-        li.appendChild(el("strong", null, h.title + "（" + h.page + "）"));
-        li.appendChild(el("p", null, h.summary));
-        list.appendChild(li);
-      });
-    });
+    list.appendChild(el("li", "muted", "検索しています…"));
+    fetch("/api/search?k=5&q=" + encodeURIComponent(q), { cache: "no-store" })
+      .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, d: d }; }); })
+      .then(function (res) {
+        list.textContent = "";
+        $("#search-status").textContent = res.ok ? "検索結果 " + res.d.results.length + "件" : "";
+        if (!res.ok) { list.appendChild(el("li", "muted", errorText(res.d, "検索できませんでした。"))); return; }
+        if (!res.d.results.length) { list.appendChild(el("li", "muted", "資料に該当する施策は見つかりませんでした。")); return; }
+        res.d.results.forEach(function (hit) {
+          var li = el("li", "hit");
+          li.appendChild(R.head(hit, "h4"));
+          li.appendChild(el("p", "summary", hit.summary));
+          list.appendChild(li);
+        });
+      })
+      .catch(function () { list.textContent = ""; list.appendChild(el("li", "muted", "サーバーに接続できません。")); });
+  }
+
+  function reset() {
+    $$("#children .member, #adults .member").forEach(function (n) { n.remove(); });
+    $("#household").reset(); // every select back to 不明, every radio group back to 不明 (its default)
+    memo = {};
+    renumber("children", "お子さん"); renumber("adults", "大人のご家族");
+    $("#search-panel").hidden = true; $("#q").value = "";
+    $("#add-child").focus();
+    schedule();
+  }
+
+  // ---- wiring ------------------------------------------------------------------------------------
+  prepare($("#household"));
+  var form = $("#household");
+  form.addEventListener("submit", function (e) { e.preventDefault(); update(); }); // Enter must never submit a GET
+  form.addEventListener("input", schedule);
+  form.addEventListener("change", schedule);
+  $("#add-child").addEventListener("click", function () { addMember("child"); });
+  $("#add-adult").addEventListener("click", function () { addMember("adult"); });
+  $("#reset").addEventListener("click", reset);
+  $("#print").addEventListener("click", function () { handout(); window.print(); });
+  window.addEventListener("beforeprint", handout);
+  $("#search").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var q = $("#q").value.trim();
+    if (q) search(q);
   });
+  $("#search-close").addEventListener("click", function () { $("#search-panel").hidden = true; $("#q").focus(); });
   update();
 })();

@@ -1,116 +1,240 @@
-/* 千代田区 支援さがし: embeddable chat widget. One tag embeds it on any page:
- *   <script src="https://…/widget.js" data-api="https://…(optional)"></script>
- * No framework, no CDN. Everything the server says is inserted as text, never as HTML. */
+/* 千代田区 支援さがし: the chat widget. One tag embeds it on any page:
+ *   <script src="https://…/widget.js" data-api="https://…(optional API base)"></script>
+ * No framework, no CDN, no build step. It lives in a shadow root (the host page's CSS cannot
+ * reach it); its stylesheet comes from the script's own origin. Everything the server says is
+ * inserted with textContent, never as HTML. The session id is the only thing kept, in
+ * sessionStorage (gone when the tab closes); message text is never stored in the browser. */
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var base = (script && script.dataset.api) || (script ? new URL(script.src, location.href).origin : "");
+  var HOST_ID = "chiyoda-benefit-finder";
   var KEY = "chiyoda-benefit-finder-session";
+  var SHOW_RESULTS = "結果を見せて";
+  var MAYBE_SHOWN = 3; // "maybe" cards shown before a 「さらに表示」 button: a long list buries the eligible ones
+  var script = document.currentScript;
+  if (!script || window.chiyodaBenefitFinderLoaded) return; // loaded twice: keep the first
+  window.chiyodaBenefitFinderLoaded = true;
+
+  var scriptOrigin = new URL(script.src, location.href).origin;
+  var api = (script.dataset.api || scriptOrigin).replace(/\/+$/, "");
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
+    if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
-
-  var host = el("div", { id: "chiyoda-benefit-finder" });
-  document.body.appendChild(host);
-  var root = host.attachShadow ? host.attachShadow({ mode: "open" }) : host;
-  root.appendChild(el("link", { rel: "stylesheet", href: base + "/static/widget.css" }));
-
-  var button = el("button", { class: "bf-open", type: "button", "aria-expanded": "false",
-    "aria-controls": "bf-panel", "aria-label": "支援をさがす（チャットを開く）" }, "支援をさがす");
-  var panel = el("section", { class: "bf-panel", id: "bf-panel", role: "dialog", "aria-label": "千代田区 支援さがし", hidden: "" });
-  var header = el("header", { class: "bf-header" });
-  header.appendChild(el("h2", {}, "千代田区 支援さがし"));
-  var close = el("button", { type: "button", class: "bf-close", "aria-label": "閉じる" }, "×");
-  header.appendChild(close);
-  var log = el("div", { class: "bf-log", role: "log", "aria-live": "polite", "aria-label": "会話", tabindex: "0" });
-  var cards = el("div", { class: "bf-cards", "aria-label": "あてはまる支援", role: "region", tabindex: "0" });
-  var replies = el("div", { class: "bf-replies", role: "group", "aria-label": "回答の候補" });
-  var form = el("form", { class: "bf-form" });
-  var input = el("input", { type: "text", name: "text", maxlength: "1000", autocomplete: "off",
-    "aria-label": "メッセージ", placeholder: "例：2歳の息子が区内の保育園に通っています" });
-  var send = el("button", { type: "submit", class: "bf-send" }, "送信");
-  form.appendChild(input); form.appendChild(send);
-  var tools = el("div", { class: "bf-tools" });
-  var results = el("button", { type: "button" }, "結果を見る");
-  var erase = el("button", { type: "button", class: "bf-erase" }, "データを削除");
-  tools.appendChild(results); tools.appendChild(erase);
-  [header, log, cards, replies, form, tools].forEach(function (n) { panel.appendChild(n); });
-  root.appendChild(button); root.appendChild(panel);
-
-  function bubble(text, who) {
-    var b = el("p", { class: "bf-bubble bf-" + who }, text);
-    log.appendChild(b);
-    log.scrollTop = log.scrollHeight;
+  function store(op, value) { // sessionStorage may be blocked (privacy modes): the chat still works
+    try {
+      if (op === "get") return sessionStorage.getItem(KEY);
+      if (op === "set") sessionStorage.setItem(KEY, value); else sessionStorage.removeItem(KEY);
+    } catch (e) { /* ignore */ }
+    return null;
   }
 
-  function showReplies(labels) {
-    replies.textContent = "";
-    labels.forEach(function (label) {
-      var b = el("button", { type: "button", class: "bf-reply" }, label);
-      b.addEventListener("click", function () { talk(label); });
-      replies.appendChild(b);
-    });
+  function icon() { // a speech bubble, drawn (an emoji font may be missing)
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24"); svg.setAttribute("aria-hidden", "true"); svg.setAttribute("class", "bf-icon");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("d", "M4 4h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H10l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z");
+    svg.appendChild(path);
+    return svg;
   }
 
-  function showMeasures(measures) {
-    cards.textContent = "";
-    measures.forEach(function (m) {
-      var card = el("article", { class: "bf-card bf-" + m.status });
-      card.appendChild(el("span", { class: "bf-badge" }, m.status === "eligible" ? "対象" : "対象かもしれません"));
-      card.appendChild(el("h3", {}, m.title + "（" + m.page + "）"));
-      if (m.reasons && m.reasons.length) card.appendChild(el("p", {}, m.reasons[0]));
-      cards.appendChild(card);
-    });
-  }
+  function build() {
+    var host = el("div", { id: HOST_ID, lang: "ja" });
+    host.style.display = "none"; // until widget.css arrives (CSSOM, not a style attribute: strict CSPs allow it)
+    document.body.appendChild(host);
+    var root = host.attachShadow({ mode: "open" });
+    var css = el("link", { rel: "stylesheet", href: scriptOrigin + "/static/widget.css" });
+    css.addEventListener("load", function () { host.style.display = ""; });
+    css.addEventListener("error", function () { host.style.display = ""; });
+    root.appendChild(css);
 
-  function talk(text) {
-    text = (text || "").trim();
-    if (!text) return;
-    bubble(text, "user");
-    showReplies([]);
-    var body = { text: text };
-    var session = sessionStorage.getItem(KEY);
-    if (session) body.session_id = session;
-    fetch(base + "/api/chat", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
-      .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
-      .then(function (res) {
-        if (!res.ok) { bubble((res.data.error && res.data.error.message_ja) || "エラーが発生しました。", "bot"); return; }
-        if (res.data.session_id) sessionStorage.setItem(KEY, res.data.session_id); else sessionStorage.removeItem(KEY);
-        res.data.replies.forEach(function (r) { bubble(r.text, "bot"); });
-        var last = res.data.replies[res.data.replies.length - 1];
-        showReplies(last ? last.quick_replies : []);
-        showMeasures(res.data.measures || []);
-      })
-      .catch(function () { bubble("通信できませんでした。時間をおいてお試しください。", "bot"); });
-  }
+    var launcher = el("button", { class: "bf-launcher", type: "button", "aria-expanded": "false",
+      "aria-controls": "bf-panel", "aria-label": "支援をさがす（チャットを開く）" });
+    launcher.appendChild(icon());
+    launcher.appendChild(el("span", {}, "支援をさがす"));
 
-  function open() {
-    panel.hidden = false;
-    button.setAttribute("aria-expanded", "true");
-    if (!log.childNodes.length) {
-      bubble("こんにちは。ご家庭のことを教えていただくと、使えそうな区の支援を、理由と資料のページといっしょにお知らせします。", "bot");
+    var panel = el("section", { class: "bf-panel", id: "bf-panel", role: "dialog",
+      "aria-label": "千代田区 支援さがし", hidden: "" });
+    var header = el("div", { class: "bf-header" });
+    var titles = el("div", {});
+    titles.appendChild(el("h2", { class: "bf-title" }, "千代田区 支援さがし"));
+    titles.appendChild(el("p", { class: "bf-sub" }, "入力した内容は記録に残りません"));
+    var close = el("button", { type: "button", class: "bf-close", "aria-label": "閉じる" }, "×");
+    header.appendChild(titles); header.appendChild(close);
+
+    var scroller = el("div", { class: "bf-scroll" });
+    var log = el("div", { class: "bf-log", role: "log", "aria-live": "polite", "aria-label": "会話" });
+    var typing = el("p", { class: "bf-typing", "aria-hidden": "true", hidden: "" }, "入力中…");
+    var replies = el("div", { class: "bf-replies", role: "group", "aria-label": "回答の候補" });
+    scroller.appendChild(log); scroller.appendChild(typing); scroller.appendChild(replies);
+
+    var form = el("form", { class: "bf-form" });
+    var input = el("input", { type: "text", name: "text", maxlength: "1000", autocomplete: "off",
+      enterkeyhint: "send", "aria-label": "メッセージ", placeholder: "ご家庭のことを入力" });
+    var send = el("button", { type: "submit", class: "bf-send" }, "送信");
+    form.appendChild(input); form.appendChild(send);
+    var tools = el("div", { class: "bf-tools" });
+    var results = el("button", { type: "button", class: "bf-results" }, "結果を見る");
+    var erase = el("button", { type: "button", class: "bf-erase" }, "データを削除");
+    tools.appendChild(results); tools.appendChild(erase);
+
+    [header, scroller, form, tools].forEach(function (n) { panel.appendChild(n); });
+    root.appendChild(panel); root.appendChild(launcher);
+
+    var shown = {};   // measure id → status already shown as a card (only news get a new card)
+    var pending = false;
+    var epoch = 0;    // bumped by 「データを削除」: an answer to a message sent before it is dropped
+
+    function scrollDown() { scroller.scrollTop = scroller.scrollHeight; }
+    function bubble(text, who) {
+      log.appendChild(el("p", { class: "bf-bubble bf-" + who }, text));
+      scrollDown();
     }
-    input.focus();
-  }
-  function hide() { panel.hidden = true; button.setAttribute("aria-expanded", "false"); button.focus(); }
+    function greet() {
+      bubble("ご家庭のことを教えていただくと、使えそうな区の支援を、理由と資料のページ（P80 など）といっしょにお知らせします。" +
+        "\n例：「2歳の息子が区内の保育園に通っています」", "bot");
+      if (store("get")) bubble("前回の会話の続きから答えられます。「結果を見る」で、これまでにわかった支援を表示します。", "bot");
+    }
 
-  button.addEventListener("click", function () { if (panel.hidden) open(); else hide(); });
-  close.addEventListener("click", hide);
-  panel.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
-  form.addEventListener("submit", function (e) { e.preventDefault(); var t = input.value; input.value = ""; talk(t); });
-  results.addEventListener("click", function () { talk("結果を見せて"); });
-  erase.addEventListener("click", function () {
-    var session = sessionStorage.getItem(KEY);
-    var done = function () {
-      sessionStorage.removeItem(KEY);
-      log.textContent = ""; cards.textContent = ""; showReplies([]);
-      bubble("これまでに伺った内容をすべて削除しました。", "bot");
-    };
-    if (!session) { done(); return; }
-    fetch(base + "/api/sessions/" + encodeURIComponent(session), { method: "DELETE" }).then(done, done);
-  });
+    function showReplies(labels) {
+      replies.textContent = "";
+      (labels || []).forEach(function (label) {
+        var b = el("button", { type: "button", class: "bf-reply" }, label);
+        b.addEventListener("click", function () { talk(label, true); });
+        replies.appendChild(b);
+      });
+    }
+
+    function card(m) {
+      var eligible = m.status === "eligible";
+      var c = el("article", { class: "bf-card bf-" + (eligible ? "eligible" : "maybe") });
+      var top = el("p", { class: "bf-card-top" });
+      top.appendChild(el("span", { class: "bf-badge" }, eligible ? "対象です" : "対象かもしれません"));
+      top.appendChild(el("span", { class: "bf-page", "aria-hidden": "true" }, m.page)); // the title says it too
+      c.appendChild(top);
+      c.appendChild(el("h3", { class: "bf-card-title" }, m.title + "（" + m.page + "）"));
+      if (m.reasons && m.reasons.length) c.appendChild(el("p", { class: "bf-reason" }, m.reasons[0]));
+      return c;
+    }
+    function showMeasures(measures, all) {
+      var news = measures.filter(function (m) { return all || shown[m.id] !== m.status; });
+      shown = {};
+      measures.forEach(function (m) { shown[m.id] = m.status; });
+      if (!news.length) return;
+      var eligible = news.filter(function (m) { return m.status === "eligible"; });
+      var maybe = news.filter(function (m) { return m.status !== "eligible"; });
+      var group = el("section", { class: "bf-found", "aria-label": "見つかった支援" });
+      group.appendChild(el("h3", { class: "bf-found-title" }, (all ? "あてはまる支援" : "新しく見つかった支援") +
+        "（対象 " + eligible.length + "件・対象かもしれない " + maybe.length + "件）"));
+      eligible.concat(maybe.slice(0, MAYBE_SHOWN)).forEach(function (m) { group.appendChild(card(m)); });
+      if (maybe.length > MAYBE_SHOWN) {
+        var more = el("button", { type: "button", class: "bf-more" },
+          "ほかに対象かもしれない支援 " + (maybe.length - MAYBE_SHOWN) + "件を表示");
+        more.addEventListener("click", function () {
+          var first = null;
+          maybe.slice(MAYBE_SHOWN).forEach(function (m) { var c = card(m); first = first || c; group.insertBefore(c, more); });
+          more.remove();
+          if (first) { first.setAttribute("tabindex", "-1"); first.focus(); }
+        });
+        group.appendChild(more);
+      }
+      log.appendChild(group);
+      scrollDown();
+    }
+
+    function clearAll() {
+      log.textContent = ""; showReplies([]); shown = {};
+      store("remove");
+    }
+
+    function talk(text, fromReply) {
+      text = (text || "").trim();
+      if (!text || pending) return;
+      pending = true;
+      bubble(text, "user");
+      showReplies([]);
+      typing.hidden = false; log.setAttribute("aria-busy", "true"); scrollDown();
+      var body = { text: text };
+      var session = store("get");
+      if (session) body.session_id = session;
+      var mine = epoch;
+      var ctrl = window.AbortController ? new AbortController() : null;
+      var timer = setTimeout(function () { if (ctrl) ctrl.abort(); }, 30000);
+      fetch(api + "/api/chat", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body), signal: ctrl ? ctrl.signal : undefined, credentials: "omit" })
+        .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
+        .then(function (res) {
+          if (mine !== epoch) return;
+          var data = res.data || {};
+          if (!res.ok) {
+            bubble((data.error && data.error.message_ja) || "うまく受け付けられませんでした。もう一度お試しください。", "bot");
+            return;
+          }
+          if (data.session_id) store("set", data.session_id);
+          else clearAll(); // erased (「データを削除」 typed): nothing is known any more
+          // the question with choices goes last, right above its buttons; measure cards before it
+          var replyList = (data.replies || []).slice();
+          var last = replyList[replyList.length - 1];
+          var asking = last && last.quick_replies && last.quick_replies.length ? replyList.pop() : null;
+          replyList.forEach(function (r) { bubble(r.text, "bot"); });
+          showMeasures(data.measures || [], text === SHOW_RESULTS);
+          if (asking) bubble(asking.text, "bot");
+          showReplies(asking ? asking.quick_replies : []);
+        })
+        .catch(function () { if (mine === epoch) bubble("通信できませんでした。時間をおいてもう一度お試しください。", "bot"); })
+        .then(function () {
+          clearTimeout(timer);
+          pending = false; typing.hidden = true; log.removeAttribute("aria-busy");
+          scrollDown();
+          // a tapped reply button is gone: put focus on the new choices, else back in the text box
+          if (fromReply) (replies.querySelector("button") || input).focus();
+        });
+    }
+
+    function open() {
+      panel.hidden = false;
+      host.classList.add("bf-opened");
+      launcher.setAttribute("aria-expanded", "true");
+      launcher.setAttribute("aria-label", "支援をさがす（チャットを閉じる）");
+      if (!log.childNodes.length) greet();
+      input.focus();
+    }
+    function hide() {
+      panel.hidden = true;
+      host.classList.remove("bf-opened");
+      launcher.setAttribute("aria-expanded", "false");
+      launcher.setAttribute("aria-label", "支援をさがす（チャットを開く）");
+      launcher.focus();
+    }
+
+    launcher.addEventListener("click", function () { if (panel.hidden) open(); else hide(); });
+    close.addEventListener("click", hide);
+    panel.addEventListener("keydown", function (e) { if (e.key === "Escape") { e.stopPropagation(); hide(); } });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (pending) return;
+      var t = input.value; input.value = ""; talk(t, false);
+    });
+    results.addEventListener("click", function () { talk(SHOW_RESULTS, false); });
+    erase.addEventListener("click", function () {
+      var session = store("get");
+      epoch += 1;
+      var done = function (erased) {
+        clearAll();
+        bubble(erased ? "これまでに伺った内容をすべて削除しました。"
+          : "この画面の内容は消しました。サーバーとの通信ができなかったため、伺った内容は一定時間のあとに自動で消えます。", "bot");
+        input.focus();
+      };
+      if (!session) { done(true); return; }
+      // DELETE erases it on the server; 404 (already expired or erased) is just as good
+      fetch(api + "/api/sessions/" + encodeURIComponent(session), { method: "DELETE", credentials: "omit" })
+        .then(function (r) { done(r.ok || r.status === 404); }, function () { done(false); });
+    });
+  }
+
+  if (document.body) build();
+  else document.addEventListener("DOMContentLoaded", build);
 })();

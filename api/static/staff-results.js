@@ -1,0 +1,118 @@
+/* Counter console, the results side: measure cards with per-condition ✓ ✗ ？ and the printed
+ * handout, built from an /api/eligibility answer. Every server string goes in with textContent. */
+window.StaffResults = (function () {
+  "use strict";
+  var GROUPS = [["eligible", "対象になる支援"], ["maybe", "対象かもしれない支援"], ["later", "これから対象になる支援"]];
+  var MARK = { met: ["✓", "満たしている"], not_met: ["✗", "満たしていない"], unknown: ["？", "不明"] };
+  var HANDOUT_STATUS = { eligible: "対象になります", maybe: "対象かもしれません", later: "これから対象になります" };
+  var WHY = { eligible: "あてはまる理由", maybe: "確認が必要なこと", later: "対象になる時期" };
+
+  function el(tag, cls, text) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (text !== undefined && text !== null) n.textContent = String(text);
+    return n;
+  }
+  function head(item, tag) {
+    var h = el("div", "m-head");
+    h.appendChild(el(tag, "m-title", item.title));
+    h.appendChild(el("span", "page", item.page));
+    return h;
+  }
+  function conditionList(item) {
+    var ul = el("ul", "conds");
+    (item.conditions || []).forEach(function (c) {
+      var mark = MARK[c.status] || ["・", ""];
+      var li = el("li", c.status);
+      var sign = el("span", "mark", mark[0]);
+      sign.setAttribute("aria-hidden", "true"); // read as the words in .sr instead
+      li.appendChild(sign);
+      li.appendChild(el("span", "sr", mark[1] + "："));
+      li.appendChild(el("span", null, c.text));
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  /* One measure on screen. Eligible: what it is and why; maybe: what is still to ask, first;
+   * later: when. The rest is one click away, so the list stays scannable at the counter. */
+  function card(item, kind, picked, onPick) {
+    var c = el("article", "m " + kind);
+    c.appendChild(head(item, "h4"));
+    if (kind === "eligible") c.appendChild(el("p", "summary", item.summary));
+    if (kind === "maybe") (item.reasons || []).forEach(function (r) { c.appendChild(el("p", "ask", r)); });
+    if (kind === "later" && item.later) c.appendChild(el("p", "when", item.later));
+    if (kind !== "later") c.appendChild(conditionList(item));
+    var checks = item.check_yourself || [];
+    var more = el("details");
+    more.appendChild(el("summary", null, kind === "eligible" ? "窓口で確認すること（" + checks.length + "件）" : "概要と窓口で確認すること"));
+    if (kind !== "eligible") more.appendChild(el("p", "summary", item.summary));
+    var ul = el("ul", "checks");
+    checks.forEach(function (t) { ul.appendChild(el("li", null, t)); });
+    more.appendChild(ul);
+    c.appendChild(more);
+    var pick = el("label", "pick");
+    var box = el("input");
+    box.type = "checkbox"; box.checked = picked;
+    box.addEventListener("change", function () { onPick(item, box.checked); });
+    pick.appendChild(box); pick.appendChild(el("span", null, "紹介メモに載せる"));
+    c.appendChild(pick);
+    return c;
+  }
+
+  function results(box, data, isPicked, onPick) {
+    box.textContent = "";
+    GROUPS.forEach(function (g) {
+      var items = data[g[0]] || [];
+      var sec = el("section", "group " + g[0]);
+      sec.appendChild(el("h3", null, g[1] + "（" + items.length + "件）"));
+      if (!items.length) sec.appendChild(el("p", "empty", "いまの入力では、ありません。"));
+      items.forEach(function (i) { sec.appendChild(card(i, g[0], isPicked(i, g[0]), onPick)); });
+      box.appendChild(sec);
+    });
+  }
+
+  /* The visitor's one-page memo: what it is, why it fits, the page, what to ask at the counter.
+   * No form, no household facts beyond the reasons' own words (「2歳のお子さん」). */
+  function handout(box, data, isPicked) {
+    box.textContent = "";
+    var top = el("header");
+    top.appendChild(el("h1", null, "ご案内メモ　千代田区の支援"));
+    top.appendChild(el("p", null, "区の資料「重点的に取り組む施策」（令和6年度）から、窓口でご案内した支援です。" +
+      new Date().toLocaleDateString("ja-JP", { year: "numeric", month: "long", day: "numeric" })));
+    box.appendChild(top);
+    var items = [];
+    GROUPS.forEach(function (g) {
+      ((data && data[g[0]]) || []).forEach(function (i) { if (isPicked(i, g[0])) items.push([i, g[0]]); });
+    });
+    if (!items.length) box.appendChild(el("p", null, "メモに載せる支援が選ばれていません。"));
+    items.forEach(function (pair) {
+      var item = pair[0], kind = pair[1];
+      var sec = el("section", "h-item " + kind);
+      var h = el("h2");
+      h.appendChild(el("span", "h-title", item.title));
+      h.appendChild(el("span", "h-status", HANDOUT_STATUS[kind]));
+      h.appendChild(el("span", "h-page", "資料 " + item.page));
+      sec.appendChild(h);
+      var dl = el("dl");
+      var add = function (term, lines) {
+        lines = lines.filter(Boolean);
+        if (!lines.length) return;
+        dl.appendChild(el("dt", null, term));
+        var dd = el("dd");
+        if (lines.length === 1) dd.textContent = lines[0];
+        else { var ul = el("ul"); lines.forEach(function (t) { ul.appendChild(el("li", null, t)); }); dd.appendChild(ul); }
+        dl.appendChild(dd);
+      };
+      add("どんな支援？", [item.summary]);
+      add(WHY[kind], kind === "later" ? [item.later] : (item.reasons || []));
+      add("窓口で確認すること", item.check_yourself || []);
+      sec.appendChild(dl);
+      box.appendChild(sec);
+    });
+    box.appendChild(el("p", "h-foot", "ページ番号（P80 など）は区の資料のページです。詳しい条件や申し込み方法は、区の窓口でご確認ください。" +
+      "このメモの内容は、区のシステムに保存されていません。"));
+  }
+
+  return { el: el, head: head, results: results, handout: handout };
+})();
