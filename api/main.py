@@ -6,6 +6,8 @@ serve`); tests call it with their own settings and stores and serve it on a loop
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,7 +20,7 @@ from api import errors
 from api.chat import ChatService
 from api.line.bot import LineBot
 from api.middleware import BodyLimitMiddleware, JsonCORSMiddleware, SafetyNetMiddleware
-from api.rate_limit import RateLimitMiddleware, SlidingWindow
+from api.rate_limit import RateLimitMiddleware, RedisWindow, windows_from_settings
 from api.routes import chat, eligibility, health, line, measures, pages, search
 from api.search import SearchProvider
 from api.sessions import SessionStore, store_from_settings
@@ -28,6 +30,19 @@ from knowledge.settings import Settings, get_settings
 
 log = logging.getLogger("api")
 LINE_WEBHOOK = "/line/webhook"
+SWEEP_SECONDS = 60.0
+
+
+async def sweep_forever(stores: tuple[SessionStore, ...], every: float = SWEEP_SECONDS) -> None:
+    """Drop expired sessions even when nobody writes: an expired household (要配慮個人情報) should
+    leave memory on time, not when traffic or the size cap happens to push it out. Redis expires
+    keys itself; only stores with a `sweep` take part."""
+    while True:
+        await asyncio.sleep(every)
+        for store in stores:
+            sweep = getattr(store, "sweep", None)
+            if sweep is not None:
+                sweep()
 
 
 def create_app(settings: Settings | None = None, sessions: SessionStore | None = None,
@@ -41,16 +56,26 @@ def create_app(settings: Settings | None = None, sessions: SessionStore | None =
     provider = SearchProvider(settings, catalog)
     service = ChatService(Dialogue(catalog, provider.search_or_nothing), sessions, settings.session_ttl_seconds)
     line_bot = LineBot.from_settings(settings, service, catalog, replays)
+    ip_limit, session_limit = windows_from_settings(settings.session_store, settings.redis_url,
+                                                    settings.rate_limit_per_ip_per_minute,
+                                                    settings.rate_limit_per_session_per_minute)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.index_preload:
             provider.start()
+        sweeper = asyncio.create_task(sweep_forever((sessions, replays)))
         yield
+        sweeper.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await sweeper
         if line_bot is not None:
             line_bot.close()
         sessions.close()
         replays.close()
+        for window in (ip_limit, session_limit):
+            if isinstance(window, RedisWindow):
+                await window.aclose()
 
     app = FastAPI(
         title="千代田区 支援さがし API / Chiyoda benefit finder API",
@@ -76,8 +101,8 @@ def create_app(settings: Settings | None = None, sessions: SessionStore | None =
     if settings.cors_origins:
         app.add_middleware(JsonCORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST", "DELETE"], allow_headers=["Content-Type"], max_age=600)
-    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_ip_per_minute)
-    app.state.session_limit = SlidingWindow(settings.rate_limit_per_session_per_minute)
+    app.add_middleware(RateLimitMiddleware, window=ip_limit)
+    app.state.session_limit = session_limit
     app.add_middleware(BodyLimitMiddleware, default_limit=settings.max_body_bytes,
                        limits={LINE_WEBHOOK: settings.line_max_body_bytes})
     app.add_middleware(SafetyNetMiddleware)  # added last = outermost: it sees every other failure

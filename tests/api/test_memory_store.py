@@ -48,6 +48,28 @@ def test_the_least_recently_used_go_first_when_full() -> None:
     assert store.get("b") is None and [store.get(k) for k in "acd"] == ["a", "c", "d"]
 
 
+def test_expired_entries_leave_memory_at_the_next_sweep() -> None:
+    clock = Clock()
+    store = MemoryStore(clock=clock, sweep_seconds=30)
+    for i in range(100):
+        store.put(f"s{i}", "household", 10)
+    clock.now = 11
+    assert len(store) == 0 and store.held() == 100  # unreachable, but not yet dropped
+    clock.now = 31
+    store.put("new", "x", 10)  # a write after the sweep interval sweeps
+    assert store.held() == 1 and store.get("new") == "x"
+
+
+def test_sweep_drops_only_what_expired() -> None:
+    clock = Clock()
+    store = MemoryStore(clock=clock)
+    store.put("short", "1", 5)
+    store.put("long", "2", 50)
+    clock.now = 6
+    assert store.sweep() == 1
+    assert store.held() == 1 and store.get("long") == "2"
+
+
 def test_expired_entries_are_dropped_before_live_ones() -> None:
     clock = Clock()
     store = MemoryStore(max_entries=2, clock=clock)
@@ -92,3 +114,26 @@ def test_concurrent_use_from_threads() -> None:
 def test_settings_choose_memory_by_default() -> None:
     store = store_from_settings(Settings(_env_file=None), "session")  # type: ignore[call-arg]
     assert store.kind == "memory" and store.ping()
+
+
+def test_the_app_sweeps_even_when_nobody_writes() -> None:
+    """The lifespan task, not only writes, drops expired households."""
+    import asyncio
+
+    from api.main import sweep_forever
+
+    clock = Clock()
+    store = MemoryStore(clock=clock, sweep_seconds=10_000)
+    store.put("a", "household", 5)
+    clock.now = 6
+
+    async def run() -> None:
+        task = asyncio.create_task(sweep_forever((store,), every=0.01))
+        for _ in range(200):
+            if store.held() == 0:
+                break
+            await asyncio.sleep(0.01)
+        task.cancel()
+
+    asyncio.run(run())
+    assert store.held() == 0
