@@ -1,5 +1,8 @@
 """Shared dependencies as `Annotated` aliases; everything lives on `app.state`, built once in
-`api.main.create_app`, so tests can build an app with their own settings and stores."""
+`api.main.create_app`, so tests can build an app with their own settings and stores.
+
+They are `async def` although they never await: FastAPI runs a plain `def` dependency in its
+thread pool, and two thread hops per request for an attribute lookup cost more than the turn."""
 
 from __future__ import annotations
 
@@ -16,32 +19,32 @@ from knowledge.catalog import Catalog
 from knowledge.settings import Settings
 
 
-def _settings(request: Request) -> Settings:
+async def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def _catalog(request: Request) -> Catalog:
+async def _catalog(request: Request) -> Catalog:
     catalog: Catalog = request.app.state.catalog
     return catalog
 
 
-def _search(request: Request) -> SearchProvider:
+async def _search(request: Request) -> SearchProvider:
     provider: SearchProvider = request.app.state.search
     return provider
 
 
-def _store(request: Request) -> SessionStore:
+async def _store(request: Request) -> SessionStore:
     store: SessionStore = request.app.state.sessions
     return store
 
 
-def _chat(request: Request) -> ChatService:
+async def _chat(request: Request) -> ChatService:
     chat: ChatService = request.app.state.chat
     return chat
 
 
-def _line(request: Request) -> LineBot:
+async def _line(request: Request) -> LineBot:
     line: LineBot | None = request.app.state.line
     if line is None:
         raise ApiError(503, "line_not_configured")

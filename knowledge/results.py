@@ -69,10 +69,15 @@ def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
     )
 
 
-def match_household(catalog: Catalog, household: Household, lang: Lang = "ja") -> Results:
+def match_household(catalog: Catalog, household: Household, lang: Lang = "ja",
+                    evaluated: list[tuple[Measure, Outcome]] | None = None) -> Results:
     """Eligible and maybe measures, benefits before services; plus benefits a child will reach later
-    (only benefits: telling a toddler's parent about junior-high trips is noise)."""
-    pairs = sorted(catalog.evaluate(household), key=lambda p: _KIND_ORDER[p[0].kind])
+    (only benefits: telling a toddler's parent about junior-high trips is noise). `evaluated` is
+    `catalog.evaluate(household)` when the caller already has it: evaluation is most of a turn's
+    CPU, and the dialogue needs it for both the results and the next question."""
+    if evaluated is None:
+        evaluated = catalog.evaluate(household)
+    pairs = sorted(evaluated, key=lambda p: _KIND_ORDER[p[0].kind])
     eligible = [to_match(m, o, lang) for m, o in pairs if o.verdict == "eligible"]
     maybe = [to_match(m, o, lang) for m, o in pairs if o.verdict == "maybe"]
     later = [to_match(m, o, lang) for m, o in pairs if o.later_ja and m.kind == "benefit"]

@@ -165,12 +165,12 @@ class Dialogue:
 
     def _continue(self, state: DialogueState, out: _Out, show_progress: bool = True,
                   retry: bool = False) -> tuple[DialogueState, Turn]:
-        results = self._results(state)
+        evaluated = self.catalog.evaluate(state.household)  # once per turn: results and next question
+        results = match_household(self.catalog, state.household, state.lang, evaluated)
         if retry and state.pending:
             out.say(state.pending.text, state.pending.quick_replies)
             return state, Turn(messages=out.messages, results=results)
-        prompt = next_prompt(self.catalog.evaluate(state.household), state.settled_keys(), state.household, state.lang,
-                             state.expanded_keys())
+        prompt = next_prompt(evaluated, state.settled_keys(), state.household, state.lang, state.expanded_keys())
         if prompt is None:
             state.pending = None
             out.say(replies.results_text(results, state.lang))
