@@ -1,23 +1,34 @@
 """Rate limits: per client IP for every /api and /line request, and per conversation for chat.
 
-A sliding window of request times in this process's memory. Several processes each count their
-own requests (so the effective limit is a multiple): enough to stop one client flooding one
-process; a shared Redis window is a follow-up (see README).
+With in-memory sessions, a sliding window of request times in this process. With Redis
+sessions (several processes or instances), the windows live in Redis too, so a client flooding
+two instances meets one limit, not two: per key, a counter per minute, and the previous minute's
+count weighted by how much of it still lies in the last 60 s (the usual approximation of a
+sliding window, two small keys per client). Keys hold a hash of the IP, never the IP itself.
+
+If Redis does not answer, limits fail open (the request goes on, a warning is logged once a
+minute): the session store's own 503 is the clear error then, and a limit must never be the
+reason a resident who is within it gets no answer.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import math
 import threading
 import time
 from collections import OrderedDict, deque
-from typing import Any
+from typing import Any, Protocol
 
+import redis
+import redis.asyncio
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.errors import error_payload
 
+log = logging.getLogger("api")
 WINDOW_SECONDS = 60.0
 MAX_KEYS = 50_000  # oldest keys are forgotten first, so memory stays bounded under many clients
 
@@ -35,13 +46,101 @@ class SlidingWindow:
             hits = self._hits.pop(key, deque())
             while hits and hits[0] <= now - self.window:
                 hits.popleft()
+            self._forget_idle(now)  # before `key` goes back in: it is never its own victim
             self._hits[key] = hits
-            if len(self._hits) > MAX_KEYS:
-                self._hits.popitem(last=False)
             if len(hits) >= self.limit:
                 return max(1, math.ceil(hits[0] + self.window - now))
             hits.append(now)
             return None
+
+    async def check(self, key: str) -> int | None:
+        return self.retry_after(key)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._hits)
+
+    def _forget_idle(self, now: float) -> None:
+        """Keys are kept in order of last use, so the idle ones (no hit in the window) are at the
+        front: dropping them as they appear keeps memory to the clients of the last minute, not
+        every session id ever seen."""
+        while self._hits:
+            oldest = next(iter(self._hits.values()))
+            if oldest and oldest[-1] > now - self.window and len(self._hits) < MAX_KEYS:
+                break
+            self._hits.popitem(last=False)
+
+
+class Window(Protocol):
+    def retry_after(self, key: str) -> int | None:
+        """Seconds to wait when `key` is over its limit, else None (and the hit is counted)."""
+
+    async def check(self, key: str) -> int | None:
+        """`retry_after` for async callers (the middleware) without blocking the event loop."""
+
+
+def _decide(current: int, previous: int, limit: int, window: float, now: float) -> int | None:
+    elapsed = now % window
+    estimate = previous * (1 - elapsed / window) + current  # `current` includes this request
+    if estimate <= limit:
+        return None
+    return max(1, math.ceil(window - elapsed))  # by the next window the estimate has dropped
+
+
+class RedisWindow:
+    """A window shared by every process on one Redis (see the module docstring)."""
+
+    def __init__(self, url: str, limit: int, scope: str, window: float = WINDOW_SECONDS,
+                 clock: Any = time.time) -> None:
+        self.limit, self.window, self.scope, self.clock = limit, window, scope, clock
+        options: dict[str, Any] = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}
+        self._sync = redis.Redis.from_url(url, **options)
+        self._async = redis.asyncio.Redis.from_url(url, **options)
+        self._warned_at = -math.inf
+
+    def _keys(self, key: str, now: float) -> tuple[str, str]:
+        digest = hashlib.sha256(key.encode()).hexdigest()[:24]
+        slot = int(now // self.window)
+        return f"bf:rate:{self.scope}:{digest}:{slot}", f"bf:rate:{self.scope}:{digest}:{slot - 1}"
+
+    def _fail_open(self, exc: Exception) -> None:
+        if time.monotonic() - self._warned_at > 60:
+            self._warned_at = time.monotonic()
+            log.warning("rate limit store unreachable (%s); limits are not enforced meanwhile", type(exc).__name__)
+
+    def retry_after(self, key: str) -> int | None:
+        now = self.clock()
+        current_key, previous_key = self._keys(key, now)
+        try:
+            pipe = self._sync.pipeline()
+            pipe.incr(current_key).expire(current_key, int(2 * self.window)).get(previous_key)
+            current, _, previous = pipe.execute()
+            retry = _decide(int(current), int(previous or 0), self.limit, self.window, now)
+            if retry is not None:
+                self._sync.decr(current_key)  # a refused request does not count
+            return retry
+        except redis.RedisError as exc:
+            self._fail_open(exc)
+            return None
+
+    async def check(self, key: str) -> int | None:
+        now = self.clock()
+        current_key, previous_key = self._keys(key, now)
+        try:
+            pipe = self._async.pipeline()
+            pipe.incr(current_key).expire(current_key, int(2 * self.window)).get(previous_key)
+            current, _, previous = await pipe.execute()
+            retry = _decide(int(current), int(previous or 0), self.limit, self.window, now)
+            if retry is not None:
+                await self._async.decr(current_key)
+            return retry
+        except redis.RedisError as exc:
+            self._fail_open(exc)
+            return None
+
+    async def aclose(self) -> None:
+        self._sync.close()
+        await self._async.aclose()
 
 
 def too_many_requests_body(retry: int) -> dict[str, Any]:
@@ -51,9 +150,9 @@ def too_many_requests_body(retry: int) -> dict[str, Any]:
 class RateLimitMiddleware:
     """429 with Retry-After (and the usual JSON error) once a client IP exceeds its window."""
 
-    def __init__(self, app: ASGIApp, per_minute: int, prefixes: tuple[str, ...] = ("/api/", "/line/")) -> None:
+    def __init__(self, app: ASGIApp, window: Window, prefixes: tuple[str, ...] = ("/api/", "/line/")) -> None:
         self.app = app
-        self.window = SlidingWindow(per_minute)
+        self.window = window
         self.prefixes = prefixes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -61,7 +160,7 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         client = scope.get("client") or ("unknown", 0)
-        retry = self.window.retry_after(client[0])
+        retry = await self.window.check(client[0])
         if retry is None:
             await self.app(scope, receive, send)
             return
@@ -70,3 +169,11 @@ class RateLimitMiddleware:
             (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
             (b"retry-after", str(retry).encode())]})
         await send({"type": "http.response.body", "body": body})
+
+
+def windows_from_settings(session_store: str, redis_url: str, per_ip: int, per_session: int) -> tuple[Window, Window]:
+    """(per-IP window, per-conversation window): shared through Redis when sessions are."""
+    if session_store == "redis":
+        return RedisWindow(redis_url, per_ip, "ip"), RedisWindow(redis_url, per_session, "session")
+    return SlidingWindow(per_ip), SlidingWindow(per_session)
+

@@ -46,3 +46,15 @@ def test_the_window_slides() -> None:
 
     time.sleep(0.06)
     assert window.retry_after("a") is None
+
+
+def test_idle_clients_are_forgotten() -> None:
+    """Memory holds the clients of the last window, not every session id ever seen."""
+    import time
+
+    window = SlidingWindow(limit=5, window=0.05)
+    for i in range(100):
+        assert window.retry_after(f"session-{i}") is None
+    time.sleep(0.06)
+    assert window.retry_after("new") is None
+    assert len(window) == 1

@@ -19,6 +19,7 @@ from tests.api.conftest import (
     ACCESS_TOKEN,
     CHANNEL_SECRET,
     FakeLine,
+    RedisServer,
     assert_error,
     free_port,
     live_server,
@@ -140,3 +141,80 @@ def test_redis_down_is_503_and_healthz_degraded(make_settings: Callable[..., Set
         assert health["status"] == "degraded" and health["sessions"] == {"store": "redis", "reachable": False}
         assert_error(client.post("/api/chat", json={"text": FIRST}), 503, "store_unavailable")
         assert client.get("/api/measures").status_code == 200  # the rest still works
+
+
+# --- faults: Redis goes away and comes back --------------------------------------------------
+
+def test_redis_stopped_mid_conversation_then_restarted(make_settings: Callable[..., Settings],
+                                                       redis_server: RedisServer) -> None:
+    """While Redis is down: a clear 503 (not a hang, not a 500), health says so, the catalog still
+    answers. When it is back: the same processes serve conversations again, no restart needed."""
+    settings = make_settings(session_store="redis", redis_url=redis_server.url)
+    with live_server(create_app(settings)) as url, httpx.Client(base_url=url, timeout=15) as client:
+        wait_for_index(client)
+        first = client.post("/api/chat", json={"text": FIRST})
+        assert first.status_code == 200
+        session = first.json()["session_id"]
+
+        redis_server.stop()
+        assert_error(client.post("/api/chat", json={"session_id": session, "text": "わからない"}),
+                     503, "store_unavailable")
+        assert_error(client.post("/api/chat", json={"text": FIRST}), 503, "store_unavailable")
+        assert client.get("/healthz").json()["status"] == "degraded"
+        assert client.get("/api/measures").status_code == 200  # rate limits fail open, the catalog answers
+        assert client.delete(f"/api/sessions/{session}").status_code == 503  # erase is not faked either
+
+        redis_server.start()  # same port, empty (no persistence): the old conversation is gone
+        assert client.get("/healthz").json()["status"] == "ok"
+        again = client.post("/api/chat", json={"session_id": session, "text": FIRST})
+        assert again.status_code == 200
+        assert again.json()["session_id"] != session  # a fresh conversation, said plainly, not an error
+        follow = client.post("/api/chat", json={"session_id": again.json()["session_id"], "text": "わからない"})
+        assert follow.status_code == 200 and follow.json()["session_id"] == again.json()["session_id"]
+
+
+# --- rate limits shared through Redis --------------------------------------------------------
+
+def _clear_rate_keys(url: str) -> None:
+    import redis
+
+    client = redis.Redis.from_url(url)
+    for key in client.scan_iter("bf:rate:*"):
+        client.delete(key)
+    client.close()
+
+
+def test_per_ip_limit_is_shared_by_two_servers(make_settings: Callable[..., Settings], redis_url: str) -> None:
+    """Five a minute across both: a client cannot double its allowance by alternating instances."""
+    _clear_rate_keys(redis_url)
+    settings = make_settings(session_store="redis", redis_url=redis_url, rate_limit_per_ip_per_minute=5,
+                             index_preload=False)
+    with live_server(create_app(settings)) as url_a, live_server(create_app(settings)) as url_b, \
+            httpx.Client(base_url=url_a) as a, httpx.Client(base_url=url_b) as b:
+        statuses = [(a if i % 2 else b).get("/api/measures").status_code for i in range(5)]
+        assert statuses == [200] * 5
+        limited = a.get("/api/measures")
+        error = assert_error(limited, 429, "rate_limited")
+        assert int(limited.headers["retry-after"]) >= 1 and error["details"]["retry_after_seconds"] >= 1
+        assert_error(b.get("/api/measures"), 429, "rate_limited")
+    import redis
+
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    keys = list(client.scan_iter("bf:rate:ip:*"))
+    client.close()
+    assert keys and not any("127.0.0.1" in key for key in keys)  # the IP is hashed, not stored
+
+
+def test_per_conversation_limit_is_shared_by_two_servers(make_settings: Callable[..., Settings],
+                                                         redis_url: str) -> None:
+    _clear_rate_keys(redis_url)
+    settings = make_settings(session_store="redis", redis_url=redis_url, rate_limit_per_session_per_minute=3,
+                             index_preload=False)
+    with live_server(create_app(settings)) as url_a, live_server(create_app(settings)) as url_b, \
+            httpx.Client(base_url=url_a, timeout=30) as a, httpx.Client(base_url=url_b, timeout=30) as b:
+        session = a.post("/api/chat", json={"text": "こんにちは"}).json()["session_id"]
+        for client in (a, b, a):
+            assert client.post("/api/chat", json={"session_id": session, "text": "わからない"}).status_code == 200
+        assert_error(b.post("/api/chat", json={"session_id": session, "text": "わからない"}), 429, "rate_limited")
+        assert a.post("/api/chat", json={"text": "2歳の子がいます"}).status_code == 200  # others unaffected
+
