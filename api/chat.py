@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+import time
 from dataclasses import dataclass
 from typing import Literal
 
@@ -74,6 +75,7 @@ class ChatService:
     def converse(self, key: str, state: DialogueState | None, text: str, lang: Lang | None = None) -> Exchange:
         """Answer one message; a missing state starts a session first (greeting kept, its question dropped:
         the message is already an answer)."""
+        started = time.perf_counter()
         opening: list[Message] = []
         previous = state
         if state is None:
@@ -86,6 +88,9 @@ class ChatService:
             log.info("session %s erased at the user's request", short(key))
         else:
             self._save(key, new_state)
+        # Counts and timings only: which facts changed would itself say "pregnant" or "certificate".
+        log.debug("session %s turn: new=%s replies=%d done=%s %.1fms", short(key), previous is None,
+                  len(turn.messages), turn.done, (time.perf_counter() - started) * 1000)
         return Exchange([*opening, *turn.messages], turn, new_state, previous, erased=turn.erase)
 
     def erase(self, key: str) -> bool:

@@ -169,6 +169,8 @@ def _urls(host: str, port: int) -> dict[str, str]:
 def serve(
     host: Annotated[str, typer.Option("--host", help="Interface to listen on (0.0.0.0 in a container).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    log_level: Annotated[str, typer.Option("--log-level", help="debug, info, warning or error. No level logs "
+                                           "message text, households or LINE user ids.")] = "info",
 ) -> None:
     """Start the HTTP API with the web widget demo, the staff console and the LINE webhook."""
     import logging
@@ -177,12 +179,15 @@ def serve(
 
     from api.main import create_app
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    level = log_level.lower()
+    if level not in ("debug", "info", "warning", "error"):
+        fail(f"--log-level must be debug, info, warning or error, not {log_level!r}")
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for name, url in _urls(host, port).items():
         typer.echo(f"{name + ':':<15} {url}")
     # uvicorn's access log prints raw paths and query strings (search questions, session ids):
     # off; api.middleware logs the route template instead.
-    uvicorn.run(create_app(), host=host, port=port, access_log=False, log_level="info")
+    uvicorn.run(create_app(), host=host, port=port, access_log=False, log_level=level)
 
 
 @app.command()

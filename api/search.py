@@ -65,7 +65,9 @@ class SearchProvider:
         return self._searcher
 
     def search(self, query: str, k: int) -> list[Hit]:
-        return self.searcher().search(query, k)
+        hits = self.searcher().search(query, k)
+        log.debug("search: %d characters, %d hits", len(query), len(hits))  # never the query itself
+        return hits
 
     def search_or_nothing(self, query: str, k: int) -> list[Hit]:
         """For the dialogue: without an index it answers as if nothing matched, and the chat goes on."""
