@@ -1,6 +1,7 @@
 """Many residents at once over HTTP: throughput, latency, errors, and session integrity.
 
     python -m benchmarks.load [--concurrency 10 50] [--seconds 20] [--mode single|workers|instances]
+                              [--think 0] [--out benchmarks/results/load.json]
 
 Starts the server itself (`single`: one process, in-memory sessions; `workers`: uvicorn with two
 workers sharing a redis-server it starts; `instances`: two servers sharing that Redis, residents
@@ -60,9 +61,33 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
-def start_servers(mode: str, work: Path) -> tuple[list[str], list[subprocess.Popen[bytes]]]:
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU of the server processes and their children (uvicorn's workers)."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in pids:
+        for proc in [pid, *children(pid)]:
+            try:
+                fields = Path(f"/proc/{proc}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def start_servers(mode: str, work: Path, overrides: dict[str, str] | None = None,
+                  ) -> tuple[list[str], list[subprocess.Popen[bytes]]]:
+    """The servers for `mode` on free loopback ports, ready (index loaded). Rate limits are lifted:
+    every simulated resident comes from 127.0.0.1, which would otherwise be one very busy IP."""
     env = {**os.environ, "BF_INDEX_DIR": str(work / "index"), "BF_RATE_LIMIT_PER_IP_PER_MINUTE": "1000000",
-           "BF_RATE_LIMIT_PER_SESSION_PER_MINUTE": "1000000", "BF_SESSION_TTL_SECONDS": "600"}
+           "BF_RATE_LIMIT_PER_SESSION_PER_MINUTE": "1000000", "BF_SESSION_TTL_SECONDS": "600", **(overrides or {})}
     procs: list[subprocess.Popen[bytes]] = []
     if mode != "single":
         redis_port = free_port()
@@ -90,7 +115,12 @@ def start_servers(mode: str, work: Path) -> tuple[list[str], list[subprocess.Pop
 
 
 async def resident(urls: list[str], openings: list[tuple[str, list[str]]], deadline: float,
-                   latencies: list[float], counts: dict[str, int]) -> None:
+                   latencies: list[float], counts: dict[str, int], think: float = 0.0) -> None:
+    """One simulated resident, conversation after conversation until the deadline. `think` is the
+    mean pause before each message (uniform, 0.5×–1.5×): 0 sends back to back (saturation), a few
+    seconds is how people type on a phone."""
+    if think:
+        await asyncio.sleep(random.uniform(0, think))  # residents do not all start in the same instant
     async with httpx.AsyncClient(timeout=30) as client:
         while time.monotonic() < deadline:
             opening, want = random.choice(openings)
@@ -98,6 +128,8 @@ async def resident(urls: list[str], openings: list[tuple[str, list[str]]], deadl
             for i, text in enumerate(script(opening)):
                 url = urls[i % len(urls)]  # with two instances, every other turn goes to the other one
                 body = {"text": text, **({"session_id": session} if session else {})}
+                if think:
+                    await asyncio.sleep(random.uniform(0.5 * think, 1.5 * think))
                 started = time.perf_counter()
                 try:
                     r = await client.post(f"{url}/api/chat", json=body)
@@ -118,8 +150,8 @@ async def resident(urls: list[str], openings: list[tuple[str, list[str]]], deadl
 
 
 async def run_all(n: int, urls: list[str], openings: list[tuple[str, list[str]]], deadline: float,
-                  latencies: list[float], counts: dict[str, int]) -> None:
-    await asyncio.gather(*(resident(urls, openings, deadline, latencies, counts) for _ in range(n)))
+                  latencies: list[float], counts: dict[str, int], think: float = 0.0) -> None:
+    await asyncio.gather(*(resident(urls, openings, deadline, latencies, counts, think) for _ in range(n)))
 
 
 def pct(values: list[float], q: float) -> float:
@@ -132,6 +164,8 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[10, 50])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--mode", choices=["single", "workers", "instances"], default="single")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean seconds a resident pauses before each message (0: back to back)")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "load.json")
     args = parser.parse_args()
     households = yaml.safe_load((HERE / "data" / "dialogue_households.yaml").read_text(encoding="utf-8"))["households"]
@@ -141,6 +175,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         urls, procs = start_servers(args.mode, Path(tmp))
         server_pid = procs[-1].pid
+        server_pids = [p.pid for p in procs if p.args[0] != (shutil.which("redis-server") or "redis-server")]
         try:
             rss_start = rss_kib(server_pid)
             for n in args.concurrency:
@@ -148,13 +183,17 @@ def main() -> None:
                 counts = {"turns": 0, "errors": 0, "conversations": 0, "mixups": 0}
                 deadline = time.monotonic() + args.seconds
                 started = time.monotonic()
+                cpu_before = cpu_seconds(server_pids)
 
-                asyncio.run(run_all(n, urls, openings, deadline, latencies, counts))
+                asyncio.run(run_all(n, urls, openings, deadline, latencies, counts, args.think))
                 elapsed = time.monotonic() - started
-                row = {"mode": args.mode, "concurrency": n, "seconds": round(elapsed, 1), **counts,
+                server_cpu = cpu_seconds(server_pids) - cpu_before
+                row = {"mode": args.mode, "concurrency": n, "think_s": args.think, "seconds": round(elapsed, 1),
+                       **counts,
                        "turns_per_s": round(counts["turns"] / elapsed, 1), "p50_ms": round(pct(latencies, .5), 1),
                        "p95_ms": round(pct(latencies, .95), 1), "p99_ms": round(pct(latencies, .99), 1),
-                       "mean_ms": round(statistics.fmean(latencies), 1) if latencies else 0.0}
+                       "mean_ms": round(statistics.fmean(latencies), 1) if latencies else 0.0,
+                       "server_cpu_ms_per_turn": round(server_cpu * 1000 / max(1, counts["turns"]), 2)}
                 rows.append(row)
                 print(json.dumps(row, ensure_ascii=False), flush=True)
             print(f"server RSS: {rss_start // 1024} MiB at start, {rss_kib(server_pid) // 1024} MiB at end")
