@@ -218,3 +218,50 @@ def test_per_conversation_limit_is_shared_by_two_servers(make_settings: Callable
         assert_error(b.post("/api/chat", json={"session_id": session, "text": "わからない"}), 429, "rate_limited")
         assert a.post("/api/chat", json={"text": "2歳の子がいます"}).status_code == 200  # others unaffected
 
+
+
+# --- erasure reaches Redis --------------------------------------------------------------------
+
+def _raw(redis_url: str, key: str) -> str | None:
+    import redis
+
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    try:
+        value = client.get(key)
+        return None if value is None else str(value)
+    finally:
+        client.close()
+
+
+def test_delete_on_one_server_erases_the_household_from_redis(two_servers: tuple[httpx.Client, httpx.Client],
+                                                                redis_url: str) -> None:
+    a, b = two_servers
+    session = a.post("/api/chat", json={"text": FIRST}).json()["session_id"]
+    stored = _raw(redis_url, f"bf:session:web:{session}")
+    assert stored is not None and json.loads(stored)["household"]["children"][0]["age"] == 2
+    assert b.delete(f"/api/sessions/{session}").status_code == 204
+    assert _raw(redis_url, f"bf:session:web:{session}") is None  # gone from Redis, not just hidden
+    assert a.post("/api/chat", json={"session_id": session, "text": "わからない"}).json()["session_id"] != session
+    assert b.delete(f"/api/sessions/{session}").status_code == 404
+
+
+def test_asking_in_the_chat_erases_the_household_from_redis(two_servers: tuple[httpx.Client, httpx.Client],
+                                                              redis_url: str) -> None:
+    a, b = two_servers
+    session = a.post("/api/chat", json={"text": FIRST}).json()["session_id"]
+    assert _raw(redis_url, f"bf:session:web:{session}") is not None
+    body = b.post("/api/chat", json={"session_id": session, "text": "データを削除"}).json()
+    assert body["erased"] is True and body["session_id"] is None
+    assert _raw(redis_url, f"bf:session:web:{session}") is None
+
+
+def test_sessions_carry_the_configured_ttl_in_redis(two_servers: tuple[httpx.Client, httpx.Client],
+                                                    redis_settings: Settings, redis_url: str) -> None:
+    import redis
+
+    a, _ = two_servers
+    session = a.post("/api/chat", json={"text": FIRST}).json()["session_id"]
+    client = redis.Redis.from_url(redis_url)
+    ttl = client.ttl(f"bf:session:web:{session}")
+    client.close()
+    assert 0 < ttl <= redis_settings.session_ttl_seconds  # Redis itself forgets it, even if every API process is gone
