@@ -3,6 +3,11 @@ gets the same questions and the same answers on either channel.
 
 A session is the DialogueState JSON under a store key ("web:<id>" or "line:<hmac>"); the
 namespaces keep a web client from ever reaching a LINE user's conversation.
+
+Two messages of one conversation can be answered at the same time (a double tap, two tabs, two
+API processes behind a load balancer). Each turn is saved with a compare-and-swap on the state it
+started from; the turn that finds the state changed is answered again on the new state, so
+neither message is lost (both facts end up in the household).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import hashlib
 import logging
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,6 +28,11 @@ from bot.dialogue.state import DialogueState
 
 log = logging.getLogger("api")
 Lang = Literal["ja", "en"]
+MAX_ATTEMPTS = 5
+
+
+class SessionBusy(RuntimeError):
+    """Other turns of the same conversation kept landing first, MAX_ATTEMPTS times in a row."""
 
 
 def new_session_id() -> str:
@@ -47,6 +58,7 @@ class Exchange:
     state: DialogueState
     previous: DialogueState | None  # None when the session was new
     erased: bool
+    key: str = ""  # the store key the turn was saved under (a fresh one when the old had expired)
 
 
 class ChatService:
@@ -57,24 +69,41 @@ class ChatService:
 
     def resume(self, key: str) -> DialogueState | None:
         """The saved state, or None when unknown, expired or unreadable (then a new session starts)."""
-        raw = self.store.get(key)
-        if raw is None:
-            return None
-        try:
-            return DialogueState.model_validate_json(raw)
-        except ValidationError:
-            log.warning("session %s unreadable; starting a new one", short(key))
-            return None
+        return self._load(key)[1]
 
     def start(self, key: str, lang: Lang) -> Exchange:
-        """Greeting and first question (LINE follow event)."""
+        """Greeting and first question (LINE follow event: a restart, so it overwrites)."""
         state, turn = self.dialogue.start(lang)
-        self._save(key, state)
-        return Exchange(turn.messages, turn, state, None, erased=False)
+        self.store.put(key, state.model_dump_json(), self.ttl_seconds)
+        return Exchange(turn.messages, turn, state, None, erased=False, key=key)
 
-    def converse(self, key: str, state: DialogueState | None, text: str, lang: Lang | None = None) -> Exchange:
-        """Answer one message; a missing state starts a session first (greeting kept, its question dropped:
-        the message is already an answer)."""
+    def converse(self, key: str, text: str, lang: Lang | None = None,
+                 fresh_key: Callable[[], str] | None = None) -> Exchange:
+        """Answer one message; a missing state starts a session first (greeting kept, its question
+        dropped: the message is already an answer). With `fresh_key`, a conversation that is unknown
+        or expired starts under a new key instead (web ids are minted here, never the client's)."""
+        for _ in range(MAX_ATTEMPTS):
+            raw, state = self._load(key)
+            if state is None and fresh_key is not None:
+                key, raw = fresh_key(), None
+            exchange = self._turn(key, raw, state, text, lang)
+            if exchange is not None:
+                return exchange
+            log.info("session %s: another turn landed first; answering again on its state", short(key))
+        raise SessionBusy(short(key))
+
+    def _load(self, key: str) -> tuple[str | None, DialogueState | None]:
+        raw = self.store.get(key)
+        if raw is None:
+            return None, None
+        try:
+            return raw, DialogueState.model_validate_json(raw)
+        except ValidationError:
+            log.warning("session %s unreadable; starting a new one", short(key))
+            return raw, None
+
+    def _turn(self, key: str, raw: str | None, state: DialogueState | None, text: str,
+              lang: Lang | None) -> Exchange | None:
         started = time.perf_counter()
         opening: list[Message] = []
         previous = state
@@ -86,15 +115,12 @@ class ChatService:
         if turn.erase:
             self.store.delete(key)
             log.info("session %s erased at the user's request", short(key))
-        else:
-            self._save(key, new_state)
+        elif not self.store.swap(key, raw, new_state.model_dump_json(), self.ttl_seconds):
+            return None
         # Counts and timings only: which facts changed would itself say "pregnant" or "certificate".
         log.debug("session %s turn: new=%s replies=%d done=%s %.1fms", short(key), previous is None,
                   len(turn.messages), turn.done, (time.perf_counter() - started) * 1000)
-        return Exchange([*opening, *turn.messages], turn, new_state, previous, erased=turn.erase)
+        return Exchange([*opening, *turn.messages], turn, new_state, previous, erased=turn.erase, key=key)
 
     def erase(self, key: str) -> bool:
         return self.store.delete(key)
-
-    def _save(self, key: str, state: DialogueState) -> None:
-        self.store.put(key, state.model_dump_json(), self.ttl_seconds)

@@ -43,6 +43,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cors_rejected": ("This origin, method or header is not allowed.",
                       "このサイト・操作・ヘッダーからの利用は許可されていません。"),
     "internal_error": ("Something went wrong on our side.", "サーバー側で問題が起きました。"),
+    "session_busy": ("Several messages of this conversation arrived at once; please send yours again.",
+                     "同じ会話のメッセージが同時にたくさん届きました。もう一度送ってください。"),
     "rate_limited": ("Too many requests; please wait a moment.",
                      "短い時間にたくさん送信されました。少し待ってからお試しください。"),
 }

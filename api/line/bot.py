@@ -25,7 +25,7 @@ from linebot.v3.webhooks import (
     UserSource,
 )
 
-from api.chat import ChatService, Exchange, guess_lang, short
+from api.chat import ChatService, Exchange, SessionBusy, guess_lang, short
 from api.errors import MESSAGES
 from api.line.render import reply_messages
 from api.sessions import SessionStore
@@ -124,7 +124,13 @@ class LineBot:
             en, ja = MESSAGES["message_too_long"]
             self._reply(token, reply_messages([Message(text=en if lang == "en" else ja)], [], lang))
             return True
-        exchange = self.chat.converse(key, self.chat.resume(key), text, guess_lang(text))
+        try:
+            exchange = self.chat.converse(key, text, guess_lang(text))
+        except SessionBusy:
+            lang = self._lang(key)
+            en, ja = MESSAGES["session_busy"]
+            self._reply(token, reply_messages([Message(text=en if lang == "en" else ja)], [], lang))
+            return True
         lang = exchange.state.lang
         self._reply(token, reply_messages(exchange.messages, self._cards(exchange, lang), lang))
         return True

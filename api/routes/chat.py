@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.exceptions import RequestValidationError
 
-from api.chat import new_session_id, short
+from api.chat import SessionBusy, new_session_id, short
 from api.deps import ChatDep, SettingsDep
 from api.errors import ApiError, responses
 from api.models import SESSION_ID, ChatMeasure, ChatRequest, ChatResponse, Reply
@@ -31,7 +31,8 @@ def web_key(session_id: str) -> str:
     return f"web:{session_id}"
 
 
-@router.post("/chat", response_model=ChatResponse, responses=responses(413, 422, 429, 503), summary="Send a message")
+@router.post("/chat", response_model=ChatResponse, responses=responses(409, 413, 422, 429, 503),
+             summary="Send a message")
 def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Request) -> ChatResponse:
     """One message in, the bot's replies out, with the measures found so far (eligible first)."""
     if len(body.text) > settings.max_message_chars:
@@ -42,9 +43,17 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
         }])
     if body.session_id and (retry := request.app.state.session_limit.retry_after(body.session_id)) is not None:
         raise RateLimited(retry)
-    state = service.resume(web_key(body.session_id)) if body.session_id else None
-    session_id = body.session_id if state is not None and body.session_id else new_session_id()
-    exchange = service.converse(web_key(session_id), state, body.text, body.lang)
+    def fresh() -> str:
+        return web_key(new_session_id())
+
+    try:
+        if body.session_id:
+            exchange = service.converse(web_key(body.session_id), body.text, body.lang, fresh_key=fresh)
+        else:
+            exchange = service.converse(fresh(), body.text, body.lang)
+    except SessionBusy:
+        raise ApiError(409, "session_busy") from None
+    session_id = exchange.key.removeprefix("web:")
     results = exchange.turn.results
     shown = [] if exchange.erased else [*results.eligible, *results.maybe]  # after erasing, nothing is known
     return ChatResponse(

@@ -30,6 +30,10 @@ class SessionStore(Protocol):
     def add(self, key: str, value: str, ttl_seconds: int) -> bool:
         """Store only if absent, atomically; False when the key already exists (replay guard)."""
 
+    def swap(self, key: str, expected: str | None, value: str, ttl_seconds: int) -> bool:
+        """Store `value` only if the key still holds `expected` (None: still absent), atomically;
+        False when another turn wrote in between (then the caller redoes its turn on the new value)."""
+
     def ping(self) -> bool:
         """Whether the store answers (for /healthz)."""
 

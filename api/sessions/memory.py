@@ -56,6 +56,13 @@ class MemoryStore:
             self._set(key, value, ttl_seconds)
             return True
 
+    def swap(self, key: str, expected: str | None, value: str, ttl_seconds: int) -> bool:
+        with self._lock:
+            if self._live(key, self.clock()) != expected:
+                return False
+            self._set(key, value, ttl_seconds)
+            return True
+
     def delete(self, key: str) -> bool:
         with self._lock:
             found = self._live(key, self.clock()) is not None

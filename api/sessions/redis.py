@@ -12,6 +12,19 @@ import redis
 
 from api.sessions import StoreUnavailable
 
+# Compare-and-set in one step on the server: GET, compare, SET … EX. ARGV[1] is "1" when the key
+# must still be absent, else ARGV[2] is the value it must still hold.
+_SWAP = """
+local current = redis.call('GET', KEYS[1])
+if ARGV[1] == '1' then
+  if current then return 0 end
+elseif current ~= ARGV[2] then
+  return 0
+end
+redis.call('SET', KEYS[1], ARGV[3], 'EX', ARGV[4])
+return 1
+"""
+
 
 class RedisStore:
     kind = "redis"
@@ -19,6 +32,7 @@ class RedisStore:
     def __init__(self, client: redis.Redis, prefix: str) -> None:
         self.client = client
         self.prefix = prefix
+        self._swap = client.register_script(_SWAP)
 
     @classmethod
     def from_url(cls, url: str, prefix: str) -> RedisStore:
@@ -41,6 +55,13 @@ class RedisStore:
 
     def add(self, key: str, value: str, ttl_seconds: int) -> bool:
         return bool(self._call("set", self.prefix + key, value, ex=ttl_seconds, nx=True))
+
+    def swap(self, key: str, expected: str | None, value: str, ttl_seconds: int) -> bool:
+        args = ["1" if expected is None else "0", expected or "", value, ttl_seconds]
+        try:
+            return bool(self._swap(keys=[self.prefix + key], args=args))
+        except redis.RedisError as exc:
+            raise StoreUnavailable(f"redis swap failed: {type(exc).__name__}") from exc
 
     def delete(self, key: str) -> bool:
         return int(self._call("delete", self.prefix + key)) > 0

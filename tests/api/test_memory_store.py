@@ -137,3 +137,14 @@ def test_the_app_sweeps_even_when_nobody_writes() -> None:
 
     asyncio.run(run())
     assert store.held() == 0
+
+
+def test_swap_stores_only_over_the_expected_value() -> None:
+    clock = Clock()
+    store = MemoryStore(clock=clock)
+    assert store.swap("a", None, "1", 10)  # absent, as expected
+    assert not store.swap("a", None, "2", 10)  # no longer absent
+    assert not store.swap("a", "stale", "2", 10) and store.get("a") == "1"
+    assert store.swap("a", "1", "2", 10) and store.get("a") == "2"
+    clock.now = 11
+    assert store.swap("a", None, "3", 10)  # expired counts as absent

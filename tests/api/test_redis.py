@@ -59,6 +59,19 @@ def test_redis_store_get_put_delete_add(redis_url: str) -> None:
     store.close()
 
 
+def test_redis_store_swap_is_compare_and_set(redis_url: str) -> None:
+    store = RedisStore.from_url(redis_url, prefix="test-swap:")
+    try:
+        assert store.swap("k", None, "1", 60)
+        assert not store.swap("k", None, "2", 60)
+        assert not store.swap("k", "stale", "2", 60) and store.get("k") == "1"
+        assert store.swap("k", "1", "2", 60) and store.get("k") == "2"
+        assert 0 < store.client.ttl("test-swap:k") <= 60
+    finally:
+        store.client.delete("test-swap:k")
+        store.close()
+
+
 def test_redis_store_expires(redis_url: str) -> None:
     store = RedisStore.from_url(redis_url, prefix="test:")
     store.put("short", "x", 1)
