@@ -30,6 +30,7 @@ from api.errors import error_payload
 
 log = logging.getLogger("api")
 WINDOW_SECONDS = 60.0
+POOL_SIZE = 32  # Redis connections per window and process
 MAX_KEYS = 50_000  # oldest keys are forgotten first, so memory stays bounded under many clients
 
 
@@ -93,9 +94,13 @@ class RedisWindow:
     def __init__(self, url: str, limit: int, scope: str, window: float = WINDOW_SECONDS,
                  clock: Any = time.time) -> None:
         self.limit, self.window, self.scope, self.clock = limit, window, scope, clock
-        options: dict[str, Any] = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}
-        self._sync = redis.Redis.from_url(url, **options)
-        self._async = redis.asyncio.Redis.from_url(url, **options)
+        # Blocking pools: a burst of requests waits (up to `timeout`) for one of a bounded set of
+        # connections instead of failing with MaxConnectionsError, which would lift the limit.
+        options: dict[str, Any] = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5,
+                                   "max_connections": POOL_SIZE, "timeout": 1.0}
+        self._sync = redis.Redis.from_pool(redis.BlockingConnectionPool.from_url(url, **options))
+        self._async = redis.asyncio.Redis.from_pool(
+            redis.asyncio.BlockingConnectionPool.from_url(url, **options))
         self._warned_at = -math.inf
 
     def _keys(self, key: str, now: float) -> tuple[str, str]:

@@ -57,6 +57,10 @@ class SearchProvider:
         finally:
             self._done.set()
 
+    def wait(self, seconds: float) -> bool:
+        """Block until loading ended (ready or failed); False on timeout."""
+        return self._done.wait(seconds)
+
     def searcher(self, wait_seconds: float = 60.0) -> Searcher:
         self.start()
         self._done.wait(wait_seconds)
