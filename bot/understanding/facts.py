@@ -20,6 +20,9 @@ def segment_facts(text: str) -> list[Fact]:
         match = pattern.search(text)
         if not match:
             continue
+        if value is True and (words.HEDGE.search(text[match.end():match.end() + 15])
+                              or words.HEDGE_BEFORE.search(text[max(0, match.start() - 20):match.start()])):
+            continue  # a maybe is not a fact: the question is asked later, and わからない is an answer
         if value is True and _negated(text[:match.start()], text[match.end():]):
             value = False
         found.append((scope, field, value))

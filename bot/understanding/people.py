@@ -24,6 +24,11 @@ GRADE = re.compile(r"(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生
                    r"(\d)(?:st|nd|rd|th) year of (elementary|junior high|middle school|high school)")
 KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年")
 PRESCHOOL = {"年少": 3, "年中": 4, "年長": 5}
+# 年中 inside 「今年中学に…」「年中無休」, 年長 in 「年長者」: not kindergarten years.
+PRESCHOOL_YEAR = re.compile(r"(?<!今)年(少|中|長)(?!学|無休|者)")
+# 「今年中学に上がりました」「小学校に入学しました」: the first year of that stage, said without a number.
+STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上が|入学|進学|入り|入っ)|(小学|中学|高校)生になり")
+STARTED_YEAR = {"小": 1, "中": 7, "高": 10}
 CHILD_NOUN = re.compile(CHILD_NOUNS)
 ADULT_NOUN = re.compile(ADULT_NOUNS)
 OLDER = re.compile(r"上の子|長男|長女|お兄ちゃん|お姉ちゃん|older|eldest")
@@ -57,6 +62,8 @@ def _grade(text: str) -> tuple[int | None, bool]:
         return 6 + int(m.group(1)), True
     m = GRADE.search(text)
     if not m:
+        if started := STARTED.search(text):
+            return STARTED_YEAR[(started.group(1) or started.group(4))[0]], False
         return None, False
     if m.group(1):
         n, stage = int(m.group(2)), m.group(1)
@@ -94,7 +101,7 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     age, (grade, kudan) = _age(text), _grade(text)
     if age is None and answering_people and (bare := BARE_NUMBER.match(text)):
         age = int(bare.group(1))
-    preschool = next((a for k, a in PRESCHOOL.items() if k in text), None)
+    preschool = PRESCHOOL["年" + m.group(1)] if (m := PRESCHOOL_YEAR.search(text)) else None
     # A child noun with a child's age wins (「I have a 3 year old daughter」); an adult noun or an
     # adult's age otherwise makes the person an adult (「80歳の母」「私は35歳」).
     childlike = bool(child) and (age is None or age < 23)

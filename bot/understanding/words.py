@@ -54,6 +54,10 @@ SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(麹
                          r"ward[- ](run )?(school|elementary|junior)|public school in chiyoda")
 SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|international school|private school")
 
+# Said of a fact right after it, these leave it unknown: 「妊娠したかもしれない」「手帳を申請中です」.
+HEDGE = re.compile(r"かもしれ|かも(?!く)|未確定|確定していな|まだ分から|まだわから|申請中|申請して(いる|います|ます)|申請する予定|"
+                   r"申請予定|取る予定|取得予定|検査中|maybe|might|not sure yet|applying|applied for")
+HEDGE_BEFORE = re.compile(r"(might|may|maybe|possibly|not sure (if|whether)|could)( be| have)?\s*$")
 ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも|両方|全員|誰も|みんな|both|all of them|neither")
 HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|if i|what is|how")
 NEGATION = re.compile(r"(ではなく|じゃなく|持って(い)?な|持っていません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"

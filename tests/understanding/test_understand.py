@@ -152,3 +152,22 @@ def test_any_text_gets_a_valid_answer(text: str) -> None:
 def test_english_is_detected() -> None:
     assert understand("My son is 13", Context(Household())).lang == "en"
     assert understand("13歳の息子", Context(Household())).lang == "ja"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a maybe is not a fact: the assistant asks later, and わからない is then a fine answer
+        ("1歳の息子がいます。妻が2人目を妊娠したかもしれなくて、まだ病院には行ってません",
+         {"children": [{"age": 1, "sex": "male"}]}),
+        ("I might be pregnant", {}),
+        ("中2の息子の障害者手帳を申請中です",
+         {"children": [{"age": 13, "school_year": 8, "sex": "male"}]}),
+        # 「今年中学」 is not 年中 (a 4-year-old), and starting a school is its first year
+        ("息子が今年中学に上がりました", {"children": [{"age": 12, "school_year": 7, "sex": "male"}]}),
+        ("娘が小学校に入学しました", {"children": [{"age": 6, "school_year": 1, "sex": "female"}]}),
+        ("年長の娘がいます", {"children": [{"age": 5, "sex": "female"}]}),
+    ],
+)
+def test_hedges_and_school_starts(text: str, expected: dict[str, Any]) -> None:
+    assert facts(text) == expected
