@@ -111,7 +111,8 @@ class Dialogue:
         expecting = Expecting(key=pending.key, member=pending.member) if pending else None
         got = understand(text, Context(household=state.household, expecting=expecting,
                                        last_changed=tuple(state.last_changed)))
-        state.lang = got.lang
+        if any(c.isalpha() for c in text):  # 「3」 or 「5, 2」 says nothing about the language: keep it
+            state.lang = got.lang
         if got.intent == "restart":
             fresh = DialogueState(lang=got.lang)
             out.say(replies.say("restart", got.lang))

@@ -134,6 +134,15 @@ def test_english_is_answered_in_english(dialogue: Dialogue) -> None:
     assert "I don't know" in turn.messages[-1].quick_replies
 
 
+def test_a_reply_of_digits_keeps_the_language(dialogue: Dialogue) -> None:
+    state, _ = dialogue.start("en")
+    state, _ = dialogue.respond(state, "I have two kids")
+    state, turn = dialogue.respond(state, "5, 2")
+    assert state.lang == "en" and turn.messages[-1].text.isascii()
+    state, _ = dialogue.respond(state, "保育園には通っていません")
+    assert state.lang == "ja"  # Japanese words do switch it
+
+
 def test_a_correction_replaces_the_fact(dialogue: Dialogue) -> None:
     state, _ = dialogue.start()
     state, _ = dialogue.respond(state, "2歳の子がいます")
