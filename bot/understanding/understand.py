@@ -47,6 +47,7 @@ class _Builder:
         self.children: list[dict[str, Any]] | None = data["children"]
         self.adults: list[dict[str, Any]] | None = data["adults"]
         self.rest = {k: v for k, v in data.items() if k not in ("children", "adults")}
+        self.last_adult: int | None = None  # the adult the latest fact went to
 
     def add_person(self, person: Person) -> tuple[str, int]:
         if person.kind == "adult":
@@ -106,8 +107,11 @@ class _Builder:
             if key == "adults":  # 「母が物忘れ」 with no age: an adult of unknown age
                 self.adults = (self.adults or []) + [{}]
                 self.adults[-1][field] = value
+                self.last_adult = len(self.adults) - 1
             return
         people[index][field] = value
+        if key == "adults":
+            self.last_adult = index
 
     def household(self) -> Household:
         for people in (self.children or [], self.adults or []):
@@ -118,12 +122,16 @@ class _Builder:
         return Household.model_validate(data)
 
 
-def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tuple[str, int] | None,
+def _who(text: str) -> str | None:
+    return next((who for pattern, who in words.ADULT_WHO if pattern.search(text)), None)
+
+
+def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tuple[str, int | None] | None,
              context: Context) -> tuple[str, int | None]:
     """Which member a fact of this segment belongs to."""
     if scope == "adult" or (scope == "member" and segment_ref == "adult"):
         if current and current[0] == "adults":
-            return current
+            return current  # index None: a person this message names for the first time
         if builder.adults:
             return "adults", len(builder.adults) - 1
         return "adults", None
@@ -143,15 +151,23 @@ def _extract(text: str, context: Context) -> Household:
     # Bare ages are people when we asked about people, or when the message talks about children
     # (「子どもが3人います。8歳、5歳、2歳です」).
     answering = bool(context.expecting and context.expecting.key in PEOPLE_KEYS) or bool(KIDS.search(text))
-    current: tuple[str, int] | None = None
+    current: tuple[str, int | None] | None = None
+    named: dict[str, int] = {}  # adults named in this message → their index
     for seg in segments(text, answering):
+        who = _who(seg.text) if seg.reference == "adult" or (seg.person and seg.person.kind == "adult") else None
         if seg.person is not None and words.HYPOTHETICAL.search(seg.text) and not NAMED.search(seg.text):
             continue  # 「75歳以上の…って何？」: an age in a question is not a family member
         if seg.person is not None:
             current = builder.add_person(seg.person)
+            if who and current[0] == "adults":
+                named[who] = current[1]  # type: ignore[assignment]
         elif seg.reference in ("older", "younger", "middle"):
             index = builder.child_by(seg.reference)
             current = ("children", index) if index is not None else current
+        elif seg.reference == "adult" and who in named:
+            current = ("adults", named[who])
+        elif seg.reference == "adult" and who and named:
+            current = ("adults", None)  # someone else than the adults named so far: a new person
         elif seg.reference == "adult" and builder.adults:
             current = ("adults", len(builder.adults) - 1)
         if seg.person is None and words.HYPOTHETICAL.search(seg.text):
@@ -166,6 +182,10 @@ def _extract(text: str, context: Context) -> Household:
                 continue
             key, index = _resolve(builder, scope, seg.reference, current, context)
             builder.set(key, index, field, value)
+            if key == "adults" and builder.last_adult is not None:
+                current = ("adults", builder.last_adult)
+                if who:
+                    named.setdefault(who, builder.last_adult)
     return builder.household()
 
 

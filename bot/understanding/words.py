@@ -10,6 +10,19 @@ MALE = re.compile(r"息子|男の子|長男|次男|三男|男児|\bson\b|\bboy\b
 FEMALE = re.compile(r"娘|女の子|長女|次女|三女|女児|daughter|\bgirl\b")
 ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|私|わたし|"
                r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself")
+# Who an adult noun names, so that 「主人が…。私も…」 are two people, and 「母は80歳。母は物忘れが…」 one.
+# 親/両親 are left out: they may be either parent, or both.
+ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"義母|義理の母|mother-in-law"), "mother_in_law"),
+    (re.compile(r"義父|義理の父|father-in-law"), "father_in_law"),
+    (re.compile(r"祖母|おばあちゃん|ばあば|grandmother|grandma"), "grandmother"),
+    (re.compile(r"祖父|おじいちゃん|じいじ|grandfather|grandpa"), "grandfather"),
+    (re.compile(r"主人|夫|旦那|husband"), "husband"),
+    (re.compile(r"妻|wife"), "wife"),
+    (re.compile(r"母親|母|mother|\bmom\b"), "mother"),
+    (re.compile(r"父親|父|father|\bdad\b"), "father"),
+    (re.compile(r"私|わたし|\bi\b|\bi'm\b|myself"), "me"),
+]
 
 # (pattern, scope, field, value). Scope "child"/"adult" facts attach to a member; "household" to the household.
 FACTS: list[tuple[re.Pattern[str], str, str, object]] = [

@@ -171,3 +171,17 @@ def test_english_is_detected() -> None:
 )
 def test_hedges_and_school_starts(text: str, expected: dict[str, Any]) -> None:
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "adults"),
+    [
+        ("主人が最近めっきり食が細くなって心配です。私も物忘れが増えてきて…",
+         [{"nutrition_concern": True}, {"memory_concern": True}]),
+        ("80歳の母と同居しています。母は最近物忘れが増えました", [{"age": 80, "memory_concern": True}]),
+        ("夫は重度の障害があります。私は手帳を持っています",
+         [{"severe_disability": True}, {"disability_certificate": True}]),
+    ],
+)
+def test_two_adults_named_apart_stay_two_people(text: str, adults: list[dict[str, Any]]) -> None:
+    assert facts(text).get("adults") == adults
