@@ -45,3 +45,26 @@ def test_the_dialogue_always_replies(messages: list[str]) -> None:
         state, turn = DIALOGUE.respond(state, text)
         assert turn.messages and all(m.text for m in turn.messages)
         DialogueState.model_validate_json(state.model_dump_json())  # the session can always be stored
+
+
+OPENINGS = st.sampled_from(["こんにちは", "2歳の息子がいます", "80歳の母と、手帳のある10歳の娘がいます", "妊娠中です",
+                            "I have a 5 year old son", "区内で中小企業を経営しています", "子どもはいません"])
+
+
+@SETTINGS
+@given(lang=st.sampled_from(["ja", "en"]), opening=OPENINGS,
+       taps=st.lists(st.integers(min_value=0, max_value=30), max_size=30))
+def test_any_walk_through_the_quick_replies_ends_in_results(lang: str, opening: str, taps: list[int]) -> None:
+    """A resident who only taps: whatever they tap, every turn answers, the state stays storable,
+    and the conversation can always still show results."""
+    state, _ = DIALOGUE.start(lang)  # type: ignore[arg-type]
+    state, turn = DIALOGUE.respond(state, opening)
+    for tap in taps:
+        if state.pending is None or not state.pending.quick_replies:
+            break
+        replies = state.pending.quick_replies
+        state, turn = DIALOGUE.respond(state, replies[tap % len(replies)])
+        assert turn.messages and all(m.text for m in turn.messages)
+        DialogueState.model_validate_json(state.model_dump_json())
+    state, turn = DIALOGUE.respond(state, "results" if state.lang == "en" else "結果を見せて")
+    assert turn.messages
