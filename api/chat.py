@@ -23,8 +23,10 @@ from typing import Literal
 from pydantic import ValidationError
 
 from api.sessions import SessionStore
+from bot.dialogue import replies
 from bot.dialogue.conversation import Dialogue, Message, Turn
 from bot.dialogue.state import DialogueState
+from knowledge.results import match_household
 
 log = logging.getLogger("api")
 Lang = Literal["ja", "en"]
@@ -111,7 +113,16 @@ class ChatService:
             state, first = self.dialogue.start(lang or guess_lang(text))
             asked = state.pending.text if state.pending else None
             opening = [m for m in first.messages if m.text != asked]
-        new_state, turn = self.dialogue.respond(state, text)
+        try:
+            new_state, turn = self.dialogue.respond(state, text)
+        except Exception as exc:  # a bug in reading one message must not end a resident's conversation
+            # The type only: an exception's message can quote the input (pydantic's does).
+            log.error("session %s: the dialogue failed on a message (%s); the conversation is kept as it was",
+                      short(key), type(exc).__name__)
+            sorry = Message(text=replies.say("trouble", state.lang))
+            results = match_household(self.dialogue.catalog, state.household, state.lang)
+            turn = Turn(messages=[sorry], results=results)
+            return Exchange([*opening, sorry], turn, state, previous, erased=False, key=key)
         if turn.erase:
             self.store.delete(key)
             log.info("session %s erased at the user's request", short(key))

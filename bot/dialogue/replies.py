@@ -35,6 +35,12 @@ TEXT: dict[str, dict[Lang, str]] = {
         "ja": "すみません、うまく読み取れませんでした。ボタンから選ぶか、短い言葉で教えてください。",
         "en": "Sorry, I could not understand that. Please pick a button or answer briefly.",
     },
+    "trouble": {
+        "ja": "すみません、このメッセージをうまく処理できませんでした。これまでに伺った内容はそのままです。"
+              "もう一度、別の言い方で送るか、ボタンから選んでください。",
+        "en": "Sorry, something went wrong with that message. Everything you told me so far is kept. "
+              "Please send it again in other words, or pick a button.",
+    },
     "skip": {"ja": "わかりました。この質問はとばします。", "en": "All right, let's skip that one."},
     "thanks": {"ja": "どういたしまして。", "en": "You're welcome."},
     "help": {
