@@ -55,10 +55,19 @@ def expected_measures(dialogue: Dialogue, opening: str) -> list[str]:
 
 
 def rss_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:  # the process has gone
+        return 0
+    for line in status.splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
+
+
+def server_rss_kib(pid: int) -> int:
+    """RSS of a server and its children (uvicorn --workers forks them; the parent is small)."""
+    return rss_kib(pid) + sum(rss_kib(child) for child in children(pid))
 
 
 def cpu_seconds(pids: list[int]) -> float:
@@ -177,7 +186,7 @@ def main() -> None:
         server_pid = procs[-1].pid
         server_pids = [p.pid for p in procs if p.args[0] != (shutil.which("redis-server") or "redis-server")]
         try:
-            rss_start = rss_kib(server_pid)
+            rss_start = server_rss_kib(server_pid)
             for n in args.concurrency:
                 latencies: list[float] = []
                 counts = {"turns": 0, "errors": 0, "conversations": 0, "mixups": 0}
@@ -196,7 +205,7 @@ def main() -> None:
                        "server_cpu_ms_per_turn": round(server_cpu * 1000 / max(1, counts["turns"]), 2)}
                 rows.append(row)
                 print(json.dumps(row, ensure_ascii=False), flush=True)
-            print(f"server RSS: {rss_start // 1024} MiB at start, {rss_kib(server_pid) // 1024} MiB at end")
+            print(f"server RSS: {rss_start // 1024} MiB at start, {server_rss_kib(server_pid) // 1024} MiB at end")
         finally:
             for p in procs:
                 p.terminate()
