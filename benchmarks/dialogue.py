@@ -49,7 +49,7 @@ def _pair(bot_people: list[Any], profile_people: list[Any]) -> dict[int, Any]:
             lo, hi = AGE_BANDS[person.age_band]
             match = next((p for p in free if p.age is not None and lo <= p.age <= hi), None)
         if match is None and person.age is None:  # 「夫に重い障害が…」: the person the user described
-            known = {k: v for k, v in person.model_dump().items() if v is not None}
+            known = {k: v for k, v in person.model_dump().items() if v is not None and k != "relation"}
             match = next((p for p in free if all(getattr(p, k, None) == v for k, v in known.items())), None)
         if match is not None:
             pairs[i] = match

@@ -34,6 +34,10 @@ def _align(expected: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> l
     return out + [predicted[i] for i in free]
 
 
+# Fields the labelled set does not mark: `relation` (ご主人, あなた …) only changes wording.
+UNLABELLED = {"relation"}
+
+
 def facts(household: dict[str, Any], order: list[dict[str, Any]] | None = None) -> set[tuple[str, str, Any]]:
     """(fact type, member, value) triples; `order` aligns members to the expected ones."""
     out: set[tuple[str, str, Any]] = set()
@@ -46,7 +50,7 @@ def facts(household: dict[str, Any], order: list[dict[str, Any]] | None = None) 
                 out.add((key, "-", "[]"))
             for i, member in enumerate(value):
                 for field, v in (member or {}).items():
-                    if v is not None:
+                    if v is not None and field not in UNLABELLED:
                         out.add((f"{scope}.{field}", f"{key}.{i}", json.dumps(v)))
         else:
             out.add((key, "-", json.dumps(value)))

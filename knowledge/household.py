@@ -16,6 +16,8 @@ Sex = Literal["male", "female"]
 Moving = Literal["near_parents", "larger_home", "none"]
 Business = Literal["sme", "startup", "none"]
 AgeBand = Literal["under_65", "65_74", "75_plus"]
+Relation = Literal["me", "husband", "wife", "mother", "father", "grandmother", "grandfather", "mother_in_law",
+                   "father_in_law"]
 AGE_BANDS: dict[str, tuple[int, int]] = {"under_65": (15, 64), "65_74": (65, 74), "75_plus": (75, 120)}
 
 _STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -61,6 +63,9 @@ class Adult(BaseModel):
     severe_disability: bool | None = Field(default=None, description="重度障害.")
     memory_concern: bool | None = Field(default=None, description="物忘れ・軽度認知障害の心配.")
     nutrition_concern: bool | None = Field(default=None, description="食が細い・やせてきた (低栄養).")
+    relation: Relation | None = Field(
+        default=None, description="Who this is to the person asking (ご主人, あなた …); wording only, no rule uses it."
+    )
 
 
 class Household(BaseModel):

@@ -59,13 +59,33 @@ _BAND_JA = {"under_65": "65歳未満", "65_74": "65〜74歳", "75_plus": "75歳�
 _BAND_EN = {"under_65": "under 65", "65_74": "aged 65 to 74", "75_plus": "aged 75 or over"}
 
 
+_RELATION_JA = {"me": "あなた", "husband": "ご主人", "wife": "奥さま", "mother": "お母さま", "father": "お父さま",
+                "grandmother": "おばあさま", "grandfather": "おじいさま", "mother_in_law": "お義母さま",
+                "father_in_law": "お義父さま"}
+# No "me": English templates say "How old is {member}?", and "you" would need "are".
+_RELATION_EN = {"husband": "your husband", "wife": "your wife", "mother": "your mother", "father": "your father",
+                "grandmother": "your grandmother", "grandfather": "your grandfather",
+                "mother_in_law": "your mother-in-law", "father_in_law": "your father-in-law"}
+
+
 def adult_ja(adult: Adult) -> str:
+    """「ご主人（78歳）」 when we know who it is, so two adults are never both 「ご家族」."""
+    if adult.relation:
+        name = _RELATION_JA[adult.relation]
+        if adult.age is not None:
+            return f"{name}（{adult.age}歳）"
+        return f"{name}（{_BAND_JA[adult.age_band]}）" if adult.age_band else name
     if adult.age is not None:
         return f"{adult.age}歳のご家族"
     return f"{_BAND_JA[adult.age_band]}のご家族" if adult.age_band else "ご家族"
 
 
 def adult_en(adult: Adult) -> str:
+    if adult.relation in _RELATION_EN:
+        name = _RELATION_EN[adult.relation]
+        if adult.age is not None:
+            return f"{name} ({adult.age})"
+        return f"{name} ({_BAND_EN[adult.age_band]})" if adult.age_band else name
     if adult.age is not None:
         return f"the {adult.age}-year-old family member"
     return f"the family member {_BAND_EN[adult.age_band]}" if adult.age_band else "a family member"

@@ -86,6 +86,13 @@ class _Builder:
             child["school"] = "kudan"
         return "children", self.children.index(child)
 
+    def name_adult(self, index: int | None, who: str | None) -> None:
+        """Remember who an adult is (ご主人, あなた …), for wording; the first name given stays."""
+        if who and index is not None and self.adults and index < len(self.adults):
+            self.adults[index].setdefault("relation", None)
+            if self.adults[index]["relation"] is None:
+                self.adults[index]["relation"] = who
+
     def child_by(self, reference: str) -> int | None:
         if not self.children:
             return None
@@ -161,6 +168,7 @@ def _extract(text: str, context: Context) -> Household:
             current = builder.add_person(seg.person)
             if who and current[0] == "adults":
                 named[who] = current[1]  # type: ignore[assignment]
+                builder.name_adult(current[1], who)
         elif seg.reference in ("older", "younger", "middle"):
             index = builder.child_by(seg.reference)
             current = ("children", index) if index is not None else current
@@ -186,6 +194,7 @@ def _extract(text: str, context: Context) -> Household:
                 current = ("adults", builder.last_adult)
                 if who:
                     named.setdefault(who, builder.last_adult)
+                    builder.name_adult(builder.last_adult, who)
     return builder.household()
 
 

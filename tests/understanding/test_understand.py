@@ -49,12 +49,12 @@ def test_children_and_their_facts(text: str, children: list[dict[str, Any]]) -> 
 @pytest.mark.parametrize(
     ("text", "adults"),
     [
-        ("80歳の母と同居しています", [{"age": 80}]),
-        ("祖父は75歳で、最近物忘れが増えました", [{"age": 75, "memory_concern": True}]),
-        ("78歳の父が食が細くなってやせてきました", [{"age": 78, "nutrition_concern": True}]),
-        ("私は精神障害者保健福祉手帳を持っています", [{"disability_certificate": True}]),
-        ("夫は重度の障害があります", [{"severe_disability": True}]),
-        ("my mother is 78", [{"age": 78}]),
+        ("80歳の母と同居しています", [{"age": 80, "relation": "mother"}]),
+        ("祖父は75歳で、最近物忘れが増えました", [{"age": 75, "memory_concern": True, "relation": "grandfather"}]),
+        ("78歳の父が食が細くなってやせてきました", [{"age": 78, "nutrition_concern": True, "relation": "father"}]),
+        ("私は精神障害者保健福祉手帳を持っています", [{"disability_certificate": True, "relation": "me"}]),
+        ("夫は重度の障害があります", [{"severe_disability": True, "relation": "husband"}]),
+        ("my mother is 78", [{"age": 78, "relation": "mother"}]),
     ],
 )
 def test_adults_and_their_facts(text: str, adults: list[dict[str, Any]]) -> None:
@@ -177,11 +177,20 @@ def test_hedges_and_school_starts(text: str, expected: dict[str, Any]) -> None:
     ("text", "adults"),
     [
         ("主人が最近めっきり食が細くなって心配です。私も物忘れが増えてきて…",
-         [{"nutrition_concern": True}, {"memory_concern": True}]),
-        ("80歳の母と同居しています。母は最近物忘れが増えました", [{"age": 80, "memory_concern": True}]),
+         [{"nutrition_concern": True, "relation": "husband"}, {"memory_concern": True, "relation": "me"}]),
+        ("80歳の母と同居しています。母は最近物忘れが増えました",
+         [{"age": 80, "memory_concern": True, "relation": "mother"}]),
         ("夫は重度の障害があります。私は手帳を持っています",
-         [{"severe_disability": True}, {"disability_certificate": True}]),
+         [{"severe_disability": True, "relation": "husband"}, {"disability_certificate": True, "relation": "me"}]),
     ],
 )
 def test_two_adults_named_apart_stay_two_people(text: str, adults: list[dict[str, Any]]) -> None:
     assert facts(text).get("adults") == adults
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [("主人の母は82歳です", "mother_in_law"), ("私の父は80歳です", "father"), ("祖母は88歳です", "grandmother")],
+)
+def test_who_an_adult_is_is_kept_for_wording(text: str, relation: str) -> None:
+    assert facts(text)["adults"][0]["relation"] == relation
