@@ -88,10 +88,9 @@ class _Builder:
 
     def name_adult(self, index: int | None, who: str | None) -> None:
         """Remember who an adult is (ご主人, あなた …), for wording; the first name given stays."""
-        if who and index is not None and self.adults and index < len(self.adults):
-            self.adults[index].setdefault("relation", None)
-            if self.adults[index]["relation"] is None:
-                self.adults[index]["relation"] = who
+        if who and index is not None and self.adults and index < len(self.adults) \
+                and self.adults[index].get("relation") is None:
+            self.adults[index]["relation"] = who
 
     def child_by(self, reference: str) -> int | None:
         if not self.children:

@@ -13,12 +13,10 @@ ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖�
 # Who an adult noun names, so that 「主人が…。私も…」 are two people, and 「母は80歳。母は物忘れが…」 one.
 # 親/両親 are left out: they may be either parent, or both.
 ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(主人|夫|旦那|妻)の(お?母|お義母)|(husband|wife)'s mother"), "mother_in_law"),
-    (re.compile(r"(主人|夫|旦那|妻)の(お?父|お義父)|(husband|wife)'s father"), "father_in_law"),
-    (re.compile(r"(私|わたし)の(お?母|母親)|my mother"), "mother"),
-    (re.compile(r"(私|わたし)の(お?父|父親)|my father"), "father"),
-    (re.compile(r"義母|義理の母|mother-in-law"), "mother_in_law"),
-    (re.compile(r"義父|義理の父|father-in-law"), "father_in_law"),
+    # In-laws first: 「主人の母」 names the mother-in-law, not the husband (「私の母」 is caught below
+    # by 母, which is tried before 私).
+    (re.compile(r"義母|義理の母|(主人|夫|旦那|妻)のお?母|mother-in-law|(husband|wife)'s mother"), "mother_in_law"),
+    (re.compile(r"義父|義理の父|(主人|夫|旦那|妻)のお?父|father-in-law|(husband|wife)'s father"), "father_in_law"),
     (re.compile(r"祖母|おばあちゃん|ばあば|grandmother|grandma"), "grandmother"),
     (re.compile(r"祖父|おじいちゃん|じいじ|grandfather|grandpa"), "grandfather"),
     (re.compile(r"主人|夫|旦那|husband"), "husband"),
