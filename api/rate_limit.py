@@ -80,12 +80,17 @@ class Window(Protocol):
         """`retry_after` for async callers (the middleware) without blocking the event loop."""
 
 
-def _decide(current: int, previous: int, limit: int, window: float, now: float) -> int | None:
-    elapsed = now % window
-    estimate = previous * (1 - elapsed / window) + current  # `current` includes this request
-    if estimate <= limit:
-        return None
-    return max(1, math.ceil(window - elapsed))  # by the next window the estimate has dropped
+# One round trip, atomic: count this request in the current minute, read the previous minute,
+# and take the request back if the weighted estimate is over the limit (a refused request does
+# not count). ARGV: limit, weight of the previous minute, TTL. Returns 1 when allowed.
+_HIT = """
+local current = redis.call('INCR', KEYS[1])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+local previous = tonumber(redis.call('GET', KEYS[2]) or '0')
+if previous * tonumber(ARGV[2]) + current <= tonumber(ARGV[1]) then return 1 end
+redis.call('DECR', KEYS[1])
+return 0
+"""
 
 
 class RedisWindow:
@@ -101,12 +106,18 @@ class RedisWindow:
         self._sync = redis.Redis.from_pool(redis.BlockingConnectionPool.from_url(url, **options))
         self._async = redis.asyncio.Redis.from_pool(
             redis.asyncio.BlockingConnectionPool.from_url(url, **options))
+        self._hit_sync = self._sync.register_script(_HIT)
+        self._hit_async = self._async.register_script(_HIT)
         self._warned_at = -math.inf
 
-    def _keys(self, key: str, now: float) -> tuple[str, str]:
+    def _call(self, key: str) -> tuple[list[str], list[Any], int]:
+        """(KEYS, ARGV, seconds until this minute ends) for one hit on `key`."""
+        now = self.clock()
         digest = hashlib.sha256(key.encode()).hexdigest()[:24]
-        slot = int(now // self.window)
-        return f"bf:rate:{self.scope}:{digest}:{slot}", f"bf:rate:{self.scope}:{digest}:{slot - 1}"
+        slot, elapsed = int(now // self.window), now % self.window
+        keys = [f"bf:rate:{self.scope}:{digest}:{slot}", f"bf:rate:{self.scope}:{digest}:{slot - 1}"]
+        return keys, [self.limit, 1 - elapsed / self.window, int(2 * self.window)], \
+            max(1, math.ceil(self.window - elapsed))  # by the next minute the estimate has dropped
 
     def _fail_open(self, exc: Exception) -> None:
         if time.monotonic() - self._warned_at > 60:
@@ -114,31 +125,17 @@ class RedisWindow:
             log.warning("rate limit store unreachable (%s); limits are not enforced meanwhile", type(exc).__name__)
 
     def retry_after(self, key: str) -> int | None:
-        now = self.clock()
-        current_key, previous_key = self._keys(key, now)
+        keys, args, retry = self._call(key)
         try:
-            pipe = self._sync.pipeline()
-            pipe.incr(current_key).expire(current_key, int(2 * self.window)).get(previous_key)
-            current, _, previous = pipe.execute()
-            retry = _decide(int(current), int(previous or 0), self.limit, self.window, now)
-            if retry is not None:
-                self._sync.decr(current_key)  # a refused request does not count
-            return retry
+            return None if self._hit_sync(keys=keys, args=args) else retry
         except redis.RedisError as exc:
             self._fail_open(exc)
             return None
 
     async def check(self, key: str) -> int | None:
-        now = self.clock()
-        current_key, previous_key = self._keys(key, now)
+        keys, args, retry = self._call(key)
         try:
-            pipe = self._async.pipeline()
-            pipe.incr(current_key).expire(current_key, int(2 * self.window)).get(previous_key)
-            current, _, previous = await pipe.execute()
-            retry = _decide(int(current), int(previous or 0), self.limit, self.window, now)
-            if retry is not None:
-                await self._async.decr(current_key)
-            return retry
+            return None if await self._hit_async(keys=keys, args=args) else retry
         except redis.RedisError as exc:
             self._fail_open(exc)
             return None
