@@ -71,13 +71,17 @@ class EligibilityItem(BaseModel):
     missing: list[Fact] = Field(description="Facts that would settle a `maybe`.")
     later: str | None = Field(default=None, description="When a child will qualify (items under `later`).")
     check_yourself: list[str] = Field(description="Conditions people must check themselves; never claimed as met.")
+    unsettled: list[str] = Field(default_factory=list,
+                                 description="What the document does not settle for this household: ask the counter.")
+    how_chosen: str | None = Field(default=None,
+                                   description="`related` items: how participants are chosen, where the document says.")
 
     @classmethod
     def of(cls, match: Match) -> EligibilityItem:
         conditions = [Condition(text=c.text, status=c.status) for c in match.conditions]
         return cls(id=match.id, title=match.title, page=match.page, kind=match.kind, summary=match.summary,
                    reasons=match.reasons, conditions=conditions, missing=match.missing, later=match.later,
-                   check_yourself=match.check_yourself)
+                   check_yourself=match.check_yourself, unsettled=match.unsettled, how_chosen=match.how_chosen)
 
 
 class NextQuestion(BaseModel):
@@ -91,6 +95,8 @@ class EligibilityResponse(BaseModel):
     eligible: list[EligibilityItem]
     maybe: list[EligibilityItem]
     later: list[EligibilityItem]
+    related: list[EligibilityItem] = Field(
+        default_factory=list, description="Programmes whose participants someone else chooses: never an entitlement.")
     next_question: NextQuestion | None = Field(description="The question that would settle the most open measures.")
 
 
@@ -107,11 +113,15 @@ class Reply(BaseModel):
 
 
 class ChatMeasure(BaseModel):
-    status: Literal["eligible", "maybe"]
+    status: Literal["eligible", "maybe", "related"]
     id: str
     title: str
     page: str
     reasons: list[str]
+    check_yourself: list[str] = Field(default_factory=list, description="窓口で確認すること, in the chat's language.")
+    unsettled: list[str] = Field(default_factory=list,
+                                 description="What the document does not settle for this household: ask the counter.")
+    how_chosen: str | None = None
 
 
 class ChatResponse(BaseModel):

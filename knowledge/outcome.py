@@ -6,8 +6,12 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-Verdict = Literal["eligible", "maybe", "not_eligible", "open_to_all"]
+Verdict = Literal["eligible", "maybe", "not_eligible", "open_to_all", "related"]
 CheckStatus = Literal["met", "not_met", "unknown"]
+# Where a machine-checked condition comes from: the document's own words, a term's fixed meaning
+# (後期高齢者 = 75歳以上), or our reading where the document is silent or vague. Only the first two
+# may make a resident 「対象です」; a reading never excludes anyone by itself.
+Basis = Literal["document", "definition", "reading"]
 
 
 class Fact(BaseModel):
@@ -26,6 +30,7 @@ class ConditionResult(BaseModel):
     subject_en: str
     status: CheckStatus
     fact: Fact
+    basis: Basis = "document"
     later_ja: str | None = None
     later_en: str | None = None
 
@@ -34,7 +39,13 @@ class Outcome(BaseModel):
     """The verdict for a measure, with every condition so an answer can say why and why not.
 
     `open_to_all` marks services anyone may use (no machine-checked condition); initiatives
-    nobody applies for are always `not_eligible`, with a reason saying so.
+    nobody applies for are always `not_eligible`, with a reason saying so. `related` marks
+    programmes whose participants someone else chooses (a school, the ward's health data, a
+    research programme): never an entitlement, shown with `how_chosen` where the document says.
+
+    A `maybe` can wait on two different things, and residents must be able to tell them apart:
+    `missing` facts the resident can still tell us, and `unsettled` points the document itself does
+    not settle (only the counter can answer those).
     """
 
     measure_id: str
@@ -45,6 +56,10 @@ class Outcome(BaseModel):
     missing: list[Fact]
     later_ja: str | None = None
     later_en: str | None = None
+    unsettled_ja: list[str] = []
+    unsettled_en: list[str] = []
+    how_chosen_ja: str | None = None
+    how_chosen_en: str | None = None
 
     @property
     def met_count(self) -> int:

@@ -30,22 +30,26 @@ class Match(BaseModel):
     title: str
     page: str
     kind: str
-    status: Literal["eligible", "maybe", "later"]
+    status: Literal["eligible", "maybe", "later", "related"]
     summary: str
     reasons: list[str]
     conditions: list[ConditionLine]
     missing: list[Fact]
     later: str | None = None
     check_yourself: list[str]
+    unsettled: list[str] = []
+    how_chosen: str | None = None
 
 
 class Results(BaseModel):
     eligible: list[Match]
     maybe: list[Match]
     later: list[Match]
+    related: list[Match] = []
 
 
 _KIND_ORDER = {"benefit": 0, "service": 1, "initiative": 2}
+_STATUS = {"eligible": "eligible", "maybe": "maybe", "related": "related"}
 
 
 def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
@@ -55,7 +59,7 @@ def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
         title=measure.title_en if en else measure.title,
         page=measure.page,
         kind=measure.kind,
-        status={"eligible": "eligible", "maybe": "maybe"}.get(outcome.verdict, "later"),  # type: ignore[arg-type]
+        status=_STATUS.get(outcome.verdict, "later"),  # type: ignore[arg-type]
         summary=measure.summary.en if en else measure.summary.ja,
         reasons=outcome.reasons_en if en else outcome.reasons_ja,
         conditions=[
@@ -66,6 +70,8 @@ def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
         missing=outcome.missing,
         later=outcome.later_en if en else outcome.later_ja,
         check_yourself=[t.en if en else t.ja for t in measure.conditions_text],
+        unsettled=outcome.unsettled_en if en else outcome.unsettled_ja,
+        how_chosen=outcome.how_chosen_en if en else outcome.how_chosen_ja,
     )
 
 
@@ -81,4 +87,5 @@ def match_household(catalog: Catalog, household: Household, lang: Lang = "ja",
     eligible = [to_match(m, o, lang) for m, o in pairs if o.verdict == "eligible"]
     maybe = [to_match(m, o, lang) for m, o in pairs if o.verdict == "maybe"]
     later = [to_match(m, o, lang) for m, o in pairs if o.later_ja and m.kind == "benefit"]
-    return Results(eligible=eligible, maybe=maybe, later=later)
+    related = [to_match(m, o, lang) for m, o in pairs if o.verdict == "related"]
+    return Results(eligible=eligible, maybe=maybe, later=later, related=related)

@@ -55,11 +55,13 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
         raise ApiError(409, "session_busy") from None
     session_id = exchange.key.removeprefix("web:")
     results = exchange.turn.results
-    shown = [] if exchange.erased else [*results.eligible, *results.maybe]  # after erasing, nothing is known
+    # after erasing, nothing is known
+    shown = [] if exchange.erased else [*results.eligible, *results.maybe, *results.related]
     return ChatResponse(
         session_id=None if exchange.erased else session_id,
         replies=[Reply(text=m.text, quick_replies=m.quick_replies) for m in exchange.messages],
-        measures=[ChatMeasure(status=m.status, id=m.id, title=m.title, page=m.page, reasons=m.reasons)
+        measures=[ChatMeasure(status=m.status, id=m.id, title=m.title, page=m.page, reasons=m.reasons,
+                              check_yourself=m.check_yourself, unsettled=m.unsettled, how_chosen=m.how_chosen)
                   for m in shown],
         done=exchange.turn.done,
         erased=exchange.erased,

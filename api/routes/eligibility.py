@@ -34,5 +34,6 @@ def eligibility(household: Household, catalog: CatalogDep,
         eligible=[EligibilityItem.of(m) for m in results.eligible],
         maybe=[EligibilityItem.of(m) for m in results.maybe],
         later=[EligibilityItem.of(m) for m in results.later],
+        related=[EligibilityItem.of(m) for m in results.related],
         next_question=question,
     )
