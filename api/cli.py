@@ -78,7 +78,8 @@ def read_household(path: Path) -> Household:
 
 def _print_match(match: Match) -> None:
     typer.echo(f"  ・{match.title}（{match.page}）")
-    for reason in [match.later] if match.status == "later" and match.later else match.reasons:
+    for reason in [match.later] if match.status == "later" and match.later else \
+            [match.how_chosen] if match.status == "related" and match.how_chosen else match.reasons:
         typer.echo(f"      {reason}")
 
 
@@ -100,6 +101,8 @@ def check(
         ("Eligible" if en else "対象です", results.eligible),
         ("May be eligible" if en else "対象かもしれません", results.maybe),
         ("Later" if en else "これから対象になります", results.later),
+        ("Related programmes (others choose who takes part)" if en
+         else "関係する取り組み（参加者は学校や区などが選びます）", results.related),
     ):
         if items:
             typer.echo(f"{heading} ({len(items)})")

@@ -16,6 +16,7 @@ from api.line.bot import LineBot
 from api.search import SearchProvider
 from api.sessions import SessionStore
 from knowledge.catalog import Catalog
+from knowledge.dated import Clock
 from knowledge.settings import Settings
 
 
@@ -44,6 +45,11 @@ async def _chat(request: Request) -> ChatService:
     return chat
 
 
+async def _clock(request: Request) -> Clock:
+    clock: Clock = request.app.state.clock
+    return clock
+
+
 async def _line(request: Request) -> LineBot:
     line: LineBot | None = request.app.state.line
     if line is None:
@@ -57,3 +63,4 @@ SearchDep = Annotated[SearchProvider, Depends(_search)]
 StoreDep = Annotated[SessionStore, Depends(_store)]
 ChatDep = Annotated[ChatService, Depends(_chat)]
 LineDep = Annotated[LineBot, Depends(_line)]
+ClockDep = Annotated[Clock, Depends(_clock)]

@@ -22,7 +22,7 @@ from api.chat import ChatService
 from api.line.bot import LineBot
 from api.middleware import BodyLimitMiddleware, JsonCORSMiddleware, SafetyNetMiddleware
 from api.rate_limit import RateLimitMiddleware, RedisWindow, windows_from_settings
-from api.routes import chat, eligibility, health, line, measures, pages, search
+from api.routes import chat, eligibility, health, line, measures, pages, search, source
 from api.search import SearchProvider
 from api.sessions import SessionStore, store_from_settings
 from bot.dialogue.conversation import Dialogue
@@ -66,7 +66,9 @@ def create_app(settings: Settings | None = None, sessions: SessionStore | None =
     if replays is None:
         replays = store_from_settings(settings, "line-event")
     provider = SearchProvider(settings, catalog)
-    service = ChatService(Dialogue(catalog, provider.search_or_nothing), sessions, settings.session_ttl_seconds)
+    clock = settings.clock()  # the one clock: greeting, results and handout say when 令和6年度 is over
+    service = ChatService(Dialogue(catalog, provider.search_or_nothing, clock), sessions,
+                          settings.session_ttl_seconds)
     line_bot = LineBot.from_settings(settings, service, catalog, replays)
     ip_limit, session_limit = windows_from_settings(settings.session_store, settings.redis_url,
                                                     settings.rate_limit_per_ip_per_minute,
@@ -104,12 +106,13 @@ def create_app(settings: Settings | None = None, sessions: SessionStore | None =
     app.state.search = provider
     app.state.sessions = sessions
     app.state.chat = service
+    app.state.clock = clock
     app.state.line = line_bot
     app.state.static_dir = static_dir
 
     errors.install(app)
     for router in (health.router, measures.router, search.router, eligibility.router, chat.router, line.router,
-                   pages.router):
+                   source.router, pages.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=static_dir, check_dir=False), name="static")
 

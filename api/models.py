@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -98,6 +99,8 @@ class EligibilityResponse(BaseModel):
     related: list[EligibilityItem] = Field(
         default_factory=list, description="Programmes whose participants someone else chooses: never an entitlement.")
     next_question: NextQuestion | None = Field(description="The question that would settle the most open measures.")
+    notice: str | None = Field(default=None, description="Set once the document's fiscal year is over: the "
+                               "information is from 令和6年度 and may have changed (print it with the results).")
 
 
 class ChatRequest(BaseModel):
@@ -122,14 +125,33 @@ class ChatMeasure(BaseModel):
     unsettled: list[str] = Field(default_factory=list,
                                  description="What the document does not settle for this household: ask the counter.")
     how_chosen: str | None = None
+    missing: list[Fact] = Field(default_factory=list,
+                                description="Facts the resident can still tell us that would settle a `maybe`.")
 
 
 class ChatResponse(BaseModel):
     session_id: str | None = Field(description="Send it with the next message; null once the user erased the data.")
     replies: list[Reply]
-    measures: list[ChatMeasure] = Field(description="Current eligible and maybe measures, eligible first.")
+    measures: list[ChatMeasure] = Field(description="Current eligible, maybe and related measures, eligible first.")
     done: bool = Field(description="No question is pending: the results are complete.")
     erased: bool = False
+    lang: Lang = Field(default="ja", description="The conversation's language: the widget words its cards in it.")
+    notice: str | None = Field(default=None, description="Set once the document's fiscal year is over: the "
+                               "information is from 令和6年度 and may have changed (show it with the measures).")
+
+
+class SourceInfo(BaseModel):
+    """The document every answer comes from, and whether its fiscal year is over (by the server's clock)."""
+
+    title: str
+    fiscal_year: int
+    fiscal_year_ja: str
+    period_start: date
+    period_end: date
+    today: date
+    outdated: bool = Field(description="today is after period_end: answers carry `notice`.")
+    notice_ja: str | None
+    notice_en: str | None
 
 
 class HealthIndex(BaseModel):

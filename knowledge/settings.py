@@ -6,12 +6,15 @@ code base reads environment variables.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from knowledge.dated import Clock, fixed, system_today
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -59,6 +62,15 @@ class Settings(BaseSettings):
     line_replay_ttl_seconds: int = Field(
         default=86_400, ge=60, description="A webhookEventId seen within this time is not processed again."
     )
+
+    # Clock
+    today: date | None = Field(
+        default=None, description="Fix today's date (tests, demos): it decides whether answers say the "
+                                  "document's fiscal year is over. Unset: the system date.")
+
+    def clock(self) -> Clock:
+        """The one clock every channel reads the date from (see knowledge/dated.py)."""
+        return fixed(self.today) if self.today else system_today
 
 
 @cache

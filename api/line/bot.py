@@ -132,7 +132,8 @@ class LineBot:
             self._reply(token, reply_messages([Message(text=en if lang == "en" else ja)], [], lang))
             return True
         lang = exchange.state.lang
-        self._reply(token, reply_messages(exchange.messages, self._cards(exchange, lang), lang))
+        notice = self.chat.dialogue.notice_short(lang)
+        self._reply(token, reply_messages(exchange.messages, self._cards(exchange, lang), lang, notice))
         return True
 
     @staticmethod
@@ -155,7 +156,7 @@ class LineBot:
         before = {m.id for m in match_household(self.catalog, exchange.previous.household, lang).eligible} \
             if exchange.previous else set()
         if exchange.turn.done or {m.id for m in results.eligible} - before:
-            return [*results.eligible, *results.maybe]
+            return [*results.eligible, *results.maybe, *results.related]
         return []
 
     def _reply(self, token: str | None, messages: list[LineMessage]) -> None:

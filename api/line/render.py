@@ -14,6 +14,7 @@ from linebot.v3.messaging import (
     FlexBubble,
     FlexCarousel,
     FlexMessage,
+    FlexSeparator,
     FlexText,
     PostbackAction,
     QuickReply,
@@ -22,6 +23,7 @@ from linebot.v3.messaging import (
 )
 from linebot.v3.messaging import Message as LineMessage
 
+from bot.dialogue import replies
 from bot.dialogue.conversation import Message
 from knowledge.results import Lang, Match
 
@@ -80,36 +82,65 @@ def quick_reply(labels: list[str]) -> QuickReply | None:
     ])
 
 
-def _bubble(match: Match, lang: Lang) -> FlexBubble:
+STATUS = {  # badge words and colours (AA on white); a related programme is never 「対象です」
+    "eligible": ("対象です", "You qualify", "#1D7A46"),
+    "maybe": ("対象かもしれません", "You may qualify", "#8A5A00"),
+    "related": ("関係する取り組み（参加者は学校や区などが選びます）",
+                "Related programme (others choose who takes part)", "#4A5560"),
+}
+CHECK_HEAD = ("窓口で確認すること", "To check at the counter")
+
+
+def _small(text: str, color: str = "#555555", lines: int = 4, bold: bool = False) -> FlexText:
+    return FlexText(text=clip(text, 300), size="xs", color=color, wrap=True, max_lines=lines,
+                    weight="bold" if bold else None)
+
+
+def _bubble(match: Match, lang: Lang, notice: str | None = None) -> FlexBubble:
+    """Status, title, page, why (or how people are chosen), how a maybe waits, and 窓口で確認すること;
+    the dated notice in the footer once the document's fiscal year is over."""
     en = lang == "en"
-    status = ("You qualify" if en else "対象です") if match.status == "eligible" else \
-        ("You may qualify" if en else "対象かもしれません")
-    reason = match.reasons[0] if match.reasons else match.summary
-    return FlexBubble(size="kilo", body=FlexBox(layout="vertical", spacing="sm", contents=[
-        FlexText(text=status, size="xs", weight="bold", color="#1D7A46" if match.status == "eligible" else "#8A5A00"),
+    ja_status, en_status, color = STATUS.get(match.status, STATUS["maybe"])
+    if match.status == "related":
+        why = replies.HOW_CHOSEN[lang] + match.how_chosen if match.how_chosen else replies.CHOSEN_BY_OTHERS[lang]
+    else:
+        why = match.reasons[0] if match.reasons else match.summary
+    contents: list[FlexText | FlexSeparator] = [
+        FlexText(text=en_status if en else ja_status, size="xs", weight="bold", color=color, wrap=True),
         FlexText(text=clip(match.title, 200), weight="bold", size="md", wrap=True),
         FlexText(text=f"Page {match.page}" if en else f"資料 {match.page}", size="sm", color="#555555"),
-        FlexText(text=clip(reason, 200), size="sm", wrap=True, max_lines=4),
-    ]))
+        FlexText(text=clip(why, 200), size="sm", wrap=True, max_lines=4),
+    ]
+    contents += [_small(line, "#8A5A00") for line in replies.waits_lines(match, lang)]
+    if match.check_yourself:
+        contents += [FlexSeparator(margin="md"), _small(CHECK_HEAD[1 if en else 0], "#1B1F24", 1, bold=True),
+                     _small("\n".join(f"・{c}" for c in match.check_yourself), "#333333", 8)]
+    footer = FlexBox(layout="vertical", contents=[_small(notice, "#6E4300", 3)]) if notice else None
+    return FlexBubble(size="kilo", body=FlexBox(layout="vertical", spacing="sm", contents=contents), footer=footer)
 
 
-def carousel(matches: list[Match], lang: Lang) -> FlexMessage | None:
-    """Measure cards (title, page, one reason); at most 12, in the order given (eligible first)."""
+def carousel(matches: list[Match], lang: Lang, notice: str | None = None) -> FlexMessage | None:
+    """Measure cards (title, page, one reason, what to check); at most 12, in the order given
+    (eligible first, related last). `notice`: the short dated notice, in every card's footer."""
     shown = matches[:MAX_BUBBLES]
     if not shown:
         return None
     head = f"{len(matches)} measures for you" if lang == "en" else f"使えそうな支援 {len(matches)}件"
     alt = head + ": " + ", ".join(f"{m.title} ({m.page})" for m in shown)
+    if notice:
+        alt = f"{notice} {alt}"
     return FlexMessage(alt_text=clip(alt, MAX_ALT),
-                       contents=FlexCarousel(contents=[_bubble(m, lang) for m in shown]))
+                       contents=FlexCarousel(contents=[_bubble(m, lang, notice) for m in shown]))
 
 
-def reply_messages(messages: list[Message], cards: list[Match], lang: Lang) -> list[LineMessage]:
+def reply_messages(messages: list[Message], cards: list[Match], lang: Lang,
+                   notice: str | None = None) -> list[LineMessage]:
     """At most 5 messages: the texts (the earliest merged when there are too many), the carousel,
-    and the question last, carrying the quick replies (LINE shows them only on the last message)."""
+    and the question last, carrying the quick replies (LINE shows them only on the last message).
+    `notice` (short dated notice) goes on the cards' footers."""
     texts = [m.text for m in messages if m.text.strip()] or ["…"]
     labels = next((m.quick_replies for m in reversed(messages) if m.quick_replies), [])
-    cards_message = carousel(cards, lang)
+    cards_message = carousel(cards, lang, notice)
     room = MAX_MESSAGES - (1 if cards_message else 0)
     if len(texts) > room:
         cut = len(texts) - room + 1

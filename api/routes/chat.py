@@ -61,10 +61,13 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
         session_id=None if exchange.erased else session_id,
         replies=[Reply(text=m.text, quick_replies=m.quick_replies) for m in exchange.messages],
         measures=[ChatMeasure(status=m.status, id=m.id, title=m.title, page=m.page, reasons=m.reasons,
-                              check_yourself=m.check_yourself, unsettled=m.unsettled, how_chosen=m.how_chosen)
+                              check_yourself=m.check_yourself, unsettled=m.unsettled, how_chosen=m.how_chosen,
+                              missing=m.missing)
                   for m in shown],
         done=exchange.turn.done,
         erased=exchange.erased,
+        lang=exchange.state.lang,
+        notice=service.dialogue.notice(exchange.state.lang),
     )
 
 

@@ -10,10 +10,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import CatalogDep
+from api.deps import CatalogDep, ClockDep
 from api.errors import responses
 from api.models import EligibilityItem, EligibilityResponse, Lang, NextQuestion
 from bot.dialogue.planner import next_prompt
+from knowledge.dated import notice
 from knowledge.household import Household
 from knowledge.results import match_household
 
@@ -22,10 +23,11 @@ router = APIRouter(prefix="/api", tags=["eligibility"])
 
 @router.post("/eligibility", response_model=EligibilityResponse, responses=responses(413, 422),
              summary="Check a household")
-def eligibility(household: Household, catalog: CatalogDep,
+def eligibility(household: Household, catalog: CatalogDep, clock: ClockDep,
                 lang: Annotated[Lang, Query()] = "ja") -> EligibilityResponse:
     """`null` fields are unknown (never "no"): measures depending on them come back as `maybe`,
-    and `next_question` names the fact that would settle the most of them."""
+    and `next_question` names the fact that would settle the most of them. `notice` is set once the
+    document's fiscal year is over (by the server's clock, `BF_TODAY` to fix it)."""
     results = match_household(catalog, household, lang)
     prompt = next_prompt(catalog.evaluate(household), set(), household, lang)
     question = None if prompt is None else NextQuestion(key=prompt.key, member=prompt.member, text=prompt.text,
@@ -36,4 +38,5 @@ def eligibility(household: Household, catalog: CatalogDep,
         later=[EligibilityItem.of(m) for m in results.later],
         related=[EligibilityItem.of(m) for m in results.related],
         next_question=question,
+        notice=notice(clock, lang),
     )

@@ -2,10 +2,16 @@
  * handout, built from an /api/eligibility answer. Every server string goes in with textContent. */
 window.StaffResults = (function () {
   "use strict";
-  var GROUPS = [["eligible", "対象になる支援"], ["maybe", "対象かもしれない支援"], ["later", "これから対象になる支援"]];
+  // A related programme (participants chosen by a school or the ward) has its own group and is never 「対象」.
+  var GROUPS = [["eligible", "対象になる支援"], ["maybe", "対象かもしれない支援"], ["later", "これから対象になる支援"],
+    ["related", "関係する取り組み（参加者は学校や区などが選びます）"]];
   var MARK = { met: ["✓", "満たしている"], not_met: ["✗", "満たしていない"], unknown: ["？", "不明"] };
-  var HANDOUT_STATUS = { eligible: "対象になります", maybe: "対象かもしれません", later: "これから対象になります" };
-  var WHY = { eligible: "あてはまる理由", maybe: "確認が必要なこと", later: "対象になる時期" };
+  var HANDOUT_STATUS = { eligible: "対象になります", maybe: "対象かもしれません", later: "これから対象になります",
+    related: "関係する取り組み" };
+  var WHY = { eligible: "あてはまる理由", maybe: "確認が必要なこと", later: "対象になる時期", related: "参加する人の決め方" };
+  var CHOSEN_BY_OTHERS = "申し込めば使える支援ではなく、参加する人は学校や区などが選びます。";
+  var UNSETTLED = "資料では決まっていないこと（窓口でおたずねください）";
+  var COUNTER = "詳しい条件や申し込み方法は、区の窓口でご確認ください。"; // when the catalog lists no point to check
 
   function el(tag, cls, text) {
     var n = document.createElement(tag);
@@ -42,6 +48,15 @@ window.StaffResults = (function () {
     if (kind === "eligible") c.appendChild(el("p", "summary", item.summary));
     if (kind === "maybe") (item.reasons || []).forEach(function (r) { c.appendChild(el("p", "ask", r)); });
     if (kind === "later" && item.later) c.appendChild(el("p", "when", item.later));
+    if (kind === "related") c.appendChild(el("p", "chosen", item.how_chosen || CHOSEN_BY_OTHERS));
+    if ((item.unsettled || []).length) {
+      var open = el("div", "unsettled");
+      open.appendChild(el("p", "unsettled-head", UNSETTLED));
+      var ol = el("ul");
+      item.unsettled.forEach(function (t) { ol.appendChild(el("li", null, t)); });
+      open.appendChild(ol);
+      c.appendChild(open);
+    }
     if (kind !== "later") c.appendChild(conditionList(item));
     var checks = item.check_yourself || [];
     var more = el("details");
@@ -62,8 +77,10 @@ window.StaffResults = (function () {
 
   function results(box, data, isPicked, onPick) {
     box.textContent = "";
+    if (data.notice) box.appendChild(el("p", "notice", data.notice));
     GROUPS.forEach(function (g) {
       var items = data[g[0]] || [];
+      if (g[0] === "related" && !items.length) return; // a group that only some households have
       var sec = el("section", "group " + g[0]);
       sec.appendChild(el("h3", null, g[1] + "（" + items.length + "件）"));
       if (!items.length) sec.appendChild(el("p", "empty", "いまの入力では、ありません。"));
@@ -80,6 +97,7 @@ window.StaffResults = (function () {
     top.appendChild(el("h1", null, "ご案内メモ　千代田区の支援"));
     top.appendChild(el("p", null, "区の資料「重点的に取り組む施策」（令和6年度）から、窓口でご案内した支援です。" +
       new Date().toLocaleDateString("ja-JP", { year: "numeric", month: "long", day: "numeric" })));
+    if (data && data.notice) top.appendChild(el("p", "h-notice", data.notice));
     box.appendChild(top);
     var items = [];
     GROUPS.forEach(function (g) {
@@ -105,8 +123,10 @@ window.StaffResults = (function () {
         dl.appendChild(dd);
       };
       add("どんな支援？", [item.summary]);
-      add(WHY[kind], kind === "later" ? [item.later] : (item.reasons || []));
-      add("窓口で確認すること", item.check_yourself || []);
+      add(WHY[kind], kind === "later" ? [item.later] : kind === "related" ? [item.how_chosen || CHOSEN_BY_OTHERS]
+        : (item.reasons || []));
+      add(UNSETTLED, item.unsettled || []);
+      add("窓口で確認すること", (item.check_yourself || []).length ? item.check_yourself : [COUNTER]);
       sec.appendChild(dl);
       box.appendChild(sec);
     });

@@ -104,7 +104,8 @@
     $("#next").hidden = !next;
     $("#next-text").textContent = next ? next.text : "";
     status("対象 " + (data.eligible || []).length + "件・対象かもしれない " + (data.maybe || []).length +
-      "件・これから対象 " + (data.later || []).length + "件");
+      "件・これから対象 " + (data.later || []).length + "件" +
+      ((data.related || []).length ? "・関係する取り組み " + data.related.length + "件" : ""));
     handout();
   }
 

@@ -10,6 +10,27 @@
   var KEY = "chiyoda-benefit-finder-session";
   var SHOW_RESULTS = "結果を見せて";
   var MAYBE_SHOWN = 3; // "maybe" cards shown before a 「さらに表示」 button: a long list buries the eligible ones
+  // Card words in the conversation's language (the server's own text already comes in it). A related
+  // programme (participants chosen by a school or the ward) is never worded 「対象です」; a maybe says
+  // whether it waits on a fact from the resident or on a point the document does not settle.
+  var WORDS = {
+    ja: { eligible: "対象です", maybe: "対象かもしれません", related: "関係する取り組み",
+      relatedHead: function (n) { return "関係する取り組み " + n + "件（参加者は学校や区などが選びます）"; },
+      chosenByOthers: "申し込めば使える支援ではなく、参加する人は学校や区などが選びます。",
+      howChosen: "参加する人の決め方：", missing: "ご家庭のことを教えていただければ判定できます",
+      unsettled: "資料では決まっていません。窓口でおたずねください", check: "窓口で確認すること",
+      found: function (all, e, m) {
+        return (all ? "あてはまる支援" : "新しく見つかった支援") + "（対象 " + e + "件・対象かもしれない " + m + "件）"; },
+      more: function (n) { return "ほかに対象かもしれない支援 " + n + "件を表示"; } },
+    en: { eligible: "You qualify", maybe: "You may qualify", related: "Related programme",
+      relatedHead: function (n) { return "Related programmes (" + n + "): the school or the ward chooses who takes part"; },
+      chosenByOthers: "Not something to apply for: the school or the ward chooses who takes part.",
+      howChosen: "Who takes part: ", missing: "Tell us a little more about your household and we can decide",
+      unsettled: "The document does not settle this: please ask at the ward office", check: "To check at the counter",
+      found: function (all, e, m) {
+        return (all ? "Support found" : "Newly found") + " (" + e + " you qualify for, " + m + " you may qualify for)"; },
+      more: function (n) { return "Show " + n + " more you may qualify for"; } }
+  };
   var script = document.currentScript;
   if (!script || window.chiyodaBenefitFinderLoaded) return; // loaded twice: keep the first
   window.chiyodaBenefitFinderLoaded = true;
@@ -97,6 +118,16 @@
       bubble("ご家庭のことを教えていただくと、使えそうな区の支援を、理由と資料のページ（P80 など）といっしょにお知らせします。" +
         "\n例：「2歳の息子が区内の保育園に通っています」", "bot");
       if (store("get")) bubble("前回の会話の続きから答えられます。「結果を見る」で、これまでにわかった支援を表示します。", "bot");
+      // after the document's fiscal year, the greeting says the information may be out of date
+      fetch(api + "/api/source", { credentials: "omit" })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (src) { if (src && src.notice_ja) notice(src.notice_ja, log.firstChild ? log.firstChild.nextSibling : null); })
+        .catch(function () { /* the greeting stands without it */ });
+    }
+    function notice(text, before) {
+      var p = el("p", { class: "bf-notice" }, text);
+      if (before && before.parentNode === log) log.insertBefore(p, before); else log.appendChild(p);
+      return p;
     }
 
     function showReplies(labels) {
@@ -108,31 +139,60 @@
       });
     }
 
+    var lang = "ja"; // the conversation's language, as the server last said
+
     function card(m) {
-      var eligible = m.status === "eligible";
-      var c = el("article", { class: "bf-card bf-" + (eligible ? "eligible" : "maybe") });
+      var w = WORDS[lang] || WORDS.ja;
+      var kind = m.status === "eligible" || m.status === "related" ? m.status : "maybe";
+      var c = el("article", { class: "bf-card bf-" + kind, lang: lang });
       var top = el("p", { class: "bf-card-top" });
-      top.appendChild(el("span", { class: "bf-badge" }, eligible ? "対象です" : "対象かもしれません"));
+      top.appendChild(el("span", { class: "bf-badge" }, w[kind]));
       top.appendChild(el("span", { class: "bf-page", "aria-hidden": "true" }, m.page)); // the title says it too
       c.appendChild(top);
       c.appendChild(el("h3", { class: "bf-card-title" }, m.title + "（" + m.page + "）"));
-      if (m.reasons && m.reasons.length) c.appendChild(el("p", { class: "bf-reason" }, m.reasons[0]));
+      if (kind === "related") {
+        c.appendChild(el("p", { class: "bf-reason" }, m.how_chosen ? w.howChosen + m.how_chosen : w.chosenByOthers));
+      } else if (m.reasons && m.reasons.length) {
+        c.appendChild(el("p", { class: "bf-reason" }, m.reasons[0]));
+      }
+      var unsettled = m.unsettled || [];
+      if (kind === "maybe" && unsettled.length) {
+        var u = el("div", { class: "bf-wait bf-unsettled" });
+        u.appendChild(el("p", { class: "bf-wait-head" }, w.unsettled));
+        var ul = el("ul", {});
+        unsettled.forEach(function (t) { ul.appendChild(el("li", {}, t)); });
+        u.appendChild(ul);
+        c.appendChild(u);
+      } else if (kind === "maybe" && m.missing && m.missing.length) {
+        c.appendChild(el("p", { class: "bf-wait bf-missing" }, w.missing));
+      }
+      var checks = m.check_yourself || [];
+      if (checks.length) {
+        var more = el("details", { class: "bf-check" });
+        more.appendChild(el("summary", {}, w.check + (lang === "en" ? " (" + checks.length + ")" : "（" + checks.length + "件）")));
+        var list = el("ul", {});
+        checks.forEach(function (t) { list.appendChild(el("li", {}, t)); });
+        more.appendChild(list);
+        c.appendChild(more);
+      }
       return c;
     }
-    function showMeasures(measures, all) {
+    function showMeasures(measures, all, dated) {
       var news = measures.filter(function (m) { return all || shown[m.id] !== m.status; });
       shown = {};
       measures.forEach(function (m) { shown[m.id] = m.status; });
       if (!news.length) return;
+      var w = WORDS[lang] || WORDS.ja;
       var eligible = news.filter(function (m) { return m.status === "eligible"; });
-      var maybe = news.filter(function (m) { return m.status !== "eligible"; });
+      var related = news.filter(function (m) { return m.status === "related"; });
+      var maybe = news.filter(function (m) { return m.status !== "eligible" && m.status !== "related"; });
       var group = el("section", { class: "bf-found", "aria-label": "見つかった支援" });
-      group.appendChild(el("h3", { class: "bf-found-title" }, (all ? "あてはまる支援" : "新しく見つかった支援") +
-        "（対象 " + eligible.length + "件・対象かもしれない " + maybe.length + "件）"));
+      group.appendChild(el("h3", { class: "bf-found-title" }, w.found(all, eligible.length, maybe.length)));
+      if (dated) group.appendChild(el("p", { class: "bf-notice" }, dated));
       eligible.concat(maybe.slice(0, MAYBE_SHOWN)).forEach(function (m) { group.appendChild(card(m)); });
+      var more = null;
       if (maybe.length > MAYBE_SHOWN) {
-        var more = el("button", { type: "button", class: "bf-more" },
-          "ほかに対象かもしれない支援 " + (maybe.length - MAYBE_SHOWN) + "件を表示");
+        more = el("button", { type: "button", class: "bf-more" }, w.more(maybe.length - MAYBE_SHOWN));
         more.addEventListener("click", function () {
           var first = null;
           maybe.slice(MAYBE_SHOWN).forEach(function (m) { var c = card(m); first = first || c; group.insertBefore(c, more); });
@@ -140,6 +200,10 @@
           if (first) { first.setAttribute("tabindex", "-1"); first.focus(); }
         });
         group.appendChild(more);
+      }
+      if (related.length) { // their own heading: chosen by others, never an entitlement
+        group.appendChild(el("h3", { class: "bf-found-title bf-related-title" }, w.relatedHead(related.length)));
+        related.forEach(function (m) { group.appendChild(card(m)); });
       }
       log.appendChild(group);
       scrollDown();
@@ -173,6 +237,7 @@
             bubble((data.error && data.error.message_ja) || "うまく受け付けられませんでした。もう一度お試しください。", "bot");
             return;
           }
+          if (data.lang === "en" || data.lang === "ja") lang = data.lang;
           if (data.session_id) store("set", data.session_id);
           else clearAll(); // erased (「データを削除」 typed): nothing is known any more
           // the question with choices goes last, right above its buttons; measure cards before it
@@ -180,7 +245,7 @@
           var last = replyList[replyList.length - 1];
           var asking = last && last.quick_replies && last.quick_replies.length ? replyList.pop() : null;
           replyList.forEach(function (r) { bubble(r.text, "bot"); });
-          showMeasures(data.measures || [], text === SHOW_RESULTS);
+          showMeasures(data.measures || [], text === SHOW_RESULTS, data.notice);
           if (asking) bubble(asking.text, "bot");
           showReplies(asking ? asking.quick_replies : []);
         })

@@ -19,10 +19,12 @@ from bot.dialogue.questions import Lang, bank
 from bot.dialogue.state import DialogueState, Pending
 from bot.understanding import Context, Expecting, understand
 from knowledge.catalog import Catalog
+from knowledge.dated import Clock, notice
 from knowledge.household import Household
 from knowledge.outcome import Fact
 from knowledge.results import Results, match_household
 from knowledge.search.searcher import Hit
+from knowledge.settings import get_settings
 
 SearchFn = Callable[[str, int], list[Hit]]
 MAX_RETRIES = 1
@@ -49,14 +51,23 @@ class _Out:
 
 
 class Dialogue:
-    def __init__(self, catalog: Catalog, search: SearchFn | None = None) -> None:
+    def __init__(self, catalog: Catalog, search: SearchFn | None = None, clock: Clock | None = None) -> None:
         self.catalog = catalog
         self.search = search
+        self.clock = clock or get_settings().clock()  # decides whether answers say the fiscal year is over
+
+    def notice(self, lang: Lang) -> str | None:
+        """「令和6年度の情報です…」 once the document's fiscal year is over, else None."""
+        return notice(self.clock, lang)
+
+    def notice_short(self, lang: Lang) -> str | None:
+        """The same, in one short line (a LINE card's footer)."""
+        return notice(self.clock, lang, short=True)
 
     def start(self, lang: Lang = "ja") -> tuple[DialogueState, Turn]:
         state = DialogueState(lang=lang)
         out = _Out()
-        out.say(replies.say("welcome", lang))
+        out.say(replies.welcome_text(lang, self.notice(lang)))
         return self._continue(state, out, show_progress=False)
 
     def respond(self, state: DialogueState, text: str) -> tuple[DialogueState, Turn]:
@@ -122,13 +133,13 @@ class Dialogue:
             out.say(replies.say("erased", got.lang))
             return fresh, Turn(messages=out.messages, results=self._results(fresh), done=True, erase=True)
         if got.intent == "results":
-            out.say(replies.results_text(self._results(state), state.lang))
+            out.say(replies.results_text(self._results(state), state.lang, self.notice(state.lang)))
             return self._continue(state, out, show_progress=False)
         if got.intent == "dont_know" and pending:
             return self._skip_pending(state, out)
         if got.intent in ("thanks", "help", "greet"):
-            out.say(replies.say("help" if got.intent == "help" else "thanks" if got.intent == "thanks" else "welcome",
-                                state.lang))
+            out.say(replies.welcome_text(state.lang, self.notice(state.lang)) if got.intent == "greet" else
+                    replies.say("help" if got.intent == "help" else "thanks", state.lang))
             return self._continue(state, out, show_progress=False)
         if got.changed:
             state.household = got.household
@@ -174,7 +185,7 @@ class Dialogue:
         prompt = next_prompt(evaluated, state.settled_keys(), state.household, state.lang, state.expanded_keys())
         if prompt is None:
             state.pending = None
-            out.say(replies.results_text(results, state.lang))
+            out.say(replies.results_text(results, state.lang, self.notice(state.lang)))
             return state, Turn(messages=out.messages, results=results, done=True)
         if show_progress and state.turns > 0:
             out.say(replies.progress_text(results, state.lang))

@@ -70,27 +70,82 @@ def say(key: str, lang: Lang) -> str:
     return TEXT[key][lang]
 
 
-def _item(match: Match, lang: Lang) -> str:
-    reason = match.later if match.status == "later" and match.later else match.reasons[0] if match.reasons else ""
+def welcome_text(lang: Lang, notice: str | None = None) -> str:
+    """The greeting; after the document's fiscal year it says the information may be out of date."""
+    return say("welcome", lang) + (f"\n{notice}" if notice else "")
+
+
+# How a `maybe` waits, so a resident can tell "tell us one more thing" from "ask at the counter".
+WAITS: dict[str, dict[Lang, str]] = {
+    "missing": {"ja": "ご家庭のことをあと少し伺えば判定できます。",
+                "en": "Tell me a little more about your household and I can decide."},
+    "unsettled": {"ja": "資料だけでは決まりません。窓口でおたずねください：",
+                  "en": "The document does not settle this; please ask at the ward office: "},
+}
+RELATED_HEAD: dict[Lang, str] = {"ja": "関係する取り組み", "en": "Related programmes"}
+HOW_CHOSEN: dict[Lang, str] = {"ja": "参加する人の決め方：", "en": "Who takes part: "}
+CHOSEN_BY_OTHERS: dict[Lang, str] = {
+    "ja": "申し込めば使える支援ではなく、参加する人は学校や区などが選びます。",
+    "en": "Not something to apply for: the school or the ward chooses who takes part.",
+}
+
+
+def check_line(match: Match, lang: Lang) -> str | None:
+    """窓口で確認すること in one line: the first point, and how many more (the catalog's words)."""
+    checks = match.check_yourself
+    if not checks:
+        return None
+    more = len(checks) - 1
     if lang == "en":
-        return f"- {match.title} ({match.page})\n  {reason}"
-    return f"・{match.title}（{match.page}）\n　{reason}"
+        return f"To check at the counter: {checks[0]}" + (f" (+{more} more)" if more else "")
+    return f"窓口で確認：{checks[0]}" + (f"（ほか{more}点）" if more else "")
 
 
-def results_text(results: Results, lang: Lang) -> str:
+def waits_lines(match: Match, lang: Lang) -> list[str]:
+    """For a maybe: what the document leaves open (ask the counter) and whether we need a fact."""
+    lines = []
+    if match.status == "maybe" and match.missing and not match.unsettled:
+        lines.append(WAITS["missing"][lang])
+    if match.unsettled:
+        sep = "; " if lang == "en" else "／"
+        lines.append(WAITS["unsettled"][lang] + sep.join(match.unsettled))
+    return lines
+
+
+def _item(match: Match, lang: Lang) -> str:
+    if match.status == "later" and match.later:
+        lines = [match.later]
+    elif match.status == "related":
+        lines = [HOW_CHOSEN[lang] + match.how_chosen if match.how_chosen else ""]
+    else:
+        lines = [match.reasons[0] if match.reasons else "", *waits_lines(match, lang)]
+    if match.status != "later":
+        lines.append(check_line(match, lang) or "")
+    lines = [line for line in lines if line]
+    if lang == "en":
+        return "\n".join([f"- {match.title} ({match.page})", *(f"  {line}" for line in lines)])
+    return "\n".join([f"・{match.title}（{match.page}）", *(f"　{line}" for line in lines)])
+
+
+def results_text(results: Results, lang: Lang, notice: str | None = None) -> str:
+    """Eligible, maybe, later and related measures, each with one line of what to check at the
+    counter; related programmes under their own heading (never worded as 「対象です」)."""
     sections = (
         ("対象になる支援", "You qualify for", results.eligible),
         ("対象かもしれない支援", "You may qualify for", results.maybe),
         ("これから対象になる支援", "Coming later", results.later),
+        (RELATED_HEAD["ja"], RELATED_HEAD["en"], results.related),
     )
     lines = []
     for ja, en, items in sections:
         if items:
             lines.append(f"【{ja}（{len(items)}件）】" if lang == "ja" else f"{en} ({len(items)}):")
+            if items is results.related:  # chosen by others: say so before any title
+                lines.append(CHOSEN_BY_OTHERS[lang])
             lines += [_item(m, lang) for m in items]
     if not lines:
-        return say("nothing", lang)
-    return "\n".join([*lines, say("counter", lang)])
+        return "\n".join([say("nothing", lang), *([notice] if notice else [])])
+    return "\n".join([*lines, say("counter", lang), *([notice] if notice else [])])
 
 
 def progress_text(results: Results, lang: Lang) -> str:

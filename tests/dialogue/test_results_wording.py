@@ -1,0 +1,92 @@
+"""What the chat says with its results: 窓口で確認すること per measure, related programmes under
+their own heading (never 「対象です」), "one more fact from you" told apart from "the document does
+not settle this", and the dated notice after 令和6年度 — in Japanese and English.
+
+The Match objects are built by hand (rendering input), so every kind of result is covered whatever
+the catalog produces today; the last tests run the real dialogue with a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from bot.dialogue import replies
+from bot.dialogue.conversation import Dialogue
+from knowledge.catalog import default_catalog
+from knowledge.dated import fixed
+from knowledge.outcome import Fact
+from knowledge.results import Match, Results
+
+
+def match(status: str, **extra: Any) -> Match:
+    base: dict[str, Any] = dict(id=f"m_{status}", title=f"{status}の施策", page="P80", kind="benefit", status=status,
+                                summary="概要", reasons=[f"{status}の理由"], conditions=[], missing=[],
+                                check_yourself=["確認1です。", "確認2です。"])
+    return Match.model_validate({**base, **extra})
+
+
+RESULTS = Results(
+    eligible=[match("eligible")],
+    maybe=[match("maybe", id="asks", missing=[Fact(key="daycare", member=0)]),
+           match("maybe", id="open", unsettled=["学年の範囲は資料に書かれていません。"], check_yourself=[])],
+    later=[],
+    related=[match("related", how_chosen="学校が派遣する生徒を選びます。", reasons=["対象です"])],
+)
+
+
+def section(text: str, head: str) -> str:
+    """The text from a 【head…】 line up to the next 【 heading."""
+    start = text.index(f"【{head}")
+    end = text.find("【", start + 1)
+    return text[start: end if end != -1 else None]
+
+
+def test_every_measure_has_one_line_of_what_to_check_at_the_counter() -> None:
+    text = replies.results_text(RESULTS, "ja")
+    assert text.count("窓口で確認：確認1です。（ほか1点）") == 3  # eligible, the asking maybe, related
+    assert "　窓口で確認：" in section(text, "対象になる支援")
+    en = replies.results_text(RESULTS, "en")
+    assert en.count("To check at the counter: 確認1です。 (+1 more)") == 3
+
+
+def test_related_programmes_have_their_own_heading_and_are_never_called_eligible() -> None:
+    text = replies.results_text(RESULTS, "ja")
+    related = section(text, "関係する取り組み（1件）")
+    assert "参加する人は学校や区などが選びます" in related
+    assert "参加する人の決め方：学校が派遣する生徒を選びます。" in related
+    assert "対象です" not in related  # not even when the engine's reasons say it: no verdict words
+    assert "related" not in section(text, "対象になる支援")
+    en = replies.results_text(RESULTS, "en")
+    assert "Related programmes (1):" in en and "Who takes part: 学校が派遣する生徒を選びます。" in en
+
+
+def test_a_maybe_says_whether_it_waits_on_the_resident_or_on_the_counter() -> None:
+    text = replies.results_text(RESULTS, "ja")
+    maybe = section(text, "対象かもしれない支援")
+    asks, open_ = maybe.split("・maybeの施策")[1:]
+    assert "ご家庭のことをあと少し伺えば判定できます。" in asks and "資料だけでは決まりません" not in asks
+    assert "資料だけでは決まりません。窓口でおたずねください：学年の範囲は資料に書かれていません。" in open_
+    assert "伺えば判定できます" not in open_
+    en = replies.results_text(RESULTS, "en")
+    assert "Tell me a little more about your household and I can decide." in en
+    assert "The document does not settle this; please ask at the ward office: " in en
+
+
+def test_the_dated_notice_closes_the_results_and_is_absent_without_one() -> None:
+    assert replies.results_text(RESULTS, "ja", "令和6年度の情報です").endswith("\n令和6年度の情報です")
+    assert "令和6年度の情報です" not in replies.results_text(RESULTS, "ja")
+    empty = Results(eligible=[], maybe=[], later=[])
+    assert replies.results_text(empty, "en", "Dated.") == "No matching support found so far.\nDated."
+
+
+@pytest.mark.parametrize(("today", "dated"), [(date(2025, 3, 31), False), (date(2025, 4, 1), True)])
+def test_the_greeting_and_results_carry_the_notice_only_after_the_fiscal_year(today: date, dated: bool) -> None:
+    dialogue = Dialogue(default_catalog(), clock=fixed(today))
+    state, turn = dialogue.start("ja")
+    assert ("令和6年度（2024年4月〜2025年3月）の区の資料によるもの" in turn.messages[0].text) is dated
+    state, turn = dialogue.respond(state, "結果を見せて")
+    assert ("その後、内容が変わっているかもしれません" in turn.messages[0].text) is dated
+    state, turn = dialogue.start("en")
+    assert ("It may have changed since." in turn.messages[0].text) is dated
