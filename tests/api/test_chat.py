@@ -68,11 +68,12 @@ def test_a_whole_conversation(chat: Chat) -> None:
     assert options and "わからない" in options
     measures = {m["id"]: m for m in body["measures"]}  # type: ignore[attr-defined]
     diapers = measures["diaper_provision"]
-    assert diapers == {"status": "eligible", "id": "diaper_provision", "title": diapers["title"], "page": "P80",
-                       "reasons": diapers["reasons"]}
+    assert {k: diapers[k] for k in ("status", "id", "page")} == {"status": "eligible", "id": "diaper_provision",
+                                                                "page": "P80"}
+    assert diapers["check_yourself"] and diapers["unsettled"] == [] and diapers["missing"] == []  # 窓口で確認すること
     assert any("2歳の息子さん" in r for r in diapers["reasons"])
     statuses = [m["status"] for m in body["measures"]]  # type: ignore[attr-defined]
-    assert statuses == sorted(statuses, key=["eligible", "maybe"].index)  # eligible first
+    assert statuses == sorted(statuses, key=["eligible", "maybe", "related"].index)  # eligible first, related last
     assert body["done"] is False
 
     for _ in range(25):  # answer every question with its last button ("わからない" / "していない" …)

@@ -109,9 +109,10 @@ def test_a_text_message_gets_cards_and_quick_replies(line: Line) -> None:
     check_limits(messages)
     [cards] = [m for m in messages if m["type"] == "flex"]
     bubbles = cards["contents"]["contents"]
-    texts = [[c["text"] for c in b["body"]["contents"]] for b in bubbles]
+    texts = [[c["text"] for c in b["body"]["contents"] if c["type"] == "text"] for b in bubbles]
     diapers = next(t for t in texts if t[1] == "区内保育施設利用において、おむつ等を提供")
     assert diapers[0] == "対象です" and diapers[2] == "資料 P80" and "2歳の息子さん" in diapers[3]
+    assert "窓口で確認すること" in diapers  # then the catalog's points to check
     labels = [i["action"]["label"] for i in messages[-1]["quickReply"]["items"]]
     assert "わからない" in labels
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from api.line.render import clip, quick_reply, reply_messages, units
 from bot.dialogue.conversation import Message
 from knowledge.catalog import default_catalog
 from knowledge.household import Household
-from knowledge.results import match_household
+from knowledge.results import Lang, Match, match_household
 
 
 def test_clip_counts_utf16_and_never_splits_a_character() -> None:
@@ -61,3 +63,61 @@ def test_final_results_put_the_cards_last() -> None:
 def test_a_very_long_text_is_clipped_to_the_limit() -> None:
     [message] = reply_messages([Message(text="あ" * 6000)], [], "ja")
     assert units(message.to_dict()["text"]) == 5000
+
+
+# --- what residents see on a card: what to check, how a maybe waits, related, dated ----------
+
+def _card(status: str, **extra: object) -> Match:
+    base: dict[str, object] = dict(id=f"m_{status}", title="タイトル", page="P83", kind="benefit", status=status,
+                                   summary="概要", reasons=["対象です"], conditions=[], missing=[],
+                                   check_yourself=["学校が決めます。", "費用は窓口で。"])
+    return Match.model_validate({**base, **extra})
+
+
+def _texts(bubble: dict[str, Any], part: str = "body") -> list[str]:
+    return [c.get("text", "") for c in bubble.get(part, {}).get("contents", [])]
+
+
+def _bubbles(cards: list[Match], lang: Lang = "ja", notice: str | None = None) -> list[dict[str, Any]]:
+    out = [m.to_dict() for m in reply_messages([Message(text="結果")], cards, lang, notice)]
+    flex = out[-1]
+    assert flex["type"] == "flex"
+    return list(flex["contents"]["contents"])
+
+
+def test_every_bubble_shows_what_to_check_at_the_counter() -> None:
+    [ja] = _bubbles([_card("eligible")])
+    assert "窓口で確認すること" in _texts(ja) and "・学校が決めます。\n・費用は窓口で。" in _texts(ja)
+    [en] = _bubbles([_card("eligible")], "en")
+    assert "To check at the counter" in _texts(en)
+    real = match_household(default_catalog(), Household.model_validate({"children": [{"age": 2, "daycare": "ward"}]}))
+    for bubble, m in zip(_bubbles(real.eligible), real.eligible, strict=False):
+        if m.check_yourself:
+            assert any(m.check_yourself[0] in t for t in _texts(bubble)), m.id
+
+
+def test_a_related_bubble_says_who_chooses_and_never_you_qualify() -> None:
+    [ja] = _bubbles([_card("related", how_chosen="学校が生徒を選んで派遣します。")])
+    texts = _texts(ja)
+    assert texts[0] == "関係する取り組み（参加者は学校や区などが選びます）"
+    assert "参加する人の決め方：学校が生徒を選んで派遣します。" in texts
+    assert not any("対象です" in t for t in texts)
+    [en] = _bubbles([_card("related")], "en")
+    assert _texts(en)[0].startswith("Related programme") and not any("You qualify" in t for t in _texts(en))
+
+
+def test_a_maybe_bubble_tells_one_more_fact_from_the_counters_question() -> None:
+    asks, open_ = _bubbles([_card("maybe", missing=[{"key": "daycare", "member": 0}]),
+                            _card("maybe", unsettled=["学年の範囲は書かれていません。"])])
+    assert "ご家庭のことをあと少し伺えば判定できます。" in _texts(asks)
+    assert not any("窓口でおたずねください" in t for t in _texts(asks))
+    assert "資料だけでは決まりません。窓口でおたずねください：学年の範囲は書かれていません。" in _texts(open_)
+
+
+def test_the_dated_notice_is_in_every_footer_and_the_alt_text_only_when_given() -> None:
+    dated = "令和6年度の資料の情報です。その後変わっているかもしれません。"
+    bubbles = _bubbles([_card("eligible"), _card("maybe")], notice=dated)
+    assert all(_texts(b, "footer") == [dated] for b in bubbles)
+    flex = [m.to_dict() for m in reply_messages([Message(text="x")], [_card("eligible")], "ja", dated)][-1]
+    assert flex["altText"].startswith(dated)
+    assert all("footer" not in b for b in _bubbles([_card("eligible")]))
