@@ -1,8 +1,18 @@
 """The eligibility engine: every condition type evaluated once, three-valued.
 
-A condition is `met`, `not_met` or `unknown` (a fact is still `None`). A measure is `eligible`
-when every condition is met, `not_eligible` when one is not, otherwise `maybe`; child and adult
-conditions must all hold for the same member, and the best-placed member is reported.
+A condition is `met`, `not_met` or `unknown` (a fact is still `None`). A verdict is never stronger
+than the basis of its conditions (see `conditions.py`):
+
+- `not_eligible` only when a condition resting on the document's words or a fixed meaning is
+  not met; a condition resting on our reading never turns anyone away (not met → `maybe`, with
+  an `unsettled` sentence saying what the document leaves open);
+- `eligible` only when every condition is met and rests on the document or a definition, and the
+  rule leaves nothing `unsettled`;
+- a measure whose participants someone else chooses (`selection`) is `related`, never eligible:
+  a failing document condition still makes it `not_eligible` (a 小学生 is not related to a
+  junior-high exchange), and while facts are missing it stays `maybe` so the dialogue can ask.
+
+Child and adult conditions must all hold for the same member; the best-placed member is reported.
 """
 
 from __future__ import annotations
@@ -17,19 +27,24 @@ from knowledge.conditions import (
     BusinessIn,
     CertificateInFamily,
     ChildAge,
+    ChildAnyFlag,
     ChildFlagIs,
     ChildSex,
+    Condition,
     DaycareIn,
     EducationLoan,
     MovingIn,
     Pregnant,
+    RaisingChildren,
+    Reading,
     SchoolIn,
     SchoolYear,
     TurnsAge,
+    basis_kind,
 )
 from knowledge.household import AGE_BANDS, Adult, Child, Household
 from knowledge.measure import Measure, Rule
-from knowledge.outcome import CheckStatus, ConditionResult, Fact, Outcome, Verdict
+from knowledge.outcome import Basis, CheckStatus, ConditionResult, Fact, Outcome, Verdict
 
 
 @dataclass(frozen=True)
@@ -38,6 +53,7 @@ class Check:
     fact: str
     later: tuple[str, str] | None = None
     member: int | None = None  # when the deciding fact belongs to another member (a sibling)
+    edge: bool = True  # a "not met" that the condition's `outside` sentence covers (see RaisingChildren)
 
 
 def _tri(value: object, ok: Callable[[object], bool], fact: str) -> Check:
@@ -49,11 +65,14 @@ def _tri(value: object, ok: Callable[[object], bool], fact: str) -> Check:
 def possible_school_years(child: Child) -> set[int]:
     """School years the child may be in (0 = preschool); a given `school_year` wins.
 
-    Japanese children start 小1 in the April after turning 6, so an age allows two years.
+    Japanese children start 小1 in the April after turning 6, so an age allows two years. A child
+    at daycare, or not at school while at most 6, is preschool. A 7-year-old is of school age
+    (小1 or 小2) whether or not they attend: `school: none` at 7 or over says where they are not
+    enrolled, not that they are preschool.
     """
     if child.school_year is not None:
         return {child.school_year}
-    if child.daycare in ("ward", "other") or (child.school == "none" and child.age <= 7):
+    if child.daycare in ("ward", "other") or (child.school == "none" and child.age <= 6):
         return {0}
     return {max(child.age - 6, 0), max(child.age - 5, 0)}
 
@@ -108,6 +127,14 @@ def _check_certificate(cond: CertificateInFamily, child: Child, index: int, hous
     return Check("not_met", "child.disability_certificate")
 
 
+def _check_any_flag(cond: ChildAnyFlag, child: Child) -> Check:
+    values = [(flag, getattr(child, flag)) for flag in cond.flags]
+    if any(v for _, v in values):
+        return Check("met", f"child.{next(f for f, v in values if v)}")
+    unknown = [f for f, v in values if v is None]
+    return Check("unknown", f"child.{unknown[0]}") if unknown else Check("not_met", f"child.{cond.flags[0]}")
+
+
 def check_child(cond: object, child: Child, index: int, household: Household) -> Check:
     match cond:
         case ChildAge():
@@ -122,6 +149,8 @@ def check_child(cond: object, child: Child, index: int, household: Household) ->
             return _tri(child.sex, lambda v: v == sex, "child.sex")
         case ChildFlagIs(flag=flag):
             return _tri(getattr(child, flag), bool, f"child.{flag}")
+        case ChildAnyFlag():
+            return _check_any_flag(cond, child)
         case DaycareIn(in_=values):
             return _tri(child.daycare, lambda v: v in values, "child.daycare")
         case SchoolIn(in_=values):
@@ -146,41 +175,84 @@ def check_adult(cond: object, adult: Adult) -> Check:
     raise TypeError(f"not an adult condition: {type(cond).__name__}")
 
 
+def _check_raising(cond: RaisingChildren, household: Household) -> Check:
+    if household.children is None:
+        return Check("unknown", "children")
+    if any(c.age <= cond.max_age for c in household.children):
+        return Check("met", "children")
+    if household.children or household.pregnant:  # older children, or a baby on the way
+        return Check("not_met", "children")
+    if household.pregnant is None:
+        return Check("unknown", "pregnant")
+    return Check("not_met", "children", edge=False)
+
+
 def check_household(cond: object, household: Household) -> Check:
     match cond:
         case Pregnant():
             return _tri(household.pregnant, bool, "pregnant")
         case EducationLoan():
             return _tri(household.education_loan, bool, "education_loan")
+        case RaisingChildren():
+            return _check_raising(cond, household)
         case MovingIn(in_=values):
             return _tri(household.moving, lambda v: v in values, "moving")
-        case BusinessIn(in_=values):
-            return _tri(household.business, lambda v: v in values, "business")
+        case BusinessIn(in_=values):  # a household may run an SME and a startup: any shared value counts
+            if household.business is None:
+                return Check("unknown", "business")
+            if set(household.business) & set(values):
+                return Check("met", "business")
+            # `outside` speaks for another kind of business (a startup may be an SME), never for none at all
+            return Check("not_met", "business", edge=bool(set(household.business) - {"none"}))
     raise TypeError(f"not a household condition: {type(cond).__name__}")
 
 
-def _result(cond: object, check: Check, subject: tuple[str, str], member: int | None) -> ConditionResult:
+def _result(cond: Condition, check: Check, subject: tuple[str, str], member: int | None) -> ConditionResult:
+    """One condition's answer, with the basis that answer rests on: a firm condition's "not met"
+    is only our reading when the measure file says the words do not settle those `outside` it."""
     req_ja, req_en = wording.requirement(cond)
+    basis: Basis = basis_kind(cond.basis)  # type: ignore[assignment]
+    why = cond.basis.reading if isinstance(cond.basis, Reading) else None
+    if check.fact in ("children", "adults") and not isinstance(cond, RaisingChildren):
+        basis, why = ("document" if basis == "reading" else basis), None  # nobody to check this on at all
+    elif check.status == "not_met" and cond.outside is not None and check.edge:
+        basis, why = "reading", cond.outside
     return ConditionResult(
         requirement_ja=req_ja, requirement_en=req_en, subject_ja=subject[0], subject_en=subject[1],
         status=check.status, fact=Fact(key=check.fact, member=member if check.member is None else check.member),
+        basis=basis, unsettled_ja=why.ja if why else None, unsettled_en=why.en if why else None,
         later_ja=check.later[0] if check.later else None, later_en=check.later[1] if check.later else None,
     )
 
 
-_RANK: dict[Verdict, int] = {"eligible": 0, "maybe": 1, "not_eligible": 2, "open_to_all": 3}
+_RANK: dict[Verdict, int] = {"eligible": 0, "maybe": 1, "not_eligible": 2, "open_to_all": 3, "related": 1}
 
 
-def verdict_of(results: list[ConditionResult]) -> Verdict:
-    if any(r.status == "not_met" for r in results):
+def firm(result: ConditionResult) -> bool:
+    """Rests on the document's words or a fixed meaning, so it may decide a verdict either way."""
+    return result.basis != "reading"
+
+
+def asks(result: ConditionResult) -> bool:
+    """An unknown fact worth asking the resident: one whose answer can change the verdict."""
+    return result.status == "unknown" and (firm(result) or result.fact.key in ("children", "adults"))
+
+
+def verdict_of(results: list[ConditionResult], capped: bool = False) -> Verdict:
+    """eligible / maybe / not_eligible, no stronger than the conditions' basis (`capped`: the rule
+    leaves something unsettled for everyone)."""
+    if any(r.status == "not_met" and firm(r) for r in results):
         return "not_eligible"
-    return "maybe" if any(r.status == "unknown" for r in results) else "eligible"
+    if capped or any(asks(r) or not firm(r) for r in results):
+        return "maybe"
+    return "eligible"
 
 
-def _member_key(results: list[ConditionResult]) -> tuple[int, int, int]:
+def _member_key(results: list[ConditionResult]) -> tuple[int, int, int, int]:
     unknown = sum(r.status == "unknown" for r in results)
+    soft = sum(not firm(r) for r in results)
     met = sum(r.status == "met" for r in results)
-    return _RANK[verdict_of(results)], unknown, -met
+    return _RANK[verdict_of(results)], soft, unknown, -met
 
 
 def _members(rule: Rule, household: Household) -> tuple[list[list[ConditionResult]], list[list[ConditionResult]]]:
@@ -213,7 +285,7 @@ def _best(members: list[list[ConditionResult]]) -> tuple[list[ConditionResult], 
     if not members:
         return [], []
     best = min(members, key=_member_key)
-    missing = [r.fact for m in members if verdict_of(m) == "maybe" for r in m if r.status == "unknown"]
+    missing = [r.fact for m in members if verdict_of(m) == "maybe" for r in m if asks(r)]
     return best, missing
 
 
@@ -226,11 +298,18 @@ def evaluate(measure: Measure, household: Household, fiscal_year: int) -> Outcom
         return reasons.open_to_all(measure.id)
     results = [_result(c, check_household(c, household), (wording.HOUSEHOLD_JA, wording.HOUSEHOLD_EN), None)
                for c in rule.household]
-    missing = [r.fact for r in results if r.status == "unknown"]
+    missing = [r.fact for r in results if asks(r)]
     for members in _members(rule, household):
         best, member_missing = _best(members)
         results += best
         missing += member_missing
-    verdict = verdict_of(results)
+    verdict = verdict_of(results, capped=bool(rule.unsettled))
     unique = list({(f.key, f.member): f for f in missing}.values()) if verdict == "maybe" else []
-    return reasons.explain(measure.id, verdict, results, unique)
+    if measure.selection is not None and verdict != "not_eligible" and not unique:
+        verdict = "related"
+    unsettled: list[tuple[str, str]] = []
+    if verdict != "not_eligible":
+        soft = [(r.unsettled_ja, r.unsettled_en) for r in results if not firm(r) and r.unsettled_ja]
+        unsettled = list(dict.fromkeys([*soft, *((w.ja, w.en) for w in rule.unsettled)]))  # type: ignore[list-item]
+    chosen = measure.selection.how if measure.selection is not None and verdict != "not_eligible" else None
+    return reasons.explain(measure.id, verdict, results, unique, unsettled, chosen)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Daycare = Literal["ward", "other", "none"]
 School = Literal["ward", "kudan", "other", "none"]
@@ -82,4 +82,19 @@ class Household(BaseModel):
     )
     education_loan: bool | None = Field(default=None, description="Has borrowed an 教育ローン.")
     moving: Moving | None = Field(default=None, description="Plans to move in the ward.")
-    business: Business | None = Field(default=None, description="Runs a business in the ward.")
+    business: list[Business] | None = Field(
+        default=None, max_length=3,
+        description='Kinds of business run in the ward (an SME may also be a startup); ["none"] = none. '
+                    "A single string is accepted too (older clients).",
+    )
+
+    @field_validator("business", mode="before")
+    @classmethod
+    def _business_as_a_set(cls, value: object) -> object:
+        """"sme" → ["sme"] (the JSON API took one value before); duplicates dropped, order kept."""
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            kinds = list(dict.fromkeys(value))
+            return [k for k in kinds if k != "none"] if len(kinds) > 1 else kinds
+        return value

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from knowledge.conditions import ADULT_TYPES, CHILD_TYPES, HOUSEHOLD_TYPES, Condition
+from knowledge.conditions import ADULT_TYPES, CHILD_TYPES, HOUSEHOLD_TYPES, Condition, Why
 
 Kind = Literal["benefit", "service", "initiative"]
 Status = Literal["新規", "拡充", "継続"]
@@ -58,6 +58,11 @@ class Rule(BaseModel):
     household: list[Condition] = Field(default_factory=list)
     some_child: list[Condition] = Field(default_factory=list)
     some_adult: list[Condition] = Field(default_factory=list)
+    unsettled: list[Why] = Field(
+        default_factory=list,
+        description="What the document leaves open even for those who meet every condition (「2歳を迎える」: "
+                    "when?): keeps the verdict at maybe and is told to the resident as a point for the counter.",
+    )
 
     @model_validator(mode="after")
     def _conditions_fit_their_scope(self) -> Rule:
@@ -71,6 +76,20 @@ class Rule(BaseModel):
     @property
     def conditions(self) -> list[Condition]:
         return [*self.household, *self.some_child, *self.some_adult]
+
+
+class Selection(BaseModel):
+    """Participants are chosen by someone else (a school, the ward's data, a research programme).
+
+    Such a measure is never an entitlement: it is shown as a related programme (関係する取り組み),
+    with `how` in plain words. `quote` is the document's words showing it; without one, `how`
+    says that the document does not say how people are chosen.
+    """
+
+    model_config = _STRICT
+
+    quote: str | None = Field(default=None, description="The document's words showing who chooses (in the passage).")
+    how: Text = Field(description="How participants are chosen, in plain words (or that the document does not say).")
 
 
 class Measure(BaseModel):
@@ -93,6 +112,7 @@ class Measure(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     summary: Text
     eligibility: list[Rule] = Field(default_factory=list)
+    selection: Selection | None = None
     conditions_text: list[Text] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list, description="Residents' words for search.")
     fiscal_year: int

@@ -31,6 +31,9 @@ class ConditionResult(BaseModel):
     status: CheckStatus
     fact: Fact
     basis: Basis = "document"
+    # When `basis` is "reading": what the document leaves open about this condition (from the measure file).
+    unsettled_ja: str | None = None
+    unsettled_en: str | None = None
     later_ja: str | None = None
     later_en: str | None = None
 

@@ -6,7 +6,21 @@ that is how the engine says it.
 
 from __future__ import annotations
 
+from knowledge.measure import Text
 from knowledge.outcome import ConditionResult, Fact, Outcome, Verdict
+
+_UNSETTLED_JA = "資料だけでは決められない点があります。区の窓口でご確認ください。"
+_UNSETTLED_EN = "The document does not settle everything here; please ask at the ward office."
+_CHOSEN_JA = "参加する方は区や学校などが選びます（申し込めば必ず受けられるものではありません）。"
+_CHOSEN_EN = "Participants are chosen by the ward, a school or the programme; it is not an entitlement."
+
+
+def _firm(r: ConditionResult) -> bool:
+    return r.basis != "reading"
+
+
+def _asks(r: ConditionResult) -> bool:
+    return r.status == "unknown" and (_firm(r) or r.fact.key in ("children", "adults"))
 
 
 def initiative(measure_id: str) -> Outcome:
@@ -39,9 +53,25 @@ def _eligible(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
     return ja, en
 
 
+def _soft(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
+    """Conditions only our reading says are not met: said, but never as a "no"."""
+    failed = [r for r in results if r.status == "not_met" and not _firm(r)]
+    ja = [f"{r.subject_ja}は「{r.requirement_ja}」にはあてはまりませんが、資料ではそれだけで対象外とは決まりません。"
+          for r in failed]
+    en = [f"Not met for {r.subject_en}: {r.requirement_en}; but the document does not settle that this rules you out."
+          for r in failed]
+    return ja, en
+
+
 def _maybe(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
     total, met = len(results), sum(r.status == "met" for r in results)
-    unknown = [r for r in results if r.status == "unknown"]
+    unknown = [r for r in results if _asks(r)]
+    if not unknown:  # nothing more to ask the resident: what is left is the document's silence
+        lead_ja = f"{total}つの条件のうち{met}つを満たしています。" if total else ""
+        lead_en = f"{met} of {total} conditions met. " if total else ""
+        soft_ja, soft_en = _soft(results)
+        met_ja, met_en = _eligible([r for r in results if r.status == "met"])
+        return [f"{lead_ja}{_UNSETTLED_JA}", *met_ja, *soft_ja], [f"{lead_en}{_UNSETTLED_EN}", *met_en, *soft_en]
     if any(r.fact.key in ("children", "adults") for r in unknown):
         kids = any(r.fact.key == "children" for r in unknown)
         who_ja = "お子さんの年齢など" if kids else "ご家族のこと"
@@ -54,11 +84,19 @@ def _maybe(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
           f"{'、'.join(f'{r.subject_ja}が「{r.requirement_ja}」か' for r in unknown)}が分かれば判定できます。"]
     en = [f"{met} of {total} conditions met. We can decide once we know whether "
           f"{', and whether '.join(f'{r.subject_en} {r.requirement_en}' for r in unknown)}."]
-    return ja, en
+    soft_ja, soft_en = _soft(results)
+    return ja + soft_ja, en + soft_en
+
+
+def _related(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
+    met = [r for r in results if r.status == "met"]
+    ja, en = _eligible(met)
+    soft_ja, soft_en = _soft(results)
+    return [_CHOSEN_JA, *ja, *soft_ja], [_CHOSEN_EN, *en, *soft_en]
 
 
 def _not_eligible(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
-    failed = [r for r in results if r.status == "not_met"]
+    failed = [r for r in results if r.status == "not_met" and _firm(r)]
     ja = [f"{r.subject_ja}は「{r.requirement_ja}」にあてはまりません。" for r in failed]
     en = [f"Not met for {r.subject_en}: {r.requirement_en}." for r in failed]
     return ja, en
@@ -66,7 +104,7 @@ def _not_eligible(results: list[ConditionResult]) -> tuple[list[str], list[str]]
 
 def _later(verdict: Verdict, results: list[ConditionResult]) -> tuple[str | None, str | None]:
     """When only "too young" conditions fail, say when the member will qualify."""
-    failed = [r for r in results if r.status == "not_met"]
+    failed = [r for r in results if r.status == "not_met" and _firm(r)]
     if verdict != "not_eligible" or not failed or not all(r.later_ja for r in failed):
         return None, None
     first = failed[0]
@@ -74,11 +112,15 @@ def _later(verdict: Verdict, results: list[ConditionResult]) -> tuple[str | None
     return f"{first.subject_ja}は{first.later_ja}。", f"{subject_en} {first.later_en}."
 
 
-def explain(measure_id: str, verdict: Verdict, results: list[ConditionResult], missing: list[Fact]) -> Outcome:
-    build = {"eligible": _eligible, "maybe": _maybe, "not_eligible": _not_eligible}[verdict]
+def explain(measure_id: str, verdict: Verdict, results: list[ConditionResult], missing: list[Fact],
+            unsettled: list[tuple[str, str]] | None = None, how_chosen: Text | None = None) -> Outcome:
+    """`unsettled`: (ja, en) points the document leaves open; `how_chosen`: for related programmes."""
+    build = {"eligible": _eligible, "maybe": _maybe, "not_eligible": _not_eligible, "related": _related}[verdict]
     ja, en = build(results)
     later_ja, later_en = _later(verdict, results)
     return Outcome(
         measure_id=measure_id, verdict=verdict, conditions=results, missing=missing,
         reasons_ja=ja, reasons_en=en, later_ja=later_ja, later_en=later_en,
+        unsettled_ja=[u[0] for u in unsettled or []], unsettled_en=[u[1] for u in unsettled or []],
+        how_chosen_ja=how_chosen.ja if how_chosen else None, how_chosen_en=how_chosen.en if how_chosen else None,
     )

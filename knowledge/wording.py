@@ -12,12 +12,14 @@ from knowledge.conditions import (
     BusinessIn,
     CertificateInFamily,
     ChildAge,
+    ChildAnyFlag,
     ChildFlagIs,
     ChildSex,
     DaycareIn,
     EducationLoan,
     MovingIn,
     Pregnant,
+    RaisingChildren,
     SchoolIn,
     SchoolYear,
     TurnsAge,
@@ -106,6 +108,15 @@ _CHILD_FLAG = {
     "special_needs_class": ("特別支援学級に在籍している", "is in a special-needs class"),
     "school_refusal": ("学校に行きづらい（不登校）", "finds it hard to go to school (school refusal)"),
 }
+# Short forms for 「…のいずれかにあてはまる」.
+_CHILD_FLAG_SHORT = {
+    "disability_certificate": ("障害者手帳がある", "holds a disability certificate"),
+    "chronic_disease": ("小児慢性特定疾病の認定がある", "has a designated pediatric chronic disease"),
+    "developmental_concern": ("発達に課題がある・療育を受けている", "has developmental needs"),
+    "uses_disability_services": ("障害児の通所サービスなどを利用している", "uses disability day services"),
+    "special_needs_class": ("特別支援学級に在籍している", "is in a special-needs class"),
+    "school_refusal": ("学校に行きづらい", "finds it hard to go to school"),
+}
 _ADULT_FLAG = {
     "disability_certificate": ("障害者手帳を持っている", "holds a disability certificate"),
     "severe_disability": ("重度の障害があり外出や長時間の就労が難しい", "has a severe disability"),
@@ -179,6 +190,8 @@ def requirement(cond: object) -> tuple[str, str]:
         case MovingIn(in_=values):
             ja, en = _join([_MOVING[v] for v in values if v in _MOVING])
             return f"子育て世帯として{ja}をする", f"{en} as a family raising children"
+        case RaisingChildren(max_age=n):
+            return f"{n + 1}歳未満のお子さんを育てている（子育て世帯）", f"raises a child under {n + 1}"
         case BusinessIn(in_=values):
             ja, en = _join([_BUSINESS[v] for v in values if v in _BUSINESS])
             return f"{ja}を経営している", f"runs {en}"
@@ -190,6 +203,9 @@ def requirement(cond: object) -> tuple[str, str]:
             return ("男の子である", "is a boy") if sex == "male" else ("女の子である", "is a girl")
         case ChildFlagIs(flag=flag):
             return _CHILD_FLAG[flag]
+        case ChildAnyFlag(flags=flags):
+            return ("（" + "・".join(_CHILD_FLAG_SHORT[f][0] for f in flags) + "）のいずれかにあてはまる",
+                    " or ".join(_CHILD_FLAG_SHORT[f][1] for f in flags))
         case DaycareIn(in_=values):
             ja, en = _join([_DAYCARE[v] for v in values if v in _DAYCARE])
             return f"{ja}を利用している", f"attends {en}"

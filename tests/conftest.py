@@ -65,6 +65,19 @@ class MeasureCase(pytest.Item):
                 problems.append(f"condition statuses {got}, expected {self.case['conditions']}")
         if "later" in self.case and bool(outcome.later_ja) != self.case["later"]:
             problems.append(f"later note {outcome.later_ja!r}, expected {'one' if self.case['later'] else 'none'}")
+        if "basis" in self.case and [c.basis for c in outcome.conditions] != self.case["basis"]:
+            problems.append(f"condition bases {[c.basis for c in outcome.conditions]}, expected {self.case['basis']}")
+        # `unsettled`: true / false, or fragments that must appear among what the document leaves open
+        want = self.case.get("unsettled")
+        said = " ".join(outcome.unsettled_ja + outcome.unsettled_en)
+        if isinstance(want, bool) and bool(said) != want:
+            problems.append(f"unsettled {outcome.unsettled_ja!r}, expected {'some' if want else 'none'}")
+        for fragment in want if isinstance(want, list) else []:
+            if fragment not in said:
+                problems.append(f"unsettled lacks {fragment!r}")
+        if "how_chosen" in self.case and bool(outcome.how_chosen_ja) != self.case["how_chosen"]:
+            expected = "one" if self.case["how_chosen"] else "none"
+            problems.append(f"how_chosen {outcome.how_chosen_ja!r}, expected {expected}")
         if problems:
             raise MeasureCaseError("; ".join(problems) + f"\nreasons: {outcome.reasons_ja}")
 

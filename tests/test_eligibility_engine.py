@@ -11,13 +11,22 @@ from knowledge.eligibility import evaluate, possible_school_years
 from knowledge.household import Child, Household
 from knowledge.measure import Measure, Rule
 
+QUOTE = {"quote": "見本"}
 
-def measure(kind: str = "benefit", **rule: Any) -> Measure:
+
+def _sourced(rule: dict[str, Any]) -> dict[str, Any]:
+    """Conditions without a basis get a document quote: most tests are about the condition types."""
+    scopes = ("household", "some_child", "some_adult")
+    return {k: [{"basis": QUOTE, **c} for c in v] if k in scopes else v for k, v in rule.items()}
+
+
+def measure(kind: str = "benefit", selection: dict[str, Any] | None = None, **rule: Any) -> Measure:
     return Measure.model_validate({
+        **({"selection": selection} if selection else {}),
         "id": "sample", "title": "見本", "title_en": "Sample", "page": "P1", "area": "test", "section": "s",
         "kind": kind, "fiscal_year": 2024, "audience": {"ja": "a", "en": "a"}, "budget_line": "b",
         "summary": {"ja": "s", "en": "s"},
-        "eligibility": [{"fiscal_year": 2024, **rule}] if rule else [],
+        "eligibility": [{"fiscal_year": 2024, **_sourced(rule)}] if rule else [],
     })
 
 
@@ -97,7 +106,7 @@ def test_initiatives_never_qualify_and_open_services_are_open() -> None:
 
 def test_a_condition_in_the_wrong_scope_is_refused() -> None:
     with pytest.raises(ValidationError, match="some_child cannot hold"):
-        Rule.model_validate({"fiscal_year": 2024, "some_child": [{"type": "pregnant"}]})
+        Rule.model_validate({"fiscal_year": 2024, "some_child": [{"type": "pregnant", "basis": QUOTE}]})
 
 
 @pytest.mark.parametrize("bad", [{"children": [{"age": -1}]}, {"children": [{"age": 150}]}, {"adults": [{"age": 300}]},

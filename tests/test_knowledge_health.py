@@ -117,3 +117,54 @@ def test_no_contact_details_or_links_are_invented(catalog: Catalog) -> None:
     for m in catalog:
         dumped = yaml.safe_dump(m.model_dump(mode="json"), allow_unicode=True)
         assert not pattern.search(dumped), m.id
+
+
+def _raw_conditions() -> list[tuple[str, dict[str, object]]]:
+    found = []
+    for path in sorted(MEASURES_DIR.glob("*/*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for rule in data.get("eligibility") or []:
+            for scope in ("household", "some_child", "some_adult"):
+                found += [(path.stem, cond) for cond in rule.get(scope) or []]
+    return found
+
+
+def test_every_machine_checked_condition_says_its_basis() -> None:
+    conditions = _raw_conditions()
+    assert len(conditions) > 30
+    assert [(mid, c.get("type")) for mid, c in conditions if not c.get("basis")] == []
+
+
+def test_every_quoted_basis_is_verbatim_in_its_measures_passage(
+        catalog: Catalog, passage_by_measure: dict[str, str]) -> None:
+    from knowledge.conditions import Definition, Quote
+
+    wrong = []
+    for m in catalog:
+        passage = passage_by_measure[m.id]
+        for rule in m.eligibility:
+            for cond in rule.conditions:
+                if isinstance(cond.basis, Quote) and cond.basis.quote not in passage:
+                    wrong.append((m.id, cond.type, cond.basis.quote))
+                if isinstance(cond.basis, Definition) and cond.basis.term not in passage:
+                    wrong.append((m.id, cond.type, cond.basis.term))
+        if m.selection is not None and m.selection.quote and m.selection.quote not in passage:
+            wrong.append((m.id, "selection", m.selection.quote))
+    assert wrong == []
+
+
+def test_the_basis_of_a_quote_that_is_not_in_the_passage_is_caught(passage_by_measure: dict[str, str]) -> None:
+    """The check above is not vacuous: a near-miss quote (one character changed) is not found."""
+    passage = passage_by_measure["school_lunch_free"]
+    assert "区立学校の給食費を全額補助" in passage
+    assert "区立学校の給食費を一部補助" not in passage
+
+
+def test_selected_programmes_say_how_people_are_chosen(catalog: Catalog) -> None:
+    selected = {m.id: m.selection for m in catalog if m.selection is not None}
+    assert {"ogasawara_exchange", "mci_program_research", "low_nutrition_prevention"} <= set(selected)
+    for mid, selection in selected.items():
+        assert selection is not None
+        assert selection.how.ja and selection.how.en, mid
+        if selection.quote is None:  # no words of the document: the note must say the document does not say
+            assert "書かれていません" in selection.how.ja, mid
