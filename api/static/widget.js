@@ -155,6 +155,8 @@
       } else if (m.reasons && m.reasons.length) {
         c.appendChild(el("p", { class: "bf-reason" }, m.reasons[0]));
       }
+      // a maybe may wait on a fact from the resident, on a point only the counter can answer, or both
+      if (kind === "maybe" && m.missing && m.missing.length) c.appendChild(el("p", { class: "bf-wait bf-missing" }, w.missing));
       var unsettled = m.unsettled || [];
       if (kind === "maybe" && unsettled.length) {
         var u = el("div", { class: "bf-wait bf-unsettled" });
@@ -163,8 +165,6 @@
         unsettled.forEach(function (t) { ul.appendChild(el("li", {}, t)); });
         u.appendChild(ul);
         c.appendChild(u);
-      } else if (kind === "maybe" && m.missing && m.missing.length) {
-        c.appendChild(el("p", { class: "bf-wait bf-missing" }, w.missing));
       }
       var checks = m.check_yourself || [];
       if (checks.length) {

@@ -102,9 +102,10 @@ def check_line(match: Match, lang: Lang) -> str | None:
 
 
 def waits_lines(match: Match, lang: Lang) -> list[str]:
-    """For a maybe: what the document leaves open (ask the counter) and whether we need a fact."""
+    """For a maybe: whether we need a fact from the resident, and what the document leaves open
+    (only the counter can answer); a maybe may wait on both."""
     lines = []
-    if match.status == "maybe" and match.missing and not match.unsettled:
+    if match.status == "maybe" and match.missing:
         lines.append(WAITS["missing"][lang])
     if match.unsettled:
         sep = "; " if lang == "en" else "／"

@@ -74,6 +74,13 @@ def test_a_maybe_says_whether_it_waits_on_the_resident_or_on_the_counter() -> No
     assert "The document does not settle this; please ask at the ward office: " in en
 
 
+def test_a_maybe_waiting_on_both_says_both() -> None:
+    both = match("maybe", missing=[Fact(key="child.school", member=0)], unsettled=["後期課程は書かれていません。"])
+    lines = replies.waits_lines(both, "ja")
+    assert lines == ["ご家庭のことをあと少し伺えば判定できます。",
+                     "資料だけでは決まりません。窓口でおたずねください：後期課程は書かれていません。"]
+
+
 def test_the_dated_notice_closes_the_results_and_is_absent_without_one() -> None:
     assert replies.results_text(RESULTS, "ja", "令和6年度の情報です").endswith("\n令和6年度の情報です")
     assert "令和6年度の情報です" not in replies.results_text(RESULTS, "ja")
@@ -90,3 +97,18 @@ def test_the_greeting_and_results_carry_the_notice_only_after_the_fiscal_year(to
     assert ("その後、内容が変わっているかもしれません" in turn.messages[0].text) is dated
     state, turn = dialogue.start("en")
     assert ("It may have changed since." in turn.messages[0].text) is dated
+
+
+def test_a_ward_junior_high_student_sees_the_ogasawara_exchange_as_related_not_eligible() -> None:
+    """Real engine values (P83: the school sends students; nobody applies)."""
+    from knowledge.household import Household
+    from knowledge.results import match_household
+
+    household = Household.model_validate({"children": [{"age": 13, "school": "ward", "school_year": 7}]})
+    for lang, head in (("ja", "【関係する取り組み"), ("en", "Related programmes")):
+        results = match_household(default_catalog(), household, lang)  # type: ignore[arg-type]
+        [ogasawara] = [m for m in results.related if m.id == "ogasawara_exchange"]
+        text = replies.results_text(results, lang)  # type: ignore[arg-type]
+        related = text[text.index(head):]
+        assert ogasawara.title in related and ogasawara.title not in text[:text.index(head)]
+        assert ogasawara.how_chosen and ogasawara.how_chosen in related
