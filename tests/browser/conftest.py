@@ -24,6 +24,9 @@ import pytest
 ROOT = Path(__file__).parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
+# The server's clock, fixed after 令和6年度 (which ends 2025-03-31): pages must say the information may
+# have changed. The API tests cover the day before (tests/api/test_dated_answers.py).
+TODAY = "2025-04-01"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 
@@ -48,10 +51,12 @@ SITE_ORIGIN = f"http://localhost:{SITE_PORT}"
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`benefit-finder serve` on a free port, its index in a temp dir; ready once search is loaded.
-    CORS allows the embedding site's origin, as a deployment would allow the ward's site."""
+    CORS allows the embedding site's origin, as a deployment would allow the ward's site; the clock
+    is fixed (`TODAY`)."""
     port = _free_port()
     tmp = tmp_path_factory.mktemp("browser-server")
-    env = {**os.environ, "BF_INDEX_DIR": str(tmp / "index"), "BF_CORS_ORIGINS": f'["{SITE_ORIGIN}"]'}
+    env = {**os.environ, "BF_INDEX_DIR": str(tmp / "index"), "BF_CORS_ORIGINS": f'["{SITE_ORIGIN}"]',
+           "BF_TODAY": TODAY}
     cli = Path(sys.executable).parent / "benefit-finder"
     log = (tmp / "serve.log").open("wb")
     proc = subprocess.Popen([str(cli), "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log,

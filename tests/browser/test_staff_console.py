@@ -93,7 +93,12 @@ def test_answers_change_the_results_at_once(page: Any, server: str) -> None:
     adult = page.locator("#adults .member").last
     adult.get_by_label("年齢（歳）").fill("80")
     tri(adult, "低栄養（食が細い・やせてきた）", "はい")
-    eligible_card(page, "低栄養").wait_for(timeout=WAIT)
+    # P98: the ward picks participants from its health data, so a related programme, never 「対象」
+    related = page.locator(".group.related .m", has_text="低栄養")
+    related.wait_for(timeout=WAIT)
+    assert eligible_card(page, "低栄養").count() == 0
+    assert "関係する取り組み（参加者は学校や区などが選びます）" in page.locator(".group.related > h3").inner_text()
+    assert "関係する取り組み" in page.locator("#status").inner_text()
 
     child.get_by_role("button", name="このお子さんを削除").click()
     page.locator(".group.eligible .m", has_text="おむつ").wait_for(state="detached", timeout=WAIT)
@@ -139,6 +144,11 @@ def test_the_print_view_is_a_one_page_handout_without_the_form(page: Any, server
                      "あてはまる理由", "2歳のお子さん：区内の保育施設を利用している", "窓口で確認すること",
                      "ベビーシッター利用支援事業を拡充", "確認が必要なこと"):
         assert expected in text, expected
+    # every listed measure says what to check at the counter; the date notice (clock after 令和6年度)
+    items = handout.locator(".h-item")
+    assert items.count() == handout.locator("dt", has_text="窓口で確認すること").count() >= 2
+    assert "令和6年度（2024年4月〜2025年3月）の区の資料によるものです。その後、内容が変わっているかもしれません。" in \
+        handout.locator("header").inner_text()
     assert "脱炭素" not in text  # maybe-measures the clerk did not tick stay off the handout
     assert "不明" not in text and "年齢（歳）" not in text  # no form, no household details beyond the reasons
     shoot(page, "staff-print", full_page=True)

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from tests.browser import axe
-from tests.browser.conftest import in_widget, shoot
+from tests.browser.conftest import SCREENSHOTS, in_widget, shoot
 
 LAUNCHER = "支援をさがす（チャットを開く）"
 SESSION_KEY = "chiyoda-benefit-finder-session"
@@ -90,7 +90,13 @@ def test_html_sent_by_the_server_is_shown_as_text_and_never_runs(page: Any, serv
     evil = '<img src=x onerror="window.__xss=2"><b>太字</b>'
     body = {"session_id": "A" * 32,
             "replies": [{"text": evil, "quick_replies": [evil]}],
-            "measures": [{"status": "eligible", "id": "x", "title": evil, "page": evil, "reasons": [evil]}]}
+            "measures": [{"status": "eligible", "id": "x", "title": evil, "page": evil, "reasons": [evil],
+                          "check_yourself": [evil]},
+                         {"status": "maybe", "id": "y", "title": evil, "page": evil, "reasons": [evil],
+                          "unsettled": [evil], "missing": [{"key": "pregnant"}], "check_yourself": [evil]},
+                         {"status": "related", "id": "z", "title": evil, "page": evil, "reasons": [],
+                          "how_chosen": evil}],
+            "notice": evil}
 
     def hostile(route: Any) -> None:
         route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
@@ -199,3 +205,66 @@ def test_the_widget_has_no_serious_accessibility_violations(page: Any, server: s
     dialog.locator(".bf-card").first.wait_for(timeout=WAIT)
     dialog.locator(".bf-more").first.click()  # every kind of card and control on screen
     assert axe.run(page, "widget-open") == []
+
+
+def test_a_card_shows_what_to_check_at_the_counter_in_an_expandable_part(page: Any, server: str) -> None:
+    dialog = open_widget(page, f"{server}/")
+    send(page, "13歳の息子が区立中学校の1年生です")
+    card = dialog.locator(".bf-card.bf-eligible", has_text="P86")  # 学校給食費 (P86)
+    card.wait_for(timeout=WAIT)
+    expected = httpx.get(f"{server}/api/measures/school_lunch_free").json()["conditions_text"]
+    details = card.locator("details.bf-check")
+    summary = details.locator("summary")
+    assert summary.inner_text() == f"窓口で確認すること（{len(expected)}件）"
+    first = details.locator("li").first
+    assert not first.is_visible()  # folded: the card stays short
+    summary.focus()
+    page.keyboard.press("Enter")  # a native <details>: the keyboard opens it too
+    first.wait_for()
+    assert details.locator("li").all_inner_texts() == [t["ja"] for t in expected]
+    assert details.get_attribute("open") is not None
+    card.scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    card.screenshot(path=str(SCREENSHOTS / "widget-card-check-expanded.png"))
+    assert axe.run(page, "widget-card-check-expanded") == []
+
+
+def test_a_related_programme_has_its_own_heading_and_never_says_you_qualify(page: Any, server: str) -> None:
+    """P83: the school sends students to 小笠原村; a ward junior-high student is not promised a place."""
+    dialog = open_widget(page, f"{server}/")
+    send(page, "13歳の息子が区立中学校の1年生です")
+    card = dialog.locator(".bf-card.bf-related", has_text="小笠原")
+    card.wait_for(timeout=WAIT)
+    heading = dialog.locator(".bf-related-title").last.inner_text()
+    assert heading.startswith("関係する取り組み") and "参加者は学校や区などが選びます" in heading
+    text = card.inner_text()
+    assert card.locator(".bf-badge").inner_text() == "関係する取り組み"
+    assert "対象です" not in text and "参加する人の決め方：" in text
+    assert dialog.locator(".bf-card.bf-eligible", has_text="小笠原").count() == 0
+    card.scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    card.screenshot(path=str(SCREENSHOTS / "widget-card-related.png"))
+
+
+def test_a_maybe_tells_a_fact_to_give_from_a_point_to_ask_at_the_counter(page: Any, server: str) -> None:
+    dialog = open_widget(page, f"{server}/")
+    send(page, "2歳の息子が区内の保育園に通っています")
+    dialog.locator(".bf-more").first.click(timeout=WAIT)  # every maybe card
+    package = dialog.locator(".bf-card.bf-maybe", has_text="2歳を迎える")  # P94: 「2歳を迎える」 has no window
+    package.wait_for(timeout=WAIT)
+    assert package.locator(".bf-unsettled").inner_text().startswith("資料では決まっていません。窓口でおたずねください")
+    assert package.locator(".bf-missing").count() == 0  # nothing more the parent could tell us settles it
+    sitter = dialog.locator(".bf-card.bf-maybe", has_text="ベビーシッター")
+    assert sitter.locator(".bf-missing").inner_text() == "ご家庭のことを教えていただければ判定できます"
+    assert sitter.locator(".bf-unsettled").count() == 0
+
+
+def test_after_the_fiscal_year_the_greeting_and_results_say_the_information_may_have_changed(
+        page: Any, server: str) -> None:
+    """The server's clock is fixed at 2025-04-01 (conftest.TODAY); the day before is tested in the API tests."""
+    dialog = open_widget(page, f"{server}/")
+    notice = ("この情報は令和6年度（2024年4月〜2025年3月）の区の資料によるものです。"
+              "その後、内容が変わっているかもしれません。")
+    dialog.locator(".bf-log > .bf-notice", has_text=notice).wait_for(timeout=WAIT)  # the widget's own greeting
+    send(page, "2歳の息子が区内の保育園に通っています")
+    dialog.locator(".bf-found .bf-notice", has_text=notice).first.wait_for(timeout=WAIT)  # with the results
