@@ -1,4 +1,5 @@
-"""The matching measures: eligible first, then "may be eligible", each with reason and page."""
+"""The matching measures: eligible first, then "may be eligible", then related programmes, each with
+reason, page and what to check at the counter (and the 令和6年度 notice once that year is over)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.runtime import absorb_latest, load_state, needs_absorbing, state_events
+from actions.runtime import absorb_latest, dialogue, load_state, needs_absorbing, state_events
 from bot.dialogue import replies
 from knowledge.catalog import default_catalog
 from knowledge.results import match_household
@@ -25,6 +26,7 @@ class ActionShowResults(Action):
             state = absorb_latest(tracker, state)
             events = state_events(state, tracker)
         results = match_household(default_catalog(), state.household, state.lang)
-        dispatcher.utter_message(text=replies.results_text(results, state.lang),
-                                 json_message={"measures": [m.model_dump() for m in results.eligible + results.maybe]})
+        shown = results.eligible + results.maybe + results.related
+        dispatcher.utter_message(text=replies.results_text(results, state.lang, dialogue().notice(state.lang)),
+                                 json_message={"measures": [m.model_dump() for m in shown]})
         return events

@@ -109,7 +109,7 @@ def _bubble(match: Match, lang: Lang, notice: str | None = None) -> FlexBubble:
         FlexText(text=en_status if en else ja_status, size="xs", weight="bold", color=color, wrap=True),
         FlexText(text=clip(match.title, 200), weight="bold", size="md", wrap=True),
         FlexText(text=f"Page {match.page}" if en else f"資料 {match.page}", size="sm", color="#555555"),
-        FlexText(text=clip(why, 200), size="sm", wrap=True, max_lines=4),
+        FlexText(text=clip(why, 200), size="sm", wrap=True, max_lines=6 if match.status == "related" else 4),
     ]
     contents += [_small(line, "#8A5A00") for line in replies.waits_lines(match, lang)]
     if match.check_yourself:

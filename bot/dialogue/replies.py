@@ -150,9 +150,12 @@ def results_text(results: Results, lang: Lang, notice: str | None = None) -> str
 
 
 def progress_text(results: Results, lang: Lang) -> str:
+    related = len(results.related)
     if lang == "en":
-        return f"So far: {len(results.eligible)} you qualify for, {len(results.maybe)} you may qualify for."
-    return f"いまのところ、対象 {len(results.eligible)}件・対象かもしれない {len(results.maybe)}件です。"
+        return (f"So far: {len(results.eligible)} you qualify for, {len(results.maybe)} you may qualify for"
+                + (f", {related} related programme{'s' if related > 1 else ''}." if related else "."))
+    return (f"いまのところ、対象 {len(results.eligible)}件・対象かもしれない {len(results.maybe)}件"
+            + (f"・関係する取り組み {related}件です。" if related else "です。"))
 
 
 def answer_text(hits: list[Hit], lang: Lang, titles: dict[str, str], summaries: dict[str, str]) -> str:

@@ -112,3 +112,11 @@ def test_a_ward_junior_high_student_sees_the_ogasawara_exchange_as_related_not_e
         related = text[text.index(head):]
         assert ogasawara.title in related and ogasawara.title not in text[:text.index(head)]
         assert ogasawara.how_chosen and ogasawara.how_chosen in related
+
+
+def test_progress_counts_related_programmes_apart() -> None:
+    ja, en = replies.progress_text(RESULTS, "ja"), replies.progress_text(RESULTS, "en")
+    assert ja == "いまのところ、対象 1件・対象かもしれない 2件・関係する取り組み 1件です。"
+    assert en == "So far: 1 you qualify for, 2 you may qualify for, 1 related programme."
+    no_related = RESULTS.model_copy(update={"related": []})
+    assert replies.progress_text(no_related, "ja") == "いまのところ、対象 1件・対象かもしれない 2件です。"
