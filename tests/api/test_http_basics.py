@@ -50,7 +50,7 @@ def test_openapi_documents_every_endpoint_and_the_error_body(client: httpx.Clien
     schema = client.get("/openapi.json").json()
     paths = schema["paths"]
     assert {"/healthz", "/api/measures", "/api/measures/{measure_id}", "/api/search", "/api/eligibility", "/api/chat",
-            "/api/sessions/{session_id}", "/line/webhook"} <= set(paths)
+            "/api/sessions/{session_id}", "/line/webhook", "/api/source"} <= set(paths)
     assert "ErrorResponse" in schema["components"]["schemas"]
     assert "404" in paths["/api/measures/{measure_id}"]["get"]["responses"]
     assert "422" in paths["/api/chat"]["post"]["responses"]
