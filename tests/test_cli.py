@@ -29,6 +29,14 @@ def test_check_explains_with_pages() -> None:
     assert "2歳の息子さん" in out.stdout
 
 
+def test_check_lists_related_programmes_under_their_own_heading() -> None:
+    out = run("check", str(EXAMPLES / "boy_in_junior_high_and_sister_with_certificate.json"))
+    head = "関係する取り組み（参加者は学校や区などが選びます）"
+    assert out.returncode == 0 and head in out.stdout
+    assert "小笠原村での体験を提供（P83）" in out.stdout.split(head)[1]  # P83: the school sends students
+    assert "小笠原村での体験を提供（P83）" not in out.stdout.split(head)[0]
+
+
 def test_check_json_is_structured() -> None:
     out = run("check", str(EXAMPLES / "toddler_in_ward_daycare.json"), "--json")
     data = json.loads(out.stdout)

@@ -99,6 +99,7 @@ def test_answers_change_the_results_at_once(page: Any, server: str) -> None:
     assert eligible_card(page, "低栄養").count() == 0
     assert "関係する取り組み（参加者は学校や区などが選びます）" in page.locator(".group.related > h3").inner_text()
     assert "関係する取り組み" in page.locator("#status").inner_text()
+    assert "令和6年度" in page.locator("#results .notice").inner_text()  # the server's clock is after 令和6年度
 
     child.get_by_role("button", name="このお子さんを削除").click()
     page.locator(".group.eligible .m", has_text="おむつ").wait_for(state="detached", timeout=WAIT)

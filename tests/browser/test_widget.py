@@ -268,3 +268,14 @@ def test_after_the_fiscal_year_the_greeting_and_results_say_the_information_may_
     dialog.locator(".bf-log > .bf-notice", has_text=notice).wait_for(timeout=WAIT)  # the widget's own greeting
     send(page, "2歳の息子が区内の保育園に通っています")
     dialog.locator(".bf-found .bf-notice", has_text=notice).first.wait_for(timeout=WAIT)  # with the results
+
+
+def test_an_english_conversation_gets_english_card_words(page: Any, server: str) -> None:
+    dialog = open_widget(page, f"{server}/")
+    send(page, "My 2 year old son goes to a daycare in the ward")
+    card = dialog.locator(".bf-card.bf-eligible", has_text="P80").first
+    card.wait_for(timeout=WAIT)
+    assert card.get_attribute("lang") == "en"
+    assert card.locator(".bf-badge").inner_text() == "You qualify"
+    assert card.locator("summary").inner_text().startswith("To check at the counter (")
+    assert "you may qualify for" in dialog.locator(".bf-found-title").last.inner_text()
