@@ -208,5 +208,16 @@ def schema() -> None:
         typer.echo(f"wrote {path}")
 
 
+@app.command()
+def audit(stdout: Annotated[bool, typer.Option("--stdout", help="print instead of writing")] = False) -> None:
+    """Write knowledge/AUDIT.md: per measure, each condition with its basis (quote, definition or reading)."""
+    from knowledge.audit import render, write
+
+    if stdout:
+        typer.echo(render(_catalog()), nl=False)
+    else:
+        typer.echo(f"wrote {write(_catalog())}")
+
+
 if __name__ == "__main__":
     app()

@@ -29,6 +29,13 @@ def test_check_explains_with_pages() -> None:
     assert "2歳の息子さん" in out.stdout
 
 
+def test_audit_prints_the_committed_page() -> None:
+    out = run("audit", "--stdout")
+    assert out.returncode == 0
+    committed = (Path(__file__).parents[1] / "knowledge" / "AUDIT.md").read_text(encoding="utf-8")
+    assert out.stdout == committed and "## P86 区立学校の学校給食費を全額補助" in out.stdout
+
+
 def test_check_json_is_structured() -> None:
     out = run("check", str(EXAMPLES / "toddler_in_ward_daycare.json"), "--json")
     data = json.loads(out.stdout)
