@@ -166,3 +166,9 @@ def test_a_selected_programme_is_related_but_a_failed_document_condition_still_s
     assert primary.verdict == "not_eligible" and primary.how_chosen_ja is None
     open_question = evaluate(m, Household(children=[Child(age=12)]), 2024)  # 小6 or 中1: ask first
     assert open_question.verdict == "maybe" and open_question.missing and open_question.how_chosen_en
+
+
+def test_outside_on_a_range_with_two_bounds_is_refused() -> None:
+    """Which side is open must be said: 後期課程 (above 中3) is unsettled, preschool (below 小1) is not."""
+    with pytest.raises(ValidationError, match="covers one side"):
+        measure(some_child=[{"type": "school_year", "min": 1, "max": 9, "outside": OUTSIDE}])
