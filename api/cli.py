@@ -76,10 +76,15 @@ def read_household(path: Path) -> Household:
         fail(_household_error(exc))
 
 
-def _print_match(match: Match) -> None:
+def _print_match(match: Match, en: bool) -> None:
     typer.echo(f"  ・{match.title}（{match.page}）")
     for reason in [match.later] if match.status == "later" and match.later else match.reasons:
         typer.echo(f"      {reason}")
+    if match.status != "later":  # what only the counter can answer, and how participants are chosen
+        for point in match.unsettled:
+            typer.echo(f"      {'Ask at the counter' if en else '窓口で確認'}: {point}")
+        if match.how_chosen:
+            typer.echo(f"      {'How people are chosen' if en else '選ばれ方'}: {match.how_chosen}")
 
 
 @app.command()
@@ -99,13 +104,14 @@ def check(
     for heading, items in (
         ("Eligible" if en else "対象です", results.eligible),
         ("May be eligible" if en else "対象かもしれません", results.maybe),
+        ("Related programmes" if en else "関係する取り組み", results.related),
         ("Later" if en else "これから対象になります", results.later),
     ):
         if items:
             typer.echo(f"{heading} ({len(items)})")
             for item in items:
-                _print_match(item)
-    if not (results.eligible or results.maybe):
+                _print_match(item, en)
+    if not (results.eligible or results.maybe or results.related):
         typer.echo("No matching measure." if en else "あてはまる施策は見つかりませんでした。")
 
 
