@@ -76,11 +76,15 @@ def read_household(path: Path) -> Household:
         fail(_household_error(exc))
 
 
-def _print_match(match: Match) -> None:
+def _print_match(match: Match, en: bool) -> None:
     typer.echo(f"  ・{match.title}（{match.page}）")
-    for reason in [match.later] if match.status == "later" and match.later else \
-            [match.how_chosen] if match.status == "related" and match.how_chosen else match.reasons:
+    for reason in [match.later] if match.status == "later" and match.later else match.reasons:
         typer.echo(f"      {reason}")
+    if match.status != "later":  # what only the counter can answer, and how participants are chosen
+        for point in match.unsettled:
+            typer.echo(f"      {'Ask at the counter' if en else '窓口で確認'}: {point}")
+        if match.how_chosen:
+            typer.echo(f"      {'How people are chosen' if en else '選ばれ方'}: {match.how_chosen}")
 
 
 @app.command()
@@ -100,15 +104,14 @@ def check(
     for heading, items in (
         ("Eligible" if en else "対象です", results.eligible),
         ("May be eligible" if en else "対象かもしれません", results.maybe),
+        ("Related programmes" if en else "関係する取り組み", results.related),
         ("Later" if en else "これから対象になります", results.later),
-        ("Related programmes (others choose who takes part)" if en
-         else "関係する取り組み（参加者は学校や区などが選びます）", results.related),
     ):
         if items:
             typer.echo(f"{heading} ({len(items)})")
             for item in items:
-                _print_match(item)
-    if not (results.eligible or results.maybe):
+                _print_match(item, en)
+    if not (results.eligible or results.maybe or results.related):
         typer.echo("No matching measure." if en else "あてはまる施策は見つかりませんでした。")
 
 
@@ -209,6 +212,17 @@ def schema() -> None:
 
     for path in write():
         typer.echo(f"wrote {path}")
+
+
+@app.command()
+def audit(stdout: Annotated[bool, typer.Option("--stdout", help="print instead of writing")] = False) -> None:
+    """Write knowledge/AUDIT.md: per measure, each condition with its basis (quote, definition or reading)."""
+    from knowledge.audit import render, write
+
+    if stdout:
+        typer.echo(render(_catalog()), nl=False)
+    else:
+        typer.echo(f"wrote {write(_catalog())}")
 
 
 if __name__ == "__main__":

@@ -100,6 +100,8 @@ class _Range(_Sourced):
             raise ValueError("give min, max or both")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError("min must not exceed max")
+        if self.outside is not None and self.min is not None and self.max is not None:
+            raise ValueError("`outside` covers one side: give the open bound as its own condition")
         return self
 
 

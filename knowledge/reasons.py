@@ -11,8 +11,8 @@ from knowledge.outcome import ConditionResult, Fact, Outcome, Verdict
 
 _UNSETTLED_JA = "資料だけでは決められない点があります。区の窓口でご確認ください。"
 _UNSETTLED_EN = "The document does not settle everything here; please ask at the ward office."
-_CHOSEN_JA = "参加する方は区や学校などが選びます（申し込めば必ず受けられるものではありません）。"
-_CHOSEN_EN = "Participants are chosen by the ward, a school or the programme; it is not an entitlement."
+_CHOSEN_JA = "参加する方は選ばれて決まります（申し込めば必ず受けられるものではありません）。"
+_CHOSEN_EN = "Participants are chosen; it is not something you are entitled to by applying."
 
 
 def _firm(r: ConditionResult) -> bool:

@@ -112,7 +112,7 @@ _CHILD_FLAG = {
 _CHILD_FLAG_SHORT = {
     "disability_certificate": ("障害者手帳がある", "holds a disability certificate"),
     "chronic_disease": ("小児慢性特定疾病の認定がある", "has a designated pediatric chronic disease"),
-    "developmental_concern": ("発達に課題がある・療育を受けている", "has developmental needs"),
+    "developmental_concern": ("発達に課題がある（療育など）", "has developmental needs"),
     "uses_disability_services": ("障害児の通所サービスなどを利用している", "uses disability day services"),
     "special_needs_class": ("特別支援学級に在籍している", "is in a special-needs class"),
     "school_refusal": ("学校に行きづらい", "finds it hard to go to school"),

@@ -31,10 +31,17 @@ def test_check_explains_with_pages() -> None:
 
 def test_check_lists_related_programmes_under_their_own_heading() -> None:
     out = run("check", str(EXAMPLES / "boy_in_junior_high_and_sister_with_certificate.json"))
-    head = "関係する取り組み（参加者は学校や区などが選びます）"
+    head = "関係する取り組み ("
     assert out.returncode == 0 and head in out.stdout
     assert "小笠原村での体験を提供（P83）" in out.stdout.split(head)[1]  # P83: the school sends students
     assert "小笠原村での体験を提供（P83）" not in out.stdout.split(head)[0]
+
+
+def test_audit_prints_the_committed_page() -> None:
+    out = run("audit", "--stdout")
+    assert out.returncode == 0
+    committed = (Path(__file__).parents[1] / "knowledge" / "AUDIT.md").read_text(encoding="utf-8")
+    assert out.stdout == committed and "## P86 区立学校の学校給食費を全額補助" in out.stdout
 
 
 def test_check_json_is_structured() -> None:

@@ -114,3 +114,61 @@ def test_a_condition_in_the_wrong_scope_is_refused() -> None:
 def test_absurd_households_are_refused(bad: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
         Household.model_validate(bad)
+
+
+@pytest.mark.parametrize(("given", "kept"), [
+    ("sme", ["sme"]), (["startup", "sme", "sme"], ["startup", "sme"]), (["none", "sme"], ["sme"]), (["none"], ["none"]),
+])
+def test_business_is_a_set_and_accepts_one_string(given: object, kept: list[str]) -> None:
+    assert Household.model_validate({"business": given}).business == kept
+
+
+def test_a_seven_year_old_not_at_school_is_of_school_age_not_preschool() -> None:
+    """`school: none` at 7 means not enrolled, not 未就学: a 7-year-old is 小1 or 小2 by age."""
+    assert possible_school_years(Child(age=7, school="none")) == {1, 2}
+    assert possible_school_years(Child(age=6, school="none")) == {0}
+
+
+READING = {"reading": {"ja": "資料に書かれていません。", "en": "The document does not say."}}
+OUTSIDE = {"ja": "外側は資料に書かれていません。", "en": "The document does not settle the rest."}
+
+
+def test_a_reading_never_excludes_and_never_promises() -> None:
+    m = measure(some_child=[{"type": "child_age", "max": 5, "basis": READING}])
+    too_old = evaluate(m, Household(children=[Child(age=9)]), 2024)
+    assert too_old.verdict == "maybe" and too_old.unsettled_ja == ["資料に書かれていません。"]
+    fits = evaluate(m, Household(children=[Child(age=3)]), 2024)
+    assert fits.verdict == "maybe" and fits.conditions[0].basis == "reading"
+    assert evaluate(m, Household(children=[]), 2024).verdict == "not_eligible"  # no child at all is still no
+
+
+def test_outside_a_firm_condition_is_maybe_inside_is_eligible() -> None:
+    m = measure(some_child=[{"type": "child_age", "max": 5, "outside": OUTSIDE}])
+    inside = evaluate(m, Household(children=[Child(age=5)]), 2024)
+    assert inside.verdict == "eligible" and inside.unsettled_ja == [] and inside.conditions[0].basis == "document"
+    outside = evaluate(m, Household(children=[Child(age=6)]), 2024)
+    assert outside.verdict == "maybe" and outside.conditions[0].basis == "reading"
+    assert outside.unsettled_en == ["The document does not settle the rest."] and outside.missing == []
+
+
+def test_an_unsettled_rule_keeps_everyone_at_maybe() -> None:
+    m = measure(some_child=[{"type": "child_age", "max": 5}], unsettled=[OUTSIDE])
+    outcome = evaluate(m, Household(children=[Child(age=2)]), 2024)
+    assert outcome.verdict == "maybe" and outcome.unsettled_ja == [OUTSIDE["ja"]]
+    assert evaluate(m, Household(children=[Child(age=7)]), 2024).unsettled_ja == []  # not for those ruled out
+
+
+def test_a_selected_programme_is_related_but_a_failed_document_condition_still_says_no() -> None:
+    chosen = {"quote": "派遣", "how": {"ja": "学校が選びます。", "en": "The school chooses."}}
+    m = measure(selection=chosen, some_child=[{"type": "school_year", "min": 7, "max": 9}])
+    assert evaluate(m, Household(children=[Child(age=13, school_year=8)]), 2024).verdict == "related"
+    primary = evaluate(m, Household(children=[Child(age=10, school_year=5)]), 2024)
+    assert primary.verdict == "not_eligible" and primary.how_chosen_ja is None
+    open_question = evaluate(m, Household(children=[Child(age=12)]), 2024)  # 小6 or 中1: ask first
+    assert open_question.verdict == "maybe" and open_question.missing and open_question.how_chosen_en
+
+
+def test_outside_on_a_range_with_two_bounds_is_refused() -> None:
+    """Which side is open must be said: 後期課程 (above 中3) is unsettled, preschool (below 小1) is not."""
+    with pytest.raises(ValidationError, match="covers one side"):
+        measure(some_child=[{"type": "school_year", "min": 1, "max": 9, "outside": OUTSIDE}])

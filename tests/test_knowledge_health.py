@@ -168,3 +168,15 @@ def test_selected_programmes_say_how_people_are_chosen(catalog: Catalog) -> None
         assert selection.how.ja and selection.how.en, mid
         if selection.quote is None:  # no words of the document: the note must say the document does not say
             assert "書かれていません" in selection.how.ja, mid
+
+
+def test_committed_audit_page_is_current_and_shows_every_basis(catalog: Catalog) -> None:
+    from knowledge.audit import AUDIT_FILE, render
+
+    text = render(catalog)
+    assert AUDIT_FILE.read_text(encoding="utf-8") == text, "run `benefit-finder audit`"
+    heads = ("| 誰について", "| ---")
+    rows = [line for line in text.splitlines() if line.startswith("| ") and not line.startswith(heads)]
+    assert len(rows) == sum(len(r.conditions) for m in catalog for r in m.eligibility)
+    assert all(any(k in row for k in ("資料：「", "定義：", "読み：")) for row in rows)
+    assert all(f"`{m.id}`" in text for m in catalog)

@@ -106,6 +106,8 @@ class _Builder:
 
     def set(self, key: str, index: int | None, field: str, value: object) -> None:
         if key == "household":
+            if field == "business" and value != "none":  # kinds of business add up (an SME that is a startup)
+                value = sorted({*(self.rest.get(field) or []), value} - {"none"})
             self.rest[field] = value
             return
         people = self.children if key == "children" else self.adults

@@ -135,3 +135,11 @@ def test_eligibility_rejects_bad_households_with_field_paths(client: httpx.Clien
 
 def test_eligibility_rejects_a_bad_lang(client: httpx.Client) -> None:
     assert_error(client.post("/api/eligibility", params={"lang": "de"}, json={}), 422, "validation_error")
+
+
+@pytest.mark.parametrize("business", ["sme", ["sme"], ["sme", "startup"]])
+def test_business_is_a_set_and_a_single_string_still_works(client: httpx.Client, business: object) -> None:
+    body = client.post("/api/eligibility", json={"business": business}).json()
+    assert "decarbonization_advisor_exam" in [m["id"] for m in body["eligible"]]
+    startup = "startup_community" in [m["id"] for m in body["eligible"]]
+    assert startup == (business == ["sme", "startup"])

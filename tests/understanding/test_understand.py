@@ -71,8 +71,9 @@ def test_adults_and_their_facts(text: str, adults: list[dict[str, Any]]) -> None
         ("教育ローンを借りています", {"education_loan": True}),
         ("親の近くに引っ越したいです", {"moving": "near_parents"}),
         ("広い家に引っ越す予定です", {"moving": "larger_home"}),
-        ("区内で中小企業を経営しています", {"business": "sme"}),
-        ("スタートアップを立ち上げました", {"business": "startup"}),
+        ("区内で中小企業を経営しています", {"business": ["sme"]}),
+        ("スタートアップを立ち上げました", {"business": ["startup"]}),
+        ("中小企業ですが、スタートアップでもあります", {"business": ["sme", "startup"]}),
         ("子どもはいません", {"children": []}),
     ],
 )
