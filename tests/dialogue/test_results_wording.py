@@ -120,3 +120,11 @@ def test_progress_counts_related_programmes_apart() -> None:
     assert en == "So far: 1 you qualify for, 2 you may qualify for, 1 related programme."
     no_related = RESULTS.model_copy(update={"related": []})
     assert replies.progress_text(no_related, "ja") == "いまのところ、対象 1件・対象かもしれない 2件です。"
+
+
+def test_every_measure_a_resident_can_be_shown_has_points_to_check_at_the_counter() -> None:
+    """Only measures with an eligibility rule reach eligible / maybe / related; each has 窓口で確認すること,
+    so no card on any channel goes without it (initiatives without a rule are never shown as results)."""
+    shown = [m for m in default_catalog() if m.eligibility]
+    assert len(shown) > 25
+    assert [m.id for m in shown if not m.conditions_text] == []
