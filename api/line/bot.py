@@ -27,7 +27,7 @@ from linebot.v3.webhooks import (
 
 from api.chat import ChatService, Exchange, SessionBusy, guess_lang, short
 from api.errors import MESSAGES
-from api.line.render import reply_messages
+from api.line.render import MAX_BUBBLES, reply_messages
 from api.sessions import SessionStore
 from bot.dialogue.conversation import Message
 from knowledge.catalog import Catalog
@@ -156,7 +156,9 @@ class LineBot:
         before = {m.id for m in match_household(self.catalog, exchange.previous.household, lang).eligible} \
             if exchange.previous else set()
         if exchange.turn.done or {m.id for m in results.eligible} - before:
-            return [*results.eligible, *results.maybe, *results.related]
+            # a carousel holds 12 cards: related programmes keep their place, maybes fill the rest
+            room = max(MAX_BUBBLES - len(results.related), 0)
+            return [*[*results.eligible, *results.maybe][:room], *results.related][:MAX_BUBBLES]
         return []
 
     def _reply(self, token: str | None, messages: list[LineMessage]) -> None:

@@ -119,9 +119,12 @@
         "\n例：「2歳の息子が区内の保育園に通っています」", "bot");
       if (store("get")) bubble("前回の会話の続きから答えられます。「結果を見る」で、これまでにわかった支援を表示します。", "bot");
       // after the document's fiscal year, the greeting says the information may be out of date
+      var mine = epoch; // erased meanwhile: the panel was cleared, add nothing to it
       fetch(api + "/api/source", { credentials: "omit" })
         .then(function (r) { return r.ok ? r.json() : null; })
-        .then(function (src) { if (src && src.notice_ja) notice(src.notice_ja, log.firstChild ? log.firstChild.nextSibling : null); })
+        .then(function (src) {
+          if (src && src.notice_ja && mine === epoch) notice(src.notice_ja, log.firstChild ? log.firstChild.nextSibling : null);
+        })
         .catch(function () { /* the greeting stands without it */ });
     }
     function notice(text, before) {

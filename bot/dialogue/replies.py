@@ -101,11 +101,11 @@ def check_line(match: Match, lang: Lang) -> str | None:
     return f"窓口で確認：{checks[0]}" + (f"（ほか{more}点）" if more else "")
 
 
-def waits_lines(match: Match, lang: Lang) -> list[str]:
+def waits_lines(match: Match, lang: Lang, with_missing: bool = True) -> list[str]:
     """For a maybe: whether we need a fact from the resident, and what the document leaves open
     (only the counter can answer); a maybe may wait on both."""
     lines = []
-    if match.status == "maybe" and match.missing:
+    if with_missing and match.status == "maybe" and match.missing:
         lines.append(WAITS["missing"][lang])
     if match.unsettled:
         sep = "; " if lang == "en" else "／"
@@ -118,9 +118,9 @@ def _item(match: Match, lang: Lang) -> str:
         lines = [match.later]
     elif match.status == "related":
         lines = [HOW_CHOSEN[lang] + match.how_chosen if match.how_chosen else ""]
-    else:
-        lines = [match.reasons[0] if match.reasons else "", *waits_lines(match, lang)]
-    if match.status != "later":
+    else:  # the engine's reason already asks for a missing fact (「…が分かれば判定できます」)
+        lines = [match.reasons[0] if match.reasons else "", *waits_lines(match, lang, with_missing=False)]
+    if match.status in ("eligible", "related"):  # a maybe's lines already say what is open (kept short)
         lines.append(check_line(match, lang) or "")
     lines = [line for line in lines if line]
     if lang == "en":
@@ -129,24 +129,27 @@ def _item(match: Match, lang: Lang) -> str:
 
 
 def results_text(results: Results, lang: Lang, notice: str | None = None) -> str:
-    """Eligible, maybe, later and related measures, each with one line of what to check at the
-    counter; related programmes under their own heading (never worded as 「対象です」)."""
+    """The dated notice first (when given), then eligible, maybe, later and related measures.
+    Eligible and related ones carry one line of what to check at the counter; a maybe says what it
+    waits on (the engine's reason asks for a missing fact; a point only the counter can settle gets
+    its own line); a maybe's points to check are on its card (widget, LINE), so the text stays
+    short. Related programmes sit under their own heading, never worded as 「対象です」."""
     sections = (
         ("対象になる支援", "You qualify for", results.eligible),
         ("対象かもしれない支援", "You may qualify for", results.maybe),
         ("これから対象になる支援", "Coming later", results.later),
         (RELATED_HEAD["ja"], RELATED_HEAD["en"], results.related),
     )
-    lines = []
+    lines = [notice] if notice else []  # first: a long text may be clipped (LINE: 5,000 characters)
     for ja, en, items in sections:
         if items:
             lines.append(f"【{ja}（{len(items)}件）】" if lang == "ja" else f"{en} ({len(items)}):")
             if items is results.related:  # chosen by others: say so before any title
                 lines.append(CHOSEN_BY_OTHERS[lang])
             lines += [_item(m, lang) for m in items]
-    if not lines:
-        return "\n".join([say("nothing", lang), *([notice] if notice else [])])
-    return "\n".join([*lines, say("counter", lang), *([notice] if notice else [])])
+    if len(lines) == (1 if notice else 0):
+        return "\n".join([*lines, say("nothing", lang)])
+    return "\n".join([*lines, say("counter", lang)])
 
 
 def progress_text(results: Results, lang: Lang) -> str:

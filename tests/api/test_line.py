@@ -117,6 +117,16 @@ def test_a_text_message_gets_cards_and_quick_replies(line: Line) -> None:
     assert "わからない" in labels
 
 
+def test_a_related_programme_keeps_its_card_when_maybes_overflow_the_carousel(line: Line) -> None:
+    [reply] = line.send(text_event("13歳の息子が区立中学校の1年生です", user="Urelated"))
+    [cards] = [m for m in reply["messages"] if m["type"] == "flex"]
+    bubbles = cards["contents"]["contents"]
+    assert len(bubbles) == 12  # eligible and maybe measures are more than a carousel holds
+    last = [c["text"] for c in bubbles[-1]["body"]["contents"] if c["type"] == "text"]
+    assert last[0] == "関係する取り組み（参加者は学校や区などが選びます）" and last[1] == "小笠原村での体験を提供"
+    assert not any(t.startswith("対象です") for t in last)
+
+
 def test_a_postback_answers_the_pending_question(line: Line) -> None:
     [reply] = line.send(text_event(FIRST, user="Upostback"))
     item = reply["messages"][-1]["quickReply"]["items"][-1]["action"]
