@@ -43,14 +43,14 @@ json.dump(out, sys.stdout)
 """
 
 
-def households() -> list[tuple[str, dict[str, Any]]]:
+def households(cases: bool = True) -> list[tuple[str, dict[str, Any]]]:
     found: list[tuple[str, dict[str, Any]]] = []
     for path in sorted((ROOT / "knowledge" / "examples").glob("*.json")):
         found.append((f"example {path.stem}", json.loads(path.read_text(encoding="utf-8"))))
     for path in sorted((ROOT / "benchmarks" / "data").glob("dialogue_households*.yaml")):
         for h in yaml.safe_load(path.read_text(encoding="utf-8"))["households"]:
             found.append((f"{path.stem}: {h['name']}", h["profile"]))
-    for path in sorted((ROOT / "tests" / "measures").glob("*/*.yaml")):
+    for path in sorted((ROOT / "tests" / "measures").glob("*/*.yaml")) if cases else []:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for case in data["cases"]:
             found.append((f"case {data['measure']}: {case['name']}", case["household"]))
@@ -80,8 +80,9 @@ def main() -> None:
     parser.add_argument("--old", type=Path, required=True, help="checkout of the old commit")
     parser.add_argument("--new", type=Path, default=ROOT)
     parser.add_argument("--names", type=int, default=6, help="households named per move (0: counts only)")
+    parser.add_argument("--without-cases", action="store_true", help="examples and dialogue profiles only")
     args = parser.parse_args()
-    named = households()
+    named = households(cases=not args.without_cases)
     old = evaluate(args.old, [for_old(h) for _, h in named])
     new = evaluate(args.new, [h for _, h in named])
     moves: dict[str, dict[str, list[str]]] = {}
@@ -104,6 +105,8 @@ def main() -> None:
     print("\ntotals:")
     for move, count in totals.most_common():
         print(f"  {move}: {count}")
+    if args.without_cases:
+        return
     RESULTS.write_text(json.dumps({"households": len(named), "measures": len(new[0]), "totals": dict(totals),
                                    "moves": moves}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

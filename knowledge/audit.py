@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge import wording
+from knowledge.basis import Definition, Quote, Reading
 from knowledge.catalog import KNOWLEDGE_DIR, Catalog
-from knowledge.conditions import Condition, Definition, Quote, Reading
+from knowledge.conditions import Condition
 from knowledge.measure import Measure, Rule
 
 AUDIT_FILE = KNOWLEDGE_DIR / "AUDIT.md"

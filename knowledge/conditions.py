@@ -4,79 +4,18 @@ Each type is a small model here and is evaluated exactly once, in `eligibility.p
 measure combines these; it never adds Python. Child conditions read one child at a time; adult
 conditions one adult; household conditions the household as a whole.
 
-Every condition says where it comes from (`basis`): the document's own words (`quote`, found
-verbatim in the measure's passage), a term's fixed meaning (`term`, `means`, `source`), or our
-reading where the document is silent or vague (`reading`, a one-line why). A verdict is never
-stronger than its basis: only the first two may make anyone 「対象です」, and a reading never
-turns anyone away by itself. `outside` marks a condition whose words firmly admit those who meet
-it but do not settle the rest: those outside it see "maybe", with that sentence, never "no".
+Every condition says where it comes from (`basis`, see `basis.py`): a verdict is never stronger
+than its basis.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
+from knowledge.basis import Sourced
 from knowledge.household import Business, Daycare, Moving, School, Sex
-
-_STRICT = ConfigDict(extra="forbid")
-
-
-class Why(BaseModel):
-    """A sentence in Japanese and English saying what the document does (not) settle."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    ja: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-
-class Quote(BaseModel):
-    """The document's own words, printed in the measure's passage (checked by the health tests)."""
-
-    model_config = _STRICT
-    quote: str = Field(min_length=2)
-
-
-class Definition(BaseModel):
-    """A term of the document read by its fixed meaning in law or ward usage (後期高齢者 = 75歳以上)."""
-
-    model_config = _STRICT
-    term: str = Field(min_length=1, description="The term as printed in the measure's passage.")
-    means: str = Field(min_length=1)
-    source: str = Field(min_length=1, description="Where the meaning is fixed, e.g. 高齢者の医療の確保に関する法律.")
-
-
-class Reading(BaseModel):
-    """Our reading where the document is silent or vague: never excludes, never promises."""
-
-    model_config = _STRICT
-    reading: Why
-
-
-BasisSpec = Quote | Definition | Reading
-
-
-def basis_kind(spec: BasisSpec) -> str:
-    """document / definition / reading: the strength a verdict may take from this basis."""
-    return "document" if isinstance(spec, Quote) else "definition" if isinstance(spec, Definition) else "reading"
-
-
-class _Sourced(BaseModel):
-    """What every condition carries: its basis, and optionally what stays open for those outside it."""
-
-    model_config = _STRICT
-    basis: BasisSpec
-    outside: Why | None = Field(
-        default=None,
-        description="Those who do not meet this condition are outside only by our reading: they see maybe, with this.",
-    )
-
-    @model_validator(mode="after")
-    def _outside_needs_a_firm_basis(self) -> _Sourced:
-        if self.outside is not None and isinstance(self.basis, Reading):
-            raise ValueError("`outside` is for a quote or definition basis; a reading never excludes anyway")
-        return self
 
 ChildFlag = Literal[
     "disability_certificate",
@@ -89,8 +28,7 @@ ChildFlag = Literal[
 AdultFlag = Literal["disability_certificate", "severe_disability", "memory_concern", "nutrition_concern"]
 
 
-class _Range(_Sourced):
-
+class _Range(Sourced):
     min: int | None = None
     max: int | None = None
 
@@ -105,26 +43,26 @@ class _Range(_Sourced):
         return self
 
 
-class Pregnant(_Sourced):
+class Pregnant(Sourced):
     """Someone in the household is pregnant (妊婦)."""
 
     type: Literal["pregnant"]
 
 
-class EducationLoan(_Sourced):
+class EducationLoan(Sourced):
     """The household has borrowed education funds (教育資金の貸し付け)."""
 
     type: Literal["education_loan"]
 
 
-class MovingIn(_Sourced):
+class MovingIn(Sourced):
     """The household plans one of these moves."""
 
     type: Literal["moving"]
     in_: list[Moving] = Field(alias="in", min_length=1)
 
 
-class BusinessIn(_Sourced):
+class BusinessIn(Sourced):
     """The household runs one of these kinds of business in the ward (any of its kinds counts).
 
     Its `outside` sentence, if any, is for households running another kind of business (a startup
@@ -135,7 +73,7 @@ class BusinessIn(_Sourced):
     in_: list[Business] = Field(alias="in", min_length=1)
 
 
-class RaisingChildren(_Sourced):
+class RaisingChildren(Sourced):
     """The household raises a child aged at most `max_age` (子育て世帯).
 
     Only a household with no child at all and no pregnancy is firmly outside; older children and a
@@ -164,43 +102,43 @@ class SchoolYear(_Range):
     include_preschool: bool = False
 
 
-class ChildSex(_Sourced):
+class ChildSex(Sourced):
     type: Literal["sex"]
     is_: Sex = Field(alias="is")
 
 
-class ChildFlagIs(_Sourced):
+class ChildFlagIs(Sourced):
     """A yes/no fact about the child must be yes."""
 
     type: Literal["child_flag"]
     flag: ChildFlag
 
 
-class ChildAnyFlag(_Sourced):
+class ChildAnyFlag(Sourced):
     """At least one of these yes/no facts about the child is yes (「障害や発達に課題のある」)."""
 
     type: Literal["child_any_flag"]
     flags: list[ChildFlag] = Field(min_length=2)
 
 
-class DaycareIn(_Sourced):
+class DaycareIn(Sourced):
     type: Literal["daycare"]
     in_: list[Daycare] = Field(alias="in", min_length=1)
 
 
-class SchoolIn(_Sourced):
+class SchoolIn(Sourced):
     type: Literal["school"]
     in_: list[School] = Field(alias="in", min_length=1)
 
 
-class TurnsAge(_Sourced):
+class TurnsAge(Sourced):
     """The child is about to turn, or has just turned, `age` (e.g. 2歳を迎える子ども)."""
 
     type: Literal["turns_age"]
     age: int = Field(ge=1)
 
 
-class CertificateInFamily(_Sourced):
+class CertificateInFamily(Sourced):
     """The child, or a sibling aged at most `max_sibling_age`, holds a 障害者手帳."""
 
     type: Literal["certificate_in_family"]
@@ -211,7 +149,7 @@ class AdultAge(_Range):
     type: Literal["adult_age"]
 
 
-class AdultFlagIs(_Sourced):
+class AdultFlagIs(Sourced):
     type: Literal["adult_flag"]
     flag: AdultFlag
 

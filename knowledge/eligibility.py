@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from knowledge import reasons, wording
+from knowledge.basis import Reading, basis_kind
 from knowledge.conditions import (
     AdultAge,
     AdultFlagIs,
@@ -36,15 +37,14 @@ from knowledge.conditions import (
     MovingIn,
     Pregnant,
     RaisingChildren,
-    Reading,
     SchoolIn,
     SchoolYear,
     TurnsAge,
-    basis_kind,
 )
 from knowledge.household import AGE_BANDS, Adult, Child, Household
 from knowledge.measure import Measure, Rule
-from knowledge.outcome import Basis, CheckStatus, ConditionResult, Fact, Outcome, Verdict
+from knowledge.outcome import Basis, CheckStatus, ConditionResult, Fact, Outcome
+from knowledge.verdict import RANK, asks, firm, verdict_of
 
 
 @dataclass(frozen=True)
@@ -225,34 +225,11 @@ def _result(cond: Condition, check: Check, subject: tuple[str, str], member: int
     )
 
 
-_RANK: dict[Verdict, int] = {"eligible": 0, "maybe": 1, "not_eligible": 2, "open_to_all": 3, "related": 1}
-
-
-def firm(result: ConditionResult) -> bool:
-    """Rests on the document's words or a fixed meaning, so it may decide a verdict either way."""
-    return result.basis != "reading"
-
-
-def asks(result: ConditionResult) -> bool:
-    """An unknown fact worth asking the resident: one whose answer can change the verdict."""
-    return result.status == "unknown" and (firm(result) or result.fact.key in ("children", "adults"))
-
-
-def verdict_of(results: list[ConditionResult], capped: bool = False) -> Verdict:
-    """eligible / maybe / not_eligible, no stronger than the conditions' basis (`capped`: the rule
-    leaves something unsettled for everyone)."""
-    if any(r.status == "not_met" and firm(r) for r in results):
-        return "not_eligible"
-    if capped or any(asks(r) or not firm(r) for r in results):
-        return "maybe"
-    return "eligible"
-
-
 def _member_key(results: list[ConditionResult]) -> tuple[int, int, int, int]:
     unknown = sum(r.status == "unknown" for r in results)
     soft = sum(not firm(r) for r in results)
     met = sum(r.status == "met" for r in results)
-    return _RANK[verdict_of(results)], soft, unknown, -met
+    return RANK[verdict_of(results)], soft, unknown, -met
 
 
 def _members(rule: Rule, household: Household) -> tuple[list[list[ConditionResult]], list[list[ConditionResult]]]:

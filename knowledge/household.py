@@ -6,9 +6,9 @@ asks about them, while `False` lets it rule a measure out.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
 Daycare = Literal["ward", "other", "none"]
 School = Literal["ward", "kudan", "other", "none"]
@@ -21,6 +21,12 @@ Relation = Literal["me", "husband", "wife", "mother", "father", "grandmother", "
 AGE_BANDS: dict[str, tuple[int, int]] = {"under_65": (15, 64), "65_74": (65, 74), "75_plus": (75, 120)}
 
 _STRICT = ConfigDict(extra="forbid", str_strip_whitespace=True)
+_KINDS = {"type": "string", "enum": list(get_args(Business))}
+# The JSON contract says what the API accepts: a list of kinds, or one kind as a string (older clients).
+Businesses = Annotated[
+    list[Business] | None,
+    WithJsonSchema({"anyOf": [{"type": "array", "items": _KINDS, "maxItems": 3}, _KINDS, {"type": "null"}]}),
+]
 
 
 class Child(BaseModel):
@@ -82,7 +88,7 @@ class Household(BaseModel):
     )
     education_loan: bool | None = Field(default=None, description="Has borrowed an 教育ローン.")
     moving: Moving | None = Field(default=None, description="Plans to move in the ward.")
-    business: list[Business] | None = Field(
+    business: Businesses = Field(
         default=None, max_length=3,
         description='Kinds of business run in the ward (an SME may also be a startup); ["none"] = none. '
                     "A single string is accepted too (older clients).",

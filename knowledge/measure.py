@@ -11,7 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from knowledge.conditions import ADULT_TYPES, CHILD_TYPES, HOUSEHOLD_TYPES, Condition, Why
+from knowledge.basis import Why
+from knowledge.conditions import ADULT_TYPES, CHILD_TYPES, HOUSEHOLD_TYPES, Condition
 
 Kind = Literal["benefit", "service", "initiative"]
 Status = Literal["新規", "拡充", "継続"]

@@ -8,19 +8,13 @@ from __future__ import annotations
 
 from knowledge.measure import Text
 from knowledge.outcome import ConditionResult, Fact, Outcome, Verdict
+from knowledge.verdict import asks, firm
 
 _UNSETTLED_JA = "資料だけでは決められない点があります。区の窓口でご確認ください。"
 _UNSETTLED_EN = "The document does not settle everything here; please ask at the ward office."
 _CHOSEN_JA = "参加する方は選ばれて決まります（申し込めば必ず受けられるものではありません）。"
 _CHOSEN_EN = "Participants are chosen; it is not something you are entitled to by applying."
 
-
-def _firm(r: ConditionResult) -> bool:
-    return r.basis != "reading"
-
-
-def _asks(r: ConditionResult) -> bool:
-    return r.status == "unknown" and (_firm(r) or r.fact.key in ("children", "adults"))
 
 
 def initiative(measure_id: str) -> Outcome:
@@ -55,7 +49,7 @@ def _eligible(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
 
 def _soft(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
     """Conditions only our reading says are not met: said, but never as a "no"."""
-    failed = [r for r in results if r.status == "not_met" and not _firm(r)]
+    failed = [r for r in results if r.status == "not_met" and not firm(r)]
     ja = [f"{r.subject_ja}は「{r.requirement_ja}」にはあてはまりませんが、資料ではそれだけで対象外とは決まりません。"
           for r in failed]
     en = [f"Not met for {r.subject_en}: {r.requirement_en}; but the document does not settle that this rules you out."
@@ -65,7 +59,7 @@ def _soft(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
 
 def _maybe(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
     total, met = len(results), sum(r.status == "met" for r in results)
-    unknown = [r for r in results if _asks(r)]
+    unknown = [r for r in results if asks(r)]
     if not unknown:  # nothing more to ask the resident: what is left is the document's silence
         lead_ja = f"{total}つの条件のうち{met}つを満たしています。" if total else ""
         lead_en = f"{met} of {total} conditions met. " if total else ""
@@ -96,7 +90,7 @@ def _related(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
 
 
 def _not_eligible(results: list[ConditionResult]) -> tuple[list[str], list[str]]:
-    failed = [r for r in results if r.status == "not_met" and _firm(r)]
+    failed = [r for r in results if r.status == "not_met" and firm(r)]
     ja = [f"{r.subject_ja}は「{r.requirement_ja}」にあてはまりません。" for r in failed]
     en = [f"Not met for {r.subject_en}: {r.requirement_en}." for r in failed]
     return ja, en
@@ -104,7 +98,7 @@ def _not_eligible(results: list[ConditionResult]) -> tuple[list[str], list[str]]
 
 def _later(verdict: Verdict, results: list[ConditionResult]) -> tuple[str | None, str | None]:
     """When only "too young" conditions fail, say when the member will qualify."""
-    failed = [r for r in results if r.status == "not_met" and _firm(r)]
+    failed = [r for r in results if r.status == "not_met" and firm(r)]
     if verdict != "not_eligible" or not failed or not all(r.later_ja for r in failed):
         return None, None
     first = failed[0]

@@ -137,7 +137,7 @@ def test_every_machine_checked_condition_says_its_basis() -> None:
 
 def test_every_quoted_basis_is_verbatim_in_its_measures_passage(
         catalog: Catalog, passage_by_measure: dict[str, str]) -> None:
-    from knowledge.conditions import Definition, Quote
+    from knowledge.basis import Definition, Quote
 
     wrong = []
     for m in catalog:

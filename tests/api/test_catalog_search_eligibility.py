@@ -42,7 +42,9 @@ def test_measures_lists_the_whole_catalog(client: httpx.Client) -> None:
 def test_measure_detail_is_the_full_entry(client: httpx.Client) -> None:
     entry = client.get("/api/measures/diaper_provision").json()
     assert entry["title"] == "区内保育施設利用において、おむつ等を提供" and entry["page"] == "P80"
-    assert entry["eligibility"][0]["some_child"] == [{"type": "daycare", "in": ["ward"]}]
+    basis = {"quote": "区内保育施設においておむつや手口拭き等を用意"}
+    daycare = {"type": "daycare", "in": ["ward"], "basis": basis, "outside": None}
+    assert entry["eligibility"][0]["some_child"] == [daycare]
     assert entry["conditions_text"] and entry["keywords"]
     assert entry["budget"]["line"] == entry["budget_line"]
 
