@@ -257,6 +257,9 @@ def test_a_maybe_tells_a_fact_to_give_from_a_point_to_ask_at_the_counter(page: A
     sitter = dialog.locator(".bf-card.bf-maybe", has_text="ベビーシッター")
     assert sitter.locator(".bf-missing").inner_text() == "ご家庭のことを教えていただければ判定できます"
     assert sitter.locator(".bf-unsettled").count() == 0
+    package.scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    package.screenshot(path=str(SCREENSHOTS / "widget-card-unsettled.png"))
 
 
 def test_after_the_fiscal_year_the_greeting_and_results_say_the_information_may_have_changed(
