@@ -55,8 +55,8 @@ class Dating:
             return None
         start, end = self.period_start, self.period_end
         if lang == "en":
-            return (f"This information comes from the ward's document for fiscal {self.fiscal_year} "
-                    f"({start:%B %Y} to {end:%B %Y}). It may have changed since.")
+            return (f"This information comes from the ward's document for fiscal {self.fiscal_year} "  # no locale
+                    f"(April {start.year} to March {end.year}). It may have changed since.")
         return (f"この情報は{self.fiscal_year_ja}（{start.year}年{start.month}月〜{end.year}年{end.month}月）の"
                 "区の資料によるものです。その後、内容が変わっているかもしれません。")
 
