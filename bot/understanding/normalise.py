@@ -9,6 +9,11 @@ MAX_CHARS = 2000  # longer messages are read only this far: enough for any house
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_NUMBER = re.compile(r"[〇零一二三四五六七八九十]+(?=\s*(?:歳|才|か月|ヶ月|カ月|ヵ月|ケ月|年生|年|人|代))")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SCHOOL_KANJI = re.compile(r"(?<=[小中高])([一二三四五六])(?![一二三四五六七八九十])")  # 小一, 中二
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth"]
+_ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINALS)})(?=[- ](?:grade|year))")
+_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 
 
 def kanji_to_int(text: str) -> int | None:
@@ -29,6 +34,8 @@ def kanji_to_int(text: str) -> int | None:
 def normalise(text: str) -> str:
     text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text[:MAX_CHARS])).lower()
     text = text.replace("ヶ月", "か月").replace("カ月", "か月").replace("ヵ月", "か月").replace("ケ月", "か月")
+    text = _SCHOOL_KANJI.sub(lambda m: str(_DIGITS[m.group(1)]), text)
+    text = _ORDINAL_WORD.sub(lambda m: f"{(n := _ORDINALS.index(m.group(1)) + 1)}{_SUFFIX.get(n, 'th')}", text)
     return _KANJI_NUMBER.sub(lambda m: str(kanji_to_int(m.group(0)) if kanji_to_int(m.group(0)) is not None
                                            else m.group(0)), text)
 

@@ -11,16 +11,21 @@ from dataclasses import dataclass
 
 from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
 
+# 「上の子が小4で下の子が2歳」: a member noun after 「で」 starts another person.
+MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|三女|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|息子|娘"
 SPLIT = re.compile(
-    r"(?<=[歳才生子娘月少中長母父夫妻私親男女\d])と|と(?=\d)|[、,\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|\band\b|\bwith\b"
+    r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹\d])と|と(?=\d)|[、,;\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
+    rf"\.(?=\s|$)|\band\b|\bwith\b|(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})"
 )
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|(\d{1,3})[- ]?(?:years?[- ]old|yo\b|y/o)|"
-                 r"(?:\bis|\bam|aged|i'm|'s|are) (\d{1,3})\b|[（(](\d{1,3})[)）]")
-MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月|(\d{1,2})[- ]?months?[- ]old")
+                 r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|turning) (\d{1,3})\b(?![- ]?(?:months?|mo\b|weeks?|wks?))|"
+                 r"[（(](\d{1,3})[)）]")
+MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant)|"
+                    r"生後(\d{1,2})\s*(?:週|日)|(\d{1,2})[- ]?(?:weeks?|days?)[- ]old")
 SOON = re.compile(r"もうすぐ(\d{1,2})\s*(?:歳|才)|almost (\d{1,2})")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
-BARE_NUMBER = re.compile(r"^\s*(?:and\s+)?(\d{1,2})\s*(?:です|でした|だよ)?\s*$")
-GRADE = re.compile(r"(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|(\d)(?:st|nd|rd|th) grade|grade (\d)|"
+BARE_NUMBER = re.compile(r"^\s*(?:and\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?\s*[.。!！]?\s*$")
+GRADE = re.compile(r"(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|(\d{1,2})(?:st|nd|rd|th)[- ]grade(?:r)?|grade (\d{1,2})\b|"
                    r"(\d)(?:st|nd|rd|th) year of (elementary|junior high|middle school|high school)")
 KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年")
 PRESCHOOL = {"年少": 3, "年中": 4, "年長": 5}
@@ -31,10 +36,16 @@ STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上�
 STARTED_YEAR = {"小": 1, "中": 7, "高": 10}
 CHILD_NOUN = re.compile(CHILD_NOUNS)
 ADULT_NOUN = re.compile(ADULT_NOUNS)
-OLDER = re.compile(r"上の子|長男|長女|お兄ちゃん|お姉ちゃん|older|eldest")
+OLDER = re.compile(r"上の子|長男|長女|お兄ちゃん|お姉ちゃん|older|eldest|oldest")
 YOUNGER = re.compile(r"下の子|末っ子|younger|youngest")
 MIDDLE = re.compile(r"真ん中の子|middle")
 TWINS = re.compile(r"双子|twins")
+# 「娘が2人」「two sons」「双子の男の子」: a group; ages listed after it (「10歳と7歳」「11 and 14」) share its sex.
+GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こども|子)(?:さん)?(?:が|は|も)?\s*(\d|ふたり|二人|三人)\s*人?|"
+                   r"\b(two|three|four|\d) (?:sons|daughters|boys|girls|kids|children)\b|双子|twins")
+# 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
+DECADE = re.compile(r"(\d)0\s*代|(?:in (?:his|her|their|my) )(?:early |late |mid-?)?(\d)0s\b|\b(\d)0s\b")
+LATE_ELDERLY = re.compile(r"後期高齢者")
 GRADE_AGE = {"小": 5, "中": 11, "高": 14}  # 小1 → 6, 中1 → 12, 高1 → 15
 
 
@@ -48,6 +59,7 @@ class Person:
     kudan: bool = False
     inferred_age: bool = False  # age derived from a school year, not stated
     twins: bool = False
+    age_band: str | None = None
 
 
 @dataclass
@@ -55,6 +67,7 @@ class Segment:
     text: str
     person: Person | None
     reference: str | None  # "older" | "younger" | "middle" | "child" | "adult" (a person named without age)
+    joined_by_to: bool = False  # cut from the previous segment at 「と」 (「中2と小6の男の子」)
 
 
 def _grade(text: str) -> tuple[int | None, bool]:
@@ -86,7 +99,16 @@ def _age(text: str, last: bool = False) -> int | None:
     if ages:
         return ages[-1] if last else ages[0]
     if m := MONTHS.search(text):
-        return int(m.group(1) or m.group(2)) // 12
+        return int(m.group(1) or m.group(2)) // 12 if (m.group(1) or m.group(2)) else 0
+    return None
+
+
+def _band(text: str) -> str | None:
+    if LATE_ELDERLY.search(text):
+        return "75_plus"
+    if m := DECADE.search(text):
+        decade = int(m.group(1) or m.group(2) or m.group(3)) * 10
+        return "75_plus" if decade >= 80 else "under_65" if 20 <= decade <= 50 else None
     return None
 
 
@@ -108,6 +130,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     is_adult = not childlike and (bool(adult) or (age is not None and age >= 23))
     if is_adult and age is not None:
         return Segment(text, Person("adult", age=age), None)
+    if adult and not childlike and (band := _band(text)):
+        return Segment(text, Person("adult", age_band=band), None)
     if age is not None or grade is not None or preschool is not None or (child and NEWBORN.search(text)):
         if not child and not answering_people and grade is None and preschool is None and not NEWBORN.search(text):
             return Segment(text, None, None)  # a bare number is not a person unless we asked about people
@@ -132,5 +156,42 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     return Segment(text, None, None)
 
 
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The text cut at SPLIT, each piece with whether 「と」 cut it from the one before."""
+    out, start, by_to = [], 0, False
+    for m in SPLIT.finditer(text):
+        if m.end() == m.start() and m.start() == start:
+            continue
+        out.append((text[start:m.start()], by_to))
+        start, by_to = m.end(), m.group(0) == "と"
+    out.append((text[start:], by_to))
+    return [(p, t) for p, t in out if p and p.strip()]
+
+
+def _share_sex(found: list[Segment]) -> None:
+    """A list shares its noun: 「中2と小6の男の子」 (noun after the list) and 「娘が2人、10歳と7歳」 /
+    "two sons, 11 and 14" (group before the ages). Only persons named without a noun of their own take it."""
+    for i in range(len(found) - 2, -1, -1):
+        seg, nxt = found[i], found[i + 1]
+        if (nxt.joined_by_to and seg.person and nxt.person and seg.person.kind == nxt.person.kind == "child"
+                and seg.person.sex is None and not CHILD_NOUN.search(seg.text)):
+            seg.person.sex = nxt.person.sex
+    for i, seg in enumerate(found):
+        group = GROUP.search(seg.text)
+        sex = _sex(seg.text)
+        if not group or sex is None:
+            continue
+        for later in found[i + 1:]:
+            if later.person is None or later.person.kind != "child" or CHILD_NOUN.search(later.text):
+                break
+            later.person.sex = later.person.sex or sex
+
+
 def segments(text: str, answering_people: bool = False) -> list[Segment]:
-    return [read_segment(part, answering_people) for part in SPLIT.split(text) if part and part.strip()]
+    found = []
+    for part, by_to in _pieces(text):
+        seg = read_segment(part, answering_people)
+        seg.joined_by_to = by_to
+        found.append(seg)
+    _share_sex(found)
+    return found

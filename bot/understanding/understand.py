@@ -16,7 +16,8 @@ from bot.understanding.normalise import is_english, normalise
 from bot.understanding.people import Person, segments
 from knowledge.household import Household
 
-KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bboys\b|\bgirls\b")
+KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bboys\b|\bgirls\b|\bsons\b|"
+                  r"daughters|twins")
 NAMED = re.compile(words.CHILD_NOUNS + "|" + words.ADULT_NOUNS)
 PEOPLE_KEYS = {"children", "adults", "child.age", "adult.age", "child.school_year"}
 
@@ -56,7 +57,8 @@ class _Builder:
             if len(ageless) == 1 and person.age is not None:  # 「夫に重い障害が…」 then 「40歳です」: the same person
                 self.adults[ageless[0]]["age"] = person.age
                 return "adults", ageless[0]
-            self.adults.append({"age": person.age if person.age is None or 15 <= person.age <= 120 else None})
+            self.adults.append({"age": person.age if person.age is None or 15 <= person.age <= 120 else None,
+                                **({"age_band": person.age_band} if person.age_band else {})})
             return "adults", len(self.adults) - 1
         self.children = self.children or []
         age = min(max(person.age or 0, 0), 22)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|長男|長女|次男|次女|三男|三女|男児|女児|子ども|子供|こども|お子さん|"
-               r"赤ちゃん|双子|歳児|子|son|daughter|boy|girl|child|kid|baby|toddler")
-MALE = re.compile(r"息子|男の子|長男|次男|三男|男児|\bson\b|\bboy\b")
-FEMALE = re.compile(r"娘|女の子|長女|次女|三女|女児|daughter|\bgirl\b")
+               r"赤ちゃん|双子|歳児|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|子|son|daughter|boy|girl|child|kid|baby|toddler|"
+               r"twin|infant|newborn|brother|sister")
+# 兄弟・姉妹 name siblings of either sex: not a sex.
+MALE = re.compile(r"息子|男の子|長男|次男|三男|男児|兄(?!弟|妹)|(?<![兄姉])弟|\bsons?\b|\bboys?\b|\bbrothers?\b")
+FEMALE = re.compile(r"娘|女の子|長女|次女|三女|女児|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
 ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|私|わたし|"
                r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself")
 # Who an adult noun names, so that 「主人が…。私も…」 are two people, and 「母は80歳。母は物忘れが…」 one.
