@@ -18,12 +18,15 @@ SPLIT = re.compile(
     rf"\.(?=\s|$)|\band\b|\bwith\b|(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})"
 )
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|(\d{1,3})[- ]?(?:years?[- ]old|yo\b|y/o)|"
-                 r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|turning) (\d{1,3})\b(?![- ]?(?:months?|mo\b|weeks?|wks?))|"
+                 r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|just turned) (\d{1,3})\b(?![- ]?(?:months?|mo\b|weeks?|wks?))|"
                  r"[（(](\d{1,3})[)）]")
 MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant)|"
                     r"生後(\d{1,2})\s*(?:週|日)|(\d{1,2})[- ]?(?:weeks?|days?)[- ]old")
-SOON = re.compile(r"もうすぐ(\d{1,2})\s*(?:歳|才)|almost (\d{1,2})")
+SOON = re.compile(r"(?:もうすぐ|来月|今度)(\d{1,2})\s*(?:歳|才)(?:に)?な|もうすぐ(\d{1,2})\s*(?:歳|才)|"
+                  r"(?:almost|nearly|will be|turning|turns) (\d{1,2})\b(?! months)")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
+YEAR_OLD = re.compile(r"\d{1,2}[- ]?years?[- ]old|\d{1,2}\s*(?:yo|y/o)\b|\d{1,2}\s*歳児")
+LISTED = re.compile(r"[:：]\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")  # "three children: 12", 「子ども：8歳」
 BARE_NUMBER = re.compile(r"^\s*(?:and\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?\s*[.。!！]?\s*$")
 GRADE = re.compile(r"(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|(\d{1,2})(?:st|nd|rd|th)[- ]grade(?:r)?|grade (\d{1,2})\b|"
                    r"(\d)(?:st|nd|rd|th) year of (elementary|junior high|middle school|high school)")
@@ -92,7 +95,7 @@ def _grade(text: str) -> tuple[int | None, bool]:
 def _age(text: str, last: bool = False) -> int | None:
     """The age a segment states (the last one when `last`, as in 「4歳ではなく5歳です」)."""
     if m := SOON.search(text):
-        return max(int(m.group(1) or m.group(2)) - 1, 0)
+        return max(int(next(g for g in m.groups() if g)) - 1, 0)
     if NEWBORN.search(text):
         return 0
     ages = [int(next(g for g in (m.group(1), m.group(3), m.group(4), m.group(5)) if g)) for m in AGE.finditer(text)]
@@ -121,19 +124,21 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     adult = ADULT_NOUN.search(text)
     child = CHILD_NOUN.search(text)
     age, (grade, kudan) = _age(text), _grade(text)
-    if age is None and answering_people and (bare := BARE_NUMBER.match(text)):
+    if age is None and answering_people and (bare := BARE_NUMBER.match(text) or LISTED.search(text)):
         age = int(bare.group(1))
     preschool = PRESCHOOL["年" + m.group(1)] if (m := PRESCHOOL_YEAR.search(text)) else None
     # A child noun with a child's age wins (「I have a 3 year old daughter」); an adult noun or an
     # adult's age otherwise makes the person an adult (「80歳の母」「私は35歳」).
-    childlike = bool(child) and (age is None or age < 23)
+    # "our 2-year-old" names a child without a noun; nobody under 15 is an adult.
+    childlike = (bool(child) or bool(YEAR_OLD.search(text) and not adult) or (age is not None and age < 15)) \
+        and (age is None or age < 23)
     is_adult = not childlike and (bool(adult) or (age is not None and age >= 23))
     if is_adult and age is not None:
         return Segment(text, Person("adult", age=age), None)
     if adult and not childlike and (band := _band(text)):
         return Segment(text, Person("adult", age_band=band), None)
     if age is not None or grade is not None or preschool is not None or (child and NEWBORN.search(text)):
-        if not child and not answering_people and grade is None and preschool is None and not NEWBORN.search(text):
+        if not childlike and not answering_people and grade is None and preschool is None and not NEWBORN.search(text):
             return Segment(text, None, None)  # a bare number is not a person unless we asked about people
         if grade is not None and age is None:
             stage = "小" if grade <= 6 else "中" if grade <= 9 else "高"
@@ -194,4 +199,23 @@ def segments(text: str, answering_people: bool = False) -> list[Segment]:
         seg.joined_by_to = by_to
         found.append(seg)
     _share_sex(found)
+    _number_after_noun(found)
     return found
+
+
+def _number_after_noun(found: list[Segment]) -> None:
+    """"my grandmother, 91, lives with us" / 「長男、8歳」: a bare number right after a person named
+    without an age is that person's age."""
+    for i in range(1, len(found)):
+        before, seg = found[i - 1], found[i]
+        bare = BARE_NUMBER.match(seg.text)
+        if not bare or before.reference not in ("adult", "child", "older", "younger", "middle"):
+            continue
+        n = int(bare.group(1))
+        if before.reference == "adult" and n >= 15:
+            found[i] = Segment(before.text + seg.text, Person("adult", age=n), None)
+        elif before.reference != "adult" and n < 23:
+            found[i] = Segment(before.text + seg.text, Person("child", age=n, sex=_sex(before.text)), None)
+        else:
+            continue
+        found[i - 1] = Segment(before.text, None, None)

@@ -6,7 +6,7 @@ import re
 
 CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|長男|長女|次男|次女|三男|三女|男児|女児|子ども|子供|こども|お子さん|"
                r"赤ちゃん|双子|歳児|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|子|son|daughter|boy|girl|child|kid|baby|toddler|"
-               r"twin|infant|newborn|brother|sister")
+               r"twin|infant|newborn|brother|sister|eldest|youngest|oldest|little one|older one|younger one")
 # 兄弟・姉妹 name siblings of either sex: not a sex.
 MALE = re.compile(r"息子|男の子|長男|次男|三男|男児|兄(?!弟|妹)|(?<![兄姉])弟|\bsons?\b|\bboys?\b|\bbrothers?\b")
 FEMALE = re.compile(r"娘|女の子|長女|次女|三女|女児|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
@@ -33,20 +33,23 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(?<!母子)(?<!母子健康)(?<!お薬)(?<!薬)(身体障害者手帳|療育手帳|愛の手帳|精神障害者保健福祉手帳|障害者手帳|障がい者手帳|"
                 r"(?<![a-z])手帳|disability certificate)"), "member", "disability_certificate", True),
     (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness)"), "child", "chronic_disease", True),
-    (re.compile(r"療育(?!手帳)|発達が気に|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental"),
+    (re.compile(r"療育(?!手帳)|発達が気に|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
     (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|レスパイト|after[- ]school day"), "child",
      "uses_disability_services", True),
     (re.compile(r"特別支援学級|支援級|special[- ]needs class"), "child", "special_needs_class", True),
     (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行きたがらな|学校に行っていな|登校できな|行き渋り|school refusal|"
-                r"refuses? to go to school|won't go to school"), "child", "school_refusal", True),
+                r"refuses? to go to school|won't go to school|"
+                r"(doesn't|does not|can't|cannot|isn't|is not|stopped) (go(ing)? to|attend(ing)?|going to) school|"
+                r"stopped going to school|not going to school|truan"), "child", "school_refusal", True),
     (re.compile(r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|dementia"), "adult", "memory_concern", True),
     (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食べ(ない|ません|なくな|られな)|食事の量が減|"
                 r"eating less|losing weight|lost (a lot of )?weight"), "adult",
      "nutrition_concern", True),
     (re.compile(r"重度の障害|重い障害|重度障害|寝たきり|severe disability|severely disabled"), "adult",
      "severe_disability", True),
-    (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|生まれる予定|pregnant|expecting a baby|due in"), "household", "pregnant", True),
+    (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|生まれる予定|pregnant|expecting a baby|due in|"
+                r"(is|am|are|we're|i'm|she's|were) expecting\b|baby (is )?due"), "household", "pregnant", True),
     (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my"), "household",
      "education_loan", True),
     (re.compile(r"(親|実家|両親|祖父母).{0,6}(近く|そば|近所)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
@@ -63,13 +66,19 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
 DAYCARE_PLACES = r"保育園|保育所|認定こども園|こども園|保育施設|保育ママ|daycare|nursery"
 DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|({DAYCARE_PLACES}).{{0,6}}(区内|in chiyoda|in the ward)")
 DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
-                           r"outside the ward|(daycare|nursery) in (?!chiyoda|the ward)[a-z]+")
+                           r"outside (of )?(the ward|chiyoda)|(daycare|nursery|preschool)( center| centre| school)? "
+                           r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
 DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い)?(な|ません)|待機児童|"
-                          r"家で(見|みて|育て)|not (in|at|go to) (a )?(daycare|nursery)|doesn't go to (daycare|nursery)")
+                          r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|(not|n't) (in|at|go to|going to|attend|attending) (a |any )?"
+                          r"(daycare|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
+                          r"at home with (me|us|my)")
 SCHOOL_KUDAN = re.compile(r"九段中等|kudan")
 SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"
-                         r"ward[- ](run )?(school|elementary|junior)|public school in chiyoda")
-SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|international school|private school")
+                         r"(ward|chiyoda)[- ]?(run |operated |public |city )?(school|elementary|junior|middle|primary)|"
+                         r"(public|municipal|local) (elementary |junior high |middle |primary )?(school )?"
+                         r"in (chiyoda|the ward)")
+SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|international school|"
+                          r"(private|metropolitan|national)( [a-z]+)? (school|elementary|junior|middle|high|primary)")
 
 # Said of a fact right after it, these leave it unknown: 「妊娠したかもしれない」「手帳を申請中です」.
 HEDGE = re.compile(r"かもしれ|かも(?!く)|未確定|確定していな|まだ分から|まだわから|申請中|申請して(いる|います|ます)|申請する予定|"
