@@ -64,3 +64,31 @@ def problems(household: dict[str, Any], new_children: int = 0, stated: int | Non
     if stated is not None and new_children > stated:
         found.append(Problem("too_many_children"))
     return found
+
+
+def without_impossible(before: dict[str, Any], after: dict[str, Any], text: str
+                       ) -> tuple[dict[str, Any], list[tuple[str, list[dict[str, Any]], int | None]]]:
+    """`after` (a household dump) with the children this message made impossible left out: a new
+    child is dropped, a changed one goes back to what it was. Returns the household and, per
+    problem, its kind, the children as the message gave them and the count it stated."""
+    old = before.get("children") or []
+    kids = after.get("children")
+    if not kids:
+        return after, []
+    found: list[tuple[str, list[dict[str, Any]], int | None]] = []
+    keep: list[dict[str, Any]] = []
+    for i, child in enumerate(kids):
+        kinds = child_problems(child) if i >= len(old) or child != old[i] else []
+        if kinds:
+            found.append((kinds[0], [child], None))
+            if i < len(old):
+                keep.append(old[i])
+        else:
+            keep.append(child)
+    stated = stated_child_count(text)
+    if stated is not None and len(keep) > stated and len(keep) > len(old):
+        found.append(("too_many_children", keep[len(old):], stated))
+        keep = keep[:len(old)]
+    if not found:
+        return after, []
+    return {**after, "children": keep if keep or before.get("children") is not None else None}, found

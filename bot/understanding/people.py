@@ -14,7 +14,7 @@ from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
 # 「上の子が小4で下の子が2歳」: a member noun after 「で」 starts another person.
 MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|三女|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|息子|娘"
 SPLIT = re.compile(
-    r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹\d])と|と(?=\d)|[、,;\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
+    r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹)）\d])と|と(?=\d)|[、,;\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
     rf"\.(?=\s|$)|\band\b|\bwith\b|(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})"
 )
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|(\d{1,3})[- ]?(?:years?[- ]old|yo\b|y/o)|"

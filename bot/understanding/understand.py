@@ -9,9 +9,10 @@ from pydantic import ValidationError
 
 from bot.understanding import words
 from bot.understanding.answers import short_answer
+from bot.understanding.consistency import school_year_ages, without_impossible
 from bot.understanding.corrections import correct
 from bot.understanding.facts import segment_facts
-from bot.understanding.model import Context, Intent, Understanding
+from bot.understanding.model import Conflict, Context, Intent, Understanding
 from bot.understanding.normalise import is_english, normalise
 from bot.understanding.people import Person, segments
 from knowledge.household import Household
@@ -152,6 +153,20 @@ def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tu
     return "children", builder.child_by("only")
 
 
+def _grade_of_current(builder: _Builder, person: Person, text: str, current: tuple[str, int | None] | None) -> list[int]:
+    """The children a bare school year belongs to: the child just named in this message (and its
+    twin), when it has no school year yet and its age fits; [] when the year names a new child."""
+    if (person.kind != "child" or person.school_year is None or not person.inferred_age or NAMED.search(text)
+            or current is None or current[0] != "children" or current[1] is None or not builder.children):
+        return []
+    child = builder.children[current[1]]
+    low, high = school_year_ages(person.school_year)
+    if not child.get("_new") or child.get("school_year") or not low <= child["age"] <= high:
+        return []
+    return [i for i, c in enumerate(builder.children) if c.get("_new") and c["age"] == child["age"]
+            and not c.get("school_year")]
+
+
 def _extract(text: str, context: Context) -> Household:
     builder = _Builder(context.household)
     if words.NO_CHILDREN.search(text) and not builder.children:
@@ -165,7 +180,10 @@ def _extract(text: str, context: Context) -> Household:
         who = _who(seg.text) if seg.reference == "adult" or (seg.person and seg.person.kind == "adult") else None
         if seg.person is not None and words.HYPOTHETICAL.search(seg.text) and not NAMED.search(seg.text):
             continue  # 「75歳以上の…って何？」: an age in a question is not a family member
-        if seg.person is not None:
+        if seg.person is not None and (same := _grade_of_current(builder, seg.person, seg.text, current)):
+            for i in same:  # "my twins are 6 and in first grade": the grade of the child just named
+                builder.children[i]["school_year"] = seg.person.school_year  # type: ignore[index]
+        elif seg.person is not None:
             current = builder.add_person(seg.person)
             if who and current[0] == "adults":
                 named[who] = current[1]  # type: ignore[assignment]
@@ -253,5 +271,10 @@ def understand(text: str, context: Context) -> Understanding:
         after = fixed or (_answer(t, context) if short else None) or _extract(t, context)
     except (ValidationError, ValueError, IndexError, KeyError, TypeError):
         after = before
+    data, found = without_impossible(before.model_dump(), after.model_dump(), t)
+    conflicts = tuple(Conflict(kind, tuple(children), stated) for kind, children, stated in found)
+    if conflicts:  # an impossible child never reaches the engine: the dialogue asks instead
+        after = Household.model_validate(data)
     changed = _changed(before, after)
-    return Understanding(_intent(t, bool(changed), context), after, changed, lang)
+    intent = "inform" if conflicts else _intent(t, bool(changed), context)
+    return Understanding(intent, after, changed, lang, conflicts=conflicts)
