@@ -18,9 +18,11 @@ SPLIT = re.compile(
     rf"\.(?=\s|$)|\band\b|\bwith\b|(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})"
 )
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|(\d{1,3})[- ]?(?:years?[- ]old|yo\b|y/o)|"
-                 r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|just turned) (\d{1,3})\b(?![- ]?(?:months?|mo\b|weeks?|wks?))|"
+                 r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|just turned) (\d{1,3})\b"
+                 r"(?![- ]?(?:months?|mo\b|weeks?|wks?))|"
                  r"[（(](\d{1,3})[)）]")
-MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant)|"
+MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|"
+                    r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant)|"
                     r"生後(\d{1,2})\s*(?:週|日)|(\d{1,2})[- ]?(?:weeks?|days?)[- ]old")
 SOON = re.compile(r"(?:もうすぐ|来月|今度)(\d{1,2})\s*(?:歳|才)(?:に)?な|もうすぐ(\d{1,2})\s*(?:歳|才)|"
                   r"(?:almost|nearly|will be|turning|turns) (\d{1,2})\b(?! months)")
@@ -28,7 +30,8 @@ NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産し�
 YEAR_OLD = re.compile(r"\d{1,2}[- ]?years?[- ]old|\d{1,2}\s*(?:yo|y/o)\b|\d{1,2}\s*歳児")
 LISTED = re.compile(r"[:：]\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")  # "three children: 12", 「子ども：8歳」
 BARE_NUMBER = re.compile(r"^\s*(?:and\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?\s*[.。!！]?\s*$")
-GRADE = re.compile(r"(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|(\d{1,2})(?:st|nd|rd|th)[- ]grade(?:r)?|grade (\d{1,2})\b|"
+GRADE = re.compile(r"(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|"
+                   r"(\d{1,2})(?:st|nd|rd|th)[- ]grade(?:r)?|grade (\d{1,2})\b|"
                    r"(\d)(?:st|nd|rd|th) year of (elementary|junior high|middle school|high school)")
 KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年")
 PRESCHOOL = {"年少": 3, "年中": 4, "年長": 5}
@@ -44,7 +47,8 @@ YOUNGER = re.compile(r"下の子|末っ子|younger|youngest")
 MIDDLE = re.compile(r"真ん中の子|middle")
 TWINS = re.compile(r"双子|twins")
 # 「娘が2人」「two sons」「双子の男の子」: a group; ages listed after it (「10歳と7歳」「11 and 14」) share its sex.
-GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こども|子)(?:さん)?(?:が|は|も)?\s*(\d|ふたり|二人|三人)\s*人?|"
+GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こども|子)(?:さん)?(?:が|は|も)?\s*"
+                   r"(\d|ふたり|二人|三人)\s*人?|"
                    r"\b(two|three|four|\d) (?:sons|daughters|boys|girls|kids|children)\b|双子|twins")
 # 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
 DECADE = re.compile(r"(\d)0\s*代|(?:in (?:his|her|their|my) )(?:early |late |mid-?)?(\d)0s\b|\b(\d)0s\b")

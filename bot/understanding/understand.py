@@ -153,7 +153,8 @@ def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tu
     return "children", builder.child_by("only")
 
 
-def _grade_of_current(builder: _Builder, person: Person, text: str, current: tuple[str, int | None] | None) -> list[int]:
+def _grade_of_current(builder: _Builder, person: Person, text: str,
+                      current: tuple[str, int | None] | None) -> list[int]:
     """The children a bare school year belongs to: the child just named in this message (and its
     twin), when it has no school year yet and its age fits; [] when the year names a new child."""
     if (person.kind != "child" or person.school_year is None or not person.inferred_age or NAMED.search(text)
