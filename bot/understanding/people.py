@@ -151,7 +151,9 @@ def read_segment(text: str, answering_people: bool) -> Segment:
             age = preschool
         person = Person("child", age=age, school_year=grade, sex=_sex(text), preschool=preschool is not None,
                         kudan=kudan, inferred_age=_age(text) is None, twins=bool(TWINS.search(text)))
-        return Segment(text, person, None)
+        ref = "older" if OLDER.search(text) else "younger" if YOUNGER.search(text) else \
+            "middle" if MIDDLE.search(text) else None
+        return Segment(text, person, ref)  # 「下の子は3歳です」 may restate a child already known
     if OLDER.search(text):
         return Segment(text, None, "older")
     if YOUNGER.search(text):

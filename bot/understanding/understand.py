@@ -168,6 +168,25 @@ def _grade_of_current(builder: _Builder, person: Person, text: str,
             and not c.get("school_year")]
 
 
+def _restated(builder: _Builder, person: Person, reference: str | None) -> int | None:
+    """「下の子は3歳です」 when the household already has children: the younger one known before this
+    message is meant (its age restated), not a new child. None when the reference names nobody known."""
+    if person.kind != "child" or reference not in ("older", "younger", "middle") or not builder.children:
+        return None
+    if any(c.get("_new") for c in builder.children) or len(builder.children) < 2:
+        return None
+    return builder.child_by(reference)
+
+
+def _stated(person: Person) -> dict[str, Any]:
+    out: dict[str, Any] = {"age": min(max(person.age or 0, 0), 22)}
+    if person.school_year:
+        out["school_year"] = person.school_year
+    if person.sex:
+        out["sex"] = person.sex
+    return out
+
+
 def _extract(text: str, context: Context) -> Household:
     builder = _Builder(context.household)
     if words.NO_CHILDREN.search(text) and not builder.children:
@@ -184,6 +203,9 @@ def _extract(text: str, context: Context) -> Household:
         if seg.person is not None and (same := _grade_of_current(builder, seg.person, seg.text, current)):
             for i in same:  # "my twins are 6 and in first grade": the grade of the child just named
                 builder.children[i]["school_year"] = seg.person.school_year  # type: ignore[index]
+        elif seg.person is not None and (known := _restated(builder, seg.person, seg.reference)) is not None:
+            builder.children[known].update(_stated(seg.person))  # type: ignore[index]
+            current = ("children", known)
         elif seg.person is not None:
             current = builder.add_person(seg.person)
             if who and current[0] == "adults":
