@@ -43,7 +43,8 @@ def _age_or_year(child: dict[str, Any], lang: Lang) -> tuple[str, dict[str, str 
 def _daycare(child: dict[str, Any], lang: Lang) -> tuple[str, dict[str, list[dict[str, Any]]]]:
     who = school_year_label(child["school_year"], lang) if child.get("school_year") else \
         (f"{child['age']}歳" if lang == "ja" else f"{child['age']}-year-old")
-    text = (f"{who}のお子さんが保育園に通っている、というのは合わないようです（保育園は小学校に上がる前のお子さんが通います）。"
+    text = (f"{who}のお子さんが保育園に通っている、というのは合わないようです"
+            "（保育園は小学校に上がる前のお子さんが通います）。"
             if lang == "ja" else
             f"A {who} child at daycare does not fit (daycare is for children before primary school).")
     return text, {"保育園には通っていません" if lang == "ja" else "Not at daycare": [_without(child, "daycare")]}

@@ -88,13 +88,13 @@ def summary_text(household: Household, lang: Lang) -> str:
     items: list[str] = []
     kids, adults = data.get("children"), data.get("adults")
     if kids:
-        inner = "; ".join(_child(c, lang) for c in kids) if lang == "en" else "・".join(_child(c, lang) for c in kids)
+        inner = ("; " if lang == "en" else "・").join(_child(c, lang) for c in kids)
         items.append(f"{len(kids)} {'child' if len(kids) == 1 else 'children'} ({inner})" if lang == "en"
                      else f"お子さん{len(kids)}人（{inner}）")
     elif kids == []:
         items.append(("子どもなし", "no children")[i])
     if adults:
-        inner = "; ".join(_adult(a, lang) for a in adults) if lang == "en" else "・".join(_adult(a, lang) for a in adults)
+        inner = ("; " if lang == "en" else "・").join(_adult(a, lang) for a in adults)
         items.append(f"{len(adults)} {'adult' if len(adults) == 1 else 'adults'} ({inner})" if lang == "en"
                      else f"大人{len(adults)}人（{inner}）")
     if data.get("pregnant"):
