@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from knowledge.household import Household
 from knowledge.measure import Measure
 from knowledge.outcome import CheckStatus, Fact
 from knowledge.results import Match
@@ -130,6 +131,12 @@ class ChatResponse(BaseModel):
     measures: list[ChatMeasure] = Field(description="Current eligible and maybe measures, eligible first.")
     done: bool = Field(description="No question is pending: the results are complete.")
     erased: bool = False
+    household: Household | None = Field(
+        default=None, description="What the bot has understood of the household so far (the Household contract); "
+                                  "null = nothing known yet, or erased.")
+    household_changed: bool = Field(default=False, description="This message changed `household`: show it.")
+    household_summary: str | None = Field(
+        default=None, description="When `household_changed`: the household in the resident's words, as in `replies`.")
 
 
 class HealthIndex(BaseModel):

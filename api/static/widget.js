@@ -93,6 +93,12 @@
       log.appendChild(el("p", { class: "bf-bubble bf-" + who }, text));
       scrollDown();
     }
+    function understood(text) { // what the bot understood of the household, to check and correct (「訂正する」)
+      var box = el("div", { class: "bf-understood", role: "status" });
+      box.appendChild(el("p", { class: "bf-understood-text" }, text));
+      log.appendChild(box);
+      scrollDown();
+    }
     function greet() {
       bubble("ご家庭のことを教えていただくと、使えそうな区の支援を、理由と資料のページ（P80 など）といっしょにお知らせします。" +
         "\n例：「2歳の息子が区内の保育園に通っています」", "bot");
@@ -179,7 +185,10 @@
           var replyList = (data.replies || []).slice();
           var last = replyList[replyList.length - 1];
           var asking = last && last.quick_replies && last.quick_replies.length ? replyList.pop() : null;
-          replyList.forEach(function (r) { bubble(r.text, "bot"); });
+          replyList.forEach(function (r) {
+            if (data.household_summary && r.text === data.household_summary) understood(r.text);
+            else bubble(r.text, "bot");
+          });
           showMeasures(data.measures || [], text === SHOW_RESULTS);
           if (asking) bubble(asking.text, "bot");
           showReplies(asking ? asking.quick_replies : []);

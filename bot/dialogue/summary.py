@@ -105,5 +105,5 @@ def summary_text(household: Household, lang: Lang) -> str:
         items.append(_MOVING[data["moving"]][i])
     items += [_BUSINESS[b][i] for b in _business(data.get("business"))]
     if not items:
-        return "So far: nothing yet." if lang == "en" else "ここまでの内容：まだ何も伺っていません。"
-    return f"So far: {'; '.join(items)}." if lang == "en" else f"ここまでの内容：{'、'.join(items)}"
+        return "So far I have: nothing yet." if lang == "en" else "ここまでの内容：まだ何も伺っていません。"
+    return f"So far I have: {'; '.join(items)}." if lang == "en" else f"ここまでの内容：{'、'.join(items)}"
