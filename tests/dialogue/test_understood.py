@@ -61,7 +61,8 @@ def test_correct_explains_how_and_asks_the_same_question_again(dialogue: Dialogu
         ("3歳の子が小学2年生です", "3歳です", [{"age": 3}]),
         ("3歳の子が小学2年生です", "小学2年生です", [{"age": 7, "school_year": 2}]),
         ("子どもは2人で、7歳と4歳と1歳です", "3人です", [{"age": 7}, {"age": 4}, {"age": 1}]),
-        ("小2の娘が区内の保育園に通っています", "保育園には通っていません", [{"age": 7, "school_year": 2, "sex": "female"}]),
+        ("小2の娘が区内の保育園に通っています", "保育園には通っていません",
+         [{"age": 7, "school_year": 2, "sex": "female"}]),
     ],
 )
 def test_an_impossible_household_is_asked_about_not_guessed(dialogue: Dialogue, text: str, choice: str,
