@@ -185,11 +185,10 @@
           var replyList = (data.replies || []).slice();
           var last = replyList[replyList.length - 1];
           var asking = last && last.quick_replies && last.quick_replies.length ? replyList.pop() : null;
-          replyList.forEach(function (r) {
-            if (data.household_summary && r.text === data.household_summary) understood(r.text);
-            else bubble(r.text, "bot");
-          });
+          // what was understood goes right above the question, where the 「訂正する」 button is
+          replyList.forEach(function (r) { if (r.text !== data.household_summary) bubble(r.text, "bot"); });
           showMeasures(data.measures || [], text === SHOW_RESULTS);
+          if (data.household_summary) understood(data.household_summary);
           if (asking) bubble(asking.text, "bot");
           showReplies(asking ? asking.quick_replies : []);
         })

@@ -149,18 +149,19 @@ class Dialogue:
             if got.changed:
                 out.say(summary_text(state.household, state.lang), [CORRECT[state.lang]])
             if got.conflicts:
-                return self._clarify(state, out, got.conflicts[0])
+                return self._clarify(state, out, got.conflicts[0], bool(got.changed))
             return _with_correction(*self._continue(state, out), state.lang)
         if got.intent in ("question", "other", "inform") and self._answer_question(text, state, out, pending):
             return self._continue(state, out, show_progress=False)
         return self._not_understood(state, out)
 
-    def _clarify(self, state: DialogueState, out: _Out, conflict: Conflict) -> tuple[DialogueState, Turn]:
+    def _clarify(self, state: DialogueState, out: _Out, conflict: Conflict,
+                 changed: bool) -> tuple[DialogueState, Turn]:
         """Ask which reading is right instead of guessing (the impossible children were left out)."""
         text, answers = clarifying_question(conflict, state.household, state.lang)
         state.pending = Pending(key="clarify", text=text, answers=answers)
         out.say(text, state.pending.quick_replies)
-        return state, Turn(messages=out.messages, results=self._results(state), household_changed=True)
+        return state, Turn(messages=out.messages, results=self._results(state), household_changed=changed)
 
     def _answer_question(self, text: str, state: DialogueState, out: _Out, pending: Pending | None) -> bool:
         """Answer a free question by search; with a question pending, only when search is sure."""

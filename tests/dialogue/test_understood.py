@@ -84,3 +84,11 @@ def test_rewriting_after_a_clarifying_question_reads_the_new_text(dialogue: Dial
     state, turn = dialogue.respond(state, "7歳で小学2年生です")
     assert state.household.model_dump(exclude_none=True)["children"] == [{"age": 7, "school_year": 2}]
     assert turn.household_changed
+
+
+def test_a_clarifying_turn_shows_the_facts_it_could_keep(dialogue: Dialogue) -> None:
+    state, turn = say(dialogue, "3歳の子が小学2年生です。妊娠中です")
+    assert turn.household_changed and state.household.pregnant is True
+    assert turn.messages[0].text == "ここまでの内容：妊娠中"
+    _, turn = say(dialogue, "3歳の子が小学2年生です")
+    assert not turn.household_changed
