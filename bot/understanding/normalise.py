@@ -14,6 +14,24 @@ _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
              "eleventh", "twelfth"]
 _ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINALS)})(?=[- ](?:grade|year))")
 _SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_NUMBER = re.compile(rf"\b({'|'.join(_TENS[2:])})(?:[- ]({'|'.join(_UNITS[1:10])}))?\b|"
+                          rf"\b({'|'.join(w for w in _UNITS if w != 'one')})\b|"
+                          r"\bone(?=[- ](?:years?|months?|weeks?|yrs?)\b|\s+and a half)|"
+                          r"(?:(?<=\bis )|(?<=\bam )|(?<=\baged )|(?<=\bturned )|(?<=\bturns )|(?<=\bbe )|(?<=\bwas ))"
+                          r"one\b")
+# "4th and 1st grade" → "4th grade and 1st grade": each ordinal of a list gets its noun.
+_ORDINAL_LIST = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))(?=(?:(?:,\s*|\s+and\s+|\s*&\s*)\d{1,2}(?:st|nd|rd|th))+\s+grade)")
+# Kindergarten years said in English or romaji → 年少/年中/年長; high-school class names → years.
+_KINDER = [(re.compile(r"\bnensho(?:-?san)?\b|\b1st year (?:of|in|at) (?:kindergarten|preschool)|youngest class"), "年少"),
+           (re.compile(r"\bnenchu(?:-?san)?\b|\b(?:2nd|middle) year (?:of|in|at) (?:kindergarten|preschool)"), "年中"),
+           (re.compile(r"\bnencho(?:-?san)?\b|\b(?:3rd|final|last|senior|oldest) year (?:of|in|at) "
+                       r"(?:kindergarten|preschool)"), "年長")]
+_HIGH_SCHOOL_CLASS = re.compile(r"\bhigh school (freshman|sophomore|junior|senior)\b|"
+                                r"\b(freshman|sophomore|junior|senior) (?:in|at) high school\b")
+_CLASS_YEAR = {"freshman": "1st", "sophomore": "2nd", "junior": "3rd", "senior": "3rd"}
 
 
 def kanji_to_int(text: str) -> int | None:
@@ -35,7 +53,12 @@ def normalise(text: str) -> str:
     text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text[:MAX_CHARS])).lower()
     text = text.replace("ヶ月", "か月").replace("カ月", "か月").replace("ヵ月", "か月").replace("ケ月", "か月")
     text = _SCHOOL_KANJI.sub(lambda m: str(_DIGITS[m.group(1)]), text)
+    text = _english_numbers(text)
     text = _ORDINAL_WORD.sub(lambda m: f"{(n := _ORDINALS.index(m.group(1)) + 1)}{_SUFFIX.get(n, 'th')}", text)
+    text = _ORDINAL_LIST.sub(lambda m: f"{m.group(1)} grade", text)
+    for pattern, year in _KINDER:
+        text = pattern.sub(year, text)
+    text = _HIGH_SCHOOL_CLASS.sub(lambda m: f"{_CLASS_YEAR[m.group(1) or m.group(2)]} year of high school", text)
     return _KANJI_NUMBER.sub(lambda m: str(kanji_to_int(m.group(0)) if kanji_to_int(m.group(0)) is not None
                                            else m.group(0)), text)
 
@@ -43,3 +66,12 @@ def normalise(text: str) -> str:
 def is_english(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isascii() for c in letters) / len(letters) > 0.6
+
+
+def _english_numbers(text: str) -> str:
+    """"three-year-old" → "3-year-old", "forty-two" → "42", "is one" → "is 1" ("the younger one" stays)."""
+    def number(m: re.Match[str]) -> str:
+        if m.group(1):
+            return str(_TENS.index(m.group(1)) * 10 + (_UNITS.index(m.group(2)) if m.group(2) else 0))
+        return str(_UNITS.index(m.group(3) or "one"))
+    return _WORD_NUMBER.sub(number, text)

@@ -210,10 +210,17 @@ def segments(text: str, answering_people: bool = False) -> list[Segment]:
 
 
 def _number_after_noun(found: list[Segment]) -> None:
-    """"my grandmother, 91, lives with us" / 「長男、8歳」: a bare number right after a person named
-    without an age is that person's age."""
+    """"my grandmother, 91, lives with us" / 「長男、8歳」 / "my father-in-law, who is 85": an age right
+    after a person named without one is that person's age."""
     for i in range(1, len(found)):
         before, seg = found[i - 1], found[i]
+        if (before.person is None and before.reference in ("adult", "child", "older", "younger", "middle")
+                and seg.person is not None and seg.person.school_year is None
+                and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)):
+            joined = read_segment(before.text + " " + seg.text, False)
+            if joined.person is not None:
+                found[i - 1], found[i] = Segment(before.text, None, None), joined
+                continue
         bare = BARE_NUMBER.match(seg.text)
         if not bare or before.reference not in ("adult", "child", "older", "younger", "middle"):
             continue

@@ -31,22 +31,27 @@ ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
 # (pattern, scope, field, value). Scope "child"/"adult" facts attach to a member; "household" to the household.
 FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(?<!母子)(?<!母子健康)(?<!お薬)(?<!薬)(身体障害者手帳|療育手帳|愛の手帳|精神障害者保健福祉手帳|障害者手帳|障がい者手帳|"
-                r"(?<![a-z])手帳|disability certificate)"), "member", "disability_certificate", True),
+                r"(?<![a-z])手帳|disability certificate|(?:disability|handicap|ryoiku|rehabilitation|welfare|"
+                r"physical disability|mental disability|intellectual disability) (?:certificate|card|handbook)|"
+                r"\btecho\b)"), "member", "disability_certificate", True),
     (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness)"), "child", "chronic_disease", True),
     (re.compile(r"療育(?!手帳)|発達が気に|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
     (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|レスパイト|after[- ]school day"), "child",
      "uses_disability_services", True),
-    (re.compile(r"特別支援学級|支援級|special[- ]needs class"), "child", "special_needs_class", True),
+    (re.compile(r"特別支援学級|支援級|special[- ](?:needs|support|education) class|support class|special class"),
+     "child", "special_needs_class", True),
     (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行きたがらな|学校に行っていな|登校できな|行き渋り|school refusal|"
                 r"refuses? to go to school|won't go to school|"
                 r"(doesn't|does not|can't|cannot|isn't|is not|stopped) (go(ing)? to|attend(ing)?|going to) school|"
                 r"stopped going to school|not going to school|truan"), "child", "school_refusal", True),
-    (re.compile(r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|dementia"), "adult", "memory_concern", True),
+    (re.compile(r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|forgets|dementia|cognitive"), "adult", "memory_concern", True),
     (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食べ(ない|ません|なくな|られな)|食事の量が減|"
-                r"eating less|losing weight|lost (a lot of )?weight"), "adult",
+                r"eating less|losing weight|lost (a lot of )?weight|appetite|not eating|eats (very )?little|underweight|"
+                r"weight loss|getting thin"), "adult",
      "nutrition_concern", True),
-    (re.compile(r"重度の障害|重い障害|重度障害|寝たきり|severe disability|severely disabled"), "adult",
+    (re.compile(r"重度の障害|重い障害|重度障害|寝たきり|severe(ly)? disabilit|severely disabled|bedridden|"
+                r"bed-ridden"), "adult",
      "severe_disability", True),
     (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|生まれる予定|pregnant|expecting a baby|due in|"
                 r"(is|am|are|we're|i'm|she's|were) expecting\b|baby (is )?due"), "household", "pregnant", True),
@@ -56,10 +61,13 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(near|closer to) (my|our) parents"), "household", "moving", "near_parents"),
     (re.compile(r"(広い|大きい|大きな|広め)の?(家|部屋|住宅|マンション|ところ)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
                 r"(bigger|larger) (home|house|apartment|flat|place)"), "household", "moving", "larger_home"),
-    (re.compile(r"経営(は)?(していません|していない|してない)|会社員|employee|don't run a business"), "household",
+    (re.compile(r"経営(は)?(していません|していない|してない)|会社員|employee|don't run a business|"
+                r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
     (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|small business|"
-                r"my (own )?company|run a business"), "household", "business", "sme"),
+                r"my (own )?company|run a business|self-employed|own (a |my own |our own |an? )?(small )?"
+                r"(company|business|shop|store|restaurant)|run (my|our) own|(a|my|our) (small )?family business|"
+                r"sole proprietor"), "household", "business", "sme"),
     (re.compile(r"スタートアップ|ベンチャー|start-?up"), "household", "business", "startup"),
 ]
 
@@ -103,6 +111,8 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|なに|ある|本当|無料|もらえ)|教えて|知りたい|ある\??$|"
                       r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")
+NOT_MOVING = re.compile(r"(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
+                        r"staying put|not moving")
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が)?(いません|いない|おりません|いないです)|no (kids|children)|"
                          r"(don't|do not) have (any )?(kids|children)")
 CORRECTION = re.compile(r"^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|no,|actually|sorry)|じゃなくて|ではなくて")
