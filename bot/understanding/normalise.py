@@ -23,9 +23,11 @@ _WORD_NUMBER = re.compile(rf"\b({'|'.join(_TENS[2:])})(?:[- ]({'|'.join(_UNITS[1
                           r"(?:(?<=\bis )|(?<=\bam )|(?<=\baged )|(?<=\bturned )|(?<=\bturns )|(?<=\bbe )|(?<=\bwas ))"
                           r"one\b")
 # "4th and 1st grade" → "4th grade and 1st grade": each ordinal of a list gets its noun.
-_ORDINAL_LIST = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))(?=(?:(?:,\s*|\s+and\s+|\s*&\s*)\d{1,2}(?:st|nd|rd|th))+\s+grade)")
+_ORDINAL_LIST = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))"
+                           r"(?=(?:(?:,\s*|\s+and\s+|\s*&\s*)\d{1,2}(?:st|nd|rd|th))+\s+grade)")
 # Kindergarten years said in English or romaji → 年少/年中/年長; high-school class names → years.
-_KINDER = [(re.compile(r"\bnensho(?:-?san)?\b|\b1st year (?:of|in|at) (?:kindergarten|preschool)|youngest class"), "年少"),
+_KINDER = [(re.compile(r"\bnensho(?:-?san)?\b|\b1st year (?:of|in|at) (?:kindergarten|preschool)|youngest class"),
+            "年少"),
            (re.compile(r"\bnenchu(?:-?san)?\b|\b(?:2nd|middle) year (?:of|in|at) (?:kindergarten|preschool)"), "年中"),
            (re.compile(r"\bnencho(?:-?san)?\b|\b(?:3rd|final|last|senior|oldest) year (?:of|in|at) "
                        r"(?:kindergarten|preschool)"), "年長")]
