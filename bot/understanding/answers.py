@@ -12,7 +12,7 @@ BOOLEAN_FIELDS = {"pregnant", "education_loan", "disability_certificate", "chron
                   "memory_concern", "nutrition_concern"}
 CHOICES: dict[str, list[tuple[re.Pattern[str], object]]] = {
     "daycare": [(re.compile(r"区外|outside"), "other"), (re.compile(r"区内|千代田|in the ward|chiyoda"), "ward"),
-                (re.compile(r"(行って|通って)(い)?な|いいえ|ない|no\b"), "none")],
+                (re.compile(r"(行って|通って|入って|預けて)(い)?(な|ません)|いいえ|ない|no\b"), "none")],
     "school": [(re.compile(r"九段|kudan"), "kudan"), (re.compile(r"区立|ward"), "ward"),
                (re.compile(r"私立|都立|国立|その他|それ以外|other|private"), "other")],
     "sex": [(re.compile(r"女|girl|daughter"), "female"), (re.compile(r"男|boy|son"), "male")],

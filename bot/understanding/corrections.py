@@ -41,6 +41,8 @@ def correct(text: str, context: Context) -> Household | None:
     text = re.split(r"じゃなくて|ではなく(て)?|でなく", text)[-1] or text  # the corrected value comes last
     age = _age(text, last=True)
     grade, _ = _grade(text)
+    if age is None and grade is None and (numbers := re.findall(r"(?<![\d.])\d{1,2}(?![\d.]?\d)", text)):
+        age = int(numbers[-1])  # "sorry, I meant 5"
     if grade is not None and key == "children":
         people[index]["school_year"] = grade
         return Household.model_validate(data)

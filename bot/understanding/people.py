@@ -14,7 +14,7 @@ from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
 # 「上の子が小4で下の子が2歳」: a member noun after 「で」 starts another person.
 MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|三女|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|息子|娘"
 SPLIT = re.compile(
-    r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹)）\d])と|と(?=\d)|[、,;\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
+    r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
     rf"\.(?=\s|$)|\band\b|\bwith\b|(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})"
 )
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|(\d{1,3})[- ]?(?:years?[- ]old|yo\b|y/o)|"
@@ -38,6 +38,10 @@ PRESCHOOL = {"年少": 3, "年中": 4, "年長": 5}
 # 年中 inside 「今年中学に…」「年中無休」, 年長 in 「年長者」: not kindergarten years.
 PRESCHOOL_YEAR = re.compile(r"(?<!今)年(少|中|長)(?!学|無休|者)")
 # 「今年中学に上がりました」「小学校に入学しました」: the first year of that stage, said without a number.
+# 「来年小学校に上がる」「4月から小学生」: the last kindergarten year (年長), not yet at school.
+STARTING = re.compile(r"(来年度?|来春|春から|4月から|来年の春)[^。、]{0,8}(小学校|小学生|入学|1年生)|"
+                      r"(start|starts|starting|begin|begins|enter|enters|entering) (elementary|primary) school "
+                      r"(next|this coming) (april|spring|year)")
 STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上が|入学|進学|入り|入っ)|(小学|中学|高校)生になり")
 STARTED_YEAR = {"小": 1, "中": 7, "高": 10}
 CHILD_NOUN = re.compile(CHILD_NOUNS)
@@ -131,6 +135,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     if age is None and answering_people and (bare := BARE_NUMBER.match(text) or LISTED.search(text)):
         age = int(bare.group(1))
     preschool = PRESCHOOL["年" + m.group(1)] if (m := PRESCHOOL_YEAR.search(text)) else None
+    if STARTING.search(text):
+        grade, preschool = None, 5
     # A child noun with a child's age wins (「I have a 3 year old daughter」); an adult noun or an
     # adult's age otherwise makes the person an adult (「80歳の母」「私は35歳」).
     # "our 2-year-old" names a child without a noun; nobody under 15 is an adult.
@@ -198,7 +204,18 @@ def _share_sex(found: list[Segment]) -> None:
             later.person.sex = later.person.sex or sex
 
 
+STAGES = {"小": re.compile(r"小学生|小学校"), "中": re.compile(r"中学生|中学校"), "高": re.compile(r"高校生|高校")}
+BARE_YEAR = re.compile(r"(?<![小中高学校\d])(\d)年生")
+
+
+def _with_stage(text: str) -> str:
+    """「小学生の息子が2人いて、4年生と1年生です」: a bare 「4年生」 takes the one stage the text names."""
+    stages = [stage for stage, pattern in STAGES.items() if pattern.search(text)]
+    return BARE_YEAR.sub(lambda m: f"{stages[0]}{m.group(1)}年生", text) if len(stages) == 1 else text
+
+
 def segments(text: str, answering_people: bool = False) -> list[Segment]:
+    text = _with_stage(text)
     found = []
     for part, by_to in _pieces(text):
         seg = read_segment(part, answering_people)

@@ -74,6 +74,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
 DAYCARE_PLACES = r"保育園|保育所|認定こども園|こども園|保育施設|保育ママ|daycare|nursery"
 DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|({DAYCARE_PLACES}).{{0,6}}(区内|in chiyoda|in the ward)")
 DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
+                           rf"({DAYCARE_PLACES})[（(]?(区外|千代田区外|他区)|"
                            r"outside (of )?(the ward|chiyoda)|(daycare|nursery|preschool)( center| centre| school)? "
                            r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
 DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い)?(な|ません)|待機児童|"
@@ -115,4 +116,5 @@ NOT_MOVING = re.compile(r"(don't|do not|not|no) (plan|plans|planning|intend|inte
                         r"staying put|not moving")
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が)?(いません|いない|おりません|いないです)|no (kids|children)|"
                          r"(don't|do not) have (any )?(kids|children)")
-CORRECTION = re.compile(r"^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|no,|actually|sorry)|じゃなくて|ではなくて")
+CORRECTION = re.compile(r"^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|間違|no,|actually|sorry|correction|oops|wait|"
+                        r"my mistake|i meant)|じゃなくて|ではなくて|\bi meant\b")
