@@ -20,7 +20,7 @@ SPLIT = re.compile(
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|(\d{1,3})[- ]?(?:years?[- ]old|yo\b|y/o)|"
                  r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|just turned) (\d{1,3})\b"
                  r"(?![- ]?(?:months?|mo\b|weeks?|wks?))|"
-                 r"[（(](\d{1,3})[)）]")
+                 r"[（(](\d{1,3})\s*(?:[)）]|$)|^\s*(\d{1,2})\s*[)）]")
 MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|"
                     r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant)|"
                     r"生後(\d{1,2})\s*(?:週|日)|(\d{1,2})[- ]?(?:weeks?|days?)[- ]old")
@@ -106,7 +106,8 @@ def _age(text: str, last: bool = False) -> int | None:
         return max(int(next(g for g in m.groups() if g)) - 1, 0)
     if NEWBORN.search(text):
         return 0
-    ages = [int(next(g for g in (m.group(1), m.group(3), m.group(4), m.group(5)) if g)) for m in AGE.finditer(text)]
+    ages = [int(next(g for g in (m.group(1), m.group(3), m.group(4), m.group(5), m.group(6)) if g))
+            for m in AGE.finditer(text)]
     if ages:
         return ages[-1] if last else ages[0]
     if m := MONTHS.search(text):

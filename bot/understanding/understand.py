@@ -168,6 +168,17 @@ def _grade_of_current(builder: _Builder, person: Person, text: str,
             and not c.get("school_year")]
 
 
+def _preschool_of_current(builder: _Builder, person: Person, text: str,
+                          current: tuple[str, int | None] | None) -> bool:
+    """A kindergarten year said apart from the child just named (its age fits): that child, no one new."""
+    if (person.kind != "child" or not person.preschool or not person.inferred_age or person.school_year
+            or NAMED.search(text) or current is None or current[0] != "children" or current[1] is None
+            or not builder.children):
+        return False
+    child = builder.children[current[1]]
+    return bool(child.get("_new")) and person.age is not None and abs(child["age"] - person.age) <= 1
+
+
 def _restated(builder: _Builder, person: Person, reference: str | None) -> int | None:
     """「下の子は3歳です」 when the household already has children: the younger one known before this
     message is meant (its age restated), not a new child. None when the reference names nobody known."""
@@ -203,6 +214,8 @@ def _extract(text: str, context: Context) -> Household:
         if seg.person is not None and (same := _grade_of_current(builder, seg.person, seg.text, current)):
             for i in same:  # "my twins are 6 and in first grade": the grade of the child just named
                 builder.children[i]["school_year"] = seg.person.school_year  # type: ignore[index]
+        elif seg.person is not None and _preschool_of_current(builder, seg.person, seg.text, current):
+            pass  # "my son is 5 and in his last year of kindergarten": the child just named, no one new
         elif seg.person is not None and (known := _restated(builder, seg.person, seg.reference)) is not None:
             builder.children[known].update(_stated(seg.person))  # type: ignore[index]
             current = ("children", known)

@@ -34,18 +34,23 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(?<![a-z])手帳|disability certificate|(?:disability|handicap|ryoiku|rehabilitation|welfare|"
                 r"physical disability|mental disability|intellectual disability) (?:certificate|card|handbook)|"
                 r"\btecho\b)"), "member", "disability_certificate", True),
-    (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness)"), "child", "chronic_disease", True),
+    (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|"
+                r"long-term illness"), "child", "chronic_disease", True),
     (re.compile(r"療育(?!手帳)|発達が気に|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
-    (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|レスパイト|after[- ]school day"), "child",
+    (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|レスパイト|after[- ]school day|child development support|"
+                r"development support (center|centre)|respite|day services? for (children|kids)|houkago|hodei"), "child",
      "uses_disability_services", True),
     (re.compile(r"特別支援学級|支援級|special[- ](?:needs|support|education) class|support class|special class"),
      "child", "special_needs_class", True),
     (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行きたがらな|学校に行っていな|登校できな|行き渋り|school refusal|"
+                r"(hasn't|has not|haven't) been (going )?to school|not attending school|school avoidance|"
+                r"avoid(s|ing) school|stay(s|ing)? home from school|"
                 r"refuses? to go to school|won't go to school|"
                 r"(doesn't|does not|can't|cannot|isn't|is not|stopped) (go(ing)? to|attend(ing)?|going to) school|"
                 r"stopped going to school|not going to school|truan"), "child", "school_refusal", True),
-    (re.compile(r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|forgets|dementia|cognitive"), "adult", "memory_concern", True),
+    (re.compile(r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|forgets|dementia|cognitive|alzheimer|"
+                r"getting confused"), "adult", "memory_concern", True),
     (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食べ(ない|ません|なくな|られな)|食事の量が減|"
                 r"eating less|losing weight|lost (a lot of )?weight|appetite|not eating|eats (very )?little|underweight|"
                 r"weight loss|getting thin"), "adult",
@@ -65,24 +70,32 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
     (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|small business|"
-                r"my (own )?company|run a business|self-employed|own (a |my own |our own |an? )?(small )?"
+                r"my own company|run (a|my|our) (small )?(business|company)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
                 r"(company|business|shop|store|restaurant)|run (my|our) own|(a|my|our) (small )?family business|"
                 r"sole proprietor"), "household", "business", "sme"),
-    (re.compile(r"スタートアップ|ベンチャー|start-?up"), "household", "business", "startup"),
+    (re.compile(r"スタートアップ|ベンチャー|(run|runs|running|own|owns|founded|started|launched|my|our) "
+                r"(a |an |my |our )?(tech |small |new )?start-?up|start-?up (founder|owner)|venture (company|business)"),
+     "household", "business", "startup"),
 ]
 
-DAYCARE_PLACES = r"保育園|保育所|認定こども園|こども園|保育施設|保育ママ|daycare|nursery"
-DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|({DAYCARE_PLACES}).{{0,6}}(区内|in chiyoda|in the ward)")
+DAYCARE_PLACES = r"保育園|保育所|認定こども園|こども園|保育施設|保育ママ|day[- ]?care|nursery|hoikuen|hoikusho"
+DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|"
+                          rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})[^.;]{{0,20}}(in|near) "
+                          r"(chiyoda|the ward|our ward)")
 DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
                            rf"({DAYCARE_PLACES})[（(]?(区外|千代田区外|他区)|"
-                           r"outside (of )?(the ward|chiyoda)|(daycare|nursery|preschool)( center| centre| school)? "
+                           r"outside (of )?(the ward|chiyoda)|(?!chiyoda)[a-z]+[- ](ku|ward|city) (day[- ]?care|nursery)|"
+                           r"(day[- ]?care|nursery)[^.;]{0,20} in (another|a different|a neighbou?ring) (ward|city)|(daycare|nursery|preschool)( center| centre| school)? "
                            r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
 DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い)?(な|ません)|待機児童|"
-                          r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|(not|n't) (in|at|go to|going to|attend|attending) (a |any )?"
-                          r"(daycare|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
+                          r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|no day[- ]?care|(is|stays?) (at )?home\b|"
+                          r"(not|n't) (in|at|go to|going to|attend|attending|use|using) (a |any )?(ward )?"
+                          r"(day[- ]?care|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
                           r"at home with (me|us|my)")
 SCHOOL_KUDAN = re.compile(r"九段中等|kudan")
-SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"
+# In Chiyoda a public (公立) elementary or junior high school is a ward school; 都立 says so.
+SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(公立|区)の?(小学校|中学校|小学|中学)|"
+                         r"public (elementary|junior high|middle|primary) school|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"
                          r"(ward|chiyoda)[- ]?(run |operated |public |city )?(school|elementary|junior|middle|primary)|"
                          r"(public|municipal|local) (elementary |junior high |middle |primary )?(school )?"
                          r"in (chiyoda|the ward)")
