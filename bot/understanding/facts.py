@@ -7,11 +7,12 @@ from bot.understanding import words
 Fact = tuple[str, str, object]  # (scope, field, value); scope "child" | "adult" | "member" | "household"
 
 
-_NOT_BEFORE = __import__("re").compile(r"(not|n't|no)\s*$")
+# "does not have a disability certificate", "no chronic illness": the negation before the fact, in its clause.
+_NOT_BEFORE = __import__("re").compile(r"(\bnot|n't|\bno|\bnever|\bwithout|\bneither|\bnor)\b[^.,;!?]{0,20}$")
 
 
 def _negated(before: str, after: str) -> bool:
-    return bool(words.NEGATION.search(after[:20])) or bool(_NOT_BEFORE.search(before[-6:]))
+    return bool(words.NEGATION.search(after[:20])) or bool(_NOT_BEFORE.search(before[-30:]))
 
 
 def segment_facts(text: str) -> list[Fact]:
@@ -21,7 +22,7 @@ def segment_facts(text: str) -> list[Fact]:
         if not match:
             continue
         if value is True and (words.HEDGE.search(text[match.end():match.end() + 15])
-                              or words.HEDGE_BEFORE.search(text[max(0, match.start() - 20):match.start()])):
+                              or words.HEDGE_BEFORE.search(text[max(0, match.start() - 50):match.start()])):
             continue  # a maybe is not a fact: the question is asked later, and わからない is an answer
         if value is True and _negated(text[:match.start()], text[match.end():]):
             value = False

@@ -33,6 +33,11 @@ _KINDER = [(re.compile(r"\bnensho(?:-?san)?\b|\b1st year (?:of|in|at) (?:kinderg
                        r"(?:kindergarten|preschool)"), "年長")]
 _HIGH_SCHOOL_CLASS = re.compile(r"\bhigh school (freshman|sophomore|junior|senior)\b|"
                                 r"\b(freshman|sophomore|junior|senior) (?:in|at) high school\b")
+# "just started elementary school" → 1st grade; "started junior high" → 1st year of junior high.
+_STARTED_SCHOOL = [(re.compile(r"(?:just |recently )?started (?:elementary|primary) school"), "1st grade"),
+                   (re.compile(r"(?:just |recently )?started (?:junior high|middle school)(?: school)?"),
+                    "1st year of junior high"),
+                   (re.compile(r"(?:just |recently )?started high school"), "1st year of high school")]
 _CLASS_YEAR = {"freshman": "1st", "sophomore": "2nd", "junior": "3rd", "senior": "3rd"}
 
 
@@ -58,7 +63,7 @@ def normalise(text: str) -> str:
     text = _english_numbers(text)
     text = _ORDINAL_WORD.sub(lambda m: f"{(n := _ORDINALS.index(m.group(1)) + 1)}{_SUFFIX.get(n, 'th')}", text)
     text = _ORDINAL_LIST.sub(lambda m: f"{m.group(1)} grade", text)
-    for pattern, year in _KINDER:
+    for pattern, year in [*_KINDER, *_STARTED_SCHOOL]:
         text = pattern.sub(year, text)
     text = _HIGH_SCHOOL_CLASS.sub(lambda m: f"{_CLASS_YEAR[m.group(1) or m.group(2)]} year of high school", text)
     return _KANJI_NUMBER.sub(lambda m: str(kanji_to_int(m.group(0)) if kanji_to_int(m.group(0)) is not None

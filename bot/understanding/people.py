@@ -15,7 +15,9 @@ from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
 MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|三女|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|息子|娘"
 SPLIT = re.compile(
     r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
-    rf"\.(?=\s|$)|\band\b|\bwith\b|(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})"
+    rf"\.(?=\s|$)|\band\b|\bwith\b|(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
+    r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
+    r"children|baby|twins)\b)"
 )
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|(\d{1,3})[- ]?(?:years?[- ]old|yo\b|y/o)|"
                  r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|just turned) (\d{1,3})\b"
@@ -124,8 +126,18 @@ def _band(text: str) -> str | None:
     return None
 
 
+HE = re.compile(r"\b(he|he's|his|him)\b")
+SHE = re.compile(r"\b(she|she's|her|hers)\b")
+
+
 def _sex(text: str) -> str | None:
     return "male" if MALE.search(text) else "female" if FEMALE.search(text) else None
+
+
+def pronoun_sex(text: str) -> str | None:
+    """"my 3-year-old, she goes to …": he/she says the sex of a child named without a noun."""
+    he, she = bool(HE.search(text)), bool(SHE.search(text))
+    return "male" if he and not she else "female" if she and not he else None
 
 
 def read_segment(text: str, answering_people: bool) -> Segment:
@@ -156,7 +168,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
             age = GRADE_AGE[stage] + grade - {"小": 0, "中": 6, "高": 9}[stage]
         if preschool is not None and age is None:
             age = preschool
-        person = Person("child", age=age, school_year=grade, sex=_sex(text), preschool=preschool is not None,
+        sex = _sex(text) or (None if adult else pronoun_sex(text))
+        person = Person("child", age=age, school_year=grade, sex=sex, preschool=preschool is not None,
                         kudan=kudan, inferred_age=_age(text) is None, twins=bool(TWINS.search(text)))
         ref = "older" if OLDER.search(text) else "younger" if YOUNGER.search(text) else \
             "middle" if MIDDLE.search(text) else None
@@ -222,9 +235,41 @@ def segments(text: str, answering_people: bool = False) -> list[Segment]:
         seg = read_segment(part, answering_people)
         seg.joined_by_to = by_to
         found.append(seg)
+    _respectively(found)
     _share_sex(found)
     _number_after_noun(found)
     return found
+
+
+def _respectively(found: list[Segment]) -> None:
+    """"a boy and a girl, aged 8 and 5" / 「息子と娘がいて、8歳と5歳です」: k children named without an
+    age, then k ages without a noun: paired in order."""
+    i = 0
+    while i < len(found):
+        names = 0
+        while (i + names < len(found) and found[i + names].person is None
+               and found[i + names].reference is not None and found[i + names].reference != "adult"
+               and _sex(found[i + names].text)):
+            names += 1
+        ages = found[i + names:i + 2 * names]
+        if names >= 2 and len(ages) == names and all(_bare_age(seg) is not None for seg in ages):
+            for k in range(names):
+                noun, seg = found[i + k], ages[k]
+                found[i + names + k] = Segment(noun.text + " " + seg.text,
+                                               Person("child", age=_bare_age(seg), sex=_sex(noun.text)), None)
+                found[i + k] = Segment(noun.text, None, None)
+            i += 2 * names
+        else:
+            i += max(names, 1)
+
+
+def _bare_age(seg: Segment) -> int | None:
+    """The age of a segment that says only an age (「8歳」 "aged 8" "5"), else None."""
+    if seg.person is not None and seg.person.kind == "child" and seg.person.school_year is None \
+            and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text):
+        return seg.person.age
+    bare = BARE_NUMBER.match(seg.text)
+    return int(bare.group(1)) if bare and int(bare.group(1)) < 23 else None
 
 
 def _number_after_noun(found: list[Segment]) -> None:

@@ -14,7 +14,7 @@ from bot.understanding.corrections import correct
 from bot.understanding.facts import segment_facts
 from bot.understanding.model import Conflict, Context, Intent, Understanding
 from bot.understanding.normalise import is_english, normalise
-from bot.understanding.people import Person, segments
+from bot.understanding.people import Person, pronoun_sex, segments
 from knowledge.household import Household
 
 KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bboys\b|\bgirls\b|\bsons\b|"
@@ -233,6 +233,10 @@ def _extract(text: str, context: Context) -> Household:
             current = ("adults", None)  # someone else than the adults named so far: a new person
         elif seg.reference == "adult" and builder.adults:
             current = ("adults", len(builder.adults) - 1)
+        if seg.person is None and seg.reference is None and current and current[0] == "children" \
+                and current[1] is not None and builder.children and builder.children[current[1]].get("_new") \
+                and builder.children[current[1]].get("sex") is None and (sex := pronoun_sex(seg.text)):
+            builder.children[current[1]]["sex"] = sex  # "my 4 year old is in daycare and he loves it"
         if seg.person is None and words.HYPOTHETICAL.search(seg.text):
             continue  # 「妊娠したら…」「教育ローンの利子補給って何？」 ask about a fact; they do not state it
         for scope, field, value in segment_facts(seg.text):
