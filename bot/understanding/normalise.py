@@ -38,7 +38,7 @@ _STARTED_SCHOOL = [(re.compile(r"(?:just |recently )?started (?:elementary|prima
                    (re.compile(r"(?:just |recently )?started (?:junior high|middle school)(?: school)?"),
                     "1st year of junior high"),
                    (re.compile(r"(?:just |recently )?started high school"), "1st year of high school")]
-_CLASS_YEAR = {"freshman": "1st", "sophomore": "2nd", "junior": "3rd", "senior": "3rd"}
+_CLASS_YEAR = {"freshman": "1st", "sophomore": "2nd", "junior": "2nd", "senior": "3rd"}  # Japan's high school: 3 years
 
 
 def kanji_to_int(text: str) -> int | None:

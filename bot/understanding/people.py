@@ -21,20 +21,25 @@ SPLIT = re.compile(
 )
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|(\d{1,3})[- ]?(?:years?[- ]old|yo\b|y/o)|"
                  r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|just turned) (\d{1,3})\b"
-                 r"(?![- ]?(?:months?|mo\b|weeks?|wks?))|"
+                 r"(?![- ]?(?:months?|mo\b|weeks?|wks?|of us|people|persons|members|kids|children|"
+                 r"in (?:the|our|my) family))|"
                  r"[（(](\d{1,3})\s*(?:[)）]|$)|^\s*(\d{1,2})\s*[)）]")
 MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|"
-                    r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant)|"
+                    r"(?<!\bin )(?<!\bfor )(?<!within )(?<!\bdue )(?<!\bnext )(?<!\blast )"
+                    r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant| along)|"
                     r"生後(\d{1,2})\s*(?:週|日)|(\d{1,2})[- ]?(?:weeks?|days?)[- ]old")
 SOON = re.compile(r"(?:もうすぐ|来月|今度)(\d{1,2})\s*(?:歳|才)(?:に)?な|もうすぐ(\d{1,2})\s*(?:歳|才)|"
                   r"(?:almost|nearly|will be|turning|turns) (\d{1,2})\b(?! months)")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
 YEAR_OLD = re.compile(r"\d{1,2}[- ]?years?[- ]old|\d{1,2}\s*(?:yo|y/o)\b|\d{1,2}\s*歳児")
-LISTED = re.compile(r"[:：]\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")  # "three children: 12", 「子ども：8歳」
+LISTED = re.compile(r"[:：—–]\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")  # "three children: 12", 「子ども：8歳」
 BARE_NUMBER = re.compile(r"^\s*(?:and\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?\s*[.。!！]?\s*$")
 GRADE = re.compile(r"(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|"
                    r"(\d{1,2})(?:st|nd|rd|th)[- ]grade(?:r)?|grade (\d{1,2})\b|"
-                   r"(\d)(?:st|nd|rd|th) year of (elementary|junior high|middle school|high school)")
+                   r"(\d)(?:st|nd|rd|th)[- ]year (?:of |in |at )?(?:the )?(elementary|junior high|middle school|"
+                   r"high school|primary)")
+# "grade 1 of junior high", "junior high, 2nd grade": an English grade counted within the stage named.
+EN_STAGE = re.compile(r"junior high|middle school|(?<!junior )high school")
 KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年")
 PRESCHOOL = {"年少": 3, "年中": 4, "年長": 5}
 # 年中 inside 「今年中学に…」「年中無休」, 年長 in 「年長者」: not kindergarten years.
@@ -59,6 +64,7 @@ GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こど�
 # 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
 DECADE = re.compile(r"(\d)0\s*代|(?:in (?:his|her|their|my) )(?:early |late |mid-?)?(\d)0s\b|\b(\d)0s\b")
 LATE_ELDERLY = re.compile(r"後期高齢者")
+PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws")
 GRADE_AGE = {"小": 5, "中": 11, "高": 14}  # 小1 → 6, 中1 → 12, 高1 → 15
 
 
@@ -96,9 +102,11 @@ def _grade(text: str) -> tuple[int | None, bool]:
         limit = 6 if stage == "小" else 3
         return ((n + {"小": 0, "中": 6, "高": 9}[stage]) if 1 <= n <= limit else None), False
     if m.group(5):
-        stage = {"elementary": 0, "junior high": 6, "middle school": 6, "high school": 9}[m.group(6)]
+        stage = {"elementary": 0, "primary": 0, "junior high": 6, "middle school": 6, "high school": 9}[m.group(6)]
         return int(m.group(5)) + stage, False
     n = int(m.group(3) or m.group(4))
+    if n <= 3 and (stage_word := EN_STAGE.search(text)):
+        n += 9 if stage_word.group(0) == "high school" else 6
     return (n if 1 <= n <= 12 else None), False
 
 
@@ -285,6 +293,10 @@ def _number_after_noun(found: list[Segment]) -> None:
                 found[i - 1], found[i] = Segment(before.text, None, None), joined
                 continue
         bare = BARE_NUMBER.match(seg.text)
+        if bare and before.person is not None and before.person.kind == "adult" and PAIR_OF_ADULTS.search(before.text) \
+                and int(bare.group(1)) >= 23:
+            found[i] = Segment(seg.text, Person("adult", age=int(bare.group(1))), None)  # "my parents are 70 and 68"
+            continue
         if not bare or before.reference not in ("adult", "child", "older", "younger", "middle"):
             continue
         n = int(bare.group(1))

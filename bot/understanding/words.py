@@ -13,7 +13,8 @@ CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|長男|�
 MALE = re.compile(r"息子|男の子|長男|次男|三男|男児|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\bbrothers?\b")
 FEMALE = re.compile(r"娘|女の子|長女|次女|三女|女児|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
 ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|私|わたし|"
-               r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself")
+               r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself|"
+               r"\bparents\b|grandparents|in-laws|\bspouse\b|\bpartner\b")
 # Who an adult noun names, so that 「主人が…。私も…」 are two people, and 「母は80歳。母は物忘れが…」 one.
 # 親/両親 are left out: they may be either parent, or both.
 ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
@@ -113,8 +114,10 @@ ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも
 HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|if i|what is|how")
 NEGATION = re.compile(r"(ではなく|じゃなく|持って(い)?な|持っていません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
                       r"じゃない|ではない|ではありません|無い|なし|予定はない|\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
-YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure)")
-NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|no|nope|none)")
+YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
+                 r"i am\b|i'm\b|we are\b|she is\b|he is\b|correct|that's right|right\b|i do\b|we do\b|she does|he does)")
+NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|no|nope|none|"
+                r"(we |i )?(don't|do not) have any|not really|not at all)")
 DONT_KNOW = re.compile(r"わからない|分からない|わかりません|分かりません|不明|知らない|答えたくない|don't know|dont know|"
                        r"not sure|no idea|rather not")
 
