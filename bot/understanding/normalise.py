@@ -56,8 +56,14 @@ def kanji_to_int(text: str) -> int | None:
     return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
 
 
+_TSU = {"ひとつ": 1, "一つ": 1, "ふたつ": 2, "二つ": 2, "みっつ": 3, "三つ": 3, "よっつ": 4, "四つ": 4, "いつつ": 5,
+        "五つ": 5, "むっつ": 6, "六つ": 6, "ななつ": 7, "七つ": 7, "やっつ": 8, "八つ": 8, "ここのつ": 9, "九つ": 9}
+_TSU_WORD = re.compile("|".join(_TSU))
+
+
 def normalise(text: str) -> str:
     text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text[:MAX_CHARS])).lower()
+    text = _TSU_WORD.sub(lambda m: f"{_TSU[m.group(0)]}つ", text)
     text = text.replace("ヶ月", "か月").replace("カ月", "か月").replace("ヵ月", "か月").replace("ケ月", "か月")
     text = _SCHOOL_KANJI.sub(lambda m: str(_DIGITS[m.group(1)]), text)
     text = _english_numbers(text)

@@ -32,9 +32,10 @@ SOON = re.compile(r"(?:もうすぐ|来月|今度)(\d{1,2})\s*(?:歳|才)(?:に)
                   r"(?:almost|nearly|will be|turning|turns) (\d{1,2})\b(?! months)")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
 YEAR_OLD = re.compile(r"\d{1,2}[- ]?years?[- ]old|\d{1,2}\s*(?:yo|y/o)\b|\d{1,2}\s*歳児")
+TSU_AGE = re.compile(r"(?<!\d)([1-9])つ(?=です|でした|だ|に|の(?:息子|娘|子|男の子|女の子)|と|、|。|$)")
 LISTED = re.compile(r"[:：—–]\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")  # "three children: 12", 「子ども：8歳」
 BARE_NUMBER = re.compile(r"^\s*(?:and\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?\s*[.。!！]?\s*$")
-GRADE = re.compile(r"(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|"
+GRADE = re.compile(r"(?<![活途最年日業娠])(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|"
                    r"(\d{1,2})(?:st|nd|rd|th)[- ]grade(?:r)?|grade (\d{1,2})\b|"
                    r"(\d)(?:st|nd|rd|th)[- ]year (?:of |in |at )?(?:the )?(elementary|junior high|middle school|"
                    r"high school|primary)")
@@ -60,7 +61,7 @@ TWINS = re.compile(r"双子|twins")
 # 「娘が2人」「two sons」「双子の男の子」: a group; ages listed after it (「10歳と7歳」「11 and 14」) share its sex.
 GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こども|子)(?:さん)?(?:が|は|も)?\s*"
                    r"(\d|ふたり|二人|三人)\s*人?|"
-                   r"\b(two|three|four|\d) (?:sons|daughters|boys|girls|kids|children)\b|双子|twins")
+                   r"\b(two|three|four|\d) (?:sons|daughters|boys|girls|kids|children)\b|双子|twins|姉妹")
 # 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
 DECADE = re.compile(r"(\d)0\s*代|(?:in (?:his|her|their|my) )(?:early |late |mid-?)?(\d)0s\b|\b(\d)0s\b")
 LATE_ELDERLY = re.compile(r"後期高齢者")
@@ -155,6 +156,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     age, (grade, kudan) = _age(text), _grade(text)
     if age is None and answering_people and (bare := BARE_NUMBER.match(text) or LISTED.search(text)):
         age = int(bare.group(1))
+    if age is None and child and (tsu := TSU_AGE.search(text)):
+        age = int(tsu.group(1))  # 「娘は3つです」: ages counted in つ, said of a child
     preschool = PRESCHOOL["年" + m.group(1)] if (m := PRESCHOOL_YEAR.search(text)) else None
     if STARTING.search(text):
         grade, preschool = None, 5
@@ -233,7 +236,10 @@ BARE_YEAR = re.compile(r"(?<![小中高学校\d])(\d)年生")
 def _with_stage(text: str) -> str:
     """「小学生の息子が2人いて、4年生と1年生です」: a bare 「4年生」 takes the one stage the text names."""
     stages = [stage for stage, pattern in STAGES.items() if pattern.search(text)]
-    return BARE_YEAR.sub(lambda m: f"{stages[0]}{m.group(1)}年生", text) if len(stages) == 1 else text
+    if len(stages) > 1 or KUDAN_GRADE.search(text) or "九段" in text:
+        return text
+    stage = stages[0] if stages else "小"  # a plain 「6年生」 is said of elementary school
+    return BARE_YEAR.sub(lambda m: f"{stage}{m.group(1)}年生", text)
 
 
 def segments(text: str, answering_people: bool = False) -> list[Segment]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|長男|長女|次男|次女|三男|三女|男児|女児|子ども|子供|こども|お子さん|"
+CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|長男|長女|次男|次女|三男|三女|男児|女児|男子|女子|孫|子ども|子供|こども|お子さん|"
                r"赤ちゃん|双子|歳児|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|子|"
                r"\b(?:grand|step)?(?:sons?|daughters?)\b|\bboys?\b|\bgirls?\b|\bchild(?:ren)?\b|\bkids?\b|\bbab(?:y|ies)\b|"
                r"\btoddlers?\b|\btwins?\b|\binfants?\b|\bnewborns?\b|\bbrothers?\b|\bsisters?\b|\beldest\b|"
                r"\byoungest\b|\boldest\b|little one|older one|younger one")
 # 兄弟・姉妹 name siblings of either sex: not a sex.
-MALE = re.compile(r"息子|男の子|長男|次男|三男|男児|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\bbrothers?\b")
-FEMALE = re.compile(r"娘|女の子|長女|次女|三女|女児|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
+MALE = re.compile(r"息子|男の子|長男|次男|三男|男児|男子|孫息子|男の双子|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\bbrothers?\b")
+FEMALE = re.compile(r"娘|女の子|長女|次女|三女|女児|女子|姉妹|女の双子|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
 ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|私|わたし|"
                r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself|"
                r"\bparents\b|grandparents|in-laws|\bspouse\b|\bpartner\b")
@@ -72,11 +72,12 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"経営(は)?(していません|していない|してない)|会社員|employee|don't run a business|"
                 r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
-    (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|small business|"
+    (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|個人事業|"
+                r"(お店|店|会社|事務所|飲食店|工務店)を(やって|営んで|経営)|を営んで|small business|"
                 r"my own company|run (a|my|our) (small )?(business|company)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
                 r"(company|business|shop|store|restaurant)|run (my|our) own|(a|my|our) (small )?family business|"
                 r"sole proprietor"), "household", "business", "sme"),
-    (re.compile(r"スタートアップ|ベンチャー|(run|runs|running|own|owns|founded|started|launched|my|our) "
+    (re.compile(r"スタートアップ|ベンチャー|起業(し|した|して)|(run|runs|running|own|owns|founded|started|launched|my|our) "
                 r"(a |an |my |our )?(tech |small |new )?start-?up|start-?up (founder|owner)|venture (company|business)"),
      "household", "business", "startup"),
 ]
@@ -90,7 +91,7 @@ DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。]{{1,3}
                            r"outside (of )?(the ward|chiyoda)|(?!chiyoda)[a-z]+[- ](ku|ward|city) (day[- ]?care|nursery)|"
                            r"(day[- ]?care|nursery)[^.;]{0,20} in (another|a different|a neighbou?ring) (ward|city)|(daycare|nursery|preschool)( center| centre| school)? "
                            r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
-DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い)?(な|ません)|待機児童|"
+DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い)?(な|ません)|待機児童|待機中|保活中|入園待ち|空き待ち|"
                           r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|no day[- ]?care|(is|stays?) (at )?home\b|"
                           r"(not|n't) (in|at|go to|going to|attend|attending|use|using) (a |any )?(ward )?"
                           r"(day[- ]?care|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
@@ -99,6 +100,7 @@ SCHOOL_KUDAN = re.compile(r"九段中等|kudan")
 # In Chiyoda a public (公立) elementary or junior high school is a ward school; 都立 says so.
 SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(公立|区)の?(小学校|中学校|小学|中学)|"
                          r"public (elementary|junior high|middle|primary) school|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"
+                         r"(麹町|番町|富士見|お茶の水|昌平|和泉|九段)小(?!児)|(麹町|神田一橋)中(?!等)|"
                          r"(ward|chiyoda)[- ]?(run |operated |public |city )?(school|elementary|junior|middle|primary)|"
                          r"(public|municipal|local) (elementary |junior high |middle |primary )?(school )?"
                          r"in (chiyoda|the ward)")
