@@ -38,6 +38,9 @@ _STARTED_SCHOOL = [(re.compile(r"(?:just |recently )?started (?:elementary|prima
                    (re.compile(r"(?:just |recently )?started (?:junior high|middle school)(?: school)?"),
                     "1st year of junior high"),
                    (re.compile(r"(?:just |recently )?started high school"), "1st year of high school")]
+# "2 years and 3 months old" is one child of 2, not a 2-year-old and a baby.
+_YEARS_AND_MONTHS = re.compile(r"\b(\d{1,2})[- ]years?,?(?: and)? (?:\d{1,2}|a half)[- ]months?(?: old)?|"
+                               r"\b(\d{1,2}) years? and a half(?: old)?")
 _CLASS_YEAR = {"freshman": "1st", "sophomore": "2nd", "junior": "2nd", "senior": "3rd"}  # Japan's high school: 3 years
 
 
@@ -68,6 +71,7 @@ def normalise(text: str) -> str:
     text = _SCHOOL_KANJI.sub(lambda m: str(_DIGITS[m.group(1)]), text)
     text = _english_numbers(text)
     text = _ORDINAL_WORD.sub(lambda m: f"{(n := _ORDINALS.index(m.group(1)) + 1)}{_SUFFIX.get(n, 'th')}", text)
+    text = _YEARS_AND_MONTHS.sub(lambda m: f"{m.group(1) or m.group(2)} years old", text)
     text = _ORDINAL_LIST.sub(lambda m: f"{m.group(1)} grade", text)
     for pattern, year in [*_KINDER, *_STARTED_SCHOOL]:
         text = pattern.sub(year, text)

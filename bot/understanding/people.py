@@ -15,7 +15,7 @@ from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
 MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|三女|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|息子|娘"
 SPLIT = re.compile(
     r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
-    rf"\.(?=\s|$)|\band\b|\bwith\b|(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
+    rf"\.(?=\s|$)|\band\b|(?<!move in )(?<!moving in )\bwith\b|(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)"
 )
@@ -23,7 +23,9 @@ AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|(\d
                  r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|just turned) (\d{1,3})\b"
                  r"(?![- ]?(?:months?|mo\b|weeks?|wks?|of us|people|persons|members|kids|children|"
                  r"in (?:the|our|my) family))|"
-                 r"[（(](\d{1,3})\s*(?:[)）]|$)|^\s*(\d{1,2})\s*[)）]")
+                 r"[（(](\d{1,3})\s*(?:[)）]|$)|^\s*(\d{1,2})\s*[)）]|"
+                 r"\b(?:sons?|daughters?|boys?|girls?|kids?|child|baby|toddler|eldest|youngest)\s*(?:of|[:：])?\s*"
+                 r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters))")
 MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|"
                     r"(?<!\bin )(?<!\bfor )(?<!within )(?<!\bdue )(?<!\bnext )(?<!\blast )"
                     r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant| along)|"
@@ -117,7 +119,7 @@ def _age(text: str, last: bool = False) -> int | None:
         return max(int(next(g for g in m.groups() if g)) - 1, 0)
     if NEWBORN.search(text):
         return 0
-    ages = [int(next(g for g in (m.group(1), m.group(3), m.group(4), m.group(5), m.group(6)) if g))
+    ages = [int(next(g for g in (m.group(1), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7)) if g))
             for m in AGE.finditer(text)]
     if ages:
         return ages[-1] if last else ages[0]

@@ -47,7 +47,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"特別支援学級|支援級|special[- ](?:needs|support|education) class|support class|special class"),
      "child", "special_needs_class", True),
     (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行きたがらな|学校に行っていな|登校できな|行き渋り|school refusal|"
-                r"(hasn't|has not|haven't) been (going )?to school|not attending school|school avoidance|"
+                r"(hasn't|has not|haven't) (been|gone|attended|been going)( to)? school|not attending school|school avoidance|"
                 r"avoid(s|ing) school|stay(s|ing)? home from school|"
                 r"refuses? to go to school|won't go to school|"
                 r"(doesn't|does not|can't|cannot|isn't|is not|stopped) (go(ing)? to|attend(ing)?|going to) school|"
@@ -66,7 +66,8 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my"), "household",
      "education_loan", True),
     (re.compile(r"(親|実家|両親|祖父母).{0,6}(近く|そば|近所)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
-                r"(near|closer to) (my|our) parents"), "household", "moving", "near_parents"),
+                r"(near|closer to) (my|our) parents|move in with (my|our|her|his) (parents|mother|father|mom|dad)|"
+                r"(near|closer to) (my|our|her|his) (mother|father|mom|dad|in-laws)"), "household", "moving", "near_parents"),
     (re.compile(r"(広い|大きい|大きな|広め)の?(家|部屋|住宅|マンション|ところ)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
                 r"(bigger|larger) (home|house|apartment|flat|place)"), "household", "moving", "larger_home"),
     (re.compile(r"経営(は)?(していません|していない|してない)|会社員|employee|don't run a business|"
@@ -74,7 +75,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
      "business", "none"),
     (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|個人事業|"
                 r"(お店|店|会社|事務所|飲食店|工務店)を(やって|営んで|経営)|を営んで|small business|"
-                r"my own company|run (a|my|our) (small )?(business|company)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
+                r"my own company|run (a|my|our) ([a-z]+ ){0,2}(business|company|firm|shop|store|restaurant|clinic|office)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
                 r"(company|business|shop|store|restaurant)|run (my|our) own|(a|my|our) (small )?family business|"
                 r"sole proprietor"), "household", "business", "sme"),
     (re.compile(r"スタートアップ|ベンチャー|起業(し|した|して)|(run|runs|running|own|owns|founded|started|launched|my|our) "
