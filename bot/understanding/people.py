@@ -15,7 +15,8 @@ from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
 MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|三女|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|息子|娘"
 SPLIT = re.compile(
     r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
-    rf"\.(?=\s|$)|\band\b|(?<!move in )(?<!moving in )\bwith\b|(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
+    r"\.(?=\s|$)|\band\b|(?<!move in )(?<!moving in )\bwith\b|"
+    rf"(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)"
 )
