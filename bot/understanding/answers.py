@@ -18,7 +18,7 @@ CHOICES: dict[str, list[tuple[re.Pattern[str], object]]] = {
                             r"at home|stays? home"), "none")],
     "school": [(re.compile(r"九段|kudan"), "kudan"), (re.compile(r"区立|ward"), "ward"),
                (re.compile(r"私立|都立|国立|その他|それ以外|other|private"), "other")],
-    "sex": [(re.compile(r"女|girl|daughter"), "female"), (re.compile(r"男|boy|son"), "male")],
+    "sex": [(re.compile(r"女|娘|girl|daughter"), "female"), (re.compile(r"男|息子|boy|\bson\b"), "male")],
     "moving": [(re.compile(r"親|実家|parent"), "near_parents"), (re.compile(r"広い|大き|larger|bigger"), "larger_home"),
                (re.compile(r"ない|予定はない|いいえ|no\b"), "none")],
     "business": [(re.compile(r"していない|ない|いいえ|会社員|employee|no\b"), "none"),

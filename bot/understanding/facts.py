@@ -15,6 +15,14 @@ def _negated(before: str, after: str) -> bool:
     return bool(words.NEGATION.search(after[:20])) or bool(_NOT_BEFORE.search(before[-30:]))
 
 
+_CONTRAST_AFTER = __import__("re").compile(r"^.{0,6}?(じゃなく|ではなく|でなく)")
+_CONTRAST_BEFORE = __import__("re").compile(r"\b(not|instead of|rather than)\b[^.,;]{0,12}$")
+
+
+def _contrasted(before: str, after: str) -> bool:
+    return bool(_CONTRAST_AFTER.search(after)) or bool(_CONTRAST_BEFORE.search(before[-25:]))
+
+
 def segment_facts(text: str) -> list[Fact]:
     found: list[Fact] = []
     for pattern, scope, field, value in words.FACTS:
@@ -26,6 +34,8 @@ def segment_facts(text: str) -> list[Fact]:
             continue  # a maybe is not a fact: the question is asked later, and わからない is an answer
         if value is True and _negated(text[:match.start()], text[match.end():]):
             value = False
+        if value is not True and value is not False and _contrasted(text[:match.start()], text[match.end():]):
+            continue  # 「広い家じゃなくて親の近く」 "near my parents, not to a bigger place": the other one is meant
         found.append((scope, field, value))
     if words.DAYCARE_NONE.search(text):
         found.append(("child", "daycare", "none"))

@@ -139,4 +139,4 @@ NOT_MOVING = re.compile(r"(don't|do not|not|no) (plan|plans|planning|intend|inte
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が)?(いません|いない|おりません|いないです)|no (kids|children)|"
                          r"(don't|do not) have (any )?(kids|children)")
 CORRECTION = re.compile(r"^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|間違|no,|actually|sorry|correction|oops|wait|"
-                        r"my mistake|i meant)|じゃなくて|ではなくて|\bi meant\b")
+                        r"my mistake|i meant|no wait|no no)|じゃなくて|ではなくて|\bi meant\b")
