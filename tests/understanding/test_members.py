@@ -94,3 +94,27 @@ def test_a_possible_household_has_no_conflict() -> None:
     assert not got.conflicts and len(got.household.children or []) == 2
     assert stated_child_count("子どもが3人います") == 3 and stated_child_count("two kids") == 2
     assert stated_child_count("3歳の子がいます") is None
+
+
+@pytest.mark.parametrize(
+    ("known", "last", "text", "expected"),
+    [
+        ({"children": [{"age": 2, "daycare": "other"}]}, ("children.0.daycare",),
+         "Sorry, it's a ward daycare, not outside", [{"age": 2, "daycare": "ward"}]),
+        ({"children": [{"age": 8, "school_year": 3}]}, ("children.0.school_year",),
+         "すみません、小4でした", [{"age": 9, "school_year": 4}]),
+        ({"children": [{"age": 5, "sex": "female"}]}, ("children.0.sex",), "娘じゃなくて息子です",
+         [{"age": 5, "sex": "male"}]),
+        ({"children": [{"age": 4}]}, ("children.0.age",), "Sorry, I meant 5", [{"age": 5}]),
+    ],
+)
+def test_corrections_replace_the_fact_just_given(known: dict[str, Any], last: tuple[str, ...], text: str,
+                                                 expected: list[dict[str, Any]]) -> None:
+    got = understand(text, Context(Household.model_validate(known), None, last))
+    assert got.household.model_dump(exclude_none=True)["children"] == expected and not got.conflicts
+
+
+def test_a_contrasted_plan_keeps_the_one_meant() -> None:
+    got = understand("Actually we're moving near my parents, not to a bigger place",
+                     Context(Household(moving="larger_home"), None, ("moving",)))
+    assert got.household.moving == "near_parents"
