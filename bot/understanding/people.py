@@ -15,18 +15,20 @@ from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
 MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|三女|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|息子|娘"
 SPLIT = re.compile(
     r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
-    r"\.(?=\s|$)|\band\b|(?<!move in )(?<!moving in )\bwith\b|"
+    r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )\bwith\b|"
     rf"(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)"
 )
-AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|(\d{1,3})[- ]?(?:years?[- ]old|yo\b|y/o)|"
+AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
+                 r"(\d{1,3})[- ]?(?:(?:years?|yrs?)[- ]?old|yo\b|y/o|y\.o\.|yrs?\b)|"
                  r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|just turned) (\d{1,3})\b"
                  r"(?![- ]?(?:months?|mo\b|weeks?|wks?|of us|people|persons|members|kids|children|"
                  r"in (?:the|our|my) family))|"
                  r"[（(](\d{1,3})\s*(?:[)）]|$)|^\s*(\d{1,2})\s*[)）]|"
                  r"\b(?:sons?|daughters?|boys?|girls?|kids?|child|baby|toddler|eldest|youngest)\s*(?:of|[:：])?\s*"
-                 r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters))")
+                 r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters))|"
+                 r"^\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)")
 MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|"
                     r"(?<!\bin )(?<!\bfor )(?<!within )(?<!\bdue )(?<!\bnext )(?<!\blast )"
                     r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant| along)|"
@@ -34,17 +36,20 @@ MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)
 SOON = re.compile(r"(?:もうすぐ|来月|今度)(\d{1,2})\s*(?:歳|才)(?:に)?な|もうすぐ(\d{1,2})\s*(?:歳|才)|"
                   r"(?:almost|nearly|will be|turning|turns) (\d{1,2})\b(?! months)")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
-YEAR_OLD = re.compile(r"\d{1,2}[- ]?years?[- ]old|\d{1,2}\s*(?:yo|y/o)\b|\d{1,2}\s*歳児")
+YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|yrs?)\b|\d{1,2}\s*y\.o\.|"
+                      r"\d{1,2}\s*歳児")
 TSU_AGE = re.compile(r"(?<!\d)([1-9])つ(?=です|でした|だ|に|の(?:息子|娘|子|男の子|女の子)|と|、|。|$)")
-LISTED = re.compile(r"[:：—–]\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")  # "three children: 12", 「子ども：8歳」
+LISTED = re.compile(r"(?:[:：—–]|\s-)\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")  # "three children: 12", 「子ども：8歳」
 BARE_NUMBER = re.compile(r"^\s*(?:and\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?\s*[.。!！]?\s*$")
 GRADE = re.compile(r"(?<![活途最年日業娠])(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|"
                    r"(\d{1,2})(?:st|nd|rd|th)[- ]grade(?:r)?|grade (\d{1,2})\b|"
-                   r"(\d)(?:st|nd|rd|th)[- ]year (?:of |in |at )?(?:the )?(elementary|junior high|middle school|"
-                   r"high school|primary)")
+                   r"(?:(\d)(?:st|nd|rd|th)[- ]year|year (\d)) (?:of |in |at )?(?:the |a |an )?(?:[a-z-]+ ){0,2}?"
+                   r"(elementary|junior high|middle school|high school|primary)")
 # "grade 1 of junior high", "junior high, 2nd grade": an English grade counted within the stage named.
 EN_STAGE = re.compile(r"junior high|middle school|(?<!junior )high school")
-KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年")
+KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年|"
+                         r"(\d)(?:st|nd|rd|th)[- ]year (?:[a-z]+ ){0,3}(?:at|of|in) kudan|"
+                         r"kudan[^.;]{0,40}?(\d)(?:st|nd|rd|th)[- ]year|kudan[^.;]{0,40}?year (\d)")
 PRESCHOOL = {"年少": 3, "年中": 4, "年長": 5}
 # 年中 inside 「今年中学に…」「年中無休」, 年長 in 「年長者」: not kindergarten years.
 PRESCHOOL_YEAR = re.compile(r"(?<!今)年(少|中|長)(?!学|無休|者)")
@@ -60,11 +65,13 @@ ADULT_NOUN = re.compile(ADULT_NOUNS)
 OLDER = re.compile(r"上の子|長男|長女|お兄ちゃん|お姉ちゃん|older|eldest|oldest")
 YOUNGER = re.compile(r"下の子|末っ子|younger|youngest")
 MIDDLE = re.compile(r"真ん中の子|middle")
-TWINS = re.compile(r"双子|twins")
+TWINS = re.compile(r"双子|twins|twin (?:boys|girls|sons|daughters|brothers|sisters)")
 # 「娘が2人」「two sons」「双子の男の子」: a group; ages listed after it (「10歳と7歳」「11 and 14」) share its sex.
 GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こども|子)(?:さん)?(?:が|は|も)?\s*"
                    r"(\d|ふたり|二人|三人)\s*人?|"
-                   r"\b(two|three|four|\d) (?:sons|daughters|boys|girls|kids|children)\b|双子|twins|姉妹")
+                   r"\b(two|three|four|\d) (?:sons|daughters|boys|girls|kids|children)\b|"
+                   r"\b(?:sons|daughters|boys|girls)\b|"
+                   r"双子|twins|姉妹")
 # 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
 DECADE = re.compile(r"(\d)0\s*代|(?:in (?:his|her|their|my) )(?:early |late |mid-?)?(\d)0s\b|\b(\d)0s\b")
 LATE_ELDERLY = re.compile(r"後期高齢者")
@@ -95,7 +102,7 @@ class Segment:
 
 def _grade(text: str) -> tuple[int | None, bool]:
     if m := KUDAN_GRADE.search(text):
-        return 6 + int(m.group(1)), True
+        return 6 + int(next(g for g in m.groups() if g)), True
     m = GRADE.search(text)
     if not m:
         if started := STARTED.search(text):
@@ -105,9 +112,9 @@ def _grade(text: str) -> tuple[int | None, bool]:
         n, stage = int(m.group(2)), m.group(1)
         limit = 6 if stage == "小" else 3
         return ((n + {"小": 0, "中": 6, "高": 9}[stage]) if 1 <= n <= limit else None), False
-    if m.group(5):
-        stage = {"elementary": 0, "primary": 0, "junior high": 6, "middle school": 6, "high school": 9}[m.group(6)]
-        return int(m.group(5)) + stage, False
+    if m.group(5) or m.group(6):
+        stage = {"elementary": 0, "primary": 0, "junior high": 6, "middle school": 6, "high school": 9}[m.group(7)]
+        return int(m.group(5) or m.group(6)) + stage, False
     n = int(m.group(3) or m.group(4))
     if n <= 3 and (stage_word := EN_STAGE.search(text)):
         n += 9 if stage_word.group(0) == "high school" else 6
@@ -120,8 +127,7 @@ def _age(text: str, last: bool = False) -> int | None:
         return max(int(next(g for g in m.groups() if g)) - 1, 0)
     if NEWBORN.search(text):
         return 0
-    ages = [int(next(g for g in (m.group(1), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7)) if g))
-            for m in AGE.finditer(text)]
+    ages = [int(next(g for i, g in enumerate(m.groups(), 1) if g and i != 2)) for m in AGE.finditer(text)]
     if ages:
         return ages[-1] if last else ages[0]
     if m := MONTHS.search(text):

@@ -17,8 +17,8 @@ from bot.understanding.normalise import is_english, normalise
 from bot.understanding.people import Person, pronoun_sex, segments
 from knowledge.household import Household
 
-KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bboys\b|\bgirls\b|\bsons\b|"
-                  r"daughters|twins")
+KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|\bboys\b|\bgirls\b|"
+                  r"\bsons\b|daughters|twins")
 NAMED = re.compile(words.CHILD_NOUNS + "|" + words.ADULT_NOUNS)
 PEOPLE_KEYS = {"children", "adults", "child.age", "adult.age", "child.school_year"}
 
