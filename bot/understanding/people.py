@@ -33,7 +33,7 @@ MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)
                     r"(?<!\bin )(?<!\bfor )(?<!within )(?<!\bdue )(?<!\bnext )(?<!\blast )"
                     r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant| along)|"
                     r"生後(\d{1,2})\s*(?:週|日)|(\d{1,2})[- ]?(?:weeks?|days?)[- ]old")
-SOON = re.compile(r"(?:もうすぐ|来月|今度)(\d{1,2})\s*(?:歳|才)(?:に)?な|もうすぐ(\d{1,2})\s*(?:歳|才)|"
+SOON = re.compile(r"(?:もうすぐ|来月|今度)で?(\d{1,2})\s*(?:歳|才)(?:に)?な(?:る|ります)|もうすぐ(\d{1,2})\s*(?:歳|才)|"
                   r"(?:almost|nearly|will be|turning|turns) (\d{1,2})\b(?! months)")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
 YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|yrs?)\b|\d{1,2}\s*y\.o\.|"

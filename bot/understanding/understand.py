@@ -207,6 +207,7 @@ def _extract(text: str, context: Context) -> Household:
     answering = bool(context.expecting and context.expecting.key in PEOPLE_KEYS) or bool(KIDS.search(text))
     current: tuple[str, int | None] | None = None
     named: dict[str, int] = {}  # adults named in this message → their index
+    later: list[tuple[str, str, object]] = []  # facts of 上の子/下の子 said before their ages
     for seg in segments(text, answering):
         who = _who(seg.text) if seg.reference == "adult" or (seg.person and seg.person.kind == "adult") else None
         if seg.person is not None and words.HYPOTHETICAL.search(seg.text) and not NAMED.search(seg.text):
@@ -248,12 +249,18 @@ def _extract(text: str, context: Context) -> Household:
                     builder.set("children", i, field, value)
                 continue
             key, index = _resolve(builder, scope, seg.reference, current, context)
+            if key == "children" and index is None and seg.reference in ("older", "younger", "middle"):
+                later.append((seg.reference, field, value))  # 「上の子は私立の中学…上の子は14歳」: ages come later
+                continue
             builder.set(key, index, field, value)
             if key == "adults" and builder.last_adult is not None:
                 current = ("adults", builder.last_adult)
                 if who:
                     named.setdefault(who, builder.last_adult)
                     builder.name_adult(builder.last_adult, who)
+    for reference, field, value in later:
+        if (index := builder.child_by(reference)) is not None and len(builder.children or []) > 1:
+            builder.set("children", index, field, value)
     return builder.household()
 
 
