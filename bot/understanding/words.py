@@ -74,8 +74,8 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"経営(は)?(していません|していない|してない)|会社員|employee|don't run a business|"
                 r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
-    (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|個人事業|"
-                r"(お店|店|会社|事務所|飲食店|工務店)を(やって|営んで|経営)|を営んで|small business|"
+    (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|"
+                r"(お店|店|会社|飲食店)を(やって|営んで|経営)|small business|"
                 r"my own company|run (a|my|our) ([a-z]+ ){0,2}(business|company|firm|shop|store|restaurant|clinic|office)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
                 r"(company|business|shop|store|restaurant)|run (my|our) own|(a|my|our) (small )?family business|"
                 r"sole proprietor"), "household", "business", "sme"),
