@@ -221,5 +221,7 @@ def _with_correction(state: DialogueState, turn: Turn, lang: Lang) -> tuple[Dial
     quick replies every channel shows) offers 「訂正する」 too."""
     last = turn.messages[-1] if turn.messages else None
     if last is not None and CORRECT[lang] not in last.quick_replies:
-        last.quick_replies = [*last.quick_replies, CORRECT[lang]]
+        options = last.quick_replies  # before a closing わからない, which stays last
+        at = len(options) - 1 if options and options[-1] in ("わからない", "I don't know") else len(options)
+        last.quick_replies = [*options[:at], CORRECT[lang], *options[at:]]
     return state, turn.model_copy(update={"household_changed": True})

@@ -49,7 +49,7 @@ def segment_facts(text: str) -> list[Fact]:
         found.append(("child", "school", "ward"))
     elif words.SCHOOL_OTHER.search(text):
         found.append(("child", "school", "other"))
-    if ("引っ越" in text and words.NEGATION.search(text) and ("予定" in text or "つもり" in text)) \
-            or words.NOT_MOVING.search(text):
+    if ("引っ越" in text and words.NEGATION.search(text) and ("予定" in text or "つもり" in text)
+            and not any(word in text for word in ("じゃなく", "ではなく", "でなく"))) or words.NOT_MOVING.search(text):
         found = [f for f in found if f[1] != "moving"] + [("household", "moving", "none")]
     return found

@@ -43,7 +43,7 @@ def test_the_understood_household_comes_with_every_reply(http: httpx.Client) -> 
     summary = "ここまでの内容：お子さん2人（小学4年生・2歳 区内の保育施設）"
     assert body["household_summary"] == summary
     assert summary in [r["text"] for r in body["replies"]]  # clients that only show replies see it too
-    assert body["replies"][-1]["quick_replies"][-1] == "訂正する"
+    assert "訂正する" in body["replies"][-1]["quick_replies"]
 
     body = say(http, "訂正する", body["session_id"])
     assert body["household_changed"] is False and body["household"]["children"][1]["age"] == 2

@@ -30,13 +30,13 @@ def test_a_message_that_changes_the_household_is_said_back_with_a_way_to_correct
     assert turn.household_changed
     assert turn.messages[0].text == "ここまでの内容：お子さん2人（小学4年生・2歳 区内の保育施設）"
     assert turn.messages[0].quick_replies == ["訂正する"]
-    assert turn.messages[-1].quick_replies[-1] == "訂正する"  # the buttons every channel shows
+    assert turn.messages[-1].quick_replies[-2:] == ["訂正する", "わからない"]  # the buttons every channel shows
 
 
 def test_english_summary(dialogue: Dialogue) -> None:
     _, turn = say(dialogue, "I have two sons, 11 and 14, and a daughter who is 3", lang="en")
     assert turn.messages[0].text == "So far I have: 3 children (11, boy; 14, boy; 3, girl)."
-    assert turn.messages[-1].quick_replies[-1] == "Correct this"
+    assert "Correct this" in turn.messages[-1].quick_replies
 
 
 def test_a_turn_that_changes_nothing_shows_no_summary(dialogue: Dialogue) -> None:
