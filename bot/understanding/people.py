@@ -258,10 +258,25 @@ def segments(text: str, answering_people: bool = False) -> list[Segment]:
         seg = read_segment(part, answering_people)
         seg.joined_by_to = by_to
         found.append(seg)
+    _share_place(found)
     _respectively(found)
     _share_sex(found)
     _number_after_noun(found)
     return found
+
+
+PLACE_FOR_ALL = re.compile(r"(区内|区外|区立|千代田区?|[^\s、。]{1,3}区)の?"
+                           r"(保育園|保育所|こども園|保育施設|小学校|中学校)[にへ]")
+
+
+def _share_place(found: list[Segment]) -> None:
+    """「区内の保育園に3歳の息子と1歳の娘を預けています」: a place said before a list of children
+    joined by 「と」 is where all of them go."""
+    for i in range(1, len(found)):
+        prev, seg = found[i - 1], found[i]
+        if seg.joined_by_to and prev.person and seg.person and (place := PLACE_FOR_ALL.search(prev.text)) \
+                and not PLACE_FOR_ALL.search(seg.text):
+            seg.text = f"{place.group(0)}{seg.text}"
 
 
 def _respectively(found: list[Segment]) -> None:

@@ -139,5 +139,5 @@ NOT_MOVING = re.compile(r"(don't|do not|not|no) (plan|plans|planning|intend|inte
                         r"staying put|not moving")
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が)?(いません|いない|おりません|いないです)|no (kids|children)|"
                          r"(don't|do not) have (any )?(kids|children)")
-CORRECTION = re.compile(r"^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|間違|no,|actually|sorry|correction|oops|wait|"
+CORRECTION = re.compile(r"(^|^あっ?[、,]\s*|[、,。]\s*)(違う|違います|ちがう|ちがいます)|^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|間違|no,|actually|sorry|correction|oops|wait|"
                         r"my mistake|i meant|no wait|no no)|じゃなくて|ではなくて|\bi meant\b")
