@@ -46,7 +46,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
      "uses_disability_services", True),
     (re.compile(r"特別支援学級|支援級|special[- ](?:needs|support|education) class|support class|special class"),
      "child", "special_needs_class", True),
-    (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行きたがらな|学校に行きたがりません|学校に行っていな|"
+    (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行けてい(ない|ません)|学校へ行けてい(ない|ません)|学校に行きたがらな|学校に行きたがりません|学校に行っていな|"
                 r"登校できな|行き渋り|行きしぶ|登校しぶり|登校拒否|学校を休みがち|school refusal|"
                 r"(hasn't|has not|haven't) (been|gone|attended|been going)( to)? school|not attending school|school avoidance|"
                 r"avoid(s|ing) school|stay(s|ing)? home from school|"
