@@ -18,7 +18,7 @@ SPLIT = re.compile(
     r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )\bwith\b|"
     rf"(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
-    r"children|baby|twins)\b)"
+    r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"
 )
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
                  r"(\d{1,3})[- ]?(?:(?:years?|yrs?)[- ]?old|yo\b|y/o|y\.o\.|yrs?\b)|"
@@ -34,7 +34,7 @@ MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)
                     r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant| along)|"
                     r"生後(\d{1,2})\s*(?:週|日)|(\d{1,2})[- ]?(?:weeks?|days?)[- ]old")
 SOON = re.compile(r"(?:もうすぐ|来月|今度)で?(\d{1,2})\s*(?:歳|才)(?:に)?な(?:る|ります)|もうすぐ(\d{1,2})\s*(?:歳|才)|"
-                  r"(?:almost|nearly|will be|turning|turns) (\d{1,2})\b(?! months)")
+                  r"(?:almost|nearly|will be|will turn|turning|turns|going on|about to turn) (\d{1,2})\b(?! months)")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
 YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|yrs?)\b|\d{1,2}\s*y\.o\.|"
                       r"\d{1,2}\s*歳児")
