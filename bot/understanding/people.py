@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
+from knowledge.household import AGE_BANDS
 
 # 「上の子が小4で下の子が2歳」: a member noun after 「で」 starts another person.
 MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|三女|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|息子|娘"
@@ -73,8 +74,9 @@ GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こど�
                    r"\b(?:sons|daughters|boys|girls)\b|"
                    r"双子|twins|姉妹")
 # 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
-DECADE = re.compile(r"(\d)0\s*代|(?:in (?:his|her|their|my) )(?:early |late |mid-?)?(\d)0s\b|\b(\d)0s\b")
-LATE_ELDERLY = re.compile(r"後期高齢者")
+DECADE = re.compile(r"(\d)0\s*代(前半|後半)?|(?:in (?:his|her|their|my|our) )(early |late |mid-?)?(\d)0s\b|"
+                    r"\b(early |late )?(\d)0s\b")
+LATE_ELDERLY = re.compile(r"後期高齢者|75\s*歳以上|over 75|75 or older|75\+")
 PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws")
 GRADE_AGE = {"小": 5, "中": 11, "高": 14}  # 小1 → 6, 中1 → 12, 高1 → 15
 
@@ -139,8 +141,12 @@ def _band(text: str) -> str | None:
     if LATE_ELDERLY.search(text):
         return "75_plus"
     if m := DECADE.search(text):
-        decade = int(m.group(1) or m.group(2) or m.group(3)) * 10
-        return "75_plus" if decade >= 80 else "under_65" if 20 <= decade <= 50 else None
+        decade = int(m.group(1) or m.group(4) or m.group(6)) * 10
+        part = (m.group(2) or m.group(3) or m.group(5) or "").strip()
+        low, high = (decade, decade + 3) if part in ("前半", "early") else \
+            (decade + 7, decade + 9) if part in ("後半", "late") else (decade, decade + 9)
+        # a band only when the whole range lies inside it (70代 straddles 75: none)
+        return next((band for band, (lo, hi) in AGE_BANDS.items() if lo <= low and high <= hi), None)
     return None
 
 
@@ -176,6 +182,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     childlike = (bool(child) or bool(YEAR_OLD.search(text) and not adult) or (age is not None and age < 15)) \
         and (age is None or age < 23)
     is_adult = not childlike and (bool(adult) or (age is not None and age >= 23))
+    if is_adult and LATE_ELDERLY.search(text):  # 「75歳以上」 is a band, not an age
+        return Segment(text, Person("adult", age_band="75_plus"), None)
     if is_adult and age is not None:
         return Segment(text, Person("adult", age=age), None)
     if adult and not childlike and (band := _band(text)):
