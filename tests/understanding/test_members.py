@@ -118,3 +118,11 @@ def test_a_contrasted_plan_keeps_the_one_meant() -> None:
     got = understand("Actually we're moving near my parents, not to a bigger place",
                      Context(Household(moving="larger_home"), None, ("moving",)))
     assert got.household.moving == "near_parents"
+
+
+@pytest.mark.parametrize(("text", "band"), [
+    ("母は70代後半です", "75_plus"), ("My father is in his early 70s.", "65_74"), ("父は60代前半です", "under_65"),
+    ("祖父は75歳以上です", "75_plus"), ("My mother is in her 70s", None)])
+def test_an_age_band_only_when_the_words_entail_it(text: str, band: str | None) -> None:
+    adults = understand(text, Context(Household())).household.adults or []
+    assert (adults[0].age_band if adults else None) == band and all(a.age is None for a in adults)
