@@ -215,6 +215,8 @@ def _extract(text: str, context: Context) -> Household:
         if seg.person is not None and (same := _grade_of_current(builder, seg.person, seg.text, current)):
             for i in same:  # "my twins are 6 and in first grade": the grade of the child just named
                 builder.children[i]["school_year"] = seg.person.school_year  # type: ignore[index]
+                if seg.person.sex and not builder.children[i].get("sex"):  # type: ignore[index]
+                    builder.children[i]["sex"] = seg.person.sex  # type: ignore[index]
         elif seg.person is not None and _preschool_of_current(builder, seg.person, seg.text, current):
             pass  # "my son is 5 and in his last year of kindergarten": the child just named, no one new
         elif seg.person is not None and (known := _restated(builder, seg.person, seg.reference)) is not None:
