@@ -158,14 +158,18 @@ def _grade_of_current(builder: _Builder, person: Person, text: str,
     """The children a bare school year belongs to: the child just named in this message (and its
     twin), when it has no school year yet and its age fits; [] when the year names a new child."""
     if (person.kind != "child" or person.school_year is None or not person.inferred_age or NAMED.search(text)
+            or re.search(r"grader\b", text)  # "a 7-year-old and a 2nd grader": someone else
             or current is None or current[0] != "children" or current[1] is None or not builder.children):
         return []
-    child = builder.children[current[1]]
     low, high = school_year_ages(person.school_year)
-    if not child.get("_new") or child.get("school_year") or not low <= child["age"] <= high:
+    fits = [i for i, c in enumerate(builder.children)
+            if c.get("_new") and not c.get("school_year") and low <= c["age"] <= high]
+    if not fits:
         return []
-    return [i for i, c in enumerate(builder.children) if c.get("_new") and c["age"] == child["age"]
-            and not c.get("school_year")]
+    # the child just named first; else, in a list ("they are 8 and 10, in 3rd and 5th grade"), the
+    # first child of this message whose age fits
+    first = current[1] if current[1] in fits else fits[0]
+    return [i for i in fits if builder.children[i]["age"] == builder.children[first]["age"]]
 
 
 def _preschool_of_current(builder: _Builder, person: Person, text: str,
@@ -208,7 +212,9 @@ def _extract(text: str, context: Context) -> Household:
     current: tuple[str, int | None] | None = None
     named: dict[str, int] = {}  # adults named in this message → their index
     later: list[tuple[str, str, object]] = []  # facts of 上の子/下の子 said before their ages
+    just_named = False  # the segment before named the current child (he/she may then refer to it)
     for seg in segments(text, answering):
+        named_before, just_named = just_named, seg.person is not None and seg.person.kind == "child"
         who = _who(seg.text) if seg.reference == "adult" or (seg.person and seg.person.kind == "adult") else None
         if seg.person is not None and words.HYPOTHETICAL.search(seg.text) and not NAMED.search(seg.text):
             continue  # 「75歳以上の…って何？」: an age in a question is not a family member
@@ -236,7 +242,7 @@ def _extract(text: str, context: Context) -> Household:
             current = ("adults", None)  # someone else than the adults named so far: a new person
         elif seg.reference == "adult" and builder.adults:
             current = ("adults", len(builder.adults) - 1)
-        if seg.person is None and seg.reference is None and current and current[0] == "children" \
+        if seg.person is None and seg.reference is None and current and current[0] == "children" and named_before \
                 and current[1] is not None and builder.children and builder.children[current[1]].get("_new") \
                 and builder.children[current[1]].get("sex") is None and (sex := pronoun_sex(seg.text)):
             builder.children[current[1]]["sex"] = sex  # "my 4 year old is in daycare and he loves it"
