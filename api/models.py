@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from knowledge.household import Household
 from knowledge.measure import Measure
 from knowledge.outcome import CheckStatus, Fact
 from knowledge.results import Match
@@ -138,6 +139,12 @@ class ChatResponse(BaseModel):
     lang: Lang = Field(default="ja", description="The conversation's language: the widget words its cards in it.")
     notice: str | None = Field(default=None, description="Set once the document's fiscal year is over: the "
                                "information is from 令和6年度 and may have changed (show it with the measures).")
+    household: Household | None = Field(
+        default=None, description="What the bot has understood of the household so far (the Household contract); "
+                                  "null = nothing known yet, or erased.")
+    household_changed: bool = Field(default=False, description="This message changed `household`: show it.")
+    household_summary: str | None = Field(
+        default=None, description="When `household_changed`: the household in the resident's words, as in `replies`.")
 
 
 class SourceInfo(BaseModel):

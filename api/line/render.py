@@ -30,6 +30,7 @@ from knowledge.results import Lang, Match
 MAX_MESSAGES, MAX_QUICK_REPLIES, MAX_LABEL, MAX_DATA = 5, 13, 20, 300
 MAX_TEXT, MAX_BUBBLES, MAX_ALT = 5000, 12, 400
 DONT_KNOW = ("わからない", "I don't know")
+KEEP_LAST = (*DONT_KNOW, "訂正する", "Correct this")  # kept when the options are cut to 13
 
 
 def units(text: str) -> int:
@@ -74,7 +75,7 @@ def quick_reply(labels: list[str]) -> QuickReply | None:
     if not labels:
         return None
     if len(labels) > MAX_QUICK_REPLIES:
-        tail = [labels[-1]] if labels[-1] in DONT_KNOW else []
+        tail = [label for label in labels[-2:] if label in KEEP_LAST]
         labels = [*labels[: MAX_QUICK_REPLIES - len(tail)], *tail]
     return QuickReply(items=[
         QuickReplyItem(action=PostbackAction(label=clip(label, MAX_LABEL), data=label, display_text=label))

@@ -16,6 +16,8 @@ from api.chat import SessionBusy, new_session_id, short
 from api.deps import ChatDep, SettingsDep
 from api.errors import ApiError, responses
 from api.models import SESSION_ID, ChatMeasure, ChatRequest, ChatResponse, Reply
+from bot.dialogue.summary import summary_text
+from knowledge.household import Household
 
 log = logging.getLogger("api")
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -68,6 +70,10 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
         erased=exchange.erased,
         lang=exchange.state.lang,
         notice=service.dialogue.notice(exchange.state.lang),
+        household=None if exchange.erased or exchange.state.household == Household() else exchange.state.household,
+        household_changed=exchange.turn.household_changed,
+        household_summary=summary_text(exchange.state.household, exchange.state.lang)
+        if exchange.turn.household_changed else None,
     )
 
 

@@ -114,6 +114,12 @@
       log.appendChild(el("p", { class: "bf-bubble bf-" + who }, text));
       scrollDown();
     }
+    function understood(text) { // what the bot understood of the household, to check and correct (「訂正する」)
+      var box = el("div", { class: "bf-understood", role: "status" });
+      box.appendChild(el("p", { class: "bf-understood-text" }, text));
+      log.appendChild(box);
+      scrollDown();
+    }
     function greet() {
       bubble("ご家庭のことを教えていただくと、使えそうな区の支援を、理由と資料のページ（P80 など）といっしょにお知らせします。" +
         "\n例：「2歳の息子が区内の保育園に通っています」", "bot");
@@ -247,8 +253,10 @@
           var replyList = (data.replies || []).slice();
           var last = replyList[replyList.length - 1];
           var asking = last && last.quick_replies && last.quick_replies.length ? replyList.pop() : null;
-          replyList.forEach(function (r) { bubble(r.text, "bot"); });
+          // what was understood goes right above the question, where the 「訂正する」 button is
+          replyList.forEach(function (r) { if (r.text !== data.household_summary) bubble(r.text, "bot"); });
           showMeasures(data.measures || [], text === SHOW_RESULTS, data.notice);
+          if (data.household_summary) understood(data.household_summary);
           if (asking) bubble(asking.text, "bot");
           showReplies(asking ? asking.quick_replies : []);
         })

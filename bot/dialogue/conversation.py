@@ -10,14 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from bot.dialogue import replies
+from bot.dialogue.clarify import clarifying_question
 from bot.dialogue.facts import path_of, set_fact
 from bot.dialogue.planner import next_prompt
 from bot.dialogue.questions import Lang, bank
 from bot.dialogue.state import DialogueState, Pending
-from bot.understanding import Context, Expecting, understand
+from bot.dialogue.summary import CORRECT, HOW_TO_CORRECT, summary_text
+from bot.understanding import Conflict, Context, Expecting, understand
 from knowledge.catalog import Catalog
 from knowledge.dated import Clock, notice
 from knowledge.household import Household
@@ -40,6 +42,7 @@ class Turn(BaseModel):
     results: Results
     done: bool = False
     erase: bool = False
+    household_changed: bool = Field(default=False, description="This message changed what the bot understood.")
 
 
 @dataclass
@@ -78,6 +81,9 @@ class Dialogue:
         if not text:
             out.say(replies.say("empty", state.lang))
             return self._continue(state, out, show_progress=False)
+        if text in CORRECT.values():  # 「訂正する」: how to correct, then the same question again
+            out.say(HOW_TO_CORRECT[state.lang])
+            return self._continue(state, out, show_progress=False, retry=True)
         if state.pending and text in state.pending.answers:
             return self._apply_quick_reply(state, text, out)
         if state.pending and text in ("わからない", "I don't know"):
@@ -103,7 +109,11 @@ class Dialogue:
         for fact, value in state.pending.answers[label]:
             household = _apply(household, fact, value)
         state.last_changed = [path_of(f) for f, _ in state.pending.answers[label]]
+        changed = household != state.household
         state.household = household
+        if state.pending.key == "clarify" and changed:  # a chosen reading of a message: say it back
+            out.say(summary_text(household, state.lang), [CORRECT[state.lang]])
+            return _with_correction(*self._continue(state, out), state.lang)
         return self._continue(state, out)
 
     def _skip_pending(self, state: DialogueState, out: _Out) -> tuple[DialogueState, Turn]:
@@ -119,7 +129,9 @@ class Dialogue:
 
     def _understand(self, state: DialogueState, text: str, out: _Out) -> tuple[DialogueState, Turn]:
         pending = state.pending
-        expecting = Expecting(key=pending.key, member=pending.member) if pending else None
+        # A clarifying question is answered like the question about the children.
+        expecting = Expecting(key="children" if pending.key == "clarify" else pending.key,
+                              member=pending.member) if pending else None
         got = understand(text, Context(household=state.household, expecting=expecting,
                                        last_changed=tuple(state.last_changed)))
         if any(c.isalpha() for c in text):  # 「3」 or 「5, 2」 says nothing about the language: keep it
@@ -141,14 +153,26 @@ class Dialogue:
             out.say(replies.welcome_text(state.lang, self.notice(state.lang)) if got.intent == "greet" else
                     replies.say("help" if got.intent == "help" else "thanks", state.lang))
             return self._continue(state, out, show_progress=False)
-        if got.changed:
+        if got.changed or got.conflicts:
             state.household = got.household
             state.last_changed = list(got.changed)
             state.settled = [f for f in state.settled if path_of(f) not in got.changed]
-            return self._continue(state, out)
+            if got.changed:
+                out.say(summary_text(state.household, state.lang), [CORRECT[state.lang]])
+            if got.conflicts:
+                return self._clarify(state, out, got.conflicts[0], bool(got.changed))
+            return _with_correction(*self._continue(state, out), state.lang)
         if got.intent in ("question", "other", "inform") and self._answer_question(text, state, out, pending):
             return self._continue(state, out, show_progress=False)
         return self._not_understood(state, out)
+
+    def _clarify(self, state: DialogueState, out: _Out, conflict: Conflict,
+                 changed: bool) -> tuple[DialogueState, Turn]:
+        """Ask which reading is right instead of guessing (the impossible children were left out)."""
+        text, answers = clarifying_question(conflict, state.household, state.lang)
+        state.pending = Pending(key="clarify", text=text, answers=answers)
+        out.say(text, state.pending.quick_replies)
+        return state, Turn(messages=out.messages, results=self._results(state), household_changed=changed)
 
     def _answer_question(self, text: str, state: DialogueState, out: _Out, pending: Pending | None) -> bool:
         """Answer a free question by search; with a question pending, only when search is sure."""
@@ -201,3 +225,14 @@ def _apply(household: Household, fact: Fact, value: Any) -> Household:
     if fact.key in ("children", "adults"):
         return household.model_validate({**household.model_dump(), fact.key: value})
     return set_fact(household, fact, value)
+
+
+def _with_correction(state: DialogueState, turn: Turn, lang: Lang) -> tuple[DialogueState, Turn]:
+    """The turn of a message that changed the household: flagged, and the last message (the one whose
+    quick replies every channel shows) offers 「訂正する」 too."""
+    last = turn.messages[-1] if turn.messages else None
+    if last is not None and CORRECT[lang] not in last.quick_replies:
+        options = last.quick_replies  # before a closing わからない, which stays last
+        at = len(options) - 1 if options and options[-1] in ("わからない", "I don't know") else len(options)
+        last.quick_replies = [*options[:at], CORRECT[lang], *options[at:]]
+    return state, turn.model_copy(update={"household_changed": True})

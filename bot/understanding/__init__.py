@@ -5,7 +5,7 @@ paths changed, the intent and the language. Rules, not a model: every decision c
 and a wrong fact can be fixed by editing a word list.
 """
 
-from bot.understanding.model import Context, Expecting, Intent, Understanding
+from bot.understanding.model import Conflict, Context, Expecting, Intent, Understanding
 from bot.understanding.understand import understand
 
-__all__ = ["Context", "Expecting", "Intent", "Understanding", "understand"]
+__all__ = ["Conflict", "Context", "Expecting", "Intent", "Understanding", "understand"]

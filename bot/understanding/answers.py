@@ -11,11 +11,14 @@ BOOLEAN_FIELDS = {"pregnant", "education_loan", "disability_certificate", "chron
                   "uses_disability_services", "special_needs_class", "school_refusal", "severe_disability",
                   "memory_concern", "nutrition_concern"}
 CHOICES: dict[str, list[tuple[re.Pattern[str], object]]] = {
-    "daycare": [(re.compile(r"区外|outside"), "other"), (re.compile(r"区内|千代田|in the ward|chiyoda"), "ward"),
-                (re.compile(r"(行って|通って)(い)?な|いいえ|ない|no\b"), "none")],
+    "daycare": [(re.compile(r"区外|outside|another ward|other ward|\bin (?!chiyoda|the ward|our ward)[a-z]+|"
+                            r"[a-z]+-ku\b"), "other"),
+                (re.compile(r"区内|千代田|in the ward|chiyoda|\bward\b"), "ward"),
+                (re.compile(r"(行って|通って|入って|預けて)(い)?(な|ません)|いいえ|ない|まだ|家で|自宅|no\b|not\b|n't\b|"
+                            r"at home|stays? home"), "none")],
     "school": [(re.compile(r"九段|kudan"), "kudan"), (re.compile(r"区立|ward"), "ward"),
                (re.compile(r"私立|都立|国立|その他|それ以外|other|private"), "other")],
-    "sex": [(re.compile(r"女|girl|daughter"), "female"), (re.compile(r"男|boy|son"), "male")],
+    "sex": [(re.compile(r"女|娘|girl|daughter"), "female"), (re.compile(r"男|息子|boy|\bson\b"), "male")],
     "moving": [(re.compile(r"親|実家|parent"), "near_parents"), (re.compile(r"広い|大き|larger|bigger"), "larger_home"),
                (re.compile(r"ない|予定はない|いいえ|no\b"), "none")],
     "business": [(re.compile(r"両方|どちらも|both"), ["sme", "startup"]),  # an SME may also be a startup

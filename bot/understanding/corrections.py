@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from bot.understanding.answers import short_answer
+from bot.understanding.consistency import school_year_ages
 from bot.understanding.model import Context, Expecting
 from bot.understanding.people import _age, _grade
 from knowledge.household import Household
@@ -39,10 +40,17 @@ def correct(text: str, context: Context) -> Household | None:
     if people is None or index >= len(people):
         return None
     text = re.split(r"じゃなくて|ではなく(て)?|でなく", text)[-1] or text  # the corrected value comes last
+    if (english := re.match(r"^(.*?\w.*?),?\s+not\b", text)) and not re.search(r"\bnot\b\s*$", english.group(1)):
+        text = english.group(1)  # "it's a ward daycare, not outside": the corrected value comes first
     age = _age(text, last=True)
     grade, _ = _grade(text)
+    if age is None and grade is None and (numbers := re.findall(r"(?<![\d.])\d{1,2}(?![\d.]?\d)", text)):
+        age = int(numbers[-1])  # "sorry, I meant 5"
     if grade is not None and key == "children":
         people[index]["school_year"] = grade
+        low, high = school_year_ages(grade)
+        if not low <= people[index]["age"] <= high:  # the old age came with the old school year
+            people[index]["age"] = age if age is not None and low <= age <= high else low
         return Household.model_validate(data)
     if age is not None:
         people[index]["age"] = age

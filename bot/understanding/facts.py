@@ -7,11 +7,20 @@ from bot.understanding import words
 Fact = tuple[str, str, object]  # (scope, field, value); scope "child" | "adult" | "member" | "household"
 
 
-_NOT_BEFORE = __import__("re").compile(r"(not|n't|no)\s*$")
+# "does not have a disability certificate", "no chronic illness": the negation before the fact, in its clause.
+_NOT_BEFORE = __import__("re").compile(r"(\bnot|n't|\bno|\bnever|\bwithout|\bneither|\bnor)\b[^.,;!?]{0,20}$")
 
 
 def _negated(before: str, after: str) -> bool:
-    return bool(words.NEGATION.search(after[:20])) or bool(_NOT_BEFORE.search(before[-6:]))
+    return bool(words.NEGATION.search(after[:20])) or bool(_NOT_BEFORE.search(before[-30:]))
+
+
+_CONTRAST_AFTER = __import__("re").compile(r"^.{0,6}?(じゃなく|ではなく|でなく)")
+_CONTRAST_BEFORE = __import__("re").compile(r"\b(not|instead of|rather than)\b[^.,;]{0,12}$")
+
+
+def _contrasted(before: str, after: str) -> bool:
+    return bool(_CONTRAST_AFTER.search(after)) or bool(_CONTRAST_BEFORE.search(before[-25:]))
 
 
 def segment_facts(text: str) -> list[Fact]:
@@ -21,10 +30,12 @@ def segment_facts(text: str) -> list[Fact]:
         if not match:
             continue
         if value is True and (words.HEDGE.search(text[match.end():match.end() + 15])
-                              or words.HEDGE_BEFORE.search(text[max(0, match.start() - 20):match.start()])):
+                              or words.HEDGE_BEFORE.search(text[max(0, match.start() - 50):match.start()])):
             continue  # a maybe is not a fact: the question is asked later, and わからない is an answer
         if value is True and _negated(text[:match.start()], text[match.end():]):
             value = False
+        if value is not True and value is not False and _contrasted(text[:match.start()], text[match.end():]):
+            continue  # 「広い家じゃなくて親の近く」 "near my parents, not to a bigger place": the other one is meant
         found.append((scope, field, value))
     if words.DAYCARE_NONE.search(text):
         found.append(("child", "daycare", "none"))
@@ -38,6 +49,7 @@ def segment_facts(text: str) -> list[Fact]:
         found.append(("child", "school", "ward"))
     elif words.SCHOOL_OTHER.search(text):
         found.append(("child", "school", "other"))
-    if "引っ越" in text and words.NEGATION.search(text) and ("予定" in text or "つもり" in text):
+    if ("引っ越" in text and words.NEGATION.search(text) and ("予定" in text or "つもり" in text)
+            and not any(word in text for word in ("じゃなく", "ではなく", "でなく"))) or words.NOT_MOVING.search(text):
         found = [f for f in found if f[1] != "moving"] + [("household", "moving", "none")]
     return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from knowledge.household import Household
 
@@ -26,9 +26,22 @@ class Context:
 
 
 @dataclass(frozen=True)
+class Conflict:
+    """Children a message described impossibly, left out of the household so the dialogue can ask.
+
+    `kind`: age_vs_school_year | preschool_with_school_year | school_child_in_daycare | too_many_children;
+    `children`: the children as the message gave them (Child dicts); `stated`: the count it gave."""
+
+    kind: str
+    children: tuple[dict[str, Any], ...]
+    stated: int | None = None
+
+
+@dataclass(frozen=True)
 class Understanding:
     intent: Intent
     household: Household
     changed: tuple[str, ...]
     lang: Literal["ja", "en"]
     dont_know: tuple[str, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()

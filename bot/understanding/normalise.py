@@ -9,6 +9,39 @@ MAX_CHARS = 2000  # longer messages are read only this far: enough for any house
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_NUMBER = re.compile(r"[〇零一二三四五六七八九十]+(?=\s*(?:歳|才|か月|ヶ月|カ月|ヵ月|ケ月|年生|年|人|代))")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SCHOOL_KANJI = re.compile(r"(?<=[小中高])([一二三四五六])(?![一二三四五六七八九十])")  # 小一, 中二
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth"]
+_ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINALS)})(?=[- ](?:grade|year))")
+_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_NUMBER = re.compile(rf"\b({'|'.join(_TENS[2:])})(?:[- ]({'|'.join(_UNITS[1:10])}))?\b|"
+                          rf"\b({'|'.join(w for w in _UNITS if w != 'one')})\b|"
+                          r"\bone(?=[- ](?:years?|months?|weeks?|yrs?)\b|\s+and a half)|"
+                          r"(?:(?<=\bis )|(?<=\bam )|(?<=\baged )|(?<=\bturned )|(?<=\bturns )|(?<=\bbe )|(?<=\bwas ))"
+                          r"one\b")
+# "4th and 1st grade" → "4th grade and 1st grade": each ordinal of a list gets its noun.
+_ORDINAL_LIST = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))"
+                           r"(?=(?:(?:,\s*|\s+and\s+|\s*&\s*)\d{1,2}(?:st|nd|rd|th))+\s+grade)")
+# Kindergarten years said in English or romaji → 年少/年中/年長; high-school class names → years.
+_KINDER = [(re.compile(r"\bnensho(?:-?san)?\b|\b1st year (?:of|in|at) (?:kindergarten|preschool)|youngest class"),
+            "年少"),
+           (re.compile(r"\bnenchu(?:-?san)?\b|\b(?:2nd|middle) year (?:of|in|at) (?:kindergarten|preschool)"), "年中"),
+           (re.compile(r"\bnencho(?:-?san)?\b|\b(?:3rd|final|last|senior|oldest) year (?:of|in|at) "
+                       r"(?:kindergarten|preschool)"), "年長")]
+_HIGH_SCHOOL_CLASS = re.compile(r"\bhigh school (freshman|sophomore|junior|senior)\b|"
+                                r"\b(freshman|sophomore|junior|senior) (?:in|at) high school\b")
+# "just started elementary school" → 1st grade; "started junior high" → 1st year of junior high.
+_STARTED_SCHOOL = [(re.compile(r"(?:just |recently )?started (?:elementary|primary) school"), "1st grade"),
+                   (re.compile(r"(?:just |recently )?started (?:junior high|middle school)(?: school)?"),
+                    "1st year of junior high"),
+                   (re.compile(r"(?:just |recently )?started high school"), "1st year of high school")]
+# "2 years and 3 months old" is one child of 2, not a 2-year-old and a baby.
+_YEARS_AND_MONTHS = re.compile(r"\b(\d{1,2})[- ]years?,?(?: and)? (?:\d{1,2}|a half)[- ]months?(?: old)?|"
+                               r"\b(\d{1,2}) years? and a half(?: old)?")
+_CLASS_YEAR = {"freshman": "1st", "sophomore": "2nd", "junior": "2nd", "senior": "3rd"}  # Japan's high school: 3 years
 
 
 def kanji_to_int(text: str) -> int | None:
@@ -26,9 +59,24 @@ def kanji_to_int(text: str) -> int | None:
     return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
 
 
+_TSU = {"ひとつ": 1, "一つ": 1, "ふたつ": 2, "二つ": 2, "みっつ": 3, "三つ": 3, "よっつ": 4, "四つ": 4, "いつつ": 5,
+        "五つ": 5, "むっつ": 6, "六つ": 6, "ななつ": 7, "七つ": 7, "やっつ": 8, "八つ": 8, "ここのつ": 9, "九つ": 9}
+_TSU_WORD = re.compile("|".join(_TSU))
+
+
 def normalise(text: str) -> str:
     text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text[:MAX_CHARS])).lower()
+    text = text.replace("生後半年", "生後6か月")
+    text = _TSU_WORD.sub(lambda m: f"{_TSU[m.group(0)]}つ", text)
     text = text.replace("ヶ月", "か月").replace("カ月", "か月").replace("ヵ月", "か月").replace("ケ月", "か月")
+    text = _SCHOOL_KANJI.sub(lambda m: str(_DIGITS[m.group(1)]), text)
+    text = _english_numbers(text)
+    text = _ORDINAL_WORD.sub(lambda m: f"{(n := _ORDINALS.index(m.group(1)) + 1)}{_SUFFIX.get(n, 'th')}", text)
+    text = _YEARS_AND_MONTHS.sub(lambda m: f"{m.group(1) or m.group(2)} years old", text)
+    text = _ORDINAL_LIST.sub(lambda m: f"{m.group(1)} grade", text)
+    for pattern, year in [*_KINDER, *_STARTED_SCHOOL]:
+        text = pattern.sub(year, text)
+    text = _HIGH_SCHOOL_CLASS.sub(lambda m: f"{_CLASS_YEAR[m.group(1) or m.group(2)]} year of high school", text)
     return _KANJI_NUMBER.sub(lambda m: str(kanji_to_int(m.group(0)) if kanji_to_int(m.group(0)) is not None
                                            else m.group(0)), text)
 
@@ -36,3 +84,12 @@ def normalise(text: str) -> str:
 def is_english(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isascii() for c in letters) / len(letters) > 0.6
+
+
+def _english_numbers(text: str) -> str:
+    """"three-year-old" → "3-year-old", "forty-two" → "42", "is one" → "is 1" ("the younger one" stays)."""
+    def number(m: re.Match[str]) -> str:
+        if m.group(1):
+            return str(_TENS.index(m.group(1)) * 10 + (_UNITS.index(m.group(2)) if m.group(2) else 0))
+        return str(_UNITS.index(m.group(3) or "one"))
+    return _WORD_NUMBER.sub(number, text)

@@ -10,31 +10,74 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
+from knowledge.household import AGE_BANDS
 
+# 「上の子が小4で下の子が2歳」: a member noun after 「で」 starts another person.
+MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|三女|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|息子|娘"
 SPLIT = re.compile(
-    r"(?<=[歳才生子娘月少中長母父夫妻私親男女\d])と|と(?=\d)|[、,\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|\band\b|\bwith\b"
+    r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
+    r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )\bwith\b|"
+    rf"(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
+    r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
+    r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"
 )
-AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|(\d{1,3})[- ]?(?:years?[- ]old|yo\b|y/o)|"
-                 r"(?:\bis|\bam|aged|i'm|'s|are) (\d{1,3})\b|[（(](\d{1,3})[)）]")
-MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月|(\d{1,2})[- ]?months?[- ]old")
-SOON = re.compile(r"もうすぐ(\d{1,2})\s*(?:歳|才)|almost (\d{1,2})")
+AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
+                 r"(\d{1,3})[- ]?(?:(?:years?|yrs?)[- ]?old|yo\b|y/o|y\.o\.|yrs?\b)|"
+                 r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|just turned) (\d{1,3})\b"
+                 r"(?![- ]?(?:months?|mo\b|weeks?|wks?|of us|people|persons|members|kids|children|"
+                 r"in (?:the|our|my) family))|"
+                 r"[（(](\d{1,3})\s*(?:[)）]|$)|^\s*(\d{1,2})\s*[)）]|"
+                 r"\b(?:sons?|daughters?|boys?|girls?|kids?|child|baby|toddler|eldest|youngest)\s*(?:of|[:：])?\s*"
+                 r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters))|"
+                 r"^\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)")
+MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|"
+                    r"(?<!\bin )(?<!\bfor )(?<!within )(?<!\bdue )(?<!\bnext )(?<!\blast )"
+                    r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant| along)|"
+                    r"生後(\d{1,2})\s*(?:週|日)|(\d{1,2})[- ]?(?:weeks?|days?)[- ]old")
+SOON = re.compile(r"(?:もうすぐ|来月|今度)で?(\d{1,2})\s*(?:歳|才)(?:に)?な(?:る|ります)|もうすぐ(\d{1,2})\s*(?:歳|才)|"
+                  r"(?:almost|nearly|will be|will turn|turning|turns|going on|about to turn) (\d{1,2})\b(?! months)")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
-BARE_NUMBER = re.compile(r"^\s*(?:and\s+)?(\d{1,2})\s*(?:です|でした|だよ)?\s*$")
-GRADE = re.compile(r"(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|(\d)(?:st|nd|rd|th) grade|grade (\d)|"
-                   r"(\d)(?:st|nd|rd|th) year of (elementary|junior high|middle school|high school)")
-KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年")
+YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|yrs?)\b|\d{1,2}\s*y\.o\.|"
+                      r"\d{1,2}\s*歳児")
+TSU_AGE = re.compile(r"(?<!\d)([1-9])つ(?=です|でした|だ|に|の(?:息子|娘|子|男の子|女の子)|と|、|。|$)")
+LISTED = re.compile(r"(?:[:：—–]|\s-)\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")  # "three children: 12", 「子ども：8歳」
+BARE_NUMBER = re.compile(r"^\s*(?:and\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?\s*[.。!！]?\s*$")
+GRADE = re.compile(r"(?<![活途最年日業娠])(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|"
+                   r"(\d{1,2})(?:st|nd|rd|th)[- ]grade(?:r)?|grade (\d{1,2})\b|"
+                   r"(?:(\d)(?:st|nd|rd|th)[- ]year|year (\d)) (?:of |in |at )?(?:the |a |an )?(?:[a-z-]+ ){0,2}?"
+                   r"(elementary|junior high|middle school|high school|primary)")
+# "grade 1 of junior high", "junior high, 2nd grade": an English grade counted within the stage named.
+EN_STAGE = re.compile(r"junior high|middle school|(?<!junior )high school")
+KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年|"
+                         r"(\d)(?:st|nd|rd|th)[- ]year (?:[a-z]+ ){0,3}(?:at|of|in) kudan|"
+                         r"kudan[^.;]{0,40}?(\d)(?:st|nd|rd|th)[- ]year|kudan[^.;]{0,40}?year (\d)")
 PRESCHOOL = {"年少": 3, "年中": 4, "年長": 5}
 # 年中 inside 「今年中学に…」「年中無休」, 年長 in 「年長者」: not kindergarten years.
 PRESCHOOL_YEAR = re.compile(r"(?<!今)年(少|中|長)(?!学|無休|者)")
 # 「今年中学に上がりました」「小学校に入学しました」: the first year of that stage, said without a number.
+# 「来年小学校に上がる」「4月から小学生」: the last kindergarten year (年長), not yet at school.
+STARTING = re.compile(r"(来年度?|来春|春から|4月から|来年の春)[^。、]{0,8}(小学校|小学生|入学|1年生)|"
+                      r"(start|starts|starting|begin|begins|enter|enters|entering) (elementary|primary) school "
+                      r"(next|this coming) (april|spring|year)")
 STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上が|入学|進学|入り|入っ)|(小学|中学|高校)生になり")
 STARTED_YEAR = {"小": 1, "中": 7, "高": 10}
 CHILD_NOUN = re.compile(CHILD_NOUNS)
 ADULT_NOUN = re.compile(ADULT_NOUNS)
-OLDER = re.compile(r"上の子|長男|長女|お兄ちゃん|お姉ちゃん|older|eldest")
+OLDER = re.compile(r"上の子|長男|長女|お兄ちゃん|お姉ちゃん|older|eldest|oldest")
 YOUNGER = re.compile(r"下の子|末っ子|younger|youngest")
 MIDDLE = re.compile(r"真ん中の子|middle")
-TWINS = re.compile(r"双子|twins")
+TWINS = re.compile(r"双子|twins|twin (?:boys|girls|sons|daughters|brothers|sisters)")
+# 「娘が2人」「two sons」「双子の男の子」: a group; ages listed after it (「10歳と7歳」「11 and 14」) share its sex.
+GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こども|子)(?:さん)?(?:が|は|も)?\s*"
+                   r"(\d|ふたり|二人|三人)\s*人?|"
+                   r"\b(two|three|four|\d) (?:sons|daughters|boys|girls|kids|children)\b|"
+                   r"\b(?:sons|daughters|boys|girls)\b|"
+                   r"双子|twins|姉妹")
+# 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
+DECADE = re.compile(r"(\d)0\s*代(前半|後半)?|(?:in (?:his|her|their|my|our) )(early |late |mid-?)?(\d)0s\b|"
+                    r"\b(early |late )?(\d)0s\b")
+LATE_ELDERLY = re.compile(r"後期高齢者|75\s*歳以上|over 75|75 or older|75\+")
+PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws")
 GRADE_AGE = {"小": 5, "中": 11, "高": 14}  # 小1 → 6, 中1 → 12, 高1 → 15
 
 
@@ -48,6 +91,7 @@ class Person:
     kudan: bool = False
     inferred_age: bool = False  # age derived from a school year, not stated
     twins: bool = False
+    age_band: str | None = None
 
 
 @dataclass
@@ -55,11 +99,12 @@ class Segment:
     text: str
     person: Person | None
     reference: str | None  # "older" | "younger" | "middle" | "child" | "adult" (a person named without age)
+    joined_by_to: bool = False  # cut from the previous segment at 「と」 (「中2と小6の男の子」)
 
 
 def _grade(text: str) -> tuple[int | None, bool]:
     if m := KUDAN_GRADE.search(text):
-        return 6 + int(m.group(1)), True
+        return 6 + int(next(g for g in m.groups() if g)), True
     m = GRADE.search(text)
     if not m:
         if started := STARTED.search(text):
@@ -69,29 +114,54 @@ def _grade(text: str) -> tuple[int | None, bool]:
         n, stage = int(m.group(2)), m.group(1)
         limit = 6 if stage == "小" else 3
         return ((n + {"小": 0, "中": 6, "高": 9}[stage]) if 1 <= n <= limit else None), False
-    if m.group(5):
-        stage = {"elementary": 0, "junior high": 6, "middle school": 6, "high school": 9}[m.group(6)]
-        return int(m.group(5)) + stage, False
+    if m.group(5) or m.group(6):
+        stage = {"elementary": 0, "primary": 0, "junior high": 6, "middle school": 6, "high school": 9}[m.group(7)]
+        return int(m.group(5) or m.group(6)) + stage, False
     n = int(m.group(3) or m.group(4))
+    if n <= 3 and (stage_word := EN_STAGE.search(text)):
+        n += 9 if stage_word.group(0) == "high school" else 6
     return (n if 1 <= n <= 12 else None), False
 
 
 def _age(text: str, last: bool = False) -> int | None:
     """The age a segment states (the last one when `last`, as in 「4歳ではなく5歳です」)."""
     if m := SOON.search(text):
-        return max(int(m.group(1) or m.group(2)) - 1, 0)
+        return max(int(next(g for g in m.groups() if g)) - 1, 0)
     if NEWBORN.search(text):
         return 0
-    ages = [int(next(g for g in (m.group(1), m.group(3), m.group(4), m.group(5)) if g)) for m in AGE.finditer(text)]
+    ages = [int(next(g for i, g in enumerate(m.groups(), 1) if g and i != 2)) for m in AGE.finditer(text)]
     if ages:
         return ages[-1] if last else ages[0]
     if m := MONTHS.search(text):
-        return int(m.group(1) or m.group(2)) // 12
+        return int(m.group(1) or m.group(2)) // 12 if (m.group(1) or m.group(2)) else 0
     return None
+
+
+def _band(text: str) -> str | None:
+    if LATE_ELDERLY.search(text):
+        return "75_plus"
+    if m := DECADE.search(text):
+        decade = int(m.group(1) or m.group(4) or m.group(6)) * 10
+        part = (m.group(2) or m.group(3) or m.group(5) or "").strip()
+        low, high = (decade, decade + 3) if part in ("前半", "early") else \
+            (decade + 7, decade + 9) if part in ("後半", "late") else (decade, decade + 9)
+        # a band only when the whole range lies inside it (70代 straddles 75: none)
+        return next((band for band, (lo, hi) in AGE_BANDS.items() if lo <= low and high <= hi), None)
+    return None
+
+
+HE = re.compile(r"\b(he|he's|his|him)\b")
+SHE = re.compile(r"\b(she|she's|her|hers)\b")
 
 
 def _sex(text: str) -> str | None:
     return "male" if MALE.search(text) else "female" if FEMALE.search(text) else None
+
+
+def pronoun_sex(text: str) -> str | None:
+    """"my 3-year-old, she goes to …": he/she says the sex of a child named without a noun."""
+    he, she = bool(HE.search(text)), bool(SHE.search(text))
+    return "male" if he and not she else "female" if she and not he else None
 
 
 def read_segment(text: str, answering_people: bool) -> Segment:
@@ -99,26 +169,39 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     adult = ADULT_NOUN.search(text)
     child = CHILD_NOUN.search(text)
     age, (grade, kudan) = _age(text), _grade(text)
-    if age is None and answering_people and (bare := BARE_NUMBER.match(text)):
+    if age is None and answering_people and (bare := BARE_NUMBER.match(text) or LISTED.search(text)):
         age = int(bare.group(1))
+    if age is None and child and (tsu := TSU_AGE.search(text)):
+        age = int(tsu.group(1))  # 「娘は3つです」: ages counted in つ, said of a child
     preschool = PRESCHOOL["年" + m.group(1)] if (m := PRESCHOOL_YEAR.search(text)) else None
+    if STARTING.search(text):
+        grade, preschool = None, 5
     # A child noun with a child's age wins (「I have a 3 year old daughter」); an adult noun or an
     # adult's age otherwise makes the person an adult (「80歳の母」「私は35歳」).
-    childlike = bool(child) and (age is None or age < 23)
+    # "our 2-year-old" names a child without a noun; nobody under 15 is an adult.
+    childlike = (bool(child) or bool(YEAR_OLD.search(text) and not adult) or (age is not None and age < 15)) \
+        and (age is None or age < 23)
     is_adult = not childlike and (bool(adult) or (age is not None and age >= 23))
+    if is_adult and LATE_ELDERLY.search(text):  # 「75歳以上」 is a band, not an age
+        return Segment(text, Person("adult", age_band="75_plus"), None)
     if is_adult and age is not None:
         return Segment(text, Person("adult", age=age), None)
+    if adult and not childlike and (band := _band(text)):
+        return Segment(text, Person("adult", age_band=band), None)
     if age is not None or grade is not None or preschool is not None or (child and NEWBORN.search(text)):
-        if not child and not answering_people and grade is None and preschool is None and not NEWBORN.search(text):
+        if not childlike and not answering_people and grade is None and preschool is None and not NEWBORN.search(text):
             return Segment(text, None, None)  # a bare number is not a person unless we asked about people
         if grade is not None and age is None:
             stage = "小" if grade <= 6 else "中" if grade <= 9 else "高"
             age = GRADE_AGE[stage] + grade - {"小": 0, "中": 6, "高": 9}[stage]
         if preschool is not None and age is None:
             age = preschool
-        person = Person("child", age=age, school_year=grade, sex=_sex(text), preschool=preschool is not None,
+        sex = _sex(text) or (None if adult else pronoun_sex(text))
+        person = Person("child", age=age, school_year=grade, sex=sex, preschool=preschool is not None,
                         kudan=kudan, inferred_age=_age(text) is None, twins=bool(TWINS.search(text)))
-        return Segment(text, person, None)
+        ref = "older" if OLDER.search(text) else "younger" if YOUNGER.search(text) else \
+            "middle" if MIDDLE.search(text) else None
+        return Segment(text, person, ref)  # 「下の子は3歳です」 may restate a child already known
     if OLDER.search(text):
         return Segment(text, None, "older")
     if YOUNGER.search(text):
@@ -132,5 +215,133 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     return Segment(text, None, None)
 
 
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """The text cut at SPLIT, each piece with whether 「と」 cut it from the one before."""
+    out, start, by_to = [], 0, False
+    for m in SPLIT.finditer(text):
+        if m.end() == m.start() and m.start() == start:
+            continue
+        out.append((text[start:m.start()], by_to))
+        start, by_to = m.end(), m.group(0) == "と"
+    out.append((text[start:], by_to))
+    return [(p, t) for p, t in out if p and p.strip()]
+
+
+def _share_sex(found: list[Segment]) -> None:
+    """A list shares its noun: 「中2と小6の男の子」 (noun after the list) and 「娘が2人、10歳と7歳」 /
+    "two sons, 11 and 14" (group before the ages). Only persons named without a noun of their own take it."""
+    for i in range(len(found) - 2, -1, -1):
+        seg, nxt = found[i], found[i + 1]
+        if (nxt.joined_by_to and seg.person and nxt.person and seg.person.kind == nxt.person.kind == "child"
+                and seg.person.sex is None and not CHILD_NOUN.search(seg.text)):
+            seg.person.sex = nxt.person.sex
+    for i, seg in enumerate(found):
+        group = GROUP.search(seg.text)
+        sex = _sex(seg.text)
+        if not group or sex is None:
+            continue
+        for later in found[i + 1:]:
+            if later.person is None or later.person.kind != "child" or CHILD_NOUN.search(later.text):
+                break
+            later.person.sex = later.person.sex or sex
+
+
+STAGES = {"小": re.compile(r"小学生|小学校"), "中": re.compile(r"中学生|中学校"), "高": re.compile(r"高校生|高校")}
+BARE_YEAR = re.compile(r"(?<![小中高学校\d])(\d)年生")
+
+
+def _with_stage(text: str) -> str:
+    """「小学生の息子が2人いて、4年生と1年生です」: a bare 「4年生」 takes the one stage the text names."""
+    stages = [stage for stage, pattern in STAGES.items() if pattern.search(text)]
+    if len(stages) > 1 or KUDAN_GRADE.search(text) or "九段" in text:
+        return text
+    stage = stages[0] if stages else "小"  # a plain 「6年生」 is said of elementary school
+    return BARE_YEAR.sub(lambda m: f"{stage}{m.group(1)}年生", text)
+
+
 def segments(text: str, answering_people: bool = False) -> list[Segment]:
-    return [read_segment(part, answering_people) for part in SPLIT.split(text) if part and part.strip()]
+    text = _with_stage(text)
+    found = []
+    for part, by_to in _pieces(text):
+        seg = read_segment(part, answering_people)
+        seg.joined_by_to = by_to
+        found.append(seg)
+    _share_place(found)
+    _respectively(found)
+    _share_sex(found)
+    _number_after_noun(found)
+    return found
+
+
+PLACE_FOR_ALL = re.compile(r"(区内|区外|区立|千代田区?|[^\s、。]{1,3}区)の?"
+                           r"(保育園|保育所|こども園|保育施設|小学校|中学校)[にへ]")
+
+
+def _share_place(found: list[Segment]) -> None:
+    """「区内の保育園に3歳の息子と1歳の娘を預けています」: a place said before a list of children
+    joined by 「と」 is where all of them go."""
+    for i in range(1, len(found)):
+        prev, seg = found[i - 1], found[i]
+        if seg.joined_by_to and prev.person and seg.person and (place := PLACE_FOR_ALL.search(prev.text)) \
+                and not PLACE_FOR_ALL.search(seg.text):
+            seg.text = f"{place.group(0)}{seg.text}"
+
+
+def _respectively(found: list[Segment]) -> None:
+    """"a boy and a girl, aged 8 and 5" / 「息子と娘がいて、8歳と5歳です」: k children named without an
+    age, then k ages without a noun: paired in order."""
+    i = 0
+    while i < len(found):
+        names = 0
+        while (i + names < len(found) and found[i + names].person is None
+               and found[i + names].reference is not None and found[i + names].reference != "adult"
+               and _sex(found[i + names].text)):
+            names += 1
+        ages = found[i + names:i + 2 * names]
+        if names >= 2 and len(ages) == names and all(_bare_age(seg) is not None for seg in ages):
+            for k in range(names):
+                noun, seg = found[i + k], ages[k]
+                found[i + names + k] = Segment(noun.text + " " + seg.text,
+                                               Person("child", age=_bare_age(seg), sex=_sex(noun.text)), None)
+                found[i + k] = Segment(noun.text, None, None)
+            i += 2 * names
+        else:
+            i += max(names, 1)
+
+
+def _bare_age(seg: Segment) -> int | None:
+    """The age of a segment that says only an age (「8歳」 "aged 8" "5"), else None."""
+    if seg.person is not None and seg.person.kind == "child" and seg.person.school_year is None \
+            and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text):
+        return seg.person.age
+    bare = BARE_NUMBER.match(seg.text)
+    return int(bare.group(1)) if bare and int(bare.group(1)) < 23 else None
+
+
+def _number_after_noun(found: list[Segment]) -> None:
+    """"my grandmother, 91, lives with us" / 「長男、8歳」 / "my father-in-law, who is 85": an age right
+    after a person named without one is that person's age."""
+    for i in range(1, len(found)):
+        before, seg = found[i - 1], found[i]
+        if (before.person is None and before.reference in ("adult", "child", "older", "younger", "middle")
+                and seg.person is not None and seg.person.school_year is None
+                and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)):
+            joined = read_segment(before.text + " " + seg.text, False)
+            if joined.person is not None:
+                found[i - 1], found[i] = Segment(before.text, None, None), joined
+                continue
+        bare = BARE_NUMBER.match(seg.text)
+        if bare and before.person is not None and before.person.kind == "adult" and PAIR_OF_ADULTS.search(before.text) \
+                and int(bare.group(1)) >= 23:
+            found[i] = Segment(seg.text, Person("adult", age=int(bare.group(1))), None)  # "my parents are 70 and 68"
+            continue
+        if not bare or before.reference not in ("adult", "child", "older", "younger", "middle"):
+            continue
+        n = int(bare.group(1))
+        if before.reference == "adult" and n >= 15:
+            found[i] = Segment(before.text + seg.text, Person("adult", age=n), None)
+        elif before.reference != "adult" and n < 23:
+            found[i] = Segment(before.text + seg.text, Person("child", age=n, sex=_sex(before.text)), None)
+        else:
+            continue
+        found[i - 1] = Segment(before.text, None, None)

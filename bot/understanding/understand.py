@@ -9,14 +9,16 @@ from pydantic import ValidationError
 
 from bot.understanding import words
 from bot.understanding.answers import short_answer
+from bot.understanding.consistency import school_year_ages, without_impossible
 from bot.understanding.corrections import correct
 from bot.understanding.facts import segment_facts
-from bot.understanding.model import Context, Intent, Understanding
+from bot.understanding.model import Conflict, Context, Intent, Understanding
 from bot.understanding.normalise import is_english, normalise
-from bot.understanding.people import Person, segments
+from bot.understanding.people import Person, pronoun_sex, segments
 from knowledge.household import Household
 
-KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bboys\b|\bgirls\b")
+KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|\bboys\b|\bgirls\b|"
+                  r"\bsons\b|daughters|twins")
 NAMED = re.compile(words.CHILD_NOUNS + "|" + words.ADULT_NOUNS)
 PEOPLE_KEYS = {"children", "adults", "child.age", "adult.age", "child.school_year"}
 
@@ -56,7 +58,8 @@ class _Builder:
             if len(ageless) == 1 and person.age is not None:  # 「夫に重い障害が…」 then 「40歳です」: the same person
                 self.adults[ageless[0]]["age"] = person.age
                 return "adults", ageless[0]
-            self.adults.append({"age": person.age if person.age is None or 15 <= person.age <= 120 else None})
+            self.adults.append({"age": person.age if person.age is None or 15 <= person.age <= 120 else None,
+                                **({"age_band": person.age_band} if person.age_band else {})})
             return "adults", len(self.adults) - 1
         self.children = self.children or []
         age = min(max(person.age or 0, 0), 22)
@@ -152,6 +155,55 @@ def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tu
     return "children", builder.child_by("only")
 
 
+def _grade_of_current(builder: _Builder, person: Person, text: str,
+                      current: tuple[str, int | None] | None) -> list[int]:
+    """The children a bare school year belongs to: the child just named in this message (and its
+    twin), when it has no school year yet and its age fits; [] when the year names a new child."""
+    if (person.kind != "child" or person.school_year is None or not person.inferred_age or NAMED.search(text)
+            or re.search(r"grader\b", text)  # "a 7-year-old and a 2nd grader": someone else
+            or current is None or current[0] != "children" or current[1] is None or not builder.children):
+        return []
+    low, high = school_year_ages(person.school_year)
+    fits = [i for i, c in enumerate(builder.children)
+            if c.get("_new") and not c.get("school_year") and low <= c["age"] <= high]
+    if not fits:
+        return []
+    # the child just named first; else, in a list ("they are 8 and 10, in 3rd and 5th grade"), the
+    # first child of this message whose age fits
+    first = current[1] if current[1] in fits else fits[0]
+    return [i for i in fits if builder.children[i]["age"] == builder.children[first]["age"]]
+
+
+def _preschool_of_current(builder: _Builder, person: Person, text: str,
+                          current: tuple[str, int | None] | None) -> bool:
+    """A kindergarten year said apart from the child just named (its age fits): that child, no one new."""
+    if (person.kind != "child" or not person.preschool or not person.inferred_age or person.school_year
+            or NAMED.search(text) or current is None or current[0] != "children" or current[1] is None
+            or not builder.children):
+        return False
+    child = builder.children[current[1]]
+    return bool(child.get("_new")) and person.age is not None and abs(child["age"] - person.age) <= 1
+
+
+def _restated(builder: _Builder, person: Person, reference: str | None) -> int | None:
+    """「下の子は3歳です」 when the household already has children: the younger one known before this
+    message is meant (its age restated), not a new child. None when the reference names nobody known."""
+    if person.kind != "child" or reference not in ("older", "younger", "middle") or not builder.children:
+        return None
+    if any(c.get("_new") for c in builder.children) or len(builder.children) < 2:
+        return None
+    return builder.child_by(reference)
+
+
+def _stated(person: Person) -> dict[str, Any]:
+    out: dict[str, Any] = {"age": min(max(person.age or 0, 0), 22)}
+    if person.school_year:
+        out["school_year"] = person.school_year
+    if person.sex:
+        out["sex"] = person.sex
+    return out
+
+
 def _extract(text: str, context: Context) -> Household:
     builder = _Builder(context.household)
     if words.NO_CHILDREN.search(text) and not builder.children:
@@ -161,11 +213,24 @@ def _extract(text: str, context: Context) -> Household:
     answering = bool(context.expecting and context.expecting.key in PEOPLE_KEYS) or bool(KIDS.search(text))
     current: tuple[str, int | None] | None = None
     named: dict[str, int] = {}  # adults named in this message → their index
+    later: list[tuple[str, str, object]] = []  # facts of 上の子/下の子 said before their ages
+    just_named = False  # the segment before named the current child (he/she may then refer to it)
     for seg in segments(text, answering):
+        named_before, just_named = just_named, seg.person is not None and seg.person.kind == "child"
         who = _who(seg.text) if seg.reference == "adult" or (seg.person and seg.person.kind == "adult") else None
         if seg.person is not None and words.HYPOTHETICAL.search(seg.text) and not NAMED.search(seg.text):
             continue  # 「75歳以上の…って何？」: an age in a question is not a family member
-        if seg.person is not None:
+        if seg.person is not None and (same := _grade_of_current(builder, seg.person, seg.text, current)):
+            for i in same:  # "my twins are 6 and in first grade": the grade of the child just named
+                builder.children[i]["school_year"] = seg.person.school_year  # type: ignore[index]
+                if seg.person.sex and not builder.children[i].get("sex"):  # type: ignore[index]
+                    builder.children[i]["sex"] = seg.person.sex  # type: ignore[index]
+        elif seg.person is not None and _preschool_of_current(builder, seg.person, seg.text, current):
+            pass  # "my son is 5 and in his last year of kindergarten": the child just named, no one new
+        elif seg.person is not None and (known := _restated(builder, seg.person, seg.reference)) is not None:
+            builder.children[known].update(_stated(seg.person))  # type: ignore[index]
+            current = ("children", known)
+        elif seg.person is not None:
             current = builder.add_person(seg.person)
             if who and current[0] == "adults":
                 named[who] = current[1]  # type: ignore[assignment]
@@ -179,6 +244,10 @@ def _extract(text: str, context: Context) -> Household:
             current = ("adults", None)  # someone else than the adults named so far: a new person
         elif seg.reference == "adult" and builder.adults:
             current = ("adults", len(builder.adults) - 1)
+        if seg.person is None and seg.reference is None and current and current[0] == "children" and named_before \
+                and current[1] is not None and builder.children and builder.children[current[1]].get("_new") \
+                and builder.children[current[1]].get("sex") is None and (sex := pronoun_sex(seg.text)):
+            builder.children[current[1]]["sex"] = sex  # "my 4 year old is in daycare and he loves it"
         if seg.person is None and words.HYPOTHETICAL.search(seg.text):
             continue  # 「妊娠したら…」「教育ローンの利子補給って何？」 ask about a fact; they do not state it
         for scope, field, value in segment_facts(seg.text):
@@ -190,12 +259,18 @@ def _extract(text: str, context: Context) -> Household:
                     builder.set("children", i, field, value)
                 continue
             key, index = _resolve(builder, scope, seg.reference, current, context)
+            if key == "children" and index is None and seg.reference in ("older", "younger", "middle"):
+                later.append((seg.reference, field, value))  # 「上の子は私立の中学…上の子は14歳」: ages come later
+                continue
             builder.set(key, index, field, value)
             if key == "adults" and builder.last_adult is not None:
                 current = ("adults", builder.last_adult)
                 if who:
                     named.setdefault(who, builder.last_adult)
                     builder.name_adult(builder.last_adult, who)
+    for reference, field, value in later:
+        if (index := builder.child_by(reference)) is not None and len(builder.children or []) > 1:
+            builder.set("children", index, field, value)
     return builder.household()
 
 
@@ -253,5 +328,10 @@ def understand(text: str, context: Context) -> Understanding:
         after = fixed or (_answer(t, context) if short else None) or _extract(t, context)
     except (ValidationError, ValueError, IndexError, KeyError, TypeError):
         after = before
+    data, found = without_impossible(before.model_dump(), after.model_dump(), t)
+    conflicts = tuple(Conflict(kind, tuple(children), stated) for kind, children, stated in found)
+    if conflicts:  # an impossible child never reaches the engine: the dialogue asks instead
+        after = Household.model_validate(data)
     changed = _changed(before, after)
-    return Understanding(_intent(t, bool(changed), context), after, changed, lang)
+    intent = "inform" if conflicts else _intent(t, bool(changed), context)
+    return Understanding(intent, after, changed, lang, conflicts=conflicts)

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 
-CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|長男|長女|次男|次女|三男|三女|男児|女児|子ども|子供|こども|お子さん|"
-               r"赤ちゃん|双子|歳児|子|son|daughter|boy|girl|child|kid|baby|toddler")
-MALE = re.compile(r"息子|男の子|長男|次男|三男|男児|\bson\b|\bboy\b")
-FEMALE = re.compile(r"娘|女の子|長女|次女|三女|女児|daughter|\bgirl\b")
+CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|長男|長女|次男|次女|三男|三女|男児|女児|男子|女子|孫|子ども|子供|こども|お子さん|"
+               r"赤ちゃん|双子|歳児|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|子|"
+               r"\b(?:grand|step)?(?:sons?|daughters?)\b|\bboys?\b|\bgirls?\b|\bchild(?:ren)?\b|\bkids?\b|\bbab(?:y|ies)\b|"
+               r"\btoddlers?\b|\btwins?\b|\binfants?\b|\bnewborns?\b|\bbrothers?\b|\bsisters?\b|\beldest\b|"
+               r"\byoungest\b|\boldest\b|little one|older one|younger one")
+# 兄弟・姉妹 name siblings of either sex: not a sex.
+MALE = re.compile(r"息子|男の子|長男|次男|三男|男児|男子|孫息子|男の双子|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\bbrothers?\b")
+FEMALE = re.compile(r"娘|女の子|長女|次女|三女|女児|女子|姉妹|女の双子|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
 ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|私|わたし|"
-               r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself")
+               r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself|"
+               r"\bparents\b|grandparents|in-laws|\bspouse\b|\bpartner\b")
 # Who an adult noun names, so that 「主人が…。私も…」 are two people, and 「母は80歳。母は物忘れが…」 one.
 # 親/両親 are left out: they may be either parent, or both.
 ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
@@ -29,56 +34,94 @@ ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
 # (pattern, scope, field, value). Scope "child"/"adult" facts attach to a member; "household" to the household.
 FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(?<!母子)(?<!母子健康)(?<!お薬)(?<!薬)(身体障害者手帳|療育手帳|愛の手帳|精神障害者保健福祉手帳|障害者手帳|障がい者手帳|"
-                r"(?<![a-z])手帳|disability certificate)"), "member", "disability_certificate", True),
-    (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness)"), "child", "chronic_disease", True),
-    (re.compile(r"療育(?!手帳)|発達が気に|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental"),
+                r"(?<![a-z])手帳|disability certificate|(?:disability|handicap|ryoiku|rehabilitation|welfare|"
+                r"physical disability|mental disability|intellectual disability) (?:certificate|card|handbook)|"
+                r"\btecho\b)"), "member", "disability_certificate", True),
+    (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|"
+                r"long-term illness"), "child", "chronic_disease", True),
+    (re.compile(r"療育(?!手帳)|発達が気に|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
-    (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|レスパイト|after[- ]school day"), "child",
+    (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|レスパイト|after[- ]school day|child development support|"
+                r"development support (center|centre)|respite|day services? for (children|kids)|houkago|hodei"), "child",
      "uses_disability_services", True),
-    (re.compile(r"特別支援学級|支援級|special[- ]needs class"), "child", "special_needs_class", True),
-    (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行きたがらな|学校に行っていな|登校できな|行き渋り|school refusal|"
-                r"refuses? to go to school|won't go to school"), "child", "school_refusal", True),
-    (re.compile(r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|dementia"), "adult", "memory_concern", True),
+    (re.compile(r"特別支援学級|支援級|special[- ](?:needs|support|education) class|support class|special class"),
+     "child", "special_needs_class", True),
+    (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行けてい(ない|ません)|学校へ行けてい(ない|ません)|学校に行きたがらな|学校に行きたがりません|学校に行っていな|"
+                r"登校できな|行き渋り|行きしぶ|登校しぶり|登校拒否|学校を休みがち|school refusal|"
+                r"(hasn't|has not|haven't) (been|gone|attended|been going)( to)? school|not attending school|school avoidance|"
+                r"avoid(s|ing) school|stay(s|ing)? home from school|"
+                r"refuses? to go to school|won't go to school|"
+                r"(doesn't|does not|can't|cannot|isn't|is not|stopped) (go(ing)? to|attend(ing)?|going to) school|"
+                r"stopped going to school|not going to school|truan"), "child", "school_refusal", True),
+    (re.compile(r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|forgets|dementia|cognitive|alzheimer|"
+                r"getting confused"), "adult", "memory_concern", True),
     (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食べ(ない|ません|なくな|られな)|食事の量が減|"
-                r"eating less|losing weight|lost (a lot of )?weight"), "adult",
+                r"eating less|losing weight|lost (a lot of )?weight|appetite|not eating|eats (very )?little|underweight|"
+                r"weight loss|getting thin"), "adult",
      "nutrition_concern", True),
-    (re.compile(r"重度の障害|重い障害|重度障害|寝たきり|severe disability|severely disabled"), "adult",
+    (re.compile(r"重度の障害|重い障害|重度障害|寝たきり|severe(ly)? disabilit|severely disabled|bedridden|"
+                r"bed-ridden"), "adult",
      "severe_disability", True),
-    (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|生まれる予定|pregnant|expecting a baby|due in"), "household", "pregnant", True),
+    (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|生まれる予定|pregnant|expecting a baby|due in|"
+                r"(is|am|are|we're|i'm|she's|were) expecting\b|baby (is )?due"), "household", "pregnant", True),
     (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my"), "household",
      "education_loan", True),
     (re.compile(r"(親|実家|両親|祖父母).{0,6}(近く|そば|近所)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
-                r"(near|closer to) (my|our) parents"), "household", "moving", "near_parents"),
+                r"(near|closer to) (my|our) parents|move in with (my|our|her|his) (parents|mother|father|mom|dad)|"
+                r"(near|closer to) (my|our|her|his) (mother|father|mom|dad|in-laws)"), "household", "moving", "near_parents"),
     (re.compile(r"(広い|大きい|大きな|広め)の?(家|部屋|住宅|マンション|ところ)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
                 r"(bigger|larger) (home|house|apartment|flat|place)"), "household", "moving", "larger_home"),
-    (re.compile(r"経営(は)?(していません|していない|してない)|会社員|employee|don't run a business"), "household",
+    (re.compile(r"経営(は)?(していません|していない|してない)|会社員|employee|don't run a business|"
+                r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
-    (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|small business|"
-                r"my (own )?company|run a business"), "household", "business", "sme"),
-    (re.compile(r"スタートアップ|ベンチャー|start-?up"), "household", "business", "startup"),
+    (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|"
+                r"(お店|店|会社|飲食店)を(やって|営んで|経営)|small business|"
+                r"my own company|run (a|my|our) ([a-z]+ ){0,2}(business|company|firm|shop|store|restaurant|clinic|office)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
+                r"(company|business|shop|store|restaurant)|run (my|our) own|(a|my|our) (small )?family business|"
+                r"sole proprietor"), "household", "business", "sme"),
+    (re.compile(r"スタートアップ|ベンチャー|起業(し|した|して)|(run|runs|running|own|owns|founded|started|launched|my|our) "
+                r"(a |an |my |our )?(tech |small |new )?start-?up|start-?up (founder|owner)|venture (company|business)"),
+     "household", "business", "startup"),
 ]
 
-DAYCARE_PLACES = r"保育園|保育所|認定こども園|こども園|保育施設|保育ママ|daycare|nursery"
-DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|({DAYCARE_PLACES}).{{0,6}}(区内|in chiyoda|in the ward)")
+DAYCARE_PLACES = r"保育園|保育所|認定こども園|こども園|保育施設|保育ママ|day[- ]?care|nursery|hoikuen|hoikusho"
+DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|"
+                          rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})[^.;]{{0,20}}(in|near) "
+                          r"(chiyoda|the ward|our ward)")
 DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
-                           r"outside the ward|(daycare|nursery) in (?!chiyoda|the ward)[a-z]+")
-DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い)?(な|ません)|待機児童|"
-                          r"家で(見|みて|育て)|not (in|at|go to) (a )?(daycare|nursery)|doesn't go to (daycare|nursery)")
+                           rf"({DAYCARE_PLACES})[（(]?(区外|千代田区外|他区)|"
+                           r"outside (of )?(the ward|chiyoda)|(?!chiyoda)[a-z]+[- ](ku|ward|city) (day[- ]?care|nursery)|"
+                           r"(day[- ]?care|nursery)[^.;]{0,20} in (another|a different|a neighbou?ring) (ward|city)|(daycare|nursery|preschool)( center| centre| school)? "
+                           r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
+DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い)?(な|ません)|待機児童|待機中|保活中|入園待ち|空き待ち|"
+                          r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|no day[- ]?care|(is|stays?) (at )?home\b|"
+                          r"(not|n't) (in|at|go to|going to|attend|attending|use|using) (a |any )?(ward )?"
+                          r"(day[- ]?care|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
+                          r"at home with (me|us|my)")
 SCHOOL_KUDAN = re.compile(r"九段中等|kudan")
-SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"
-                         r"ward[- ](run )?(school|elementary|junior)|public school in chiyoda")
-SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|international school|private school")
+# In Chiyoda a public (公立) elementary or junior high school is a ward school; 都立 says so.
+SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(公立|区)の?(小学校|中学校|小学|中学)|"
+                         r"public (elementary|junior high|middle|primary) school|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"
+                         r"(麹町|番町|富士見|お茶の水|昌平|和泉|九段)小(?!児)|(麹町|神田一橋)中(?!等)|"
+                         r"(ward|chiyoda)[- ]?(run |operated |public |city )?(school|elementary|junior|middle|primary)|"
+                         r"(public|municipal|local) (elementary |junior high |middle |primary )?(school )?"
+                         r"in (chiyoda|the ward)")
+SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|international school|"
+                          r"(private|metropolitan|national)( [a-z]+)? (school|elementary|junior|middle|high|primary)")
 
 # Said of a fact right after it, these leave it unknown: 「妊娠したかもしれない」「手帳を申請中です」.
 HEDGE = re.compile(r"かもしれ|かも(?!く)|未確定|確定していな|まだ分から|まだわから|申請中|申請して(いる|います|ます)|申請する予定|"
                    r"申請予定|取る予定|取得予定|検査中|maybe|might|not sure yet|applying|applied for")
-HEDGE_BEFORE = re.compile(r"(might|may|maybe|possibly|not sure (if|whether)|could)( be| have)?\s*$")
+HEDGE_BEFORE = re.compile(r"((might|may|maybe|possibly|could)( be| have)?\s*$)|"
+                          r"(not sure|unsure|don't know|do not know|wondering) (if|whether)\b[^.;]{0,30}$")
 ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも|両方|全員|誰も|みんな|both|all of them|neither")
 HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|if i|what is|how")
 NEGATION = re.compile(r"(ではなく|じゃなく|持って(い)?な|持っていません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
                       r"じゃない|ではない|ではありません|無い|なし|予定はない|\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
-YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure)")
-NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|no|nope|none)")
+YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
+                 r"i am\b|i'm\b|we are\b|she is\b|he is\b|correct|that's right|right\b|i do\b|we do\b|she does|he does)")
+NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|no|nope|none|"
+                r"(we |i )?(don't|do not) have any|not really|not at all)")
 DONT_KNOW = re.compile(r"わからない|分からない|わかりません|分かりません|不明|知らない|答えたくない|don't know|dont know|"
                        r"not sure|no idea|rather not")
 
@@ -92,6 +135,9 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|なに|ある|本当|無料|もらえ)|教えて|知りたい|ある\??$|"
                       r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")
+NOT_MOVING = re.compile(r"(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
+                        r"staying put|not moving")
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が)?(いません|いない|おりません|いないです)|no (kids|children)|"
                          r"(don't|do not) have (any )?(kids|children)")
-CORRECTION = re.compile(r"^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|no,|actually|sorry)|じゃなくて|ではなくて")
+CORRECTION = re.compile(r"(^|^あっ?[、,]\s*|[、,。]\s*)(違う|違います|ちがう|ちがいます)|^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|間違|no,|actually|sorry|correction|oops|wait|"
+                        r"my mistake|i meant|no wait|no no)|じゃなくて|ではなくて|\bi meant\b")

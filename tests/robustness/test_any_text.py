@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from bot.dialogue.conversation import Dialogue
 from bot.dialogue.state import DialogueState
 from bot.understanding import Context, Expecting, understand
+from bot.understanding.consistency import problems
 from knowledge.catalog import default_catalog
 from knowledge.household import Household
 
@@ -68,3 +69,12 @@ def test_any_walk_through_the_quick_replies_ends_in_results(lang: str, opening: 
         DialogueState.model_validate_json(state.model_dump_json())
     state, turn = DIALOGUE.respond(state, "results" if state.lang == "en" else "結果を見せて")
     assert turn.messages
+
+
+@SETTINGS
+@given(text=mixed, expecting=EXPECTING)
+def test_understanding_never_builds_an_impossible_child(text: str, expecting: Expecting | None) -> None:
+    """Whatever the text, no child whose age contradicts its school year (or who is at school and at
+    daycare) reaches the household: such children are reported as conflicts instead."""
+    got = understand(text, Context(Household(), expecting))
+    assert not problems(got.household.model_dump())
