@@ -37,6 +37,7 @@
     var v = field.tagName === "FIELDSET" ? ($("input:checked", field) || { value: "" }).value : field.value;
     if (v === "") return null;
     if (v === "true" || v === "false") return v === "true";
+    if (field.hasAttribute("data-list")) return v.split("+"); // a household may run an SME that is also a startup
     return field.type === "number" || field.hasAttribute("data-number") ? Number(v) : v;
   }
   function member(node) {

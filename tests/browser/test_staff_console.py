@@ -110,6 +110,15 @@ def test_answers_change_the_results_at_once(page: Any, server: str) -> None:
     assert page.evaluate("document.activeElement.id") == "add-child"  # focus lands somewhere sensible
 
 
+def test_a_business_that_is_both_an_sme_and_a_startup(page: Any, server: str) -> None:
+    open_console(page, server)
+    page.get_by_label("区内での事業の経営").select_option(label="スタートアップ")
+    page.locator(".group.maybe .m", has_text="低炭素建築物").wait_for(timeout=WAIT)  # P115: SME status unknown
+    assert eligible_card(page, "低炭素建築物").count() == 0
+    page.get_by_label("区内での事業の経営").select_option(label="中小企業でスタートアップ（両方）")
+    eligible_card(page, "低炭素建築物").wait_for(timeout=WAIT)
+
+
 def test_an_impossible_age_is_flagged_and_never_sent(page: Any, server: str) -> None:
     requests: list[Any] = []
     open_console(page, server, requests)
