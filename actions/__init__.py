@@ -7,7 +7,8 @@ from actions.action_ask_household_fact import ActionAskHouseholdFact
 from actions.action_erase_data import ActionEraseData
 from actions.action_show_results import ActionShowResults
 from actions.action_start_over import ActionStartOver
+from actions.action_welcome import ActionWelcome
 from actions.validate_household_form import ValidateHouseholdForm
 
 __all__ = ["ActionAnswerQuestion", "ActionAskHouseholdFact", "ActionEraseData", "ActionShowResults",
-           "ActionStartOver", "ValidateHouseholdForm"]
+           "ActionStartOver", "ActionWelcome", "ValidateHouseholdForm"]

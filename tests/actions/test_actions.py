@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from actions import (
     ActionAskHouseholdFact,
     ActionEraseData,
     ActionShowResults,
+    ActionWelcome,
     ValidateHouseholdForm,
 )
 from bot.dialogue.state import DialogueState
@@ -98,6 +100,23 @@ def test_interruptions_are_left_to_their_rules() -> None:
 def test_a_free_question_is_answered_with_the_page() -> None:
     messages, _ = run(ActionAnswerQuestion(), tracker("free_question"))
     assert "区立学校の学校給食費を全額補助（P86）" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(("today", "dated"), [(date(2025, 3, 31), False), (date(2025, 4, 1), True)])
+def test_the_greeting_says_the_information_is_from_fy2024_once_that_year_is_over(
+        monkeypatch: pytest.MonkeyPatch, today: date, dated: bool) -> None:
+    import actions.action_welcome
+    from bot.dialogue.conversation import Dialogue
+    from knowledge.catalog import default_catalog
+    from knowledge.dated import fixed
+
+    monkeypatch.setattr(actions.action_welcome, "dialogue", lambda: Dialogue(default_catalog(), clock=fixed(today)))
+    for text, lang_word in (("こんにちは", "支援さがし"), ("Hello", "Chiyoda")):
+        messages, events = run(ActionWelcome(), tracker("free_question", then_user=(text, "greet")))
+        assert events == [] and len(messages) == 1
+        assert lang_word in messages[0]["text"]
+        said = messages[0]["text"]
+        assert ("変わっているかもしれません" in said or "may have changed" in said.lower()) is dated
 
 
 def test_erasing_resets_every_slot_and_says_so() -> None:
