@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     index_dir: Path = ROOT / "knowledge" / "index"
     index_type: Literal["flat", "hnsw", "ivf"] = "flat"
     search_min_score: float | None = Field(default=None, description="Override the calibrated out-of-scope threshold.")
+    # Free questions (api/encoder_worker.py): one encoder thread, a bounded queue, a cache of question vectors
+    encoder_threads: int = Field(default=1, ge=1, le=64, description="OpenMP threads of the query encoder.")
+    encoder_queue_size: int = Field(default=16, ge=1, description="Questions waiting to be encoded; more: 'busy'.")
+    encoder_batch_size: int = Field(default=8, ge=1, description="Questions encoded together at most.")
+    encoder_wait_seconds: float = Field(default=10.0, gt=0, description="Longest wait for the encoder; then 'busy'.")
+    query_cache_size: int = Field(default=4096, ge=0, description="Question vectors kept (text only; 0: no cache).")
 
     # Sessions
     session_store: Literal["memory", "redis"] = "memory"
@@ -50,6 +56,9 @@ class Settings(BaseSettings):
     )
     rate_limit_per_ip_per_minute: int = Field(default=600, ge=1, description="Requests to /api and /line per IP.")
     rate_limit_per_session_per_minute: int = Field(default=60, ge=1, description="Chat messages per conversation.")
+    rate_limit_encoder_tokens_per_ip_per_minute: int = Field(
+        default=3000, ge=64, description="Encoder tokens (free questions not in the cache) per IP: a limit by cost."
+    )
     index_preload: bool = Field(default=True, description="Load the search index in the background at server start.")
 
     # LINE
