@@ -115,8 +115,8 @@ class EncoderWorker:
     """An `Encoder` for queries whose work happens on one background thread (see module docstring).
     Passages (index builds) go straight to the wrapped encoder."""
 
-    def __init__(self, encoder: Encoder, max_queue: int = 16, max_batch: int = 8, timeout: float = 10.0,
-                 cache_size: int = 4096, threads: int | None = 1) -> None:
+    def __init__(self, encoder: Encoder, max_queue: int = 16, max_batch: int = 1, timeout: float = 10.0,
+                 cache_size: int = 4096, threads: int | None = 1, workers: int = 1) -> None:
         self.encoder = encoder
         self.info = encoder.info
         self.cache = QueryCache(cache_size)
@@ -126,7 +126,8 @@ class EncoderWorker:
         self._queue: queue.Queue[_Job] = queue.Queue(maxsize=max_queue)
         self._inflight: dict[str, _Job] = {}  # identical questions waiting together share one encoding
         self._lock = threading.Lock()
-        threading.Thread(target=self._run, name="query-encoder", daemon=True).start()
+        for i in range(workers):
+            threading.Thread(target=self._run, name=f"query-encoder-{i}", daemon=True).start()
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         return self.encoder.encode_passages(texts)

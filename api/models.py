@@ -132,9 +132,21 @@ class ChatResponse(BaseModel):
     erased: bool = False
 
 
+class HealthQuestions(BaseModel):
+    """The question encoder (api/encoder_worker.py): counts only, no question text."""
+
+    queued: int
+    cached: int
+    cache_hits: int
+    cache_misses: int
+    batches: int
+    encoded: int
+
+
 class HealthIndex(BaseModel):
     status: Literal["not_loaded", "loading", "ready", "failed"]
     passages: int
+    questions: HealthQuestions | None = None
 
 
 class HealthSessions(BaseModel):

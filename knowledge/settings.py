@@ -30,9 +30,10 @@ class Settings(BaseSettings):
     index_type: Literal["flat", "hnsw", "ivf"] = "flat"
     search_min_score: float | None = Field(default=None, description="Override the calibrated out-of-scope threshold.")
     # Free questions (api/encoder_worker.py): one encoder thread, a bounded queue, a cache of question vectors
-    encoder_threads: int = Field(default=1, ge=1, le=64, description="OpenMP threads of the query encoder.")
+    encoder_workers: int = Field(default=1, ge=1, le=64, description="Threads encoding questions, side by side.")
+    encoder_threads: int = Field(default=1, ge=1, le=64, description="OpenMP threads per encoding (more: see README).")
     encoder_queue_size: int = Field(default=16, ge=1, description="Questions waiting to be encoded; more: 'busy'.")
-    encoder_batch_size: int = Field(default=8, ge=1, description="Questions encoded together at most.")
+    encoder_batch_size: int = Field(default=1, ge=1, description="Questions encoded in one call (no gain measured).")
     encoder_wait_seconds: float = Field(default=10.0, gt=0, description="Longest wait for the encoder; then 'busy'.")
     query_cache_size: int = Field(default=4096, ge=0, description="Question vectors kept (text only; 0: no cache).")
 
