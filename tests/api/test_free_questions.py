@@ -142,3 +142,26 @@ def test_a_busy_encoder_gets_a_kind_reply_in_chat_and_503_in_search(make_setting
         search = client.get("/api/search", params={"q": "給食費は無料？"})
         assert_error(search, 503, "search_busy")
         assert search.headers["retry-after"] == "1"
+
+
+def test_the_queue_is_bounded_by_expected_wait_too() -> None:
+    """On a busy machine each encoding takes longer, so fewer questions may wait."""
+    encoder = GatedEncoder()
+    worker = EncoderWorker(encoder, max_queue=16, max_queue_seconds=0.5, timeout=5)
+    worker.seconds_per_question = 0.6  # as if the machine were slow
+    waiting = [threading.Thread(target=worker.encode_query, args=(t,)) for t in ("held", "queued")]
+    waiting[0].start()
+    deadline = time.monotonic() + 5
+    while worker._queue.qsize() and time.monotonic() < deadline:
+        time.sleep(0.005)  # the worker took "held"
+    waiting[1].start()
+    while worker._queue.qsize() < 1 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert worker._queue.qsize() == 1  # "queued" got in: nothing was ahead of it
+    started = time.monotonic()
+    with pytest.raises(EncoderBusy, match="slow"):
+        worker.encode_query("third")  # behind one question at 0.6 s: over 0.5 s
+    assert time.monotonic() - started < 1
+    encoder.gate.set()
+    for t in waiting:
+        t.join(5)
