@@ -25,8 +25,10 @@ cost, not only by count (api/rate_limit.py, `CostWindow`).
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import logging
+import os
 import queue
 import threading
 import time
@@ -121,12 +123,12 @@ class EncoderWorker:
 
     def __init__(self, encoder: Encoder, max_queue: int = 16, max_batch: int = 1, timeout: float = 10.0,
                  cache_size: int = 4096, threads: int | None = 1, workers: int = 1,
-                 max_queue_seconds: float | None = 0.5) -> None:
+                 max_queue_seconds: float | None = 0.5, nice: int = 10) -> None:
         self.encoder = encoder
         self.info = encoder.info
         self.cache = QueryCache(cache_size)
         self.max_batch, self.timeout, self.threads = max_batch, timeout, threads
-        self.max_queue_seconds, self.workers = max_queue_seconds, workers
+        self.max_queue_seconds, self.workers, self.nice = max_queue_seconds, workers, nice
         self.seconds_per_question = 0.0  # moving average of the encoder's recent work per question
         self.count_query_tokens = token_counter(encoder)
         self.batches = self.encoded = 0
@@ -179,6 +181,9 @@ class EncoderWorker:
         return self._queue.qsize() * self.seconds_per_question / self.workers
 
     def _run(self) -> None:
+        if self.nice:  # Linux schedules threads: the encoder yields a core to plain turns when both want it
+            with contextlib.suppress(AttributeError, OSError):
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), self.nice)
         if self.threads:
             limit = getattr(self.encoder, "limit_threads", None)
             if callable(limit):

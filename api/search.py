@@ -56,7 +56,8 @@ class SearchProvider:
                 searcher.encoder, max_queue=self.settings.encoder_queue_size,
                 max_batch=self.settings.encoder_batch_size, timeout=self.settings.encoder_wait_seconds,
                 cache_size=self.settings.query_cache_size, threads=self.settings.encoder_threads,
-                workers=self.settings.encoder_workers, max_queue_seconds=self.settings.encoder_queue_seconds)
+                workers=self.settings.encoder_workers, max_queue_seconds=self.settings.encoder_queue_seconds,
+                nice=self.settings.encoder_nice)
             self._searcher = searcher
             self.passages = len(searcher.index.passages)
             self.status = "ready"

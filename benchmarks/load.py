@@ -195,6 +195,7 @@ def main() -> None:
     parser.add_argument("--mix", choices=["plain", "questions"], default="plain",
                         help="questions: idle free questions, then plain-only and one turn in four a free question")
     parser.add_argument("--server-src", type=Path, default=None, help="serve this checkout (e.g. the code before)")
+    parser.add_argument("--rounds", type=int, default=4, help="--mix questions: alternations of the two phases")
     args = parser.parse_args()
     out = args.out or HERE / "results" / ("load_questions.json" if args.mix == "questions" else "load.json")
     households = yaml.safe_load((HERE / "data" / "dialogue_households.yaml").read_text(encoding="utf-8"))["households"]
@@ -257,12 +258,21 @@ def question_mix(args: argparse.Namespace, urls: list[str], server_pids: list[in
     mixed = lq.mixed_scripts(plain_scripts, dialogue)
     for n in args.concurrency:
         pair = {}
-        for phase, scripts in (("plain only", plain), ("with questions", mixed)):
-            cpu_before, started, cache_before = cpu_seconds(server_pids), time.monotonic(), lq.cache_counts(urls[0])
-            tally = asyncio.run(lq.residents(n, urls, scripts, args.seconds, args.think))
-            elapsed, cpu = time.monotonic() - started, cpu_seconds(server_pids) - cpu_before
-            cache_after = lq.cache_counts(urls[0])
-            hits, misses = cache_after[0] - cache_before[0], cache_after[1] - cache_before[1]
+        # Rounds alternate the two phases, so a burst of other work on the machine falls on both.
+        tallies = {"plain only": lq.Tally(), "with questions": lq.Tally()}
+        spent = {phase: [0.0, 0.0, 0, 0] for phase in tallies}  # seconds, server CPU, cache hits, misses
+        for _ in range(args.rounds):
+            for phase, scripts in (("plain only", plain), ("with questions", mixed)):
+                cpu_before, started, cache_before = cpu_seconds(server_pids), time.monotonic(), lq.cache_counts(urls[0])
+                tallies[phase].merge(asyncio.run(lq.residents(n, urls, scripts, args.seconds / args.rounds,
+                                                              args.think)))
+                cache_after = lq.cache_counts(urls[0])
+                spent[phase][0] += time.monotonic() - started
+                spent[phase][1] += cpu_seconds(server_pids) - cpu_before
+                spent[phase][2] += cache_after[0] - cache_before[0]
+                spent[phase][3] += cache_after[1] - cache_before[1]
+        for phase, tally in tallies.items():
+            elapsed, cpu, hits, misses = spent[phase]
             row: dict[str, object] = {
                 "phase": phase, "concurrency": n, "think_s": args.think, "seconds": round(elapsed, 1), **tally.counts,
                 "turns_per_s": round(tally.counts["turns"] / elapsed, 1),
@@ -270,7 +280,7 @@ def question_mix(args: argparse.Namespace, urls: list[str], server_pids: list[in
                 **{f"plain_p{q}_ms": round(pct(tally.plain, q / 100), 1) for q in (50, 95, 99)},
                 **{f"question_p{q}_ms": round(pct(tally.question, q / 100), 1) for q in (50, 95, 99)},
                 "server_cpu_ms_per_turn": round(cpu * 1000 / max(1, tally.counts["turns"]), 2),
-                "cache_hit_ratio": round(hits / max(1, hits + misses), 3)}
+                "cache_hit_ratio": round(hits / max(1, hits + misses), 3), "rounds": args.rounds}
             pair[phase] = row
             rows.append(row)
             print(json.dumps(row, ensure_ascii=False), flush=True)

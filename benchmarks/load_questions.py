@@ -43,6 +43,12 @@ class Tally:
     counts: dict[str, int] = field(default_factory=lambda: {"turns": 0, "errors": 0, "conversations": 0,
                                                             "mixups": 0, "busy": 0})
 
+    def merge(self, other: Tally) -> None:
+        self.plain += other.plain
+        self.question += other.question
+        for key, value in other.counts.items():
+            self.counts[key] += value
+
 
 def dev_questions(name: str) -> list[str]:
     return [str(q["q"]) for q in yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["queries"]]

@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     # Free questions (api/encoder_worker.py): one encoder thread, a bounded queue, a cache of question vectors
     encoder_workers: int = Field(default=1, ge=1, le=64, description="Threads encoding questions, side by side.")
     encoder_threads: int = Field(default=1, ge=1, le=64, description="OpenMP threads per encoding (more: see README).")
+    encoder_nice: int = Field(default=10, ge=0, le=19, description="Encoder thread niceness: plain turns first.")
     encoder_queue_size: int = Field(default=16, ge=1, description="Questions waiting to be encoded; more: 'busy'.")
     encoder_batch_size: int = Field(default=1, ge=1, description="Questions encoded in one call (no gain measured).")
     encoder_queue_seconds: float = Field(
