@@ -12,7 +12,7 @@ import httpx
 import numpy as np
 import pytest
 
-from api.encoder_worker import BUSY_REPLY, EncoderBusy, EncoderWorker, normalise_query, tally
+from api.encoder_worker import BUSY_REPLY, EncoderBusy, EncoderWorker, cache_key, normalise_query, tally
 from api.main import create_app
 from api.rate_limit import CostWindow
 from knowledge.settings import Settings
@@ -41,7 +41,8 @@ def test_a_repeated_question_is_encoded_once_and_the_cache_holds_only_text() -> 
     first = worker.encode_queries(["給食費は 無料ですか"])
     again = worker.encode_queries(["給食費は　無料ですか"])  # full-width space: the same normalised text
     assert np.array_equal(first, again) and encoder.calls == [["給食費は 無料ですか"]]
-    assert worker.cache.hits == 1 and list(worker.cache._items) == [normalise_query("給食費は 無料ですか")]
+    assert worker.cache.hits == 1
+    assert list(worker.cache._items) == [cache_key(normalise_query("給食費は 無料ですか"))]  # a digest, not the words
 
 
 def test_a_full_queue_says_busy_at_once_and_identical_questions_share_one_encoding() -> None:
