@@ -166,3 +166,15 @@ def test_the_queue_is_bounded_by_expected_wait_too() -> None:
     encoder.gate.set()
     for t in waiting:
         t.join(5)
+
+
+def test_the_cost_window_is_shared_through_redis(redis_url: str) -> None:
+    """Two processes on one Redis meet one budget: a second window sees what the first charged."""
+    from api.rate_limit import RedisCostWindow
+
+    first, second = RedisCostWindow(redis_url, limit=100), RedisCostWindow(redis_url, limit=100)
+    assert first.retry_after("203.0.113.9") is None
+    first.charge("203.0.113.9", 120)
+    retry = second.retry_after("203.0.113.9")
+    assert retry is not None and retry >= 1
+    assert second.retry_after("203.0.113.10") is None
