@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 # pip never reaches for a multi-GB CUDA build.
 TORCH ?= torch==2.13.0
 
-.PHONY: help run test lint setup clean
+.PHONY: help run test lint setup index clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -32,6 +32,9 @@ run: $(STAMP) ## set up and serve API, web widget and staff console on 127.0.0.1
 
 test: $(TEST_STAMP) ## set up and run the whole test suite
 	$(PY) -m pytest -q
+
+index: $(STAMP) ## rebuild knowledge/index/ (committed) after a measure, the source or out_of_scope.yaml changed
+	BF_INDEX_DIR=knowledge/index $(VENV)/bin/benefit-finder index build
 
 lint: $(TEST_STAMP) ## ruff and mypy
 	$(VENV)/bin/ruff check .

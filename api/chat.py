@@ -22,6 +22,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from api.encoder_worker import BUSY_REPLY, EncoderBusy
 from api.sessions import SessionStore
 from bot.dialogue import replies
 from bot.dialogue.conversation import Dialogue, Message, Turn
@@ -115,6 +116,12 @@ class ChatService:
             opening = [m for m in first.messages if m.text != asked]
         try:
             new_state, turn = self.dialogue.respond(state, text)
+        except EncoderBusy:  # a free question met a full encoder queue: say so, keep the conversation as it was
+            log.info("session %s: the question encoder is busy", short(key))
+            busy = Message(text=BUSY_REPLY[state.lang])
+            results = match_household(self.dialogue.catalog, state.household, state.lang)
+            return Exchange([*opening, busy], Turn(messages=[busy], results=results), state, previous, erased=False,
+                            key=key)
         except Exception as exc:  # a bug in reading one message must not end a resident's conversation
             # The type only: an exception's message can quote the input (pydantic's does).
             log.error("session %s: the dialogue failed on a message (%s); the conversation is kept as it was",

@@ -47,6 +47,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "同じ会話のメッセージが同時にたくさん届きました。もう一度送ってください。"),
     "rate_limited": ("Too many requests; please wait a moment.",
                      "短い時間にたくさん送信されました。少し待ってからお試しください。"),
+    "search_busy": ("Many questions are arriving right now; please try again in a moment.",
+                    "ただいま質問が混み合っています。少し待ってからお試しください。"),
 }
 
 _STATUS_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "body_too_large",

@@ -21,7 +21,13 @@ from api import errors
 from api.chat import ChatService
 from api.line.bot import LineBot
 from api.middleware import BodyLimitMiddleware, JsonCORSMiddleware, SafetyNetMiddleware
-from api.rate_limit import RateLimitMiddleware, RedisWindow, windows_from_settings
+from api.rate_limit import (
+    RateLimitMiddleware,
+    RedisCostWindow,
+    RedisWindow,
+    cost_window_from_settings,
+    windows_from_settings,
+)
 from api.routes import chat, eligibility, health, line, measures, pages, search, source
 from api.search import SearchProvider
 from api.sessions import SessionStore, store_from_settings
@@ -70,6 +76,8 @@ def create_app(settings: Settings | None = None, sessions: SessionStore | None =
     service = ChatService(Dialogue(catalog, provider.search_or_nothing, clock), sessions,
                           settings.session_ttl_seconds)
     line_bot = LineBot.from_settings(settings, service, catalog, replays)
+    encoder_limit = cost_window_from_settings(settings.session_store, settings.redis_url,
+                                              settings.rate_limit_encoder_tokens_per_ip_per_minute)
     ip_limit, session_limit = windows_from_settings(settings.session_store, settings.redis_url,
                                                     settings.rate_limit_per_ip_per_minute,
                                                     settings.rate_limit_per_session_per_minute)
@@ -90,8 +98,8 @@ def create_app(settings: Settings | None = None, sessions: SessionStore | None =
             line_bot.close()
         sessions.close()
         replays.close()
-        for window in (ip_limit, session_limit):
-            if isinstance(window, RedisWindow):
+        for window in (ip_limit, session_limit, encoder_limit):
+            if isinstance(window, RedisWindow | RedisCostWindow):
                 await window.aclose()
 
     app = FastAPI(
@@ -121,6 +129,7 @@ def create_app(settings: Settings | None = None, sessions: SessionStore | None =
                            allow_methods=["GET", "POST", "DELETE"], allow_headers=["Content-Type"], max_age=600)
     app.add_middleware(RateLimitMiddleware, window=ip_limit)
     app.state.session_limit = session_limit
+    app.state.encoder_limit = encoder_limit
     app.add_middleware(BodyLimitMiddleware, default_limit=settings.max_body_bytes,
                        limits={LINE_WEBHOOK: settings.line_max_body_bytes})
     app.add_middleware(SafetyNetMiddleware)  # added last = outermost: it sees every other failure

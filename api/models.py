@@ -161,9 +161,21 @@ class SourceInfo(BaseModel):
     notice_en: str | None
 
 
+class HealthQuestions(BaseModel):
+    """The question encoder (api/encoder_worker.py): counts only, no question text."""
+
+    queued: int
+    cached: int
+    cache_hits: int
+    cache_misses: int
+    batches: int
+    encoded: int
+
+
 class HealthIndex(BaseModel):
     status: Literal["not_loaded", "loading", "ready", "failed"]
     passages: int
+    questions: HealthQuestions | None = None
 
 
 class HealthSessions(BaseModel):

@@ -1,4 +1,5 @@
-"""Rate limits: per client IP for every /api and /line request, and per conversation for chat.
+"""Rate limits: per client IP for every /api and /line request, per conversation for chat, and
+per client IP by cost (encoder tokens of free questions, `CostWindow`) for chat and search.
 
 With in-memory sessions, a sliding window of request times in this process. With Redis
 sessions (several processes or instances), the windows live in Redis too, so a client flooding
@@ -145,6 +146,85 @@ class RedisWindow:
         await self._async.aclose()
 
 
+class CostWindow:
+    """A limit by cost, not count: encoder tokens a client caused in the last minute. A request is
+    refused while the client is over its budget; what it costs is charged once it is answered (the
+    cost is known only then: a cached question costs nothing), so a client overshoots by at most
+    one message, which the token cap bounds."""
+
+    def __init__(self, limit: int, window: float = WINDOW_SECONDS) -> None:
+        self.limit, self.window = limit, window
+        self._spent: OrderedDict[str, deque[tuple[float, int]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _recent(self, key: str, now: float) -> deque[tuple[float, int]]:
+        spent = self._spent.pop(key, deque())
+        while spent and spent[0][0] <= now - self.window:
+            spent.popleft()
+        while self._spent and (len(self._spent) >= MAX_KEYS or not self._live(next(iter(self._spent.values())), now)):
+            self._spent.popitem(last=False)  # idle keys first, as in SlidingWindow
+        return spent
+
+    def _live(self, spent: deque[tuple[float, int]], now: float) -> bool:
+        return bool(spent) and spent[-1][0] > now - self.window
+
+    def retry_after(self, key: str) -> int | None:
+        """Seconds until `key` is back under its budget, else None (nothing is charged)."""
+        now = time.monotonic()
+        with self._lock:
+            spent = self._recent(key, now)
+            self._spent[key] = spent
+            total = sum(c for _, c in spent)
+            if total < self.limit:
+                return None
+            for at, cost in spent:  # the budget frees up as the oldest costs leave the window
+                total -= cost
+                if total < self.limit:
+                    return max(1, math.ceil(at + self.window - now))
+            return max(1, math.ceil(self.window))
+
+    def charge(self, key: str, cost: int) -> None:
+        if cost <= 0:
+            return
+        now = time.monotonic()
+        with self._lock:
+            spent = self._recent(key, now)
+            spent.append((now, cost))
+            self._spent[key] = spent
+
+
+class RedisCostWindow:
+    """`CostWindow` shared through Redis: a counter of cost per minute (INCRBY), the previous
+    minute weighted as in `RedisWindow`; fails open like it."""
+
+    def __init__(self, url: str, limit: int, scope: str = "cost", window: float = WINDOW_SECONDS,
+                 clock: Any = time.time) -> None:
+        self._keys = RedisWindow(url, limit, scope, window, clock)
+        self.limit = limit
+
+    def retry_after(self, key: str) -> int | None:
+        keys, args, retry = self._keys._call(key)
+        try:
+            current, previous = self._keys._sync.mget(keys)
+        except redis.RedisError as exc:
+            self._keys._fail_open(exc)
+            return None
+        return retry if int(previous or 0) * args[1] + int(current or 0) >= self.limit else None
+
+    def charge(self, key: str, cost: int) -> None:
+        if cost <= 0:
+            return
+        keys, args, _ = self._keys._call(key)
+        try:
+            with self._keys._sync.pipeline() as pipe:
+                pipe.incrby(keys[0], cost).expire(keys[0], args[2]).execute()
+        except redis.RedisError as exc:
+            self._keys._fail_open(exc)
+
+    async def aclose(self) -> None:
+        await self._keys.aclose()
+
+
 def too_many_requests_body(retry: int) -> dict[str, Any]:
     return error_payload("rate_limited", {"retry_after_seconds": retry})
 
@@ -171,6 +251,11 @@ class RateLimitMiddleware:
             (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
             (b"retry-after", str(retry).encode())]})
         await send({"type": "http.response.body", "body": body})
+
+
+def cost_window_from_settings(session_store: str, redis_url: str, limit: int) -> CostWindow | RedisCostWindow:
+    """Encoder tokens per IP a minute: shared through Redis when sessions are."""
+    return RedisCostWindow(redis_url, limit) if session_store == "redis" else CostWindow(limit)
 
 
 def windows_from_settings(session_store: str, redis_url: str, per_ip: int, per_session: int) -> tuple[Window, Window]:

@@ -11,6 +11,7 @@ import logging
 import threading
 from typing import Literal
 
+from api.encoder_worker import EncoderWorker
 from knowledge.catalog import Catalog
 from knowledge.search.searcher import Hit, Searcher
 from knowledge.settings import Settings
@@ -30,6 +31,7 @@ class SearchProvider:
         self.status: IndexStatus = "not_loaded"
         self.passages = 0
         self._searcher: Searcher | None = None
+        self.worker: EncoderWorker | None = None  # questions are encoded there, off the request threads
         self._done = threading.Event()
         self._lock = threading.Lock()
 
@@ -50,6 +52,12 @@ class SearchProvider:
             log.error("search index unavailable: %s", type(exc).__name__)
             self.status = "failed"
         else:
+            searcher.encoder = self.worker = EncoderWorker(
+                searcher.encoder, max_queue=self.settings.encoder_queue_size,
+                max_batch=self.settings.encoder_batch_size, timeout=self.settings.encoder_wait_seconds,
+                cache_size=self.settings.query_cache_size, threads=self.settings.encoder_threads,
+                workers=self.settings.encoder_workers, max_queue_seconds=self.settings.encoder_queue_seconds,
+                nice=self.settings.encoder_nice)
             self._searcher = searcher
             self.passages = len(searcher.index.passages)
             self.status = "ready"
@@ -74,7 +82,8 @@ class SearchProvider:
         return hits
 
     def search_or_nothing(self, query: str, k: int) -> list[Hit]:
-        """For the dialogue: without an index it answers as if nothing matched, and the chat goes on."""
+        """For the dialogue: without an index it answers as if nothing matched, and the chat goes on.
+        A busy encoder (`EncoderBusy`) is not "nothing matched": it reaches the chat, which says so."""
         try:
             return self.search(query, k)
         except SearchUnavailable:

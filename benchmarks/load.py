@@ -2,6 +2,14 @@
 
     python -m benchmarks.load [--concurrency 10 50] [--seconds 20] [--mode single|workers|instances]
                               [--think 0] [--out benchmarks/results/load.json]
+    python -m benchmarks.load --mix questions [--concurrency 40] [--server-src DIR]
+
+`--mix questions` measures, against one server in one run: a free question on an idle server
+(first time and repeated), then at each concurrency the plain script alone and the same
+conversations with one turn in four a free question (hot questions many residents repeat,
+distinct questions from the retrieval dev sets, and 1,000-character messages), reporting
+plain-turn and free-question latencies separately. `--server-src` serves another checkout (the
+code before a change) with this client, for before/after tables.
 
 Starts the server itself (`single`: one process, in-memory sessions; `workers`: uvicorn with two
 workers sharing a redis-server it starts; `instances`: two servers sharing that Redis, residents
@@ -91,26 +99,34 @@ def children(pid: int) -> list[int]:
         return []
 
 
-def start_servers(mode: str, work: Path, overrides: dict[str, str] | None = None,
+def start_servers(mode: str, work: Path, overrides: dict[str, str] | None = None, src: Path | None = None,
                   ) -> tuple[list[str], list[subprocess.Popen[bytes]]]:
     """The servers for `mode` on free loopback ports, ready (index loaded). Rate limits are lifted:
-    every simulated resident comes from 127.0.0.1, which would otherwise be one very busy IP."""
+    every simulated resident comes from 127.0.0.1, which would otherwise be one very busy IP. The
+    committed index is copied to `work` (so nothing is built); `src` serves another checkout."""
+    shipped = (src or Path.cwd()) / "knowledge" / "index"
+    if shipped.is_dir():
+        shutil.copytree(shipped, work / "index", dirs_exist_ok=True)
     env = {**os.environ, "BF_INDEX_DIR": str(work / "index"), "BF_RATE_LIMIT_PER_IP_PER_MINUTE": "1000000",
-           "BF_RATE_LIMIT_PER_SESSION_PER_MINUTE": "1000000", "BF_SESSION_TTL_SECONDS": "600", **(overrides or {})}
+           "BF_RATE_LIMIT_PER_SESSION_PER_MINUTE": "1000000", "BF_SESSION_TTL_SECONDS": "600",
+           "BF_RATE_LIMIT_ENCODER_TOKENS_PER_IP_PER_MINUTE": "1000000000", **(overrides or {})}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
     procs: list[subprocess.Popen[bytes]] = []
     if mode != "single":
         redis_port = free_port()
         procs.append(subprocess.Popen([shutil.which("redis-server") or "redis-server", "--port", str(redis_port),
                                        "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL))
         env.update(BF_SESSION_STORE="redis", BF_REDIS_URL=f"redis://127.0.0.1:{redis_port}/0")
-    subprocess.run([sys.executable, "-m", "api.cli", "index", "build"], env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "api.cli", "index", "build"], env=env, check=True, capture_output=True,
+                   cwd=src)
     ports = [free_port() for _ in range(2 if mode == "instances" else 1)]
     for port in ports:
         cmd = [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory", "--host", "127.0.0.1",
                "--port", str(port), "--no-access-log", "--log-level", "warning"]
         if mode == "workers":
             cmd += ["--workers", "2"]
-        procs.append(subprocess.Popen(cmd, env=env))
+        procs.append(subprocess.Popen(cmd, env=env, cwd=src))
     urls = [f"http://127.0.0.1:{p}" for p in ports]
     for url in urls:
         for _ in range(240):
@@ -175,19 +191,26 @@ def main() -> None:
     parser.add_argument("--mode", choices=["single", "workers", "instances"], default="single")
     parser.add_argument("--think", type=float, default=0.0,
                         help="mean seconds a resident pauses before each message (0: back to back)")
-    parser.add_argument("--out", type=Path, default=HERE / "results" / "load.json")
+    parser.add_argument("--out", type=Path, default=None, help="default benchmarks/results/load[_questions].json")
+    parser.add_argument("--mix", choices=["plain", "questions"], default="plain",
+                        help="questions: idle free questions, then plain-only and one turn in four a free question")
+    parser.add_argument("--server-src", type=Path, default=None, help="serve this checkout (e.g. the code before)")
+    parser.add_argument("--rounds", type=int, default=4, help="--mix questions: alternations of the two phases")
     args = parser.parse_args()
+    out = args.out or HERE / "results" / ("load_questions.json" if args.mix == "questions" else "load.json")
     households = yaml.safe_load((HERE / "data" / "dialogue_households.yaml").read_text(encoding="utf-8"))["households"]
     dialogue = Dialogue(default_catalog())
     openings = [(h["opening"], expected_measures(dialogue, h["opening"])) for h in households]
-    rows = []
+    rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        urls, procs = start_servers(args.mode, Path(tmp))
+        urls, procs = start_servers(args.mode, Path(tmp), src=args.server_src)
         server_pid = procs[-1].pid
         server_pids = [p.pid for p in procs if p.args[0] != (shutil.which("redis-server") or "redis-server")]
         try:
             rss_start = server_rss_kib(server_pid)
-            for n in args.concurrency:
+            if args.mix == "questions":
+                rows = question_mix(args, urls, server_pids, [o for o, _ in openings], dialogue)
+            for n in (args.concurrency if args.mix == "plain" else []):
                 latencies: list[float] = []
                 counts = {"turns": 0, "errors": 0, "conversations": 0, "mixups": 0}
                 deadline = time.monotonic() + args.seconds
@@ -211,9 +234,67 @@ def main() -> None:
                 p.terminate()
             for p in procs:
                 p.wait(timeout=20)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(rows, indent=2), encoding="utf-8")
-    print(f"wrote {args.out}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(rows, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"wrote {out}")
+
+
+def question_mix(args: argparse.Namespace, urls: list[str], server_pids: list[int], openings: list[str],
+                 dialogue: Dialogue) -> list[dict[str, object]]:
+    """Idle free questions, then per concurrency plain-only and the mix, on the same server."""
+    from benchmarks import load_questions as lq
+
+    idle = asyncio.run(lq.idle_questions(urls[0]))
+    idle_row: dict[str, object] = {"phase": "idle", **{f"{k}_p50_ms": round(pct(v, .5), 1) for k, v in idle.items()},
+                                   **{f"{k}_p95_ms": round(pct(v, .95), 1) for k, v in idle.items()}}
+    idle_row["repeat_speedup_p50"] = round(pct(idle["first"], .5) / max(pct(idle["repeat"], .5), 1e-9), 1)
+    idle_row["search_repeat_speedup_p50"] = round(pct(idle["search_first"], .5) /
+                                                  max(pct(idle["search_repeat"], .5), 1e-9), 1)
+    print(json.dumps(idle_row, ensure_ascii=False), flush=True)
+    rows = [idle_row]
+    plain_scripts = [script(o) for o in openings]
+    plain = [lq.Script(t, [False] * len(t), replay) for t, replay in
+             ((t, lq.replay(dialogue, t)) for t in plain_scripts)]
+    mixed = lq.mixed_scripts(plain_scripts, dialogue)
+    for n in args.concurrency:
+        pair = {}
+        # Rounds alternate the two phases, so a burst of other work on the machine falls on both.
+        tallies = {"plain only": lq.Tally(), "with questions": lq.Tally()}
+        spent = {phase: [0.0, 0.0, 0, 0] for phase in tallies}  # seconds, server CPU, cache hits, misses
+        for _ in range(args.rounds):
+            for phase, scripts in (("plain only", plain), ("with questions", mixed)):
+                cpu_before, started, cache_before = cpu_seconds(server_pids), time.monotonic(), lq.cache_counts(urls[0])
+                tallies[phase].merge(asyncio.run(lq.residents(n, urls, scripts, args.seconds / args.rounds,
+                                                              args.think)))
+                cache_after = lq.cache_counts(urls[0])
+                spent[phase][0] += time.monotonic() - started
+                spent[phase][1] += cpu_seconds(server_pids) - cpu_before
+                spent[phase][2] += cache_after[0] - cache_before[0]
+                spent[phase][3] += cache_after[1] - cache_before[1]
+        for phase, tally in tallies.items():
+            elapsed, cpu, hits, misses = spent[phase]
+            row: dict[str, object] = {
+                "phase": phase, "concurrency": n, "think_s": args.think, "seconds": round(elapsed, 1), **tally.counts,
+                "turns_per_s": round(tally.counts["turns"] / elapsed, 1),
+                "free_question_share": round(len(tally.question) / max(1, tally.counts["turns"]), 3),
+                **{f"plain_p{q}_ms": round(pct(tally.plain, q / 100), 1) for q in (50, 95, 99)},
+                **{f"question_p{q}_ms": round(pct(tally.question, q / 100), 1) for q in (50, 95, 99)},
+                "server_cpu_ms_per_turn": round(cpu * 1000 / max(1, tally.counts["turns"]), 2),
+                "cache_hit_ratio": round(hits / max(1, hits + misses), 3), "rounds": args.rounds}
+            pair[phase] = row
+            rows.append(row)
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+        mix, base = pair["with questions"], pair["plain only"]
+        ratios = {"phase": "ratios", "concurrency": n,
+                  "plain_p95_with_questions_over_without": round(float(mix["plain_p95_ms"]) /  # type: ignore[arg-type]
+                                                                 max(float(base["plain_p95_ms"]), 1e-9), 2),  # type: ignore[arg-type]
+                  "question_p95_over_idle_first_p50": round(float(mix["question_p95_ms"]) /  # type: ignore[arg-type]
+                                                            max(pct(idle["first"], .5), 1e-9), 2),
+                  "question_p95_over_idle_first_p95": round(float(mix["question_p95_ms"]) /  # type: ignore[arg-type]
+                                                            max(pct(idle["first"], .95), 1e-9), 2)}
+        rows.append(ratios)
+        print(json.dumps(ratios, ensure_ascii=False), flush=True)
+    return rows
 
 
 if __name__ == "__main__":

@@ -32,6 +32,16 @@ class Settings(BaseSettings):
     index_dir: Path = ROOT / "knowledge" / "index"
     index_type: Literal["flat", "hnsw", "ivf"] = "flat"
     search_min_score: float | None = Field(default=None, description="Override the calibrated out-of-scope threshold.")
+    # Free questions (api/encoder_worker.py): one encoder thread, a bounded queue, a cache of question vectors
+    encoder_workers: int = Field(default=1, ge=1, le=64, description="Threads encoding questions, side by side.")
+    encoder_threads: int = Field(default=1, ge=1, le=64, description="OpenMP threads per encoding (more: see README).")
+    encoder_nice: int = Field(default=10, ge=0, le=19, description="Encoder thread niceness: plain turns first.")
+    encoder_queue_size: int = Field(default=16, ge=1, description="Questions waiting to be encoded; more: 'busy'.")
+    encoder_batch_size: int = Field(default=1, ge=1, description="Questions encoded in one call (no gain measured).")
+    encoder_queue_seconds: float = Field(
+        default=0.5, gt=0, description="A question that would wait longer (queue × recent pace) gets 'busy' at once.")
+    encoder_wait_seconds: float = Field(default=10.0, gt=0, description="Longest wait for the encoder; then 'busy'.")
+    query_cache_size: int = Field(default=4096, ge=0, description="Question vectors kept (text only; 0: no cache).")
 
     # Sessions
     session_store: Literal["memory", "redis"] = "memory"
@@ -53,6 +63,9 @@ class Settings(BaseSettings):
     )
     rate_limit_per_ip_per_minute: int = Field(default=600, ge=1, description="Requests to /api and /line per IP.")
     rate_limit_per_session_per_minute: int = Field(default=60, ge=1, description="Chat messages per conversation.")
+    rate_limit_encoder_tokens_per_ip_per_minute: int = Field(
+        default=3000, ge=64, description="Encoder tokens (free questions not in the cache) per IP: a limit by cost."
+    )
     index_preload: bool = Field(default=True, description="Load the search index in the background at server start.")
 
     # LINE

@@ -6,6 +6,7 @@ YAML file per measure, one item per case, named by the case's sentence.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -134,9 +135,28 @@ def real_encoder() -> Any:
 
 
 @pytest.fixture(scope="session")
-def real_searcher(real_encoder: Any, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """The shipped ranking over the real catalog with the real bundled encoder (index in a temp dir)."""
+def search_index_dir(real_encoder: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real index for the whole run: the committed one (knowledge/index/) copied to a temp dir,
+    so no test writes the repository and every server subprocess reuses it (BF_INDEX_DIR). Built
+    here, once, only when the catalog changed since it was committed; tests/search/test_shipped_index.py
+    then fails and says how to regenerate it."""
+    from knowledge.catalog import default_catalog
+    from knowledge.search.corpus import build_passages
+    from knowledge.search.index import ensure_index
+    from knowledge.settings import ROOT
+
+    path = tmp_path_factory.mktemp("index")
+    shipped = ROOT / "knowledge" / "index"
+    if shipped.is_dir():
+        shutil.copytree(shipped, path, dirs_exist_ok=True)
+    ensure_index(path, real_encoder, build_passages(default_catalog()))
+    return path
+
+
+@pytest.fixture(scope="session")
+def real_searcher(real_encoder: Any, search_index_dir: Path) -> Any:
+    """The shipped ranking over the real catalog with the real bundled encoder (the run's one index)."""
     from knowledge.catalog import default_catalog
     from knowledge.search.searcher import Searcher
 
-    return Searcher.open(default_catalog(), real_encoder, tmp_path_factory.mktemp("index"))
+    return Searcher.open(default_catalog(), real_encoder, search_index_dir)

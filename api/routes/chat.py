@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 
 from api.chat import SessionBusy, new_session_id, short
 from api.deps import ChatDep, SettingsDep
+from api.encoder_worker import tally
 from api.errors import ApiError, responses
 from api.models import SESSION_ID, ChatMeasure, ChatRequest, ChatResponse, Reply
 from bot.dialogue.summary import summary_text
@@ -45,16 +46,22 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
         }])
     if body.session_id and (retry := request.app.state.session_limit.retry_after(body.session_id)) is not None:
         raise RateLimited(retry)
+    client = request.client.host if request.client else "unknown"
+    if (retry := request.app.state.encoder_limit.retry_after(client)) is not None:  # by cost: encoder tokens
+        raise RateLimited(retry)
     def fresh() -> str:
         return web_key(new_session_id())
 
-    try:
-        if body.session_id:
-            exchange = service.converse(web_key(body.session_id), body.text, body.lang, fresh_key=fresh)
-        else:
-            exchange = service.converse(fresh(), body.text, body.lang)
-    except SessionBusy:
-        raise ApiError(409, "session_busy") from None
+    with tally() as spent:
+        try:
+            if body.session_id:
+                exchange = service.converse(web_key(body.session_id), body.text, body.lang, fresh_key=fresh)
+            else:
+                exchange = service.converse(fresh(), body.text, body.lang)
+        except SessionBusy:
+            raise ApiError(409, "session_busy") from None
+        finally:
+            request.app.state.encoder_limit.charge(client, spent[0])
     session_id = exchange.key.removeprefix("web:")
     results = exchange.turn.results
     # after erasing, nothing is known

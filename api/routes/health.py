@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from api.deps import CatalogDep, SearchDep, StoreDep
-from api.models import Health, HealthIndex, HealthSessions
+from api.models import Health, HealthIndex, HealthQuestions, HealthSessions
 
 router = APIRouter(tags=["health"])
 
@@ -19,7 +19,8 @@ def healthz(request: Request, catalog: CatalogDep, search: SearchDep, store: Sto
     return Health(
         status="ok" if ok else "degraded",
         measures=len(catalog),
-        index=HealthIndex(status=search.status, passages=search.passages),
+        index=HealthIndex(status=search.status, passages=search.passages,
+                          questions=HealthQuestions(**search.worker.stats()) if search.worker else None),
         sessions=HealthSessions(store=store.kind, reachable=reachable),
         chat=True,
         line=request.app.state.line is not None,

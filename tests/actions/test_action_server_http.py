@@ -25,9 +25,9 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def action_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def action_server(search_index_dir: Path) -> Iterator[str]:
     port = free_port()
-    env = {**os.environ, "BF_INDEX_DIR": str(tmp_path_factory.mktemp("index"))}
+    env = {**os.environ, "BF_INDEX_DIR": str(search_index_dir)}  # the run's one index, reused
     proc = subprocess.Popen([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

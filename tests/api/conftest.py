@@ -2,7 +2,8 @@
 LINE Messaging API that records what the SDK sends, and a real redis-server when installed.
 
 Servers are module-scoped (one per test module) and the search index is built once per test
-session in a temp dir (BF_INDEX_DIR), so the repository is never written to.
+session in a temp dir (BF_INDEX_DIR: a copy of the committed one), so the repository is never
+written to.
 """
 
 from __future__ import annotations
@@ -34,14 +35,10 @@ ACCESS_TOKEN = "test-access-token"
 
 
 @pytest.fixture(scope="session")
-def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real index, built once for every API test module (servers then reuse it)."""
-    from knowledge.search.factory import searcher_from_settings
-
-    path = tmp_path_factory.mktemp("api-index")
-    os.environ["BF_INDEX_DIR"] = str(path)  # for the `serve` subprocess
-    searcher_from_settings(Settings(_env_file=None, index_dir=path))  # type: ignore[call-arg]
-    return path
+def index_dir(search_index_dir: Path) -> Path:
+    """The run's one real index (tests/conftest.py), reused by every API server and subprocess."""
+    os.environ["BF_INDEX_DIR"] = str(search_index_dir)  # for the `serve` subprocess
+    return search_index_dir
 
 
 @pytest.fixture(scope="session")

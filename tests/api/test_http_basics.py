@@ -41,9 +41,12 @@ def client(make_settings: Callable[..., Settings], static_dir: Path) -> Iterator
 
 def test_healthz_reports_catalog_index_and_store(client: httpx.Client) -> None:
     body = client.get("/healthz").json()
-    assert body == {"status": "ok", "measures": 46, "index": {"status": "ready", "passages": body["index"]["passages"]},
+    assert body == {"status": "ok", "measures": 46,
+                    "index": {"status": "ready", "passages": body["index"]["passages"],
+                              "questions": body["index"]["questions"]},
                     "sessions": {"store": "memory", "reachable": True}, "chat": True, "line": False}
     assert body["index"]["passages"] > 46
+    assert set(body["index"]["questions"]) == {"queued", "cached", "cache_hits", "cache_misses", "batches", "encoded"}
 
 
 def test_openapi_documents_every_endpoint_and_the_error_body(client: httpx.Client) -> None:

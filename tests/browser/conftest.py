@@ -49,13 +49,13 @@ SITE_ORIGIN = f"http://localhost:{SITE_PORT}"
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`benefit-finder serve` on a free port, its index in a temp dir; ready once search is loaded.
+def server(tmp_path_factory: pytest.TempPathFactory, search_index_dir: Path) -> Iterator[str]:
+    """`benefit-finder serve` on a free port, reusing the run's one index; ready once search is loaded.
     CORS allows the embedding site's origin, as a deployment would allow the ward's site; the clock
     is fixed (`TODAY`)."""
     port = _free_port()
     tmp = tmp_path_factory.mktemp("browser-server")
-    env = {**os.environ, "BF_INDEX_DIR": str(tmp / "index"), "BF_CORS_ORIGINS": f'["{SITE_ORIGIN}"]',
+    env = {**os.environ, "BF_INDEX_DIR": str(search_index_dir), "BF_CORS_ORIGINS": f'["{SITE_ORIGIN}"]',
            "BF_TODAY": TODAY}
     cli = Path(sys.executable).parent / "benefit-finder"
     log = (tmp / "serve.log").open("wb")

@@ -48,8 +48,8 @@ def test_empty_question_gets_no_result(real_searcher: Any) -> None:
     assert real_searcher.search("   ") == []
 
 
-def test_cli_search_prints_json_with_pages(tmp_path: Any) -> None:
-    env = {"BF_INDEX_DIR": str(tmp_path / "index"), "PATH": "/usr/bin:/bin"}
+def test_cli_search_prints_json_with_pages(search_index_dir: Any) -> None:
+    env = {"BF_INDEX_DIR": str(search_index_dir), "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-m", "api.cli", "search", "男の子のHPVワクチン", "--json"],
                          capture_output=True, text=True, timeout=300, env=env)
     assert out.returncode == 0, out.stderr
