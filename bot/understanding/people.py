@@ -26,7 +26,7 @@ AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
                  r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|just turned) (\d{1,3})\b"
                  r"(?![- ]?(?:months?|mo\b|weeks?|wks?|of us|people|persons|members|kids|children|"
                  r"in (?:the|our|my) family))|"
-                 r"[（(](\d{1,3})\s*(?:[)）]|$)|^\s*(\d{1,2})\s*[)）]|"
+                 r"[（(](\d{1,3})\s*(?:[)）]|$|[,、]\s*(?:boy|girl|son|daughter|male|female|男|女))|^\s*(\d{1,2})\s*[)）]|"
                  r"\b(?:sons?|daughters?|boys?|girls?|kids?|child|baby|toddler|eldest|youngest)\s*(?:of|[:：])?\s*"
                  r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters))|"
                  r"^\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)")
@@ -76,7 +76,14 @@ GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こど�
 # 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
 DECADE = re.compile(r"(\d)0\s*代(前半|後半)?|(?:in (?:his|her|their|my|our) )(early |late |mid-?)?(\d)0s\b|"
                     r"\b(early |late )?(\d)0s\b")
-LATE_ELDERLY = re.compile(r"後期高齢者|75\s*歳以上|over 75|75 or older|75\+")
+LATE_ELDERLY = re.compile(r"後期高齢者")
+# 「80過ぎ」「75歳以上」 "over 80" "80-plus": only a lower bound; a band when it lies above 75.
+# 「65歳未満」 "under 60": only an upper bound; under_65 when it lies below 65.
+AT_LEAST = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:を|は)?\s*(?:過ぎ|すぎ|超え|こえ|超|以上|オーバー)|"
+                      r"\b(?:over|past|above|older than|more than|at least) (\d{2})\b|\b(\d{2})\s*(?:\+|[- ]plus\b|or (?:older|over|more)\b)")
+BELOW = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:未満|より(?:下|若))|\b(?:under|below|younger than) (\d{2})\b")
+# "in her early 80s", 「70代後半」 said apart from the noun: an adult's decade (nobody is raised at 30+)
+ADULT_DECADE = re.compile(r"[3-9]0\s*代|\bin (?:his|her|their|my|our) (?:early |late |mid-?)?[3-9]0s\b")
 PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws")
 GRADE_AGE = {"小": 5, "中": 11, "高": 14}  # 小1 → 6, 中1 → 12, 高1 → 15
 
@@ -140,6 +147,10 @@ def _age(text: str, last: bool = False) -> int | None:
 def _band(text: str) -> str | None:
     if LATE_ELDERLY.search(text):
         return "75_plus"
+    if (m := AT_LEAST.search(text)) and int(next(g for g in m.groups() if g)) >= 75:
+        return "75_plus"
+    if (m := BELOW.search(text)) and int(next(g for g in m.groups() if g)) <= 65:
+        return "under_65"
     if m := DECADE.search(text):
         decade = int(m.group(1) or m.group(4) or m.group(6)) * 10
         part = (m.group(2) or m.group(3) or m.group(5) or "").strip()
@@ -182,11 +193,13 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     childlike = (bool(child) or bool(YEAR_OLD.search(text) and not adult) or (age is not None and age < 15)) \
         and (age is None or age < 23)
     is_adult = not childlike and (bool(adult) or (age is not None and age >= 23))
-    if is_adult and LATE_ELDERLY.search(text):  # 「75歳以上」 is a band, not an age
-        return Segment(text, Person("adult", age_band="75_plus"), None)
+    if is_adult and (LATE_ELDERLY.search(text) or AT_LEAST.search(text) or BELOW.search(text)):
+        # 「75歳以上」「80過ぎ」 bound an age, they do not state it: a band, or nothing
+        band = _band(text)
+        return Segment(text, Person("adult", age_band=band) if band else None, None if band else "adult")
     if is_adult and age is not None:
         return Segment(text, Person("adult", age=age), None)
-    if adult and not childlike and (band := _band(text)):
+    if (adult or ADULT_DECADE.search(text)) and not childlike and (band := _band(text)):
         return Segment(text, Person("adult", age_band=band), None)
     if age is not None or grade is not None or preschool is not None or (child and NEWBORN.search(text)):
         if not childlike and not answering_people and grade is None and preschool is None and not NEWBORN.search(text):
@@ -221,10 +234,22 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     for m in SPLIT.finditer(text):
         if m.end() == m.start() and m.start() == start:
             continue
+        if _inside_brackets(text, m.start()):
+            continue  # "Ken (10, boy)", 「長女（10歳、小4）」: one person
         out.append((text[start:m.start()], by_to))
         start, by_to = m.end(), m.group(0) == "と"
     out.append((text[start:], by_to))
     return [(p, t) for p, t in out if p and p.strip()]
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    """A cut inside brackets before words without a number ("Ken (10, boy)"): the same person.
+    「娘2人（中1と小3）」 is still cut: each part has its own number."""
+    before = text[:at]
+    if before.count("(") + before.count("（") <= before.count(")") + before.count("）"):
+        return False
+    rest = re.split(r"[)）]", text[at + 1:], maxsplit=1)[0]
+    return not re.search(r"\d", rest)
 
 
 def _share_sex(found: list[Segment]) -> None:
@@ -246,7 +271,7 @@ def _share_sex(found: list[Segment]) -> None:
             later.person.sex = later.person.sex or sex
 
 
-STAGES = {"小": re.compile(r"小学生|小学校"), "中": re.compile(r"中学生|中学校"), "高": re.compile(r"高校生|高校")}
+STAGES = {"小": re.compile(r"小学"), "中": re.compile(r"中学"), "高": re.compile(r"高校|高等学校")}
 BARE_YEAR = re.compile(r"(?<![小中高学校\d])(\d)年生")
 
 
