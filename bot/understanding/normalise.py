@@ -44,6 +44,13 @@ _YEARS_AND_MONTHS = re.compile(r"\b(\d{1,2})[- ]years?,?(?: and)? (?:\d{1,2}|a h
 _CLASS_YEAR = {"freshman": "1st", "sophomore": "2nd", "junior": "2nd", "senior": "3rd"}  # Japan's high school: 3 years
 
 
+# "in his late sixties" → "in his late 60s"; 「米寿の母」 → 「88歳の母」 (ages named by their celebration).
+_DECADE_WORD = re.compile(r"\b(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b")
+_DECADES = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80, "ninet": 90}
+_CELEBRATED = {"還暦": 60, "古希": 70, "古稀": 70, "喜寿": 77, "傘寿": 80, "米寿": 88, "卒寿": 90, "白寿": 99}
+_CELEBRATED_AGE = re.compile("(" + "|".join(_CELEBRATED) + ")")
+
+
 def kanji_to_int(text: str) -> int | None:
     """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十五 → 35 (up to 99, which is all ages need)."""
     if not text or any(c not in _DIGITS and c != "十" for c in text):
@@ -70,6 +77,8 @@ def normalise(text: str) -> str:
     text = _TSU_WORD.sub(lambda m: f"{_TSU[m.group(0)]}つ", text)
     text = text.replace("ヶ月", "か月").replace("カ月", "か月").replace("ヵ月", "か月").replace("ケ月", "か月")
     text = _SCHOOL_KANJI.sub(lambda m: str(_DIGITS[m.group(1)]), text)
+    text = _DECADE_WORD.sub(lambda m: f"{_DECADES[m.group(1)]}s", text)
+    text = _CELEBRATED_AGE.sub(lambda m: f"{_CELEBRATED[m.group(1)]}歳", text)
     text = _english_numbers(text)
     text = _ORDINAL_WORD.sub(lambda m: f"{(n := _ORDINALS.index(m.group(1)) + 1)}{_SUFFIX.get(n, 'th')}", text)
     text = _YEARS_AND_MONTHS.sub(lambda m: f"{m.group(1) or m.group(2)} years old", text)

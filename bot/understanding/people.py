@@ -80,7 +80,8 @@ LATE_ELDERLY = re.compile(r"後期高齢者")
 # 「80過ぎ」「75歳以上」 "over 80" "80-plus": only a lower bound; a band when it lies above 75.
 # 「65歳未満」 "under 60": only an upper bound; under_65 when it lies below 65.
 AT_LEAST = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:を|は)?\s*(?:過ぎ|すぎ|超え|こえ|超|以上|オーバー)|"
-                      r"\b(?:over|past|above|older than|more than|at least) (\d{2})\b|\b(\d{2})\s*(?:\+|[- ]plus\b|or (?:older|over|more)\b)")
+                      r"\b(?:over|past|above|older than|more than|at least) (\d{2})\b|"
+                      r"\b(\d{2})\s*(?:\+|[- ]plus\b|or (?:older|over|more)\b)")
 BELOW = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:未満|より(?:下|若))|\b(?:under|below|younger than) (\d{2})\b")
 # "in her early 80s", 「70代後半」 said apart from the noun: an adult's decade (nobody is raised at 30+)
 ADULT_DECADE = re.compile(r"[3-9]0\s*代|\bin (?:his|her|their|my|our) (?:early |late |mid-?)?[3-9]0s\b")
@@ -167,6 +168,11 @@ SHE = re.compile(r"\b(she|she's|her|hers)\b")
 
 def _sex(text: str) -> str | None:
     return "male" if MALE.search(text) else "female" if FEMALE.search(text) else None
+
+
+def noun_sex(text: str) -> str | None:
+    """The sex a segment's child noun says (「娘は私立」 → female), None when it names none."""
+    return _sex(text) if CHILD_NOUN.search(text) else None
 
 
 def pronoun_sex(text: str) -> str | None:
