@@ -34,6 +34,8 @@ def segment_facts(text: str) -> list[Fact]:
             continue  # a maybe is not a fact: the question is asked later, and わからない is an answer
         if value is True and _negated(text[:match.start()], text[match.end():]):
             value = False
+        if field == "business" and value != "none" and _NOT_BEFORE.search(text[:match.start()][-30:]):
+            value = "none"  # "I don't run a business", "we do not own a company"
         if value is not True and value is not False and _contrasted(text[:match.start()], text[match.end():]):
             continue  # 「広い家じゃなくて親の近く」 "near my parents, not to a bigger place": the other one is meant
         found.append((scope, field, value))

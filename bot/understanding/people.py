@@ -85,6 +85,7 @@ AT_LEAST = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:を|は)?\s*(?:過ぎ|すぎ
 BELOW = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:未満|より(?:下|若))|\b(?:under|below|younger than) (\d{2})\b")
 # "in her early 80s", 「70代後半」 said apart from the noun: an adult's decade (nobody is raised at 30+)
 ADULT_DECADE = re.compile(r"[3-9]0\s*代|\bin (?:his|her|their|my|our) (?:early |late |mid-?)?[3-9]0s\b")
+BOTH = re.compile(r"とも|ふたりとも|二人とも|\bboth\b")
 PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws")
 GRADE_AGE = {"小": 5, "中": 11, "高": 14}  # 小1 → 6, 中1 → 12, 高1 → 15
 
@@ -202,11 +203,14 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     if is_adult and (LATE_ELDERLY.search(text) or AT_LEAST.search(text) or BELOW.search(text)):
         # 「75歳以上」「80過ぎ」 bound an age, they do not state it: a band, or nothing
         band = _band(text)
-        return Segment(text, Person("adult", age_band=band) if band else None, None if band else "adult")
+        pair = bool(PAIR_OF_ADULTS.search(text) and BOTH.search(text))
+        return Segment(text, Person("adult", age_band=band, twins=pair) if band else None, None if band else "adult")
     if is_adult and age is not None:
         return Segment(text, Person("adult", age=age), None)
     if (adult or ADULT_DECADE.search(text)) and not childlike and (band := _band(text)):
-        return Segment(text, Person("adult", age_band=band), None)
+        # 「両親とも80代」 "my parents are both over 75": two people of that band
+        pair = bool(PAIR_OF_ADULTS.search(text) and BOTH.search(text))
+        return Segment(text, Person("adult", age_band=band, twins=pair), None)
     if age is not None or grade is not None or preschool is not None or (child and NEWBORN.search(text)):
         if not childlike and not answering_people and grade is None and preschool is None and not NEWBORN.search(text):
             return Segment(text, None, None)  # a bare number is not a person unless we asked about people

@@ -58,8 +58,9 @@ class _Builder:
             if len(ageless) == 1 and person.age is not None:  # 「夫に重い障害が…」 then 「40歳です」: the same person
                 self.adults[ageless[0]]["age"] = person.age
                 return "adults", ageless[0]
-            self.adults.append({"age": person.age if person.age is None or 15 <= person.age <= 120 else None,
-                                **({"age_band": person.age_band} if person.age_band else {})})
+            for _ in range(2 if person.twins else 1):  # twins of adults: a pair named together (両親とも)
+                self.adults.append({"age": person.age if person.age is None or 15 <= person.age <= 120 else None,
+                                    **({"age_band": person.age_band} if person.age_band else {})})
             return "adults", len(self.adults) - 1
         self.children = self.children or []
         age = min(max(person.age or 0, 0), 22)
@@ -223,6 +224,7 @@ def _extract(text: str, context: Context) -> Household:
     just_named = False  # the segment before named the current child (he/she may then refer to it)
     waiting: list[tuple[str, object]] = []  # "my daughter goes to a public school, she's in 2nd grade": facts
     waiting_sex: str | None = None          # of a child named before anything that makes it a person
+    for_all: list[tuple[str, object]] = []  # said of all the children before any is named
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
     for seg in segments(text, answering):
         named_before, just_named = just_named, seg.person is not None and seg.person.kind == "child"
@@ -280,6 +282,9 @@ def _extract(text: str, context: Context) -> Household:
                 for i in range(len(builder.children)):
                     builder.set("children", i, field, value)
                 continue
+            if scope == "child" and words.ALL_CHILDREN.search(seg.text) and KIDS.search(seg.text):
+                for_all.append((field, value))  # 「子どもは二人とも区立の小学校に…10歳と7歳です」: ages follow
+                continue
             key, index = _resolve(builder, scope, seg.reference, current, context, noun_sex(seg.text))
             if key == "children" and index is None and seg.reference in ("older", "younger", "middle"):
                 later.append((seg.reference, field, value))  # 「上の子は私立の中学…上の子は14歳」: ages come later
@@ -295,6 +300,10 @@ def _extract(text: str, context: Context) -> Household:
                 if who:
                     named.setdefault(who, builder.last_adult)
                     builder.name_adult(builder.last_adult, who)
+    for field, value in for_all:
+        for i, child in enumerate(builder.children or []):
+            if child.get("_new"):
+                builder.set("children", i, field, value)
     for reference, field, value in later:
         if (index := builder.child_by(reference)) is not None and len(builder.children or []) > 1:
             builder.set("children", index, field, value)

@@ -75,12 +75,14 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(near|closer to) (my|our|her|his) (mother|father|mom|dad|in-laws)"), "household", "moving", "near_parents"),
     (re.compile(r"(広い|大きい|大きな|広め)の?(家|部屋|住宅|マンション|ところ)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
                 r"(bigger|larger) (home|house|apartment|flat|place)"), "household", "moving", "larger_home"),
-    (re.compile(r"経営(は)?(していません|していない|してない)|会社員|\bemployee\b|don't run a business|"
+    (re.compile(r"経営(は)?(していません|していない|してない)|会社員|会社勤め|勤め人|"
+                r"(事業|商売|自営)(は|を)?(していません|していない|してない|やっていません|やってない)|\bemployee\b|"
+                r"\bwork (for|at) an? ([\w-]+ ){0,2}(company|firm|bank|office)|don't run a business|"
                 r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
     (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|"
                 rf"({_BUSINESS_JA})[^。、]{{0,8}}?(を|の)?(やって|営んで|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"
-                rf"({_BUSINESS_JA})の(社長|代表|経営者|オーナー)|small business|"
+                rf"({_BUSINESS_JA}|事務所)の(社長|代表|経営者|オーナー)|small business|"
                 rf"\b(own|owns|run|runs|operate|operates|manage|manages) (a|an|my|our|the|his|her) (own )?"
                 rf"([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|\b({_BUSINESS_EN}) owner|\b(ceo|president) of (a|an|my|our)\b|"
                 r"my own company|run (a|my|our) ([a-z]+ ){0,2}(business|company|firm|shop|store|restaurant|clinic|office)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
@@ -103,12 +105,13 @@ DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。]{{1,3}
                            r"outside (of )?(the ward|chiyoda)|(?!chiyoda)[a-z]+[- ](ku|ward|city) (day[- ]?care|nursery)|"
                            r"(day[- ]?care|nursery)[^.;]{0,20} in (another|a different|a neighbou?ring) (ward|city)|(daycare|nursery|preschool)( center| centre| school)? "
                            r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
-DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い)?(な|ません)|"
+DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い|お)?(な|ません|らず|りません)|"
                           rf"({DAYCARE_PLACES})[にはへ]*(入れず|入れられず|入れなか|入園できず|落ち)|待機児童|待機中|保活中|入園待ち|空き待ち|自宅保育|"
                           r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|no day[- ]?care|(is|stays?) (at )?home\b|"
                           r"(not|n't) (in|at|go to|going to|attend|attending|use|using) (a |any )?(ward )?"
                           r"(day[- ]?care|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
-                          r"at home with (me|us|my)")
+                          r"at home with (me|us|my)|(look(s|ing|ed)? after|car(e|es|ed|ing) for|tak(e|es|ing) care of|"
+                          r"rais(e|es|ing)|keep(s|ing)?|kept) (him|her|them|(my|our|the) [a-z-]+( [a-z-]+)?) at home")
 SCHOOL_KUDAN = re.compile(r"九段中等|kudan")
 # In Chiyoda a public (公立) elementary or junior high school is a ward school; 都立 says so.
 SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(公立|区)の?(小学校|中学校|小学|中学|小(?!児)|中(?!等))|"
