@@ -41,6 +41,10 @@ _STARTED_SCHOOL = [(re.compile(r"(?:just |recently )?started (?:elementary|prima
 # "2 years and 3 months old" is one child of 2, not a 2-year-old and a baby.
 _YEARS_AND_MONTHS = re.compile(r"\b(\d{1,2})[- ]years?,?(?: and)? (?:\d{1,2}|a half)[- ]months?(?: old)?|"
                                r"\b(\d{1,2}) years? and a half(?: old)?")
+# "junior high (2nd year)", "Kudan Secondary School, 4th year", "elementary school (grade 4)": the stage
+# first, its year after → "2nd year of junior high" (one phrase, so no cut falls between them).
+_STAGE_THEN_YEAR = re.compile(r"\b((?:elementary|primary|junior high|middle|high|kudan(?: secondary)?)(?: school)?)"
+                              r"\s*[(,]\s*(?:(\d(?:st|nd|rd|th))[- ]year|year (\d)|grade (\d))\)?")
 _CLASS_YEAR = {"freshman": "1st", "sophomore": "2nd", "junior": "2nd", "senior": "3rd"}  # Japan's high school: 3 years
 
 
@@ -49,6 +53,10 @@ _DECADE_WORD = re.compile(r"\b(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies
 _DECADES = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80, "ninet": 90}
 _CELEBRATED = {"還暦": 60, "古希": 70, "古稀": 70, "喜寿": 77, "傘寿": 80, "米寿": 88, "卒寿": 90, "白寿": 99}
 _CELEBRATED_AGE = re.compile("(" + "|".join(_CELEBRATED) + ")")
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{_SUFFIX.get(n, 'th')}"
 
 
 def kanji_to_int(text: str) -> int | None:
@@ -86,6 +94,8 @@ def normalise(text: str) -> str:
     for pattern, year in [*_KINDER, *_STARTED_SCHOOL]:
         text = pattern.sub(year, text)
     text = _HIGH_SCHOOL_CLASS.sub(lambda m: f"{_CLASS_YEAR[m.group(1) or m.group(2)]} year of high school", text)
+    text = _STAGE_THEN_YEAR.sub(lambda m: f"grade {m.group(4)} of {m.group(1)}" if m.group(4)
+                                else f"{m.group(2) or _ordinal(int(m.group(3)))} year of {m.group(1)}", text)
     return _KANJI_NUMBER.sub(lambda m: str(kanji_to_int(m.group(0)) if kanji_to_int(m.group(0)) is not None
                                            else m.group(0)), text)
 

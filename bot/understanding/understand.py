@@ -79,7 +79,9 @@ class _Builder:
             if person.inferred_age:
                 child["_inferred"] = True
             if person.twins:
-                twin = {"age": age, "_new": True, **({"sex": person.sex} if person.sex else {})}
+                twin = {"age": age, "_new": True, **({"sex": person.sex} if person.sex else {}),
+                        **({"school_year": person.school_year} if person.school_year else {}),
+                        **({"school": "kudan"} if person.kudan else {})}
                 self.children.append(twin)
         child["age"] = age
         if person.school_year:
@@ -225,6 +227,7 @@ def _extract(text: str, context: Context) -> Household:
     waiting: list[tuple[str, object]] = []  # "my daughter goes to a public school, she's in 2nd grade": facts
     waiting_sex: str | None = None          # of a child named before anything that makes it a person
     for_all: list[tuple[str, object]] = []  # said of all the children before any is named
+    run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
     for seg in segments(text, answering):
         named_before, just_named = just_named, seg.person is not None and seg.person.kind == "child"
@@ -271,6 +274,14 @@ def _extract(text: str, context: Context) -> Household:
         if seg.person is None and words.HYPOTHETICAL.search(seg.text):
             continue  # 「妊娠したら…」「教育ローンの利子補給って何？」 ask about a fact; they do not state it
         listed = _listed(builder, seg, current, listed)
+        run = _run(seg, current, run)
+        if len(run) >= 2 and seg.person is None and seg.reference is None and PLURAL_PREDICATE.match(seg.text):
+            for scope, field, value in segment_facts(seg.text):
+                for i in run if scope in ("child", "member") else []:
+                    builder.set("children", i, field, value)
+                if scope == "household":
+                    builder.set("household", None, field, value)
+            continue
         for _, field, value in _shared(seg, listed):
             for i in listed[:-1]:
                 builder.set("children", i, field, value)
@@ -313,6 +324,20 @@ def _extract(text: str, context: Context) -> Household:
 # 「9歳の息子と6歳の娘は区立小学校」: what follows the last member of a 「と」 list, after は/も/が, is
 # said of every member of the list; a fact before the noun (「区立小学校に通う6歳の娘」) is not.
 _TOPIC = re.compile(r"^(?:さん|ちゃん|くん|君)?(?:は|も|が|とも)")
+
+
+# "… aged 3 and 5, are at a nursery in another ward": a predicate whose subject is the list just named.
+PLURAL_PREDICATE = re.compile(r"\s*(?:are|were|both|they|they're|all|go|attend)\b")
+
+
+def _run(seg: Segment, current: tuple[str, int | None] | None, run: list[int]) -> list[int]:
+    """The children named one segment after another, up to this one (a person or a noun restarts it)."""
+    if seg.person is not None and seg.person.kind == "child" and current and current[0] == "children" \
+            and current[1] is not None:
+        return [*run, current[1]] if current[1] not in run else run
+    if seg.person is not None or seg.reference is not None:
+        return []
+    return run
 
 
 def _listed(builder: _Builder, seg: Segment, current: tuple[str, int | None] | None, listed: list[int]) -> list[int]:

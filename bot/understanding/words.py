@@ -78,6 +78,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"経営(は)?(していません|していない|してない)|会社員|会社勤め|勤め人|"
                 r"(事業|商売|自営)(は|を)?(していません|していない|してない|やっていません|やってない)|\bemployee\b|"
                 r"\bwork (for|at) an? ([\w-]+ ){0,2}(company|firm|bank|office)|don't run a business|"
+                r"(not|n't|never) (run|running|own|owning|have|having) (a|any) (business|company)|"
                 r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
     (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|"
@@ -101,7 +102,7 @@ DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}(
                           rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})[^.;]{{0,20}}(in|near) "
                           r"(chiyoda|the ward|our ward)")
 DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
-                           rf"({DAYCARE_PLACES})[（(]?(区外|千代田区外|他区)|"
+                           rf"({DAYCARE_PLACES})[はがも]?[（(]?(区外|千代田区外|他区)|"
                            r"outside (of )?(the ward|chiyoda)|(?!chiyoda)[a-z]+[- ](ku|ward|city) (day[- ]?care|nursery)|"
                            r"(day[- ]?care|nursery)[^.;]{0,20} in (another|a different|a neighbou?ring) (ward|city)|(daycare|nursery|preschool)( center| centre| school)? "
                            r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
@@ -152,7 +153,7 @@ QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|�
                       r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")
 NOT_MOVING = re.compile(r"(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
                         r"staying put|not moving")
-NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|いないです)|"
+NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|おらず|いないです)|"
                          r"子なし|no (kids|children)|childless|(don't|do not) have (any )?(kids|children)")
 CORRECTION = re.compile(r"(^|^あっ?[、,]\s*|[、,。]\s*)(違う|違います|ちがう|ちがいます)|^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|間違|no,|actually|sorry|correction|oops|wait|"
                         r"my mistake|i meant|no wait|no no)|じゃなくて|ではなくて|\bi meant\b")
