@@ -45,6 +45,7 @@ _YEARS_AND_MONTHS = re.compile(r"\b(\d{1,2})[- ]years?,?(?: and)? (?:\d{1,2}|a h
 # first, its year after → "2nd year of junior high" (one phrase, so no cut falls between them).
 _STAGE_THEN_YEAR = re.compile(r"\b((?:elementary|primary|junior high|middle|high|kudan(?: secondary)?)(?: school)?)"
                               r"\s*[(,]\s*(?:(\d(?:st|nd|rd|th))[- ]year|year (\d)|grade (\d))\)?")
+_BARE_ORDINAL = re.compile(r"\bin (\d{1,2}(?:st|nd|rd|th))\b(?![- ](?:grade|year|place))")
 _CLASS_YEAR = {"freshman": "1st", "sophomore": "2nd", "junior": "2nd", "senior": "3rd"}  # Japan's high school: 3 years
 
 
@@ -94,6 +95,8 @@ def normalise(text: str) -> str:
     for pattern, year in [*_KINDER, *_STARTED_SCHOOL]:
         text = pattern.sub(year, text)
     text = _HIGH_SCHOOL_CLASS.sub(lambda m: f"{_CLASS_YEAR[m.group(1) or m.group(2)]} year of high school", text)
+    if "grade" in text:  # "my son is in the 4th grade; my daughter is in 1st"
+        text = _BARE_ORDINAL.sub(lambda m: f"in {m.group(1)} grade", text)
     text = _STAGE_THEN_YEAR.sub(lambda m: f"grade {m.group(4)} of {m.group(1)}" if m.group(4)
                                 else f"{m.group(2) or _ordinal(int(m.group(3)))} year of {m.group(1)}", text)
     return _KANJI_NUMBER.sub(lambda m: str(kanji_to_int(m.group(0)) if kanji_to_int(m.group(0)) is not None

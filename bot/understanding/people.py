@@ -249,7 +249,18 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
         out.append((text[start:m.start()], by_to))
         start, by_to = m.end(), m.group(0) == "と"
     out.append((text[start:], by_to))
-    return [(p, t) for p, t in out if p and p.strip()]
+    pieces = [(p, t) for p, t in out if p and p.strip()]
+    # "my son, who attends a private junior high, is 13": a relative clause stays with its noun
+    joined: list[tuple[str, bool]] = []
+    for piece, by_to in pieces:
+        if joined and RELATIVE.match(piece):
+            joined[-1] = (f"{joined[-1][0]}, {piece}", joined[-1][1])
+        else:
+            joined.append((piece, by_to))
+    return joined
+
+
+RELATIVE = re.compile(r"\s*(?:who|whose|which)\b(?!\s+(?:is|are|was)\s+\d)")
 
 
 def _inside_brackets(text: str, at: int) -> bool:
