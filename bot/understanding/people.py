@@ -41,7 +41,7 @@ YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|
                       r"\d{1,2}\s*歳児")
 TSU_AGE = re.compile(r"(?<!\d)([1-9])つ(?=です|でした|だ|に|の(?:息子|娘|子|男の子|女の子)|と|、|。|$)")
 LISTED = re.compile(r"(?:[:：—–]|\s-)\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")  # "three children: 12", 「子ども：8歳」
-BARE_NUMBER = re.compile(r"^\s*(?:and\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?\s*[.。!！]?\s*$")
+BARE_NUMBER = re.compile(r"^\s*(?:(?:and|then|and then|plus)\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?\s*[.。!！]?\s*$")
 GRADE = re.compile(r"(?<![活途最年日業娠])(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|"
                    r"(\d{1,2})(?:st|nd|rd|th)[- ]grade(?:r)?|grade (\d{1,2})\b|"
                    r"(?:(\d)(?:st|nd|rd|th)[- ]year|year (\d)) (?:of |in |at )?(?:the |a |an )?(?:[a-z-]+ ){0,2}?"
@@ -58,7 +58,9 @@ PRESCHOOL_YEAR = re.compile(r"(?<!今)年(少|中|長)(?!学|無休|者)")
 # 「来年小学校に上がる」「4月から小学生」: the last kindergarten year (年長), not yet at school.
 STARTING = re.compile(r"(来年度?|来春|春から|4月から|来年の春)[^。、]{0,8}(小学校|小学生|入学|1年生)|"
                       r"(start|starts|starting|begin|begins|enter|enters|entering) (elementary|primary) school "
-                      r"(next|this coming) (april|spring|year)")
+                      r"(next|this coming) (april|spring|year)|"
+                      r"(going into|will (?:start|enter|be in|go into)|starts|starting|enters|entering) (the )?"
+                      r"(1st grade|elementary school|primary school) (next|in april|this (coming )?(april|spring))")
 STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上が|入学|進学|入り|入っ)|(小学|中学|高校)生になり")
 STARTED_YEAR = {"小": 1, "中": 7, "高": 10}
 CHILD_NOUN = re.compile(CHILD_NOUNS)
@@ -77,11 +79,15 @@ GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こど�
 DECADE = re.compile(r"(\d)0\s*代(前半|後半)?|(?:in (?:his|her|their|my|our) )(early |late |mid-?)?(\d)0s\b|"
                     r"\b(early |late )?(\d)0s\b")
 LATE_ELDERLY = re.compile(r"後期高齢者")
+EARLY_ELDERLY = re.compile(r"前期高齢者")  # 65–74 by the term's own definition
+# 「80歳くらい」「80前後」 "around 80" "80-ish": within five years either side ("around 70" straddles 75: no band).
+APPROX = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:くらい|ぐらい|位|前後)|\b(?:around|about|roughly|approximately) (\d{2})\b|"
+                    r"\b(\d{2})[- ]?ish\b")
 # 「80過ぎ」「75歳以上」 "over 80" "80-plus": only a lower bound; a band when it lies above 75.
 # 「65歳未満」 "under 60": only an upper bound; under_65 when it lies below 65.
 AT_LEAST = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:を|は)?\s*(?:過ぎ|すぎ|超え|こえ|超|以上|オーバー)|"
                       r"\b(?:over|past|above|older than|more than|at least) (\d{2})\b|"
-                      r"\b(\d{2})\s*(?:\+|[- ]plus\b|or (?:older|over|more)\b)")
+                      r"\b(\d{2})\s*(?:\+|[- ]plus\b|or (?:older|over|more)\b|[- ]?(?:something|odd)\b)")
 BELOW = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:未満|より(?:下|若))|\b(?:under|below|younger than) (\d{2})\b")
 # "in her early 80s", 「70代後半」 said apart from the noun: an adult's decade (nobody is raised at 30+)
 ADULT_DECADE = re.compile(r"[3-9]0\s*代|\bin (?:his|her|their|my|our) (?:early |late |mid-?)?[3-9]0s\b")
@@ -149,6 +155,11 @@ def _age(text: str, last: bool = False) -> int | None:
 def _band(text: str) -> str | None:
     if LATE_ELDERLY.search(text):
         return "75_plus"
+    if EARLY_ELDERLY.search(text):
+        return "65_74"
+    if m := APPROX.search(text):
+        n = int(next(g for g in m.groups() if g))
+        return next((band for band, (lo, hi) in AGE_BANDS.items() if lo <= n - 5 and n + 5 <= hi), None)
     if (m := AT_LEAST.search(text)) and int(next(g for g in m.groups() if g)) >= 75:
         return "75_plus"
     if (m := BELOW.search(text)) and int(next(g for g in m.groups() if g)) <= 65:
@@ -200,7 +211,7 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     childlike = (bool(child) or bool(YEAR_OLD.search(text) and not adult) or (age is not None and age < 15)) \
         and (age is None or age < 23)
     is_adult = not childlike and (bool(adult) or (age is not None and age >= 23))
-    if is_adult and (LATE_ELDERLY.search(text) or AT_LEAST.search(text) or BELOW.search(text)):
+    if is_adult and any(p.search(text) for p in (LATE_ELDERLY, EARLY_ELDERLY, AT_LEAST, BELOW, APPROX)):
         # 「75歳以上」「80過ぎ」 bound an age, they do not state it: a band, or nothing
         band = _band(text)
         pair = bool(PAIR_OF_ADULTS.search(text) and BOTH.search(text))
@@ -293,7 +304,7 @@ def _share_sex(found: list[Segment]) -> None:
 
 
 STAGES = {"小": re.compile(r"小学"), "中": re.compile(r"中学"), "高": re.compile(r"高校|高等学校")}
-BARE_YEAR = re.compile(r"(?<![小中高学校\d])(\d)年生")
+BARE_YEAR = re.compile(r"(?<![小中高学校\d])(?<![小中高]の)(\d)年生")  # 「麹町中の2年生」 has its stage
 
 
 def _with_stage(text: str) -> str:
@@ -381,7 +392,8 @@ def _number_after_noun(found: list[Segment]) -> None:
                 and int(bare.group(1)) >= 23:
             found[i] = Segment(seg.text, Person("adult", age=int(bare.group(1))), None)  # "my parents are 70 and 68"
             continue
-        if not bare or before.reference not in ("adult", "child", "older", "younger", "middle"):
+        if not bare or before.person is not None or before.reference not in ("adult", "child", "older", "younger",
+                                                                                "middle"):
             continue
         n = int(bare.group(1))
         if before.reference == "adult" and n >= 15:

@@ -300,10 +300,12 @@ def _extract(text: str, context: Context) -> Household:
             if key == "children" and index is None and seg.reference in ("older", "younger", "middle"):
                 later.append((seg.reference, field, value))  # 「上の子は私立の中学…上の子は14歳」: ages come later
                 continue
-            if key == "children" and index is None and seg.reference == "child" and seg.person is None \
+            if key == "children" and index is None and seg.person is None \
+                    and (seg.reference == "child" or (seg.reference is None and scope == "child"
+                                                      and pronoun_sex(seg.text))) \
                     and not any(c.get("_new") for c in builder.children or []):
                 waiting.append((field, value))  # the child is made a person by what follows
-                waiting_sex = noun_sex(seg.text)
+                waiting_sex = noun_sex(seg.text) or pronoun_sex(seg.text)  # "she goes to a hoikuen …; she's 2"
                 continue
             builder.set(key, index, field, value)
             if key == "adults" and builder.last_adult is not None:

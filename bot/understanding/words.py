@@ -10,8 +10,8 @@ CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|坊や|�
                r"\btoddlers?\b|\btwins?\b|\binfants?\b|\bnewborns?\b|\bbrothers?\b|\bsisters?\b|\beldest\b|"
                r"\byoungest\b|\boldest\b|little one|older one|younger one")
 # 兄弟・姉妹 name siblings of either sex: not a sex.
-MALE = re.compile(r"息子|男の子|長男|次男|三男|男児|男子|孫息子|坊や|ぼうや|坊主|ぼうず|せがれ|倅|男の双子|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\blads?\b|\bbrothers?\b")
-FEMALE = re.compile(r"娘|女の子|お嬢さん|長女|次女|三女|女児|女子|姉妹|女の双子|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
+MALE = re.compile(r"(?<!fe)\bmale\b|息子|男の子|長男|次男|三男|男児|男子|孫息子|坊や|ぼうや|坊主|ぼうず|せがれ|倅|男の双子|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\blads?\b|\bbrothers?\b")
+FEMALE = re.compile(r"\bfemale\b|娘|女の子|お嬢さん|長女|次女|三女|女児|女子|姉妹|女の双子|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
 ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|私(?!立)|わたし|"
                r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself|"
                r"\bparents\b|grandparents|in-laws|\bspouse\b|\bpartner\b")
@@ -85,26 +85,35 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
      "business", "none"),
     (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|"
                 rf"({_BUSINESS_JA})[^。、]{{0,8}}?(を|の)?(やって|営んで|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"
-                rf"({_BUSINESS_JA}|事務所)の(社長|代表|経営者|オーナー)|small business|"
+                rf"({_BUSINESS_JA}|事務所)の(社長|代表|経営者|オーナー)|家業|(店|商店|会社|[^\s、。]{{1,3}}屋)を継|small business|"
+                rf"\bowner of (a|an|my|our|the) ([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|"
+                r"\b(have|has|having) (my|our|his|her|their) own (business|company|shop|firm|store)\b|"
                 rf"\b(own|owns|run|runs|operate|operates|manage|manages) (a|an|my|our|the|his|her) (own )?"
                 rf"([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|\b({_BUSINESS_EN}) owner|\b(ceo|president) of (a|an|my|our)\b|"
                 r"my own company|run (a|my|our) ([a-z]+ ){0,2}(business|company|firm|shop|store|restaurant|clinic|office)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
                 r"(company|business|shop|store|restaurant)|run (my|our) own|(a|my|our) (small )?family business|"
                 r"sole proprietor"), "household", "business", "sme"),
     (re.compile(r"スタートアップ|ベンチャー|起業(し|した|して)|(会社|事業)を(立ち上げ|設立|興し|起こし)|"
+                r"\b(we're|we are|i'm|i am|it's|it is|is) an? ([\w-]+ )?start-?up\b|"
                 r"(founded|started|launched|set up) (a|an|my|our) (own )?(company|business)|"
                 r"(run|runs|running|own|owns|founded|started|launched|my|our) "
                 r"(a |an |my |our )?(tech |small |new )?start-?up|start-?up (founder|owner)|venture (company|business)"),
      "household", "business", "startup"),
 ]
 
+# Tokyo's other wards and nearby cities, as residents name them in English.
+_OTHER_WARDS_EN = (r"minato|chuo|shinjuku|bunkyo|taito|sumida|koto|shinagawa|meguro|ota|setagaya|shibuya|nakano|"
+                   r"suginami|toshima|kita|arakawa|itabashi|nerima|adachi|katsushika|edogawa|kawasaki|yokohama|"
+                   r"saitama|chiba|musashino|mitaka")
 DAYCARE_PLACES = (r"保育園|保育所|認定こども園|こども園|保育施設|保育室|託児所|小規模保育|家庭的保育|保育ママ|day[- ]?care|nursery|"
                   r"child ?care (?:center|centre|facility)|creche|hoikuen|hoikusho")
 DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|"
+                          rf"(^|[はがもをにのでと、\s])区の(認可|認証)?({DAYCARE_PLACES})|"
                           rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})[^.;]{{0,20}}(in|near) "
                           r"(chiyoda|the ward|our ward)")
-DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
+DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。はがもをにのでと]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
                            rf"({DAYCARE_PLACES})[はがも]?[（(]?(区外|千代田区外|他区)|"
+                           rf"({DAYCARE_PLACES})[^.;]{{0,30}}\bin ({_OTHER_WARDS_EN})\b|"
                            r"outside (of )?(the ward|chiyoda)|(?!chiyoda)[a-z]+[- ](ku|ward|city) (day[- ]?care|nursery)|"
                            r"(day[- ]?care|nursery)[^.;]{0,20} in (another|a different|a neighbou?ring) (ward|city)|(daycare|nursery|preschool)( center| centre| school)? "
                            r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
@@ -115,10 +124,14 @@ DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|
                           r"(day[- ]?care|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
                           r"at home with (me|us|my)|(look(s|ing|ed)? after|car(e|es|ed|ing) for|tak(e|es|ing) care of|"
                           r"rais(e|es|ing)|keep(s|ing)?|kept) (him|her|them|(my|our|the) [a-z-]+( [a-z-]+)?) at home")
-SCHOOL_KUDAN = re.compile(r"九段中等|kudan")
+SCHOOL_KUDAN = re.compile(r"九段中等|kudan(?! (?:elementary|primary|kindergarten))")  # 九段小 is a ward school
+# The ward's schools by name, in English.
+_WARD_SCHOOLS_EN = r"kojimachi|bancho|fujimi|ochanomizu|shohei|izumi|kudan|kanda[- ]hitotsubashi|chiyoda"
 # In Chiyoda a public (公立) elementary or junior high school is a ward school; 都立 says so.
 SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(公立|区)の?(小学校|中学校|小学|中学|小(?!児)|中(?!等))|"
                          r"区立(?!の?(保育|こども園|認定|幼稚園|図書館|住宅|施設|病院|高))|\bpublic school\b|"
+                         r"public (elementary|junior high|middle|primary)\b|school run by (the|our) ward|"
+                         rf"\b({_WARD_SCHOOLS_EN}) (elementary|junior high|middle|primary)\b|"
                          r"public (elementary|junior high|middle|primary) school|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"
                          r"(麹町|番町|富士見|お茶の水|昌平|和泉|九段)小(?!児)|(麹町|神田一橋)中(?!等)|"
                          r"(ward|chiyoda)[- ]?(run |operated |public |city )?(school|elementary|junior|middle|primary)|"
