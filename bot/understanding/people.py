@@ -23,12 +23,13 @@ SPLIT = re.compile(
 )
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
                  r"(\d{1,3})[- ]?(?:(?:years?|yrs?)[- ]?old|yo\b|y/o|y\.o\.|yrs?\b)|"
-                 r"(?:\bis|\bam|aged?|ages|i'm|'s|are|'re|were|turned|just turned) (\d{1,3})\b"
+                 r"(?:\bis|\bam|aged?|ages|i'm|'s|are|'re|were|turned|just turned)(?: now| currently| already)? (\d{1,3})\b"
                  r"(?![- ]?(?:months?|mo\b|weeks?|wks?|of us|people|persons|members|kids|children|"
                  r"in (?:the|our|my) family))|"
                  r"[（(](\d{1,3})\s*(?:[)）]|$|[,、]\s*(?:boy|girl|son|daughter|male|female|男|女))|^\s*(\d{1,2})\s*[)）]|"
                  r"\b(?:sons?|daughters?|boys?|girls?|kids?|child|baby|toddler|eldest|youngest)\s*(?:of|[:：])?\s*"
-                 r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters))|"
+                 r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters|siblings|"
+                 r"brothers|sisters))|"
                  r"(?:^|[:：])\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)")
 MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|"
                     r"(?<!\bin )(?<!\bfor )(?<!within )(?<!\bdue )(?<!\bnext )(?<!\blast )"
@@ -52,6 +53,8 @@ EN_STAGE = re.compile(r"junior high|middle school|(?<!junior )high school")
 KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年|"
                          r"(\d)(?:st|nd|rd|th)[- ]year (?:[a-z]+ ){0,3}(?:at|of|in) kudan|"
                          r"kudan[^.;]{0,40}?(\d)(?:st|nd|rd|th)[- ]year|kudan[^.;]{0,40}?year (\d)")
+# 九段中等教育学校 前期課程 = 中1–3, 後期課程 = 高1–3.
+KUDAN_PHASE = re.compile(r"九段中等(?:教育学校)?の?\s*(前期|後期)(?:課程)?の?\s*(\d)\s*年")
 PRESCHOOL = {"年少": 3, "年中": 4, "年長": 5}
 # 年中 inside 「今年中学に…」「年中無休」, 年長 in 「年長者」: not kindergarten years.
 PRESCHOOL_YEAR = re.compile(r"(?<!今)年(少|中|長)(?!学|無休|者)")
@@ -93,7 +96,8 @@ AT_LEAST = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:を|は)?\s*(?:過ぎ|すぎ
 BELOW = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:未満|より(?:下|若))|\b(?:under|below|younger than) (\d{2})\b")
 # "in her early 80s", 「70代後半」 said apart from the noun: an adult's decade (nobody is raised at 30+)
 ADULT_DECADE = re.compile(r"[3-9]0\s*代|\bin (?:his|her|their|my|our) (?:early |late |mid-?)?[3-9]0s\b")
-BOTH = re.compile(r"とも|ふたりとも|二人とも|\bboth\b")
+# 「両親は80代」 "my parents are in their 80s": a band said of a pair is each one's, unless one is meant.
+ONE_OF = re.compile(r"one of|either|どちらか|片方|一人は|ひとりは|片親")
 PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws")
 GRADE_AGE = {"小": 5, "中": 11, "高": 14}  # 小1 → 6, 中1 → 12, 高1 → 15
 
@@ -120,6 +124,8 @@ class Segment:
 
 
 def _grade(text: str) -> tuple[int | None, bool]:
+    if (m := KUDAN_PHASE.search(text)) and 1 <= int(m.group(2)) <= 3:
+        return (6 if m.group(1) == "前期" else 9) + int(m.group(2)), True
     if m := KUDAN_GRADE.search(text):
         return 6 + int(next(g for g in m.groups() if g)), True
     m = GRADE.search(text)
@@ -216,13 +222,13 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     if is_adult and any(p.search(text) for p in (LATE_ELDERLY, EARLY_ELDERLY, AT_LEAST, BELOW, APPROX)):
         # 「75歳以上」「80過ぎ」 bound an age, they do not state it: a band, or nothing
         band = _band(text)
-        pair = bool(PAIR_OF_ADULTS.search(text) and BOTH.search(text))
+        pair = bool(PAIR_OF_ADULTS.search(text)) and not ONE_OF.search(text)
         return Segment(text, Person("adult", age_band=band, twins=pair) if band else None, None if band else "adult")
     if is_adult and age is not None:
         return Segment(text, Person("adult", age=age), None)
     if (adult or ADULT_DECADE.search(text)) and not childlike and (band := _band(text)):
         # 「両親とも80代」 "my parents are both over 75": two people of that band
-        pair = bool(PAIR_OF_ADULTS.search(text) and BOTH.search(text))
+        pair = bool(PAIR_OF_ADULTS.search(text)) and not ONE_OF.search(text)
         return Segment(text, Person("adult", age_band=band, twins=pair), None)
     if age is not None or grade is not None or preschool is not None or (child and NEWBORN.search(text)):
         if not childlike and not answering_people and grade is None and preschool is None and not NEWBORN.search(text):

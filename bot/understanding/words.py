@@ -169,6 +169,6 @@ QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|�
 NOT_MOVING = re.compile(r"(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
                         r"staying put|not moving")
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が|も)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|おらず|いないです)|"
-                         r"子なし|no (kids|children)|childless|(don't|do not) have (any )?(kids|children)")
+                         r"子なし|no (other )?(kids|children)|childless|(don't|do not) have (any )?(kids|children)")
 CORRECTION = re.compile(r"(^|^あっ?[、,]\s*|[、,。]\s*)(違う|違います|ちがう|ちがいます)|^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|間違|no,|actually|sorry|correction|oops|wait|"
                         r"my mistake|i meant|no wait|no no)|じゃなくて|ではなくて|\bi meant\b")
