@@ -8,7 +8,8 @@ Fact = tuple[str, str, object]  # (scope, field, value); scope "child" | "adult"
 
 
 # "does not have a disability certificate", "no chronic illness": the negation before the fact, in its clause.
-_NOT_BEFORE = __import__("re").compile(r"(\bnot|n't|\bno|\bnever|\bwithout|\bneither|\bnor)\b[^.,;!?]{0,20}$")
+_NOT_BEFORE = __import__("re").compile(r"(\bnot|n't|\bno|\bnever|\bwithout|\bneither|\bnor|\bnobody|\bno one|"
+                                       r"\bnone of us)\b[^.,;!?]{0,20}$")
 
 
 def _negated(before: str, after: str) -> bool:
@@ -25,18 +26,27 @@ def _contrasted(before: str, after: str) -> bool:
 
 def segment_facts(text: str) -> list[Fact]:
     found: list[Fact] = []
+    spans: dict[object, tuple[int, int]] = {}  # business kind → where it was read
     for pattern, scope, field, value in words.FACTS:
         match = pattern.search(text)
         if not match:
             continue
+        if field == "business":
+            spans[value] = match.span()
         if value is True and (words.HEDGE.search(text[match.end():match.end() + 15])
                               or words.HEDGE_BEFORE.search(text[max(0, match.start() - 50):match.start()])):
             continue  # a maybe is not a fact: the question is asked later, and わからない is an answer
         if value is True and _negated(text[:match.start()], text[match.end():]):
             value = False
+        if field == "business" and value != "none" and _NOT_BEFORE.search(text[:match.start()][-30:]):
+            value = "none"  # "I don't run a business", "we do not own a company"
         if value is not True and value is not False and _contrasted(text[:match.start()], text[match.end():]):
             continue  # 「広い家じゃなくて親の近く」 "near my parents, not to a bigger place": the other one is meant
         found.append((scope, field, value))
+    if "sme" in spans and "startup" in spans and spans["sme"][0] < spans["startup"][1] \
+            and spans["startup"][0] < spans["sme"][1]:
+        # "I started my own company": the words that say a company is run also say it was just founded
+        found = [f for f in found if f[1:] != ("business", "sme")]
     if words.DAYCARE_NONE.search(text):
         found.append(("child", "daycare", "none"))
     elif words.DAYCARE_WARD.search(text):

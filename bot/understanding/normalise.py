@@ -41,7 +41,23 @@ _STARTED_SCHOOL = [(re.compile(r"(?:just |recently )?started (?:elementary|prima
 # "2 years and 3 months old" is one child of 2, not a 2-year-old and a baby.
 _YEARS_AND_MONTHS = re.compile(r"\b(\d{1,2})[- ]years?,?(?: and)? (?:\d{1,2}|a half)[- ]months?(?: old)?|"
                                r"\b(\d{1,2}) years? and a half(?: old)?")
+# "junior high (2nd year)", "Kudan Secondary School, 4th year", "elementary school (grade 4)": the stage
+# first, its year after → "2nd year of junior high" (one phrase, so no cut falls between them).
+_STAGE_THEN_YEAR = re.compile(r"\b((?:elementary|primary|junior high|middle|high|kudan(?: secondary)?)(?: school)?)"
+                              r"\s*[(,]\s*(?:(\d(?:st|nd|rd|th))[- ]year|year (\d)|grade (\d))\)?")
+_BARE_ORDINAL = re.compile(r"\bin (\d{1,2}(?:st|nd|rd|th))\b(?![- ](?:grade|year|place))")
 _CLASS_YEAR = {"freshman": "1st", "sophomore": "2nd", "junior": "2nd", "senior": "3rd"}  # Japan's high school: 3 years
+
+
+# "in his late sixties" → "in his late 60s"; 「米寿の母」 → 「88歳の母」 (ages named by their celebration).
+_DECADE_WORD = re.compile(r"\b(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b")
+_DECADES = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80, "ninet": 90}
+_CELEBRATED = {"還暦": 60, "古希": 70, "古稀": 70, "喜寿": 77, "傘寿": 80, "米寿": 88, "卒寿": 90, "白寿": 99}
+_CELEBRATED_AGE = re.compile("(" + "|".join(_CELEBRATED) + ")")
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{_SUFFIX.get(n, 'th')}"
 
 
 def kanji_to_int(text: str) -> int | None:
@@ -70,6 +86,8 @@ def normalise(text: str) -> str:
     text = _TSU_WORD.sub(lambda m: f"{_TSU[m.group(0)]}つ", text)
     text = text.replace("ヶ月", "か月").replace("カ月", "か月").replace("ヵ月", "か月").replace("ケ月", "か月")
     text = _SCHOOL_KANJI.sub(lambda m: str(_DIGITS[m.group(1)]), text)
+    text = _DECADE_WORD.sub(lambda m: f"{_DECADES[m.group(1)]}s", text)
+    text = _CELEBRATED_AGE.sub(lambda m: f"{_CELEBRATED[m.group(1)]}歳", text)
     text = _english_numbers(text)
     text = _ORDINAL_WORD.sub(lambda m: f"{(n := _ORDINALS.index(m.group(1)) + 1)}{_SUFFIX.get(n, 'th')}", text)
     text = _YEARS_AND_MONTHS.sub(lambda m: f"{m.group(1) or m.group(2)} years old", text)
@@ -77,6 +95,10 @@ def normalise(text: str) -> str:
     for pattern, year in [*_KINDER, *_STARTED_SCHOOL]:
         text = pattern.sub(year, text)
     text = _HIGH_SCHOOL_CLASS.sub(lambda m: f"{_CLASS_YEAR[m.group(1) or m.group(2)]} year of high school", text)
+    if "grade" in text:  # "my son is in the 4th grade; my daughter is in 1st"
+        text = _BARE_ORDINAL.sub(lambda m: f"in {m.group(1)} grade", text)
+    text = _STAGE_THEN_YEAR.sub(lambda m: f"grade {m.group(4)} of {m.group(1)}" if m.group(4)
+                                else f"{m.group(2) or _ordinal(int(m.group(3)))} year of {m.group(1)}", text)
     return _KANJI_NUMBER.sub(lambda m: str(kanji_to_int(m.group(0)) if kanji_to_int(m.group(0)) is not None
                                            else m.group(0)), text)
 

@@ -23,13 +23,15 @@ SPLIT = re.compile(
 )
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
                  r"(\d{1,3})[- ]?(?:(?:years?|yrs?)[- ]?old|yo\b|y/o|y\.o\.|yrs?\b)|"
-                 r"(?:\bis|\bam|aged?|ages|i'm|'s|are|turned|just turned) (\d{1,3})\b"
+                 r"(?:\bis|\bam|aged?|ages|i'm|'s|are|'re|were|turned|just turned)"
+                 r"(?: now| currently| already)? (\d{1,3})\b"
                  r"(?![- ]?(?:months?|mo\b|weeks?|wks?|of us|people|persons|members|kids|children|"
                  r"in (?:the|our|my) family))|"
-                 r"[（(](\d{1,3})\s*(?:[)）]|$)|^\s*(\d{1,2})\s*[)）]|"
+                 r"[（(](\d{1,3})\s*(?:[)）]|$|[,、]\s*(?:boy|girl|son|daughter|male|female|男|女))|^\s*(\d{1,2})\s*[)）]|"
                  r"\b(?:sons?|daughters?|boys?|girls?|kids?|child|baby|toddler|eldest|youngest)\s*(?:of|[:：])?\s*"
-                 r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters))|"
-                 r"^\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)")
+                 r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters|siblings|"
+                 r"brothers|sisters))|"
+                 r"(?:^|[:：])\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)")
 MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|"
                     r"(?<!\bin )(?<!\bfor )(?<!within )(?<!\bdue )(?<!\bnext )(?<!\blast )"
                     r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant| along)|"
@@ -41,7 +43,8 @@ YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|
                       r"\d{1,2}\s*歳児")
 TSU_AGE = re.compile(r"(?<!\d)([1-9])つ(?=です|でした|だ|に|の(?:息子|娘|子|男の子|女の子)|と|、|。|$)")
 LISTED = re.compile(r"(?:[:：—–]|\s-)\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")  # "three children: 12", 「子ども：8歳」
-BARE_NUMBER = re.compile(r"^\s*(?:and\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?\s*[.。!！]?\s*$")
+BARE_NUMBER = re.compile(r"^\s*(?:(?:and|then|and then|plus)\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?"
+                         r"\s*[.。!！]?\s*$")
 GRADE = re.compile(r"(?<![活途最年日業娠])(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|"
                    r"(\d{1,2})(?:st|nd|rd|th)[- ]grade(?:r)?|grade (\d{1,2})\b|"
                    r"(?:(\d)(?:st|nd|rd|th)[- ]year|year (\d)) (?:of |in |at )?(?:the |a |an )?(?:[a-z-]+ ){0,2}?"
@@ -51,6 +54,8 @@ EN_STAGE = re.compile(r"junior high|middle school|(?<!junior )high school")
 KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年|"
                          r"(\d)(?:st|nd|rd|th)[- ]year (?:[a-z]+ ){0,3}(?:at|of|in) kudan|"
                          r"kudan[^.;]{0,40}?(\d)(?:st|nd|rd|th)[- ]year|kudan[^.;]{0,40}?year (\d)")
+# 九段中等教育学校 前期課程 = 中1–3, 後期課程 = 高1–3.
+KUDAN_PHASE = re.compile(r"九段中等(?:教育学校)?の?\s*(前期|後期)(?:課程)?の?\s*(\d)\s*年")
 PRESCHOOL = {"年少": 3, "年中": 4, "年長": 5}
 # 年中 inside 「今年中学に…」「年中無休」, 年長 in 「年長者」: not kindergarten years.
 PRESCHOOL_YEAR = re.compile(r"(?<!今)年(少|中|長)(?!学|無休|者)")
@@ -58,7 +63,9 @@ PRESCHOOL_YEAR = re.compile(r"(?<!今)年(少|中|長)(?!学|無休|者)")
 # 「来年小学校に上がる」「4月から小学生」: the last kindergarten year (年長), not yet at school.
 STARTING = re.compile(r"(来年度?|来春|春から|4月から|来年の春)[^。、]{0,8}(小学校|小学生|入学|1年生)|"
                       r"(start|starts|starting|begin|begins|enter|enters|entering) (elementary|primary) school "
-                      r"(next|this coming) (april|spring|year)")
+                      r"(next|this coming) (april|spring|year)|"
+                      r"(going into|will (?:start|enter|be in|go into)|starts|starting|enters|entering) (the )?"
+                      r"(1st grade|elementary school|primary school) (next|in april|this (coming )?(april|spring))")
 STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上が|入学|進学|入り|入っ)|(小学|中学|高校)生になり")
 STARTED_YEAR = {"小": 1, "中": 7, "高": 10}
 CHILD_NOUN = re.compile(CHILD_NOUNS)
@@ -76,7 +83,22 @@ GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こど�
 # 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
 DECADE = re.compile(r"(\d)0\s*代(前半|後半)?|(?:in (?:his|her|their|my|our) )(early |late |mid-?)?(\d)0s\b|"
                     r"\b(early |late )?(\d)0s\b")
-LATE_ELDERLY = re.compile(r"後期高齢者|75\s*歳以上|over 75|75 or older|75\+")
+LATE_ELDERLY = re.compile(r"後期高齢者")
+EARLY_ELDERLY = re.compile(r"前期高齢者")  # 65–74 by the term's own definition
+# 「80歳くらい」「80前後」 "around 80" "80-ish": within five years either side ("around 70" straddles 75: no band).
+APPROX = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:くらい|ぐらい|位|前後)|"
+                    r"\b(?:around|about|roughly|approximately) (\d{2})\b|"
+                    r"\b(\d{2})[- ]?ish\b")
+# 「80過ぎ」「75歳以上」 "over 80" "80-plus": only a lower bound; a band when it lies above 75.
+# 「65歳未満」 "under 60": only an upper bound; under_65 when it lies below 65.
+AT_LEAST = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:を|は)?\s*(?:過ぎ|すぎ|超え|こえ|超|以上|オーバー)|"
+                      r"\b(?:over|past|above|older than|more than|at least) (\d{2})\b|"
+                      r"\b(\d{2})\s*(?:\+|[- ]plus\b|or (?:older|over|more)\b|[- ]?(?:something|odd)\b)")
+BELOW = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:未満|より(?:下|若))|\b(?:under|below|younger than) (\d{2})\b")
+# "in her early 80s", 「70代後半」 said apart from the noun: an adult's decade (nobody is raised at 30+)
+ADULT_DECADE = re.compile(r"[3-9]0\s*代|\bin (?:his|her|their|my|our) (?:early |late |mid-?)?[3-9]0s\b")
+# 「両親は80代」 "my parents are in their 80s": a band said of a pair is each one's, unless one is meant.
+ONE_OF = re.compile(r"one of|either|どちらか|片方|一人は|ひとりは|片親")
 PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws")
 GRADE_AGE = {"小": 5, "中": 11, "高": 14}  # 小1 → 6, 中1 → 12, 高1 → 15
 
@@ -103,6 +125,8 @@ class Segment:
 
 
 def _grade(text: str) -> tuple[int | None, bool]:
+    if (m := KUDAN_PHASE.search(text)) and 1 <= int(m.group(2)) <= 3:
+        return (6 if m.group(1) == "前期" else 9) + int(m.group(2)), True
     if m := KUDAN_GRADE.search(text):
         return 6 + int(next(g for g in m.groups() if g)), True
     m = GRADE.search(text)
@@ -140,6 +164,15 @@ def _age(text: str, last: bool = False) -> int | None:
 def _band(text: str) -> str | None:
     if LATE_ELDERLY.search(text):
         return "75_plus"
+    if EARLY_ELDERLY.search(text):
+        return "65_74"
+    if m := APPROX.search(text):
+        n = int(next(g for g in m.groups() if g))
+        return next((band for band, (lo, hi) in AGE_BANDS.items() if lo <= n - 5 and n + 5 <= hi), None)
+    if (m := AT_LEAST.search(text)) and int(next(g for g in m.groups() if g)) >= 75:
+        return "75_plus"
+    if (m := BELOW.search(text)) and int(next(g for g in m.groups() if g)) <= 65:
+        return "under_65"
     if m := DECADE.search(text):
         decade = int(m.group(1) or m.group(4) or m.group(6)) * 10
         part = (m.group(2) or m.group(3) or m.group(5) or "").strip()
@@ -156,6 +189,11 @@ SHE = re.compile(r"\b(she|she's|her|hers)\b")
 
 def _sex(text: str) -> str | None:
     return "male" if MALE.search(text) else "female" if FEMALE.search(text) else None
+
+
+def noun_sex(text: str) -> str | None:
+    """The sex a segment's child noun says (「娘は私立」 → female), None when it names none."""
+    return _sex(text) if CHILD_NOUN.search(text) else None
 
 
 def pronoun_sex(text: str) -> str | None:
@@ -182,12 +220,17 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     childlike = (bool(child) or bool(YEAR_OLD.search(text) and not adult) or (age is not None and age < 15)) \
         and (age is None or age < 23)
     is_adult = not childlike and (bool(adult) or (age is not None and age >= 23))
-    if is_adult and LATE_ELDERLY.search(text):  # 「75歳以上」 is a band, not an age
-        return Segment(text, Person("adult", age_band="75_plus"), None)
+    if is_adult and any(p.search(text) for p in (LATE_ELDERLY, EARLY_ELDERLY, AT_LEAST, BELOW, APPROX)):
+        # 「75歳以上」「80過ぎ」 bound an age, they do not state it: a band, or nothing
+        band = _band(text)
+        pair = bool(PAIR_OF_ADULTS.search(text)) and not ONE_OF.search(text)
+        return Segment(text, Person("adult", age_band=band, twins=pair) if band else None, None if band else "adult")
     if is_adult and age is not None:
         return Segment(text, Person("adult", age=age), None)
-    if adult and not childlike and (band := _band(text)):
-        return Segment(text, Person("adult", age_band=band), None)
+    if (adult or ADULT_DECADE.search(text)) and not childlike and (band := _band(text)):
+        # 「両親とも80代」 "my parents are both over 75": two people of that band
+        pair = bool(PAIR_OF_ADULTS.search(text)) and not ONE_OF.search(text)
+        return Segment(text, Person("adult", age_band=band, twins=pair), None)
     if age is not None or grade is not None or preschool is not None or (child and NEWBORN.search(text)):
         if not childlike and not answering_people and grade is None and preschool is None and not NEWBORN.search(text):
             return Segment(text, None, None)  # a bare number is not a person unless we asked about people
@@ -221,10 +264,33 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     for m in SPLIT.finditer(text):
         if m.end() == m.start() and m.start() == start:
             continue
+        if _inside_brackets(text, m.start()):
+            continue  # "Ken (10, boy)", 「長女（10歳、小4）」: one person
         out.append((text[start:m.start()], by_to))
         start, by_to = m.end(), m.group(0) == "と"
     out.append((text[start:], by_to))
-    return [(p, t) for p, t in out if p and p.strip()]
+    pieces = [(p, t) for p, t in out if p and p.strip()]
+    # "my son, who attends a private junior high, is 13": a relative clause stays with its noun
+    joined: list[tuple[str, bool]] = []
+    for piece, by_to in pieces:
+        if joined and RELATIVE.match(piece):
+            joined[-1] = (f"{joined[-1][0]}, {piece}", joined[-1][1])
+        else:
+            joined.append((piece, by_to))
+    return joined
+
+
+RELATIVE = re.compile(r"\s*(?:who|whose|which)\b(?!\s+(?:is|are|was)\s+\d)")
+
+
+def _inside_brackets(text: str, at: int) -> bool:
+    """A cut inside brackets before words without a number ("Ken (10, boy)"): the same person.
+    「娘2人（中1と小3）」 is still cut: each part has its own number."""
+    before = text[:at]
+    if before.count("(") + before.count("（") <= before.count(")") + before.count("）"):
+        return False
+    rest = re.split(r"[)）]", text[at + 1:], maxsplit=1)[0]
+    return not re.search(r"\d", rest)
 
 
 def _share_sex(found: list[Segment]) -> None:
@@ -246,8 +312,8 @@ def _share_sex(found: list[Segment]) -> None:
             later.person.sex = later.person.sex or sex
 
 
-STAGES = {"小": re.compile(r"小学生|小学校"), "中": re.compile(r"中学生|中学校"), "高": re.compile(r"高校生|高校")}
-BARE_YEAR = re.compile(r"(?<![小中高学校\d])(\d)年生")
+STAGES = {"小": re.compile(r"小学"), "中": re.compile(r"中学"), "高": re.compile(r"高校|高等学校")}
+BARE_YEAR = re.compile(r"(?<![小中高学校\d])(?<![小中高]の)(\d)年生")  # 「麹町中の2年生」 has its stage
 
 
 def _with_stage(text: str) -> str:
@@ -324,7 +390,7 @@ def _number_after_noun(found: list[Segment]) -> None:
     for i in range(1, len(found)):
         before, seg = found[i - 1], found[i]
         if (before.person is None and before.reference in ("adult", "child", "older", "younger", "middle")
-                and seg.person is not None and seg.person.school_year is None
+                and seg.person is not None and (seg.person.school_year is None or TWINS.search(before.text))
                 and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)):
             joined = read_segment(before.text + " " + seg.text, False)
             if joined.person is not None:
@@ -335,7 +401,8 @@ def _number_after_noun(found: list[Segment]) -> None:
                 and int(bare.group(1)) >= 23:
             found[i] = Segment(seg.text, Person("adult", age=int(bare.group(1))), None)  # "my parents are 70 and 68"
             continue
-        if not bare or before.reference not in ("adult", "child", "older", "younger", "middle"):
+        if not bare or before.person is not None or before.reference not in ("adult", "child", "older", "younger",
+                                                                                "middle"):
             continue
         n = int(bare.group(1))
         if before.reference == "adult" and n >= 15:

@@ -14,7 +14,7 @@ from bot.understanding.corrections import correct
 from bot.understanding.facts import segment_facts
 from bot.understanding.model import Conflict, Context, Intent, Understanding
 from bot.understanding.normalise import is_english, normalise
-from bot.understanding.people import Person, pronoun_sex, segments
+from bot.understanding.people import CHILD_NOUN, Person, Segment, noun_sex, pronoun_sex, segments
 from knowledge.household import Household
 
 KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|\bboys\b|\bgirls\b|"
@@ -58,8 +58,9 @@ class _Builder:
             if len(ageless) == 1 and person.age is not None:  # 「夫に重い障害が…」 then 「40歳です」: the same person
                 self.adults[ageless[0]]["age"] = person.age
                 return "adults", ageless[0]
-            self.adults.append({"age": person.age if person.age is None or 15 <= person.age <= 120 else None,
-                                **({"age_band": person.age_band} if person.age_band else {})})
+            for _ in range(2 if person.twins else 1):  # twins of adults: a pair named together (両親とも)
+                self.adults.append({"age": person.age if person.age is None or 15 <= person.age <= 120 else None,
+                                    **({"age_band": person.age_band} if person.age_band else {})})
             return "adults", len(self.adults) - 1
         self.children = self.children or []
         age = min(max(person.age or 0, 0), 22)
@@ -78,7 +79,9 @@ class _Builder:
             if person.inferred_age:
                 child["_inferred"] = True
             if person.twins:
-                twin = {"age": age, "_new": True, **({"sex": person.sex} if person.sex else {})}
+                twin = {"age": age, "_new": True, **({"sex": person.sex} if person.sex else {}),
+                        **({"school_year": person.school_year} if person.school_year else {}),
+                        **({"school": "kudan"} if person.kudan else {})}
                 self.children.append(twin)
         child["age"] = age
         if person.school_year:
@@ -95,10 +98,16 @@ class _Builder:
                 and self.adults[index].get("relation") is None:
             self.adults[index]["relation"] = who
 
-    def child_by(self, reference: str) -> int | None:
+    def child_by(self, reference: str, sex: str | None = None) -> int | None:
+        """The child a reference names; with a sex (長男, "my daughter") among the children of that sex:
+        「娘は私立、息子は区立」 names each child by its sex when the sexes tell them apart."""
         if not self.children:
             return None
         order = sorted(range(len(self.children)), key=lambda i: -self.children[i]["age"])  # type: ignore[index]
+        if sex is not None and (same := [i for i in order if self.children[i].get("sex") == sex]):
+            if reference == "child":
+                return same[0] if len(same) == 1 else None
+            order = same
         if reference == "older":
             return order[0]
         if reference == "younger":
@@ -138,7 +147,7 @@ def _who(text: str) -> str | None:
 
 
 def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tuple[str, int | None] | None,
-             context: Context) -> tuple[str, int | None]:
+             context: Context, sex: str | None = None) -> tuple[str, int | None]:
     """Which member a fact of this segment belongs to."""
     if scope == "adult" or (scope == "member" and segment_ref == "adult"):
         if current and current[0] == "adults":
@@ -149,7 +158,7 @@ def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tu
     if current and (scope == "member" or current[0] == "children"):
         return current
     if segment_ref in ("older", "younger", "middle", "child"):
-        return "children", builder.child_by(segment_ref)
+        return "children", builder.child_by(segment_ref, sex)
     if context.expecting and context.expecting.key.startswith("child.") and context.expecting.member is not None:
         return "children", context.expecting.member
     return "children", builder.child_by("only")
@@ -215,6 +224,11 @@ def _extract(text: str, context: Context) -> Household:
     named: dict[str, int] = {}  # adults named in this message → their index
     later: list[tuple[str, str, object]] = []  # facts of 上の子/下の子 said before their ages
     just_named = False  # the segment before named the current child (he/she may then refer to it)
+    waiting: list[tuple[str, object]] = []  # "my daughter goes to a public school, she's in 2nd grade": facts
+    waiting_sex: str | None = None          # of a child named before anything that makes it a person
+    for_all: list[tuple[str, object]] = []  # said of all the children before any is named
+    run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
+    listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
     for seg in segments(text, answering):
         named_before, just_named = just_named, seg.person is not None and seg.person.kind == "child"
         who = _who(seg.text) if seg.reference == "adult" or (seg.person and seg.person.kind == "adult") else None
@@ -235,9 +249,18 @@ def _extract(text: str, context: Context) -> Household:
             if who and current[0] == "adults":
                 named[who] = current[1]  # type: ignore[assignment]
                 builder.name_adult(current[1], who)
+            if waiting and current[0] == "children" and builder.children:
+                child = builder.children[current[1]]  # type: ignore[index]
+                if child.get("_new") and (waiting_sex in (None, child.get("sex")) or child.get("sex") is None):
+                    child.update({"sex": child.get("sex") or waiting_sex} if waiting_sex else {})
+                    for field, value in waiting:
+                        builder.set("children", current[1], field, value)
+                waiting, waiting_sex = [], None
         elif seg.reference in ("older", "younger", "middle"):
-            index = builder.child_by(seg.reference)
+            index = builder.child_by(seg.reference, noun_sex(seg.text))
             current = ("children", index) if index is not None else current
+        elif seg.reference == "child" and (index := builder.child_by("child", noun_sex(seg.text))) is not None:
+            current = ("children", index)  # 「娘は私立」: the one daughter
         elif seg.reference == "adult" and who in named:
             current = ("adults", named[who])
         elif seg.reference == "adult" and who and named:
@@ -250,6 +273,18 @@ def _extract(text: str, context: Context) -> Household:
             builder.children[current[1]]["sex"] = sex  # "my 4 year old is in daycare and he loves it"
         if seg.person is None and words.HYPOTHETICAL.search(seg.text):
             continue  # 「妊娠したら…」「教育ローンの利子補給って何？」 ask about a fact; they do not state it
+        listed = _listed(builder, seg, current, listed)
+        run = _run(seg, current, run)
+        if len(run) >= 2 and seg.person is None and seg.reference is None and PLURAL_PREDICATE.match(seg.text):
+            for scope, field, value in segment_facts(seg.text):
+                for i in run if scope in ("child", "member") else []:
+                    builder.set("children", i, field, value)
+                if scope == "household":
+                    builder.set("household", None, field, value)
+            continue
+        for _, field, value in _shared(seg, listed):
+            for i in listed[:-1]:
+                builder.set("children", i, field, value)
         for scope, field, value in segment_facts(seg.text):
             if scope == "household":
                 builder.set("household", None, field, value)
@@ -258,9 +293,19 @@ def _extract(text: str, context: Context) -> Household:
                 for i in range(len(builder.children)):
                     builder.set("children", i, field, value)
                 continue
-            key, index = _resolve(builder, scope, seg.reference, current, context)
+            if scope == "child" and words.ALL_CHILDREN.search(seg.text) and KIDS.search(seg.text):
+                for_all.append((field, value))  # 「子どもは二人とも区立の小学校に…10歳と7歳です」: ages follow
+                continue
+            key, index = _resolve(builder, scope, seg.reference, current, context, noun_sex(seg.text))
             if key == "children" and index is None and seg.reference in ("older", "younger", "middle"):
                 later.append((seg.reference, field, value))  # 「上の子は私立の中学…上の子は14歳」: ages come later
+                continue
+            if key == "children" and index is None and seg.person is None \
+                    and (seg.reference == "child" or (seg.reference is None and scope == "child"
+                                                      and pronoun_sex(seg.text))) \
+                    and not any(c.get("_new") for c in builder.children or []):
+                waiting.append((field, value))  # the child is made a person by what follows
+                waiting_sex = noun_sex(seg.text) or pronoun_sex(seg.text)  # "she goes to a hoikuen …; she's 2"
                 continue
             builder.set(key, index, field, value)
             if key == "adults" and builder.last_adult is not None:
@@ -268,10 +313,56 @@ def _extract(text: str, context: Context) -> Household:
                 if who:
                     named.setdefault(who, builder.last_adult)
                     builder.name_adult(builder.last_adult, who)
+    for field, value in for_all:
+        for i, child in enumerate(builder.children or []):
+            if child.get("_new"):
+                builder.set("children", i, field, value)
     for reference, field, value in later:
         if (index := builder.child_by(reference)) is not None and len(builder.children or []) > 1:
             builder.set("children", index, field, value)
     return builder.household()
+
+
+# 「9歳の息子と6歳の娘は区立小学校」: what follows the last member of a 「と」 list, after は/も/が, is
+# said of every member of the list; a fact before the noun (「区立小学校に通う6歳の娘」) is not.
+_TOPIC = re.compile(r"^(?:さん|ちゃん|くん|君)?(?:は|も|が|とも)")
+
+
+# "… aged 3 and 5, are at a nursery in another ward": a predicate whose subject is the list just named.
+PLURAL_PREDICATE = re.compile(r"\s*(?:are|were|both|they|they're|all|go|attend)\b")
+
+
+def _run(seg: Segment, current: tuple[str, int | None] | None, run: list[int]) -> list[int]:
+    """The children named one segment after another, up to this one (a person or a noun restarts it)."""
+    if seg.person is not None and seg.person.kind == "child" and current and current[0] == "children" \
+            and current[1] is not None:
+        return [*run, current[1]] if current[1] not in run else run
+    if seg.person is not None or seg.reference is not None:
+        return []
+    return run
+
+
+def _listed(builder: _Builder, seg: Segment, current: tuple[str, int | None] | None, listed: list[int]) -> list[int]:
+    """The children of the 「と」 list this segment continues (its own child last), else []."""
+    if seg.person is None or seg.person.kind != "child" or current is None or current[0] != "children" \
+            or current[1] is None:
+        return []
+    if seg.joined_by_to and listed:
+        return [*listed, current[1]]
+    return [] if segment_facts(seg.text) else [current[1]]
+
+
+def _shared(seg: Segment, listed: list[int]) -> list[tuple[str, str, object]]:
+    """The child facts of the list's last segment said after its member (see _TOPIC)."""
+    if len(listed) < 2 or not seg.joined_by_to:
+        return []
+    nouns = list(CHILD_NOUN.finditer(seg.text))
+    if not nouns:
+        return []
+    tail = seg.text[nouns[-1].end():]
+    if not _TOPIC.match(tail):
+        return []
+    return [(scope, field, value) for scope, field, value in segment_facts(tail) if scope in ("child", "member")]
 
 
 def _answer(text: str, context: Context) -> Household | None:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 
-CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|長男|長女|次男|次女|三男|三女|男児|女児|男子|女子|孫|子ども|子供|こども|お子さん|"
+CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|坊や|ぼうや|坊主|ぼうず|せがれ|倅|お嬢さん|長男|長女|次男|次女|三男|三女|男児|女児|男子|女子|孫|子ども|子供|こども|お子さん|"
                r"赤ちゃん|双子|歳児|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|子|"
-               r"\b(?:grand|step)?(?:sons?|daughters?)\b|\bboys?\b|\bgirls?\b|\bchild(?:ren)?\b|\bkids?\b|\bbab(?:y|ies)\b|"
+               r"\b(?:grand|step)?(?:sons?|daughters?)\b|\bboys?\b|\bgirls?\b|\blads?\b|\bchild(?:ren)?\b|\bkids?\b|\bbab(?:y|ies)\b|"
                r"\btoddlers?\b|\btwins?\b|\binfants?\b|\bnewborns?\b|\bbrothers?\b|\bsisters?\b|\beldest\b|"
                r"\byoungest\b|\boldest\b|little one|older one|younger one")
 # 兄弟・姉妹 name siblings of either sex: not a sex.
-MALE = re.compile(r"息子|男の子|長男|次男|三男|男児|男子|孫息子|男の双子|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\bbrothers?\b")
-FEMALE = re.compile(r"娘|女の子|長女|次女|三女|女児|女子|姉妹|女の双子|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
-ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|私|わたし|"
+MALE = re.compile(r"(?<!fe)\bmale\b|息子|男の子|長男|次男|三男|男児|男子|孫息子|坊や|ぼうや|坊主|ぼうず|せがれ|倅|男の双子|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\blads?\b|\bbrothers?\b")
+FEMALE = re.compile(r"\bfemale\b|娘|女の子|お嬢さん|長女|次女|三女|女児|女子|姉妹|女の双子|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
+ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|私(?!立)|わたし|"
                r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself|"
                r"\bparents\b|grandparents|in-laws|\bspouse\b|\bpartner\b")
 # Who an adult noun names, so that 「主人が…。私も…」 are two people, and 「母は80歳。母は物忘れが…」 one.
@@ -28,8 +28,12 @@ ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"妻|wife"), "wife"),
     (re.compile(r"母親|母|mother|\bmom\b"), "mother"),
     (re.compile(r"父親|父|father|\bdad\b"), "father"),
-    (re.compile(r"私|わたし|\bi\b|\bi'm\b|myself"), "me"),
+    (re.compile(r"私(?!立)|わたし|\bi\b|\bi'm\b|myself"), "me"),
 ]
+
+# Kinds of business residents name when they say they run one (「飲食店を経営」 "run a family restaurant").
+_BUSINESS_JA = r"会社|お店|店|店舗|飲食店|企業|事業所|工場|工務店|クリニック|医院|法人|カフェ|レストラン|美容院|サロン"
+_BUSINESS_EN = r"business|company|firm|shop|store|restaurant|cafe|clinic|office|bakery|salon|bar|agency|factory"
 
 # (pattern, scope, field, value). Scope "child"/"adult" facts attach to a member; "household" to the household.
 FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
@@ -54,9 +58,11 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(doesn't|does not|can't|cannot|isn't|is not|stopped) (go(ing)? to|attend(ing)?|going to) school|"
                 r"stopped going to school|not going to school|truan"), "child", "school_refusal", True),
     (re.compile(r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|forgets|dementia|cognitive|alzheimer|"
+                r"(trouble|difficulty|a hard time|problems) remembering|(can't|cannot|doesn't|does not) remember|"
                 r"getting confused"), "adult", "memory_concern", True),
     (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食べ(ない|ません|なくな|られな)|食事の量が減|"
                 r"eating less|losing weight|lost (a lot of )?weight|appetite|not eating|eats (very )?little|underweight|"
+                r"(doesn't|does not|don't|can't|cannot) eat (much|enough|well|a lot)|"
                 r"weight loss|getting thin"), "adult",
      "nutrition_concern", True),
     (re.compile(r"重度の障害|重い障害|重度障害|寝たきり|severe(ly)? disabilit|severely disabled|bedridden|"
@@ -71,42 +77,67 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(near|closer to) (my|our|her|his) (mother|father|mom|dad|in-laws)"), "household", "moving", "near_parents"),
     (re.compile(r"(広い|大きい|大きな|広め)の?(家|部屋|住宅|マンション|ところ)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
                 r"(bigger|larger) (home|house|apartment|flat|place)"), "household", "moving", "larger_home"),
-    (re.compile(r"経営(は)?(していません|していない|してない)|会社員|employee|don't run a business|"
+    (re.compile(r"経営(は)?(していません|していない|してない)|会社員|会社勤め|勤め人|"
+                r"(事業|商売|自営)(は|を)?(していません|していない|してない|やっていません|やってない)|\bemployee\b|"
+                r"\bwork (for|at) an? ([\w-]+ ){0,2}(company|firm|bank|office)|don't run a business|"
+                r"(not|n't|never) (run|running|own|owning|have|having) (a|any) (business|company)|"
                 r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
     (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|"
-                r"(お店|店|会社|飲食店)を(やって|営んで|経営)|small business|"
+                rf"({_BUSINESS_JA})[^。、]{{0,8}}?(を|の)?(やって|営んで|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"
+                rf"({_BUSINESS_JA}|事務所)の(社長|代表|経営者|オーナー)|家業|(店|商店|会社|[^\s、。]{{1,3}}屋)を継|small business|"
+                rf"\bowner of (a|an|my|our|the) ([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|"
+                r"\b(have|has|having) (my|our|his|her|their) own (business|company|shop|firm|store)\b|"
+                rf"\b(own|owns|run|runs|operate|operates|manage|manages) (a|an|my|our|the|his|her) (own )?"
+                rf"([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|\b({_BUSINESS_EN}) owner|\b(ceo|president) of (a|an|my|our)\b|"
                 r"my own company|run (a|my|our) ([a-z]+ ){0,2}(business|company|firm|shop|store|restaurant|clinic|office)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
                 r"(company|business|shop|store|restaurant)|run (my|our) own|(a|my|our) (small )?family business|"
                 r"sole proprietor"), "household", "business", "sme"),
-    (re.compile(r"スタートアップ|ベンチャー|起業(し|した|して)|(run|runs|running|own|owns|founded|started|launched|my|our) "
+    (re.compile(r"スタートアップ|ベンチャー|起業(し|した|して)|(会社|事業)を(立ち上げ|設立|興し|起こし)|"
+                r"\b(we're|we are|i'm|i am|it's|it is|is) an? ([\w-]+ )?start-?up\b|"
+                r"(founded|started|launched|set up) (a|an|my|our) (own )?(company|business)|"
+                r"(run|runs|running|own|owns|founded|started|launched|my|our) "
                 r"(a |an |my |our )?(tech |small |new )?start-?up|start-?up (founder|owner)|venture (company|business)"),
      "household", "business", "startup"),
 ]
 
-DAYCARE_PLACES = r"保育園|保育所|認定こども園|こども園|保育施設|保育ママ|day[- ]?care|nursery|hoikuen|hoikusho"
+# Tokyo's other wards and nearby cities, as residents name them in English.
+_OTHER_WARDS_EN = (r"minato|chuo|shinjuku|bunkyo|taito|sumida|koto|shinagawa|meguro|ota|setagaya|shibuya|nakano|"
+                   r"suginami|toshima|kita|arakawa|itabashi|nerima|adachi|katsushika|edogawa|kawasaki|yokohama|"
+                   r"saitama|chiba|musashino|mitaka")
+DAYCARE_PLACES = (r"保育園|保育所|認定こども園|こども園|保育施設|保育室|託児所|小規模保育|家庭的保育|保育ママ|day[- ]?care|nursery|"
+                  r"child ?care (?:center|centre|facility)|creche|hoikuen|hoikusho")
 DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|"
+                          rf"(^|[はがもをにのでと、\s])区の(認可|認証)?({DAYCARE_PLACES})|"
                           rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})[^.;]{{0,20}}(in|near) "
                           r"(chiyoda|the ward|our ward)")
-DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
-                           rf"({DAYCARE_PLACES})[（(]?(区外|千代田区外|他区)|"
+DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。はがもをにのでと]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
+                           rf"({DAYCARE_PLACES})[はがも]?[（(]?(区外|千代田区外|他区)|"
+                           rf"({DAYCARE_PLACES})[^.;]{{0,30}}\bin ({_OTHER_WARDS_EN})\b|"
                            r"outside (of )?(the ward|chiyoda)|(?!chiyoda)[a-z]+[- ](ku|ward|city) (day[- ]?care|nursery)|"
                            r"(day[- ]?care|nursery)[^.;]{0,20} in (another|a different|a neighbou?ring) (ward|city)|(daycare|nursery|preschool)( center| centre| school)? "
                            r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
-DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い)?(な|ません)|待機児童|待機中|保活中|入園待ち|空き待ち|"
+DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い|お)?(な|ません|らず|りません)|"
+                          rf"({DAYCARE_PLACES})[にはへ]*(入れず|入れられず|入れなか|入園できず|落ち)|待機児童|待機中|保活中|入園待ち|空き待ち|自宅保育|"
                           r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|no day[- ]?care|(is|stays?) (at )?home\b|"
                           r"(not|n't) (in|at|go to|going to|attend|attending|use|using) (a |any )?(ward )?"
                           r"(day[- ]?care|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
-                          r"at home with (me|us|my)")
-SCHOOL_KUDAN = re.compile(r"九段中等|kudan")
+                          r"at home with (me|us|my)|(look(s|ing|ed)? after|car(e|es|ed|ing) for|tak(e|es|ing) care of|"
+                          r"rais(e|es|ing)|keep(s|ing)?|kept) (him|her|them|(my|our|the) [a-z-]+( [a-z-]+)?) at home")
+SCHOOL_KUDAN = re.compile(r"九段中等|kudan(?! (?:elementary|primary|kindergarten))")  # 九段小 is a ward school
+# The ward's schools by name, in English.
+_WARD_SCHOOLS_EN = r"kojimachi|bancho|fujimi|ochanomizu|shohei|izumi|kudan|kanda[- ]hitotsubashi|chiyoda"
 # In Chiyoda a public (公立) elementary or junior high school is a ward school; 都立 says so.
-SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(公立|区)の?(小学校|中学校|小学|中学)|"
+SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(公立|区)の?(小学校|中学校|小学|中学|小(?!児)|中(?!等))|"
+                         r"区立(?!の?(保育|こども園|認定|幼稚園|図書館|住宅|施設|病院|高))|\bpublic school\b|"
+                         r"public (elementary|junior high|middle|primary)\b|school run by (the|our) ward|"
+                         rf"\b({_WARD_SCHOOLS_EN}) (elementary|junior high|middle|primary)\b|"
                          r"public (elementary|junior high|middle|primary) school|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"
                          r"(麹町|番町|富士見|お茶の水|昌平|和泉|九段)小(?!児)|(麹町|神田一橋)中(?!等)|"
                          r"(ward|chiyoda)[- ]?(run |operated |public |city )?(school|elementary|junior|middle|primary)|"
                          r"(public|municipal|local) (elementary |junior high |middle |primary )?(school )?"
                          r"in (chiyoda|the ward)")
-SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|international school|"
+SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|公立の?高|international school|public (senior )?high school|"
                           r"(private|metropolitan|national)( [a-z]+)? (school|elementary|junior|middle|high|primary)")
 
 # Said of a fact right after it, these leave it unknown: 「妊娠したかもしれない」「手帳を申請中です」.
@@ -137,7 +168,7 @@ QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|�
                       r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")
 NOT_MOVING = re.compile(r"(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
                         r"staying put|not moving")
-NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が)?(いません|いない|おりません|いないです)|no (kids|children)|"
-                         r"(don't|do not) have (any )?(kids|children)")
+NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が|も)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|おらず|いないです)|"
+                         r"子なし|no (other )?(kids|children)|childless|(don't|do not) have (any )?(kids|children)")
 CORRECTION = re.compile(r"(^|^あっ?[、,]\s*|[、,。]\s*)(違う|違います|ちがう|ちがいます)|^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|間違|no,|actually|sorry|correction|oops|wait|"
                         r"my mistake|i meant|no wait|no no)|じゃなくて|ではなくて|\bi meant\b")
