@@ -112,11 +112,13 @@ def test_chat_and_search_over_the_encoder_budget_get_429(make_settings: Callable
     app = create_app(make_settings(rate_limit_encoder_tokens_per_ip_per_minute=64))
     with live_server(app) as url, httpx.Client(base_url=url, timeout=30) as client:
         wait_for_index(client)
-        long = "保育園に子どもを預けています。" * 60
+        long = "区のホームページのお知らせを読みました。" * 45  # no household fact: the message stays a question
+        questions = ["給食費は無料になりますか？", "男の子もHPVワクチンの助成がありますか？",
+                     "ベビーシッターの補助はどんな内容ですか？", "病児保育はどこで使えますか？",
+                     "引っ越しの費用の助成について教えてください", "放課後等デイサービスの負担はどうなりますか？"]
         statuses = []
-        for i in range(6):  # distinct questions: the cache would make repeats free
-            text = f"{long}おむつの支援は{i + 1}歳でもありますか？"
-            statuses.append(client.post("/api/chat", json={"text": text}).status_code)
+        for question in questions:  # distinct questions: the cache would make repeats free
+            statuses.append(client.post("/api/chat", json={"text": long + question}).status_code)
         assert statuses[0] == 200 and statuses[-1] == 429
         limited = client.get("/api/search", params={"q": "給食費は無料？"})
         error = assert_error(limited, 429, "rate_limited")
