@@ -54,3 +54,11 @@ def test_erasing_data_forgets_the_household() -> None:
     assert "削除しました" in texts(say(sender, "データを削除"))
     reply = texts(say(sender, "結果を見せて"))
     assert "【対象になる支援" not in reply  # pregnancy forgotten: nothing is eligible any more
+
+
+def test_the_greeting_is_dated_once_fy2024_is_over() -> None:
+    """The greeting is an action (a fixed response cannot date itself); every real date from now on is
+    after 令和6年度, so the notice must be there."""
+    said = texts(say(str(uuid.uuid4()), "こんにちは"))
+    assert "千代田区の支援さがしです" in said
+    assert "令和6年度（2024年4月〜2025年3月）の区の資料によるもの" in said
