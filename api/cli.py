@@ -225,5 +225,38 @@ def audit(stdout: Annotated[bool, typer.Option("--stdout", help="print instead o
         typer.echo(f"wrote {write(_catalog())}")
 
 
+catalog_app = typer.Typer(no_args_is_help=True, help="Next year's catalog: check, compare, draft.")
+app.add_typer(catalog_app, name="catalog")
+
+
+@catalog_app.command("check")
+def catalog_check(
+    directory: Annotated[Path, typer.Argument(help="Catalog directory: measures/, budget_lines.yaml, source/.")],
+) -> None:
+    """Run the knowledge-health checks on a catalog directory; exit 1 if anything is wrong."""
+    from knowledge.catalog_check import report, run_checks
+
+    if not directory.is_dir():
+        fail(f"not a directory: {directory}")
+    results = run_checks(directory)
+    typer.echo(report(results, directory), nl=False)
+    raise typer.Exit(code=1 if any(problems for *_, problems in results) else 0)
+
+
+@catalog_app.command("diff")
+def catalog_diff(
+    old: Annotated[Path, typer.Argument(help="Last year's catalog directory.")],
+    new: Annotated[Path, typer.Argument(help="The new (draft) catalog directory.")],
+) -> None:
+    """New, gone and changed measures; a copy of last year's rules, marked for review, where the new file has none."""
+    from knowledge.catalog_diff import run
+
+    for directory in (old, new):
+        if not directory.is_dir():
+            fail(f"not a directory: {directory}")
+    _diff, text = run(old, new)
+    typer.echo(text, nl=False)
+
+
 if __name__ == "__main__":
     app()

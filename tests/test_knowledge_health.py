@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.catalog import MEASURES_DIR, Catalog, default_catalog
-from knowledge.money import parse_yen
+from knowledge import catalog_check as check
+from knowledge.catalog import KNOWLEDGE_DIR, Catalog, default_catalog
+from knowledge.catalog_check import CatalogDir
 from knowledge.schema_export import SCHEMA_DIR, schemas
 from knowledge.source import document, passages
 
@@ -20,6 +21,12 @@ MIN_CASES = {"benefit": 3, "service": 1, "initiative": 1}
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
     return default_catalog()
+
+
+@pytest.fixture(scope="module")
+def shipped() -> CatalogDir:
+    """The shipped catalog read by the same checks `benefit-finder catalog check` runs."""
+    return CatalogDir.load(KNOWLEDGE_DIR)
 
 
 @pytest.fixture(scope="module")
@@ -41,38 +48,30 @@ def test_every_page_reference_maps_to_exactly_one_measure_and_back(catalog: Cata
     assert in_catalog == in_source
 
 
-def test_every_title_appears_verbatim_in_the_source(catalog: Catalog) -> None:
-    text = document().text()
-    assert [m.id for m in catalog if m.title not in text] == []
+def test_every_page_reference_maps_to_one_measure_by_the_check_function(shipped: CatalogDir) -> None:
+    assert check.check_pages(shipped) == []
 
 
-def test_every_figure_is_printed_in_its_measures_passage(catalog: Catalog, passage_by_measure: dict[str, str]) -> None:
-    missing = [(m.id, f.text) for m in catalog for f in m.figures if f.text not in passage_by_measure[m.id]]
-    assert missing == []
+def test_every_title_appears_verbatim_in_the_source(shipped: CatalogDir) -> None:
+    assert check.check_titles(shipped) == []
 
 
-def test_every_status_is_backed_by_the_documents_words(catalog: Catalog, passage_by_measure: dict[str, str]) -> None:
-    for m in catalog:
-        if m.status is None:
-            assert m.status_evidence is None, m.id
-        else:
-            assert m.status_evidence and m.status_evidence in passage_by_measure[m.id], m.id
+def test_every_figure_is_printed_in_its_measures_passage(shipped: CatalogDir) -> None:
+    assert check.check_figures(shipped) == []
 
 
-def test_budget_lines_are_printed_parsed_and_complete(catalog: Catalog) -> None:
-    text = document().text()
-    for line in catalog.budget_lines.values():
-        assert line.amount in text, line.id
-        assert parse_yen(line.amount) == line.yen, line.id
-    covered = [mid for line in catalog.budget_lines.values() for mid in line.measures]
-    assert sorted(covered) == sorted(m.id for m in catalog)
+def test_every_status_is_backed_by_the_documents_words(shipped: CatalogDir) -> None:
+    assert check.check_status(shipped) == []
 
 
-def test_ids_are_unique_ascii_and_match_file_names() -> None:
-    paths = sorted(MEASURES_DIR.glob("*/*.yaml"))
-    ids = [p.stem for p in paths]
-    assert len(ids) == len(set(ids))
-    assert all(str(p.relative_to(MEASURES_DIR)).isascii() for p in paths)
+def test_budget_lines_are_printed_parsed_and_complete(shipped: CatalogDir) -> None:
+    assert shipped.budget_lines
+    assert check.check_budget(shipped) == []
+
+
+def test_ids_are_unique_ascii_and_match_file_names(shipped: CatalogDir) -> None:
+    assert len(shipped.paths) == 46
+    assert check.check_files(shipped) == [] and check.check_ids(shipped) == []
 
 
 def test_every_measure_has_enough_rule_cases(catalog: Catalog) -> None:
@@ -89,19 +88,17 @@ def test_no_case_file_names_an_unknown_measure(catalog: Catalog) -> None:
     assert [p.stem for p in TESTS_DIR.glob("*/*.yaml") if catalog.get(p.stem) is None] == []
 
 
-def test_initiatives_are_never_reported_as_qualifying(catalog: Catalog) -> None:
-    for m in catalog:
-        if m.kind == "initiative":
-            assert m.eligibility == [], m.id
+def test_initiatives_are_never_reported_as_qualifying(shipped: CatalogDir) -> None:
+    assert check.check_initiatives(shipped) == []
 
 
 def test_benefits_have_machine_checked_rules_for_the_current_year(catalog: Catalog) -> None:
     assert [m.id for m in catalog if m.kind == "benefit" and m.rule_for(catalog.fiscal_year) is None] == []
 
 
-def test_every_figure_and_rule_is_dated(catalog: Catalog) -> None:
+def test_every_figure_and_rule_is_dated(catalog: Catalog, shipped: CatalogDir) -> None:
+    assert check.check_dated(shipped) == []
     for m in catalog:
-        assert all(f.fiscal_year == catalog.fiscal_year for f in m.figures), m.id
         assert all(r.fiscal_year == catalog.fiscal_year for r in m.eligibility), m.id
 
 
@@ -119,38 +116,13 @@ def test_no_contact_details_or_links_are_invented(catalog: Catalog) -> None:
         assert not pattern.search(dumped), m.id
 
 
-def _raw_conditions() -> list[tuple[str, dict[str, object]]]:
-    found = []
-    for path in sorted(MEASURES_DIR.glob("*/*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for rule in data.get("eligibility") or []:
-            for scope in ("household", "some_child", "some_adult"):
-                found += [(path.stem, cond) for cond in rule.get(scope) or []]
-    return found
+def test_every_machine_checked_condition_says_its_basis(shipped: CatalogDir) -> None:
+    assert len(check.raw_conditions(shipped)) > 30
+    assert check.check_basis_present(shipped) == []
 
 
-def test_every_machine_checked_condition_says_its_basis() -> None:
-    conditions = _raw_conditions()
-    assert len(conditions) > 30
-    assert [(mid, c.get("type")) for mid, c in conditions if not c.get("basis")] == []
-
-
-def test_every_quoted_basis_is_verbatim_in_its_measures_passage(
-        catalog: Catalog, passage_by_measure: dict[str, str]) -> None:
-    from knowledge.basis import Definition, Quote
-
-    wrong = []
-    for m in catalog:
-        passage = passage_by_measure[m.id]
-        for rule in m.eligibility:
-            for cond in rule.conditions:
-                if isinstance(cond.basis, Quote) and cond.basis.quote not in passage:
-                    wrong.append((m.id, cond.type, cond.basis.quote))
-                if isinstance(cond.basis, Definition) and cond.basis.term not in passage:
-                    wrong.append((m.id, cond.type, cond.basis.term))
-        if m.selection is not None and m.selection.quote and m.selection.quote not in passage:
-            wrong.append((m.id, "selection", m.selection.quote))
-    assert wrong == []
+def test_every_quoted_basis_is_verbatim_in_its_measures_passage(shipped: CatalogDir) -> None:
+    assert check.check_basis_verbatim(shipped) == []
 
 
 def test_the_basis_of_a_quote_that_is_not_in_the_passage_is_caught(passage_by_measure: dict[str, str]) -> None:
