@@ -258,5 +258,24 @@ def catalog_diff(
     typer.echo(text, nl=False)
 
 
+@catalog_app.command("draft")
+def catalog_draft(
+    source: Annotated[Path, typer.Argument(help="The new document (Markdown, like knowledge/source/).")],
+    fiscal_year: Annotated[int, typer.Option("--fiscal-year", min=2000, max=2100)],
+    out: Annotated[Path, typer.Option("--out", help="Directory for the draft catalog (must not exist or be empty).")],
+) -> None:
+    """One draft measure file per （Pxx） title: only what is printed; the rest is left TODO for a person."""
+    from knowledge.catalog_draft import write_draft
+
+    if not source.is_file():
+        fail(f"not a file: {source}")
+    if out.exists() and any(out.iterdir()):
+        fail(f"{out} is not empty; choose a new directory")
+    measures, budget = write_draft(source, fiscal_year, out)
+    figures = sum(len(m.figures) for m in measures)
+    typer.echo(f"下書き / draft: {len(measures)} measures, {figures} figures, {len(budget)} budget lines → {out}")
+    typer.echo(f"次に / next: benefit-finder catalog check {out}")
+
+
 if __name__ == "__main__":
     app()
