@@ -216,9 +216,14 @@ def check_basis_verbatim(cat: CatalogDir) -> list[Problem]:
     return found
 
 
-def check_initiatives(cat: CatalogDir) -> list[Problem]:
-    return [Problem("rules", m.id, "an initiative must have no eligibility rules")
-            for m in cat.measures if m.kind == "initiative" and m.eligibility]
+def check_rules(cat: CatalogDir) -> list[Problem]:
+    """Initiatives never qualify anyone; a benefit needs machine-checked rules for the source's year."""
+    found = [Problem("rules", m.id, "an initiative must have no eligibility rules")
+             for m in cat.measures if m.kind == "initiative" and m.eligibility]
+    if cat.fiscal_year is not None:
+        found += [Problem("rules", m.id, f"a benefit needs eligibility rules for {cat.fiscal_year}")
+                  for m in cat.measures if m.kind == "benefit" and m.rule_for(cat.fiscal_year) is None]
+    return found
 
 
 # (check, heading ja, heading en, function), in report order.
@@ -232,7 +237,7 @@ CHECKS: list[tuple[str, str, str, Callable[[CatalogDir], list[Problem]]]] = [
     ("budget", "予算額と施策の対応", "Budget amounts and lines", check_budget),
     ("dated", "年度", "Fiscal year of figures and budget", check_dated),
     ("basis", "条件の根拠", "Every condition's basis", lambda c: check_basis_present(c) + check_basis_verbatim(c)),
-    ("rules", "取り組み（対象判定なし）", "Initiatives have no rules", check_initiatives),
+    ("rules", "対象判定の条件", "Rules: benefits have them for the year, initiatives none", check_rules),
 ]
 
 

@@ -98,6 +98,17 @@ def test_a_condition_without_basis_is_named(tmp_path: Path) -> None:
     assert [p.where for p in results["files"]] == ["measures/childcare/babysitter_support.yaml"]
 
 
+def test_a_benefit_without_rules_for_the_year_is_named(tmp_path: Path) -> None:
+    root = copy_catalog(tmp_path / "catalog")
+
+    def drop(d):  # type: ignore[no-untyped-def]
+        d["eligibility"] = []
+
+    edit_yaml(root / "measures" / "education" / "school_lunch_free.yaml", drop)
+    results = {key: problems for key, _ja, _en, problems in run_checks(root)}
+    assert [(p.where, "2024" in p.detail) for p in results["rules"]] == [("school_lunch_free", True)]
+
+
 def test_a_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["catalog", "check", str(tmp_path / "nope")])
     assert result.exit_code == 2
