@@ -16,7 +16,7 @@ import yaml
 
 from knowledge.basis import Quote
 from knowledge.catalog_check import CatalogDir
-from knowledge.measure import Measure
+from knowledge.measure import Figure, Measure
 
 
 @dataclass(frozen=True)
@@ -51,11 +51,29 @@ def _pair(old: list[Measure], new: list[Measure]) -> tuple[list[tuple[Measure, M
     return pairs, [o for o in old if o.id not in paired_old], [n for n in new if n.id not in paired_new]
 
 
-def _figures(m: Measure) -> dict[str, str]:
-    def shown(before: float | None) -> str:
-        return "" if before is None else f", before {before:g}"
+def _shown(f: Figure) -> str:
+    return f"{f.text} (= {f.value:g}{'' if f.before is None else f', before {f.before:g}'})"
 
-    return {f.name: f"{f.text} (= {f.value:g}{shown(f.before)})" for f in m.figures}
+
+def _figure_changes(old: Measure, new: Measure) -> list[Change]:
+    """Figures paired by name, then (a draft names them figure_1 …) by printed text; the rest added or gone."""
+    rest_old = {f.name: f for f in old.figures}
+    rest_new = {f.name: f for f in new.figures}
+    changes = []
+    for name in [n for n in rest_old if n in rest_new]:
+        a, b = rest_old.pop(name), rest_new.pop(name)
+        if _shown(a) != _shown(b):
+            changes.append(Change(f"figure {name}", _shown(a), _shown(b)))
+    by_text = {f.text: name for name, f in rest_new.items()}
+    for name, a in list(rest_old.items()):
+        if a.text in by_text:
+            b = rest_new.pop(by_text.pop(a.text))
+            del rest_old[name]
+            if _shown(a) != _shown(b):
+                changes.append(Change(f"figure {name}", _shown(a), _shown(b)))
+    changes += [Change(f"figure {name}", _shown(f), "—") for name, f in rest_old.items()]
+    changes += [Change(f"figure {name}", "—", _shown(f)) for name, f in rest_new.items()]
+    return changes
 
 
 def _rules(m: Measure) -> list[dict[str, object]]:
@@ -77,9 +95,7 @@ def compare(old_cat: CatalogDir, new_cat: CatalogDir) -> CatalogDiff:
                                       ("status", o.status, n.status),
                                       ("budget", _amount(old_cat, o), _amount(new_cat, n)))
                    if a != b]
-        of, nf = _figures(o), _figures(n)
-        changes += [Change(f"figure {name}", of.get(name, "—"), nf.get(name, "—"))
-                    for name in sorted(set(of) | set(nf)) if of.get(name) != nf.get(name)]
+        changes += _figure_changes(o, n)
         if _rules(o) != _rules(n):
             changes.append(Change("rules", yaml.safe_dump(_rules(o), allow_unicode=True).strip(),
                                   yaml.safe_dump(_rules(n), allow_unicode=True).strip()))
@@ -113,10 +129,14 @@ def report(old_cat: CatalogDir, new_cat: CatalogDir, diff: CatalogDiff) -> str:
     out.append(f"なくなった施策 / Gone measures: {len(diff.gone)}")
     out += [f"    - {m.id}  {m.title}（{m.page}）" for m in diff.gone]
     out.append(f"変わった施策 / Changed measures: {len(diff.changed)}")
+    old_id = {n.id: o.id for o, n in diff.pairs}
     for mid, changes in diff.changed.items():
-        out.append(f"    * {mid}")
+        out.append(f"    * {mid}" + (f" (去年 / last year: {old_id[mid]})" if old_id[mid] != mid else ""))
         for c in changes:
-            if c.field == "rules":
+            if c.field == "rules" and c.new == "[]":
+                out.append("        rules: 新しいファイルに条件がありません（下に去年の写し） / none in the new file "
+                           "(last year's copy below)")
+            elif c.field == "rules":
                 out.append("        rules: 条件が変わりました / the rules differ")
             else:
                 out.append(f"        {c.field}: {c.old} → {c.new}")

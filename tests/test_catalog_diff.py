@@ -90,3 +90,19 @@ def test_a_suggestion_warns_when_its_quote_is_no_longer_printed() -> None:
     text = suggested_rules(lunch, "区立学校の給食費を一部補助します。", 2025)
     assert "WARNING" in text and "fiscal_year: 2025" in text
     assert "WARNING" not in suggested_rules(lunch, old.passage_by_measure()["school_lunch_free"], 2025)
+
+
+def test_a_draft_with_new_ids_is_paired_by_title_and_offered_last_years_rules(tmp_path: Path) -> None:
+    from knowledge.catalog_draft import write_draft
+    from knowledge.source import document
+
+    out = tmp_path / "draft"
+    write_draft(document().path, 2024, out)
+    diff, text = run(KNOWLEDGE_DIR, out)
+    assert diff.new == [] and diff.gone == [] and len(diff.pairs) == 46
+    assert {o.id: n.id for o, n in diff.pairs}["babysitter_support"] == "p81_1"
+    # the draft's unnamed figures are paired with the curated ones by their printed text
+    babysitter = {c.field: c for c in diff.changed["p81_1"]}
+    assert not any("216時間" in c.old for c in babysitter.values())
+    assert "* p81_1 (去年 / last year: babysitter_support)" in text
+    assert "## p81_1（P81）\n# 要確認 / REVIEW: babysitter_support" in text
