@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from bot.dialogue.conversation import Dialogue
 from bot.dialogue.planner import candidates, next_prompt
 from bot.dialogue.questions import bank
 from knowledge.catalog import default_catalog
@@ -104,3 +105,16 @@ def test_a_six_year_old_is_left_open() -> None:
 def test_a_household_with_no_children_is_asked_no_child_question() -> None:
     keys = asked({"children": [], "pregnant": False})
     assert not any(k.startswith("child") for k in keys)
+
+
+def test_the_issue_conversation_never_asks_the_sixth_grader_about_daycare() -> None:
+    """「小6の息子がいます。区立の小学校に通ってます」, then わからない to everything: no 保育 question."""
+    dialogue = Dialogue(default_catalog())
+    state, _ = dialogue.start()
+    state, _ = dialogue.respond(state, "小6の息子がいます。区立の小学校に通ってます")
+    asked_texts = []
+    while state.pending is not None and len(asked_texts) < 30:
+        asked_texts.append(state.pending.text)
+        state, _ = dialogue.respond(state, "わからない")
+    assert asked_texts and state.pending is None  # the conversation ran and came to an end
+    assert not [t for t in asked_texts if "保育" in t]
