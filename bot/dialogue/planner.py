@@ -82,6 +82,8 @@ def next_prompt(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, in
 
 def _is_true(household: Household, fact: Fact) -> bool:
     scope, _, field = fact.key.partition(".")
+    if not field:  # a household fact (pregnant, education_loan)
+        return getattr(household, scope, None) is True
     people = household.children if scope == "child" else household.adults
     if not people or fact.member is None or fact.member >= len(people):
         return False

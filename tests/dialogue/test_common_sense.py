@@ -51,6 +51,7 @@ CASES: dict[str, tuple[dict[str, Any] | None, dict[str, Any], str]] = {
     "adult.nutrition_concern": (None, {"adults": [{"age_band": "65_74"}]}, "under 75: the band settles it"),
     "adult.needs": (ELDER, NO_ADULTS, "no adults to ask about"),
     "education_loan": (SCHOOL_CHILD, {"education_loan": False}, "they already said"),
+    "household.needs": ({}, {"pregnant": False, "education_loan": False}, "they already said both"),
     "moving": ({}, {"moving": "none"}, "they already said"),
     "business": ({}, {"business": ["none"]}, "they already said"),
 }
@@ -118,3 +119,35 @@ def test_the_issue_conversation_never_asks_the_sixth_grader_about_daycare() -> N
         state, _ = dialogue.respond(state, "わからない")
     assert asked_texts and state.pending is None  # the conversation ran and came to an end
     assert not [t for t in asked_texts if "保育" in t]
+
+
+def _until(dialogue: Dialogue, opening: str, key: str) -> Any:
+    state, _ = dialogue.start()
+    state, _ = dialogue.respond(state, opening)
+    for _ in range(12):
+        if state.pending is None or state.pending.key == key:
+            break
+        state, _ = dialogue.respond(state, "わからない")
+    assert state.pending is not None and state.pending.key == key
+    return state
+
+
+def test_pregnancy_and_an_education_loan_are_one_question_for_the_household() -> None:
+    """Most households answer no to both: one tap instead of two questions."""
+    dialogue = Dialogue(default_catalog())
+    state = _until(dialogue, "2歳の娘がいます。区内の保育園に通っています", "household.needs")
+    assert state.pending.quick_replies == [
+        "妊娠している方がいる", "子どもの教育ローンを借りている", "あてはまるものはない", "わからない"]
+    after, _ = dialogue.respond(state, "あてはまるものはない")
+    assert after.household.pregnant is False and after.household.education_loan is False
+    assert after.pending is not None and after.pending.key not in ("pregnant", "education_loan", "household.needs")
+
+
+@pytest.mark.parametrize("reply", ["いいえ", "ないです", "No"])
+def test_a_typed_no_to_a_checklist_means_none_of_these(reply: str) -> None:
+    dialogue = Dialogue(default_catalog())
+    state = _until(dialogue, "8歳の息子がいます", "child.needs")
+    after, _ = dialogue.respond(state, reply)
+    child = (after.household.children or [])[0]
+    assert child.disability_certificate is False and child.school_refusal is False
+    assert after.pending is None or after.pending.key != "child.needs"
