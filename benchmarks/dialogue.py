@@ -104,18 +104,19 @@ def answer(pending: Pending, state: DialogueState, profile: Household) -> str:
 def run_household(dialogue: Dialogue, case: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
     profile = Household.model_validate(case["profile"])
     state, turn = dialogue.start()
-    asked = 0
+    asked, keys = 0, []
     state, turn = dialogue.respond(state, case["opening"])
     for _ in range(MAX_TURNS):
         if state.pending is None:
             break
         asked += 1
+        keys.append(state.pending.key)
         state, turn = dialogue.respond(state, answer(state.pending, state, profile))
     expected = match_household(catalog, profile)
     got = turn.results
     correct = ({m.id for m in got.eligible} == {m.id for m in expected.eligible}
                and {m.id for m in got.maybe} == {m.id for m in expected.maybe})
-    return {"name": case["name"], "questions": asked, "fixed": fixed_questionnaire_length(profile),
+    return {"name": case["name"], "questions": asked, "asked": keys, "fixed": fixed_questionnaire_length(profile),
             "correct": correct, "eligible": sorted(m.id for m in got.eligible),
             "expected_eligible": sorted(m.id for m in expected.eligible),
             "maybe": sorted(m.id for m in got.maybe), "expected_maybe": sorted(m.id for m in expected.maybe)}

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from knowledge import reasons, wording
 from knowledge.basis import Reading, basis_kind
+from knowledge.common_sense import implied, is_preschool
 from knowledge.conditions import (
     AdultAge,
     AdultFlagIs,
@@ -72,7 +73,7 @@ def possible_school_years(child: Child) -> set[int]:
     """
     if child.school_year is not None:
         return {child.school_year}
-    if child.daycare in ("ward", "other") or (child.school == "none" and child.age <= 6):
+    if is_preschool(child):
         return {0}
     return {max(child.age - 6, 0), max(child.age - 5, 0)}
 
@@ -269,6 +270,7 @@ def _best(members: list[list[ConditionResult]]) -> tuple[list[ConditionResult], 
 def evaluate(measure: Measure, household: Household, fiscal_year: int) -> Outcome:
     """The verdict for one measure, with per-condition reasons naming the household member."""
     rule = measure.rule_for(fiscal_year)
+    household = implied(household)  # what follows from what is known is never missing
     if measure.kind == "initiative":
         return reasons.initiative(measure.id)
     if rule is None:

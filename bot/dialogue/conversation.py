@@ -20,6 +20,7 @@ from bot.dialogue.questions import Lang, bank
 from bot.dialogue.state import DialogueState, Pending
 from bot.dialogue.summary import CORRECT, HOW_TO_CORRECT, summary_text
 from bot.understanding import Conflict, Context, Expecting, understand
+from bot.understanding.words import NO
 from knowledge.catalog import Catalog
 from knowledge.dated import Clock, notice
 from knowledge.household import Household
@@ -162,6 +163,9 @@ class Dialogue:
             if got.conflicts:
                 return self._clarify(state, out, got.conflicts[0], bool(got.changed))
             return _with_correction(*self._continue(state, out), state.lang)
+        none = _checklist_none(pending, text)
+        if none is not None:  # 「いいえ」 typed to a checklist: the same as tapping 「あてはまるものはない」
+            return self._apply_quick_reply(state, none, out)
         if got.intent in ("question", "other", "inform") and self._answer_question(text, state, out, pending):
             return self._continue(state, out, show_progress=False)
         return self._not_understood(state, out)
@@ -236,3 +240,11 @@ def _with_correction(state: DialogueState, turn: Turn, lang: Lang) -> tuple[Dial
         at = len(options) - 1 if options and options[-1] in ("わからない", "I don't know") else len(options)
         last.quick_replies = [*options[:at], CORRECT[lang], *options[at:]]
     return state, turn.model_copy(update={"household_changed": True})
+
+
+def _checklist_none(pending: Pending | None, text: str) -> str | None:
+    """The "none of these" reply of a pending checklist when the typed text is a plain no."""
+    if pending is None or pending.key not in bank().checklists or not NO.search(text.strip().lower()):
+        return None
+    labels = bank().checklists[pending.key].none
+    return next((label for label in (labels.ja, labels.en) if label in pending.answers), None)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.dialogue.questions import Lang, Prompt, bank, checklist_prompt, question_prompt
+from knowledge.common_sense import unaskable
 from knowledge.household import Household
 from knowledge.measure import Measure
 from knowledge.outcome import Fact, Outcome
@@ -36,15 +37,20 @@ def _order() -> dict[str, int]:
 
 
 def candidates(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int | None]],
-               expanded: frozenset[tuple[str, int | None]] | set[tuple[str, int | None]] = frozenset()
-               ) -> list[Candidate]:
-    """Open facts grouped into askable questions, heaviest first."""
+               expanded: frozenset[tuple[str, int | None]] | set[tuple[str, int | None]] = frozenset(),
+               household: Household | None = None) -> list[Candidate]:
+    """Open facts grouped into askable questions, heaviest first.
+
+    What follows from the household is never open (the engine reads `common_sense.implied`);
+    what would be absurd to ask this household (`common_sense.unaskable`) is left out here.
+    """
+    skip = unaskable(household) if household is not None else set()
     weights: dict[tuple[str, int | None], float] = defaultdict(float)
     for measure, outcome in pairs:
         if outcome.verdict != "maybe":
             continue
         for fact in {(f.key, f.member) for f in outcome.missing}:
-            if fact not in settled:
+            if fact not in settled and fact not in skip:
                 weights[fact] += KIND_WEIGHT[measure.kind] * FACT_PRIOR.get(fact[0], 1.0)
     grouped: dict[tuple[str, int | None], Candidate] = {}
     for (key, member), weight in weights.items():
@@ -62,7 +68,7 @@ def candidates(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int
 
 def next_prompt(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int | None]], household: Household,
                 lang: Lang, expanded: set[tuple[str, int | None]] | None = None) -> Prompt | None:
-    found = candidates(pairs, settled, expanded or set())
+    found = candidates(pairs, settled, expanded or set(), household)
     if not found:
         return None
     best = found[0]
@@ -76,6 +82,8 @@ def next_prompt(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, in
 
 def _is_true(household: Household, fact: Fact) -> bool:
     scope, _, field = fact.key.partition(".")
+    if not field:  # a household fact (pregnant, education_loan)
+        return getattr(household, scope, None) is True
     people = household.children if scope == "child" else household.adults
     if not people or fact.member is None or fact.member >= len(people):
         return False
