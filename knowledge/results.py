@@ -84,7 +84,8 @@ def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
 def match_household(catalog: Catalog, household: Household, lang: Lang = "ja",
                     evaluated: list[tuple[Measure, Outcome]] | None = None) -> Results:
     """Eligible and maybe measures, benefits before services (maybes: the most relevant first);
-    plus benefits a child will reach later (only benefits: telling a toddler's parent about junior-high trips is noise). `evaluated` is
+    plus benefits a child will reach later (only benefits: telling a toddler's parent about
+    junior-high trips is noise). `evaluated` is
     `catalog.evaluate(household)` when the caller already has it: evaluation is most of a turn's
     CPU, and the dialogue needs it for both the results and the next question."""
     if evaluated is None:
