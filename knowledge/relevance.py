@@ -36,7 +36,7 @@ AREA_NAMES: dict[str, dict[Lang, str]] = {
     "environment": {"ja": "環境", "en": "environment"},
     "health": {"ja": "健康", "en": "health"},
     "safety": {"ja": "防災", "en": "safety"},
-    "town": {"ja": "住まい・まちづくり", "en": "housing and town"},
+    "town": {"ja": "住まい", "en": "housing"},
     "welfare": {"ja": "福祉", "en": "welfare"},
 }
 
