@@ -172,6 +172,31 @@ def more_lines(hidden: int, other: list[Match], lang: Lang) -> list[str]:
     return lines
 
 
+FOLD_PREFIX: dict[Lang, str] = {"ja": "ほかの分野", "en": "Also show other areas"}
+
+
+def is_fold_request(text: str) -> bool:
+    """The fold line sent back (a quick reply, a widget button, or typed): show the folded measures."""
+    text = text.strip().lstrip("▶ ")
+    return any(text.startswith(prefix) for prefix in FOLD_PREFIX.values())
+
+
+def fold_reply(results: Results, lang: Lang) -> list[str]:
+    """The quick reply that reveals the folded measures (none when nothing is folded)."""
+    other = folded(results)
+    return [fold_line([m.area for m in other], len(other), lang)] if other else []
+
+
+def folded_text(results: Results, lang: Lang) -> str:
+    """The measures of areas the resident never mentioned, when they ask to see them."""
+    other = folded(results)
+    if not other:
+        return say("nothing", lang)
+    head = f"Other areas you may qualify for ({len(other)}):" if lang == "en" \
+        else f"【ほかの分野の対象かもしれない支援（{len(other)}件）】"
+    return "\n".join([head, *(_item(m, lang) for m in other), say("counter", lang)])
+
+
 def progress_text(results: Results, lang: Lang) -> str:
     """Counts of what the resident sees at once: maybes about areas they never mentioned are not counted."""
     related = len(results.related)

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.dialogue import replies
+from bot.dialogue.conversation import Dialogue, Message
+from bot.dialogue.state import DialogueState
 from knowledge.catalog import default_catalog
 from knowledge.household import Household
 from knowledge.outcome import ConditionResult, Fact, Outcome
@@ -85,3 +87,26 @@ def test_every_example_fits_one_line_message(path: Path, lang: str) -> None:
     assert len(shown) <= MAYBE_IN_TEXT
     if folded(results):
         assert "▶" in text
+
+
+def _finish(dialogue: Dialogue, first: str, lang: str = "ja") -> tuple[DialogueState, list[Message]]:
+    """Answer every question with its last button until the results are final."""
+    state, turn = dialogue.respond(DialogueState(lang=lang), first)  # type: ignore[arg-type]
+    for _ in range(25):
+        if turn.done:
+            return state, turn.messages
+        state, turn = dialogue.respond(state, turn.messages[-1].quick_replies[-1])
+    raise AssertionError("the dialogue did not finish")
+
+
+def test_the_final_results_offer_the_fold_as_a_quick_reply_and_it_reveals_them() -> None:
+    dialogue = Dialogue(CATALOG)
+    state, messages = _finish(dialogue, "2歳の息子が区内の保育園に通っています")
+    final = messages[-1]
+    [fold] = [q for q in final.quick_replies if q.startswith("ほかの分野")]
+    assert fold.split("（")[-1] in final.text  # the text's last line says the same count
+    state, turn = dialogue.respond(state, fold)
+    assert turn.done and len(turn.messages) == 1  # not the whole results again
+    shown = turn.messages[0].text
+    assert "低炭素建築物" in shown
+    assert all(m.title in shown for m in folded(turn.results))
