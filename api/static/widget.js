@@ -188,7 +188,7 @@
       }
       return c;
     }
-    function showMeasures(measures, all, dated, foldLabel) {
+    function showMeasures(measures, all, dated, foldLabel, foldedCount) {
       var news = measures.filter(function (m) { return all || shown[m.id] !== m.status; });
       shown = {};
       measures.forEach(function (m) { shown[m.id] = m.status; });
@@ -216,7 +216,7 @@
       }
       if (other.length) {
         var fold = el("button", { type: "button", class: "bf-more bf-fold", "aria-expanded": "false" },
-          all && foldLabel ? foldLabel : w.fold(other.length));
+          foldLabel && other.length === foldedCount ? foldLabel : w.fold(other.length));
         fold.addEventListener("click", function () {
           var first = null;
           other.forEach(function (m) { var c = card(m); c.classList.add("bf-other"); first = first || c; group.insertBefore(c, fold); });
@@ -270,7 +270,7 @@
           var asking = last && last.quick_replies && last.quick_replies.length ? replyList.pop() : null;
           // what was understood goes right above the question, where the 「訂正する」 button is
           replyList.forEach(function (r) { if (r.text !== data.household_summary) bubble(r.text, "bot"); });
-          showMeasures(data.measures || [], text === SHOW_RESULTS, data.notice, data.folded_label);
+          showMeasures(data.measures || [], text === SHOW_RESULTS, data.notice, data.folded_label, data.folded);
           if (data.household_summary) understood(data.household_summary);
           if (asking) bubble(asking.text, "bot");
           showReplies(asking ? asking.quick_replies : []);
