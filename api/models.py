@@ -128,6 +128,10 @@ class ChatMeasure(BaseModel):
     how_chosen: str | None = None
     missing: list[Fact] = Field(default_factory=list,
                                 description="Facts the resident can still tell us that would settle a `maybe`.")
+    group: Literal["near", "other"] = Field(
+        default="near", description="`other`: a maybe about an area the resident never mentioned (a business, "
+                                    "moving home …); show it folded behind `folded_label` until they ask.")
+    area: str = Field(default="", description="The measure's area (its catalog folder).")
 
 
 class ChatResponse(BaseModel):
@@ -145,6 +149,10 @@ class ChatResponse(BaseModel):
     household_changed: bool = Field(default=False, description="This message changed `household`: show it.")
     household_summary: str | None = Field(
         default=None, description="When `household_changed`: the household in the resident's words, as in `replies`.")
+    folded: int = Field(default=0, description="How many `measures` have group `other` (folded).")
+    folded_label: str | None = Field(
+        default=None,
+        description="The line/button that reveals them, e.g. 「ほかの分野（事業・住まい）の支援も見る（4件）」.")
 
 
 class SourceInfo(BaseModel):

@@ -14,6 +14,7 @@ from knowledge.catalog import Catalog
 from knowledge.household import Household
 from knowledge.measure import Measure
 from knowledge.outcome import CheckStatus, Fact, Outcome
+from knowledge.relevance import Group, group_of, relevance_key
 
 Lang = Literal["ja", "en"]
 
@@ -39,6 +40,9 @@ class Match(BaseModel):
     check_yourself: list[str]
     unsettled: list[str] = []
     how_chosen: str | None = None
+    # Relevance to what the resident said (knowledge/relevance.py): resident channels fold `other`.
+    group: Group = "near"
+    area: str = ""
 
 
 class Results(BaseModel):
@@ -72,20 +76,34 @@ def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
         check_yourself=[t.en if en else t.ja for t in measure.conditions_text],
         unsettled=outcome.unsettled_en if en else outcome.unsettled_ja,
         how_chosen=outcome.how_chosen_en if en else outcome.how_chosen_ja,
+        group=group_of(outcome),
+        area=measure.area,
     )
 
 
 def match_household(catalog: Catalog, household: Household, lang: Lang = "ja",
                     evaluated: list[tuple[Measure, Outcome]] | None = None) -> Results:
-    """Eligible and maybe measures, benefits before services; plus benefits a child will reach later
-    (only benefits: telling a toddler's parent about junior-high trips is noise). `evaluated` is
+    """Eligible and maybe measures, benefits before services (maybes: the most relevant first);
+    plus benefits a child will reach later (only benefits: telling a toddler's parent about
+    junior-high trips is noise). `evaluated` is
     `catalog.evaluate(household)` when the caller already has it: evaluation is most of a turn's
     CPU, and the dialogue needs it for both the results and the next question."""
     if evaluated is None:
         evaluated = catalog.evaluate(household)
     pairs = sorted(evaluated, key=lambda p: _KIND_ORDER[p[0].kind])
     eligible = [to_match(m, o, lang) for m, o in pairs if o.verdict == "eligible"]
-    maybe = [to_match(m, o, lang) for m, o in pairs if o.verdict == "maybe"]
+    # maybes: the ones about members the resident described first (stable: benefits before services)
+    maybe = [to_match(m, o, lang) for m, o in sorted(pairs, key=lambda p: relevance_key(*p)) if o.verdict == "maybe"]
     later = [to_match(m, o, lang) for m, o in pairs if o.later_ja and m.kind == "benefit"]
     related = [to_match(m, o, lang) for m, o in pairs if o.verdict == "related"]
     return Results(eligible=eligible, maybe=maybe, later=later, related=related)
+
+
+def folded(results: Results) -> list[Match]:
+    """The maybes a resident channel shows only on request (areas they never mentioned)."""
+    return [m for m in results.maybe if m.group == "other"]
+
+
+def shown_maybe(results: Results) -> list[Match]:
+    """The maybes a resident channel shows at once."""
+    return [m for m in results.maybe if m.group == "near"]

@@ -31,7 +31,7 @@ from api.line.render import MAX_BUBBLES, reply_messages
 from api.sessions import SessionStore
 from bot.dialogue.conversation import Message
 from knowledge.catalog import Catalog
-from knowledge.results import Lang, Match, match_household
+from knowledge.results import Lang, Match, match_household, shown_maybe
 from knowledge.settings import Settings
 
 log = logging.getLogger("api.line")
@@ -158,7 +158,8 @@ class LineBot:
         if exchange.turn.done or {m.id for m in results.eligible} - before:
             # a carousel holds 12 cards: related programmes keep their place, maybes fill the rest
             room = max(MAX_BUBBLES - len(results.related), 0)
-            return [*[*results.eligible, *results.maybe][:room], *results.related][:MAX_BUBBLES]
+            # maybes about areas the resident never mentioned stay folded (the text's last line says how many)
+            return [*[*results.eligible, *shown_maybe(results)][:room], *results.related][:MAX_BUBBLES]
         return []
 
     def _reply(self, token: str | None, messages: list[LineMessage]) -> None:

@@ -19,6 +19,8 @@ from api.errors import ApiError, responses
 from api.models import SESSION_ID, ChatMeasure, ChatRequest, ChatResponse, Reply
 from bot.dialogue.summary import summary_text
 from knowledge.household import Household
+from knowledge.relevance import fold_line
+from knowledge.results import folded, shown_maybe
 
 log = logging.getLogger("api")
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -65,13 +67,14 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
     session_id = exchange.key.removeprefix("web:")
     results = exchange.turn.results
     # after erasing, nothing is known
-    shown = [] if exchange.erased else [*results.eligible, *results.maybe, *results.related]
+    shown = [] if exchange.erased else [*results.eligible, *shown_maybe(results), *folded(results), *results.related]
+    hidden = [m for m in shown if m.group == "other"]
     return ChatResponse(
         session_id=None if exchange.erased else session_id,
         replies=[Reply(text=m.text, quick_replies=m.quick_replies) for m in exchange.messages],
         measures=[ChatMeasure(status=m.status, id=m.id, title=m.title, page=m.page, reasons=m.reasons,
                               check_yourself=m.check_yourself, unsettled=m.unsettled, how_chosen=m.how_chosen,
-                              missing=m.missing)
+                              missing=m.missing, group=m.group, area=m.area)
                   for m in shown],
         done=exchange.turn.done,
         erased=exchange.erased,
@@ -81,6 +84,8 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
         household_changed=exchange.turn.household_changed,
         household_summary=summary_text(exchange.state.household, exchange.state.lang)
         if exchange.turn.household_changed else None,
+        folded=len(hidden),
+        folded_label=fold_line([m.area for m in hidden], len(hidden), exchange.state.lang) if hidden else None,
     )
 
 

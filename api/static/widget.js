@@ -21,7 +21,8 @@
       unsettled: "資料では決まっていません。窓口でおたずねください", check: "窓口で確認すること",
       found: function (all, e, m) {
         return (all ? "あてはまる支援" : "新しく見つかった支援") + "（対象 " + e + "件・対象かもしれない " + m + "件）"; },
-      more: function (n) { return "ほかに対象かもしれない支援 " + n + "件を表示"; } },
+      more: function (n) { return "ほかに対象かもしれない支援 " + n + "件を表示"; },
+      fold: function (n) { return "ほかの分野の支援も見る（" + n + "件）"; } },
     en: { eligible: "You qualify", maybe: "You may qualify", related: "Related programme",
       relatedHead: function (n) { return "Related programmes (" + n + "): the school or the ward chooses who takes part"; },
       chosenByOthers: "Not something to apply for: the school or the ward chooses who takes part.",
@@ -29,7 +30,8 @@
       unsettled: "The document does not settle this: please ask at the ward office", check: "To check at the counter",
       found: function (all, e, m) {
         return (all ? "Support found" : "Newly found") + " (" + e + " you qualify for, " + m + " you may qualify for)"; },
-      more: function (n) { return "Show " + n + " more you may qualify for"; } }
+      more: function (n) { return "Show " + n + " more you may qualify for"; },
+      fold: function (n) { return "Also show other areas (" + n + ")"; } }
   };
   var script = document.currentScript;
   if (!script || window.chiyodaBenefitFinderLoaded) return; // loaded twice: keep the first
@@ -186,7 +188,7 @@
       }
       return c;
     }
-    function showMeasures(measures, all, dated) {
+    function showMeasures(measures, all, dated, foldLabel, foldedCount) {
       var news = measures.filter(function (m) { return all || shown[m.id] !== m.status; });
       shown = {};
       measures.forEach(function (m) { shown[m.id] = m.status; });
@@ -194,7 +196,9 @@
       var w = WORDS[lang] || WORDS.ja;
       var eligible = news.filter(function (m) { return m.status === "eligible"; });
       var related = news.filter(function (m) { return m.status === "related"; });
-      var maybe = news.filter(function (m) { return m.status !== "eligible" && m.status !== "related"; });
+      var maybe = news.filter(function (m) { return m.status === "maybe" && m.group !== "other"; });
+      // areas the resident never mentioned (a business, moving home …): folded behind one button
+      var other = news.filter(function (m) { return m.status === "maybe" && m.group === "other"; });
       var group = el("section", { class: "bf-found", "aria-label": "見つかった支援" });
       group.appendChild(el("h3", { class: "bf-found-title" }, w.found(all, eligible.length, maybe.length)));
       if (dated) group.appendChild(el("p", { class: "bf-notice" }, dated));
@@ -209,6 +213,17 @@
           if (first) { first.setAttribute("tabindex", "-1"); first.focus(); }
         });
         group.appendChild(more);
+      }
+      if (other.length) {
+        var fold = el("button", { type: "button", class: "bf-more bf-fold", "aria-expanded": "false" },
+          foldLabel && other.length === foldedCount ? foldLabel : w.fold(other.length));
+        fold.addEventListener("click", function () {
+          var first = null;
+          other.forEach(function (m) { var c = card(m); c.classList.add("bf-other"); first = first || c; group.insertBefore(c, fold); });
+          fold.remove();
+          if (first) { first.setAttribute("tabindex", "-1"); first.focus(); }
+        });
+        group.appendChild(fold);
       }
       if (related.length) { // their own heading: chosen by others, never an entitlement
         group.appendChild(el("h3", { class: "bf-found-title bf-related-title" }, w.relatedHead(related.length)));
@@ -255,7 +270,7 @@
           var asking = last && last.quick_replies && last.quick_replies.length ? replyList.pop() : null;
           // what was understood goes right above the question, where the 「訂正する」 button is
           replyList.forEach(function (r) { if (r.text !== data.household_summary) bubble(r.text, "bot"); });
-          showMeasures(data.measures || [], text === SHOW_RESULTS, data.notice);
+          showMeasures(data.measures || [], text === SHOW_RESULTS, data.notice, data.folded_label, data.folded);
           if (data.household_summary) understood(data.household_summary);
           if (asking) bubble(asking.text, "bot");
           showReplies(asking ? asking.quick_replies : []);

@@ -133,6 +133,12 @@ class Dialogue:
         # A clarifying question is answered like the question about the children.
         expecting = Expecting(key="children" if pending.key == "clarify" else pending.key,
                               member=pending.member) if pending else None
+        if replies.is_fold_request(text):  # 「ほかの分野…の支援も見る」: reveal what was folded
+            results = self._results(state)
+            out.say(replies.folded_text(results, state.lang))
+            if state.pending is None:  # the results were final: do not repeat them
+                return state, Turn(messages=out.messages, results=results, done=True)
+            return self._continue(state, out, show_progress=False, retry=True)  # and ask the question again
         got = understand(text, Context(household=state.household, expecting=expecting,
                                        last_changed=tuple(state.last_changed)))
         if any(c.isalpha() for c in text):  # 「3」 or 「5, 2」 says nothing about the language: keep it
@@ -213,7 +219,8 @@ class Dialogue:
         prompt = next_prompt(evaluated, state.settled_keys(), state.household, state.lang, state.expanded_keys())
         if prompt is None:
             state.pending = None
-            out.say(replies.results_text(results, state.lang, self.notice(state.lang)))
+            out.say(replies.results_text(results, state.lang, self.notice(state.lang)),
+                    replies.fold_reply(results, state.lang))
             return state, Turn(messages=out.messages, results=results, done=True)
         if show_progress and state.turns > 0:
             out.say(replies.progress_text(results, state.lang))

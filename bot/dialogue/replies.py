@@ -6,7 +6,8 @@ Kept in one module so wording can be reviewed (and snapshot-tested) apart from t
 from __future__ import annotations
 
 from bot.dialogue.questions import Lang
-from knowledge.results import Match, Results
+from knowledge.relevance import MAYBE_IN_TEXT, fold_line
+from knowledge.results import Match, Results, folded, shown_maybe
 from knowledge.search.searcher import Hit
 
 TEXT: dict[str, dict[Lang, str]] = {
@@ -133,10 +134,13 @@ def results_text(results: Results, lang: Lang, notice: str | None = None) -> str
     Eligible and related ones carry one line of what to check at the counter; a maybe says what it
     waits on (the engine's reason asks for a missing fact; a point only the counter can settle gets
     its own line); a maybe's points to check are on its card (widget, LINE), so the text stays
-    short. Related programmes sit under their own heading, never worded as 「対象です」."""
+    short. Related programmes sit under their own heading, never worded as 「対象です」.
+    Relevance before completeness: at most MAYBE_IN_TEXT maybes about the members the resident
+    described, a line saying how many more, and one line for the areas they never mentioned."""
+    near, other = shown_maybe(results), folded(results)
     sections = (
         ("対象になる支援", "You qualify for", results.eligible),
-        ("対象かもしれない支援", "You may qualify for", results.maybe),
+        ("対象かもしれない支援", "You may qualify for", near[:MAYBE_IN_TEXT]),
         ("これから対象になる支援", "Coming later", results.later),
         (RELATED_HEAD["ja"], RELATED_HEAD["en"], results.related),
     )
@@ -147,17 +151,60 @@ def results_text(results: Results, lang: Lang, notice: str | None = None) -> str
             if items is results.related:  # chosen by others: say so before any title
                 lines.append(CHOSEN_BY_OTHERS[lang])
             lines += [_item(m, lang) for m in items]
+            if ja == "対象かもしれない支援":
+                lines += more_lines(len(near) - len(items), other, lang)
+        elif ja == "対象かもしれない支援" and other:
+            lines += more_lines(0, other, lang)
     if len(lines) == (1 if notice else 0):
         return "\n".join([*lines, say("nothing", lang)])
     return "\n".join([*lines, say("counter", lang)])
 
 
+def more_lines(hidden: int, other: list[Match], lang: Lang) -> list[str]:
+    """What the results text leaves out, and how to see it: 「ほかn件」 near maybes (on the cards),
+    and one line for the areas the resident never mentioned (also a quick reply)."""
+    lines = []
+    if hidden > 0:
+        lines.append(f"(+{hidden} more you may qualify for: see the cards or say \"show results\")" if lang == "en"
+                     else f"（ほかに対象かもしれない支援が{hidden}件あります。カードでご覧いただけます）")
+    if other:
+        lines.append("▶ " + fold_line([m.area for m in other], len(other), lang))
+    return lines
+
+
+FOLD_PREFIX: dict[Lang, str] = {"ja": "ほかの分野", "en": "Also show other areas"}
+
+
+def is_fold_request(text: str) -> bool:
+    """The fold line sent back (a quick reply, a widget button, or typed): show the folded measures."""
+    text = text.strip().lstrip("▶ ")
+    return any(text.startswith(prefix) for prefix in FOLD_PREFIX.values())
+
+
+def fold_reply(results: Results, lang: Lang) -> list[str]:
+    """The quick reply that reveals the folded measures (none when nothing is folded)."""
+    other = folded(results)
+    return [fold_line([m.area for m in other], len(other), lang)] if other else []
+
+
+def folded_text(results: Results, lang: Lang) -> str:
+    """The measures of areas the resident never mentioned, when they ask to see them."""
+    other = folded(results)
+    if not other:
+        return say("nothing", lang)
+    head = f"Other areas you may qualify for ({len(other)}):" if lang == "en" \
+        else f"【ほかの分野の対象かもしれない支援（{len(other)}件）】"
+    return "\n".join([head, *(_item(m, lang) for m in other), say("counter", lang)])
+
+
 def progress_text(results: Results, lang: Lang) -> str:
+    """Counts of what the resident sees at once: maybes about areas they never mentioned are not counted."""
     related = len(results.related)
+    near = len(shown_maybe(results))
     if lang == "en":
-        return (f"So far: {len(results.eligible)} you qualify for, {len(results.maybe)} you may qualify for"
+        return (f"So far: {len(results.eligible)} you qualify for, {near} you may qualify for"
                 + (f", {related} related programme{'s' if related > 1 else ''}." if related else "."))
-    return (f"いまのところ、対象 {len(results.eligible)}件・対象かもしれない {len(results.maybe)}件"
+    return (f"いまのところ、対象 {len(results.eligible)}件・対象かもしれない {near}件"
             + (f"・関係する取り組み {related}件です。" if related else "です。"))
 
 

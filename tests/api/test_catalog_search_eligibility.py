@@ -145,3 +145,9 @@ def test_business_is_a_set_and_a_single_string_still_works(client: httpx.Client,
     assert "decarbonization_advisor_exam" in [m["id"] for m in body["eligible"]]
     startup = "startup_community" in [m["id"] for m in body["eligible"]]
     assert startup == (business == ["sme", "startup"])
+
+
+def test_eligibility_keeps_every_maybe_for_the_staff_console(client: httpx.Client) -> None:
+    """Only resident channels fold unmentioned areas; the counter sees the business measures too."""
+    body = client.post("/api/eligibility", json=toddler()).json()
+    assert {"low_carbon_building_subsidy", "startup_community"} <= {m["id"] for m in body["maybe"]}

@@ -164,3 +164,21 @@ def test_message_length_cap_names_the_limit(chat: Chat) -> None:
 
 def test_delete_with_a_malformed_id_is_422(chat: Chat) -> None:
     assert_error(chat.http.delete("/api/sessions/short"), 422, "validation_error")
+
+
+def test_measures_of_unmentioned_areas_are_marked_and_counted(chat: Chat) -> None:
+    """A toddler's parent: business measures come last, marked `other`, counted in `folded` with the
+    line the widget shows on its button; the older fields are unchanged."""
+    body = chat.say(FIRST)
+    measures = body["measures"]
+    assert isinstance(measures, list)
+    groups = {m["id"]: m["group"] for m in measures}
+    assert groups["diaper_provision"] == "near" and groups["low_carbon_building_subsidy"] == "other"
+    assert groups["babysitter_support"] == "near"
+    maybes = [m["group"] for m in measures if m["status"] == "maybe"]
+    assert maybes == sorted(maybes, key=["near", "other"].index)  # near maybes first
+    assert body["folded"] == sum(g == "other" for g in groups.values()) > 0
+    label = body["folded_label"]
+    assert isinstance(label, str) and label.startswith("ほかの分野（") and label.endswith(f"（{body['folded']}件）")
+    assert "事業" in label
+    assert next(m for m in measures if m["id"] == "low_carbon_building_subsidy")["area"] == "business"

@@ -121,3 +121,25 @@ def test_the_dated_notice_is_in_every_footer_and_the_alt_text_only_when_given() 
     flex = [m.to_dict() for m in reply_messages([Message(text="x")], [_card("eligible")], "ja", dated)][-1]
     assert flex["altText"].startswith(dated)
     assert all("footer" not in b for b in _bubbles([_card("eligible")]))
+
+
+def test_every_example_results_text_fits_one_line_message_unclipped() -> None:
+    """Relevance before completeness kept the longest (English) results text under LINE's 5,000
+    characters (7,038 before for the junior-high household); the fold line reaches LINE intact and
+    its quick reply carries the full label back."""
+    from pathlib import Path
+
+    from bot.dialogue.replies import fold_reply, results_text
+
+    examples = Path(__file__).resolve().parents[2] / "knowledge" / "examples"
+    for path in sorted(examples.glob("*.json")):
+        household = Household.model_validate_json(path.read_text(encoding="utf-8"))
+        for lang in ("ja", "en"):
+            results = match_household(default_catalog(), household, lang)  # type: ignore[arg-type]
+            text = results_text(results, lang)  # type: ignore[arg-type]
+            labels = fold_reply(results, lang)  # type: ignore[arg-type]
+            [message] = [m.to_dict() for m in reply_messages([Message(text=text, quick_replies=labels)], [], lang)]
+            assert message["text"] == text, path.stem  # not clipped
+            if labels:
+                assert labels[0] in text
+                assert message["quickReply"]["items"][0]["action"]["data"] == labels[0]

@@ -282,3 +282,24 @@ def test_an_english_conversation_gets_english_card_words(page: Any, server: str)
     assert card.locator(".bf-badge").inner_text() == "You qualify"
     assert card.locator("summary").inner_text().startswith("To check at the counter (")
     assert "you may qualify for" in dialog.locator(".bf-found-title").last.inner_text()
+
+
+def test_measures_of_areas_never_mentioned_are_folded_until_asked(page: Any, server: str) -> None:
+    """A toddler's parent sees childcare first; the business measures wait behind one button
+    (issue 12) that opens them on a click."""
+    dialog = open_widget(page, f"{server}/")
+    send(page, "2歳の息子が区内の保育園に通っています")
+    fold = dialog.locator(".bf-fold").first
+    fold.wait_for(timeout=WAIT)
+    label = fold.inner_text()
+    assert label.startswith("ほかの分野（") and "事業" in label and label.endswith("件）")
+    business = dialog.locator(".bf-card", has_text="低炭素建築物")
+    assert business.count() == 0  # folded
+    assert dialog.locator(".bf-card", has_text="ベビーシッター").count() >= 1  # a near maybe is shown
+    hidden = int(label.rsplit("（", 1)[1].rstrip("件）"))
+    cards = dialog.locator(".bf-card").count()
+    fold.click()
+    business.first.wait_for(timeout=WAIT)
+    assert dialog.locator(".bf-card").count() == cards + hidden
+    assert dialog.locator(".bf-card.bf-other").count() == hidden
+    assert dialog.locator(".bf-fold").count() == 0
