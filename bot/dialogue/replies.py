@@ -144,7 +144,9 @@ def results_text(results: Results, lang: Lang, notice: str | None = None) -> str
         ("これから対象になる支援", "Coming later", results.later),
         (RELATED_HEAD["ja"], RELATED_HEAD["en"], results.related),
     )
-    lines = [notice] if notice else []  # first: a long text may be clipped (LINE: 5,000 characters)
+    head = [notice] if notice else []  # first: a long text may be clipped (LINE: 5,000 characters)
+    lines: list[str] = []
+    tail: list[str] = []  # the folded areas, when nothing near comes before them: last, not first
     for ja, en, items in sections:
         if items:
             lines.append(f"【{ja}（{len(items)}件）】" if lang == "ja" else f"{en} ({len(items)}):")
@@ -154,10 +156,12 @@ def results_text(results: Results, lang: Lang, notice: str | None = None) -> str
             if ja == "対象かもしれない支援":
                 lines += more_lines(len(near) - len(items), other, lang)
         elif ja == "対象かもしれない支援" and other:
-            lines += more_lines(0, other, lang)
-    if len(lines) == (1 if notice else 0):
-        return "\n".join([*lines, say("nothing", lang)])
-    return "\n".join([*lines, say("counter", lang)])
+            tail += more_lines(0, other, lang)
+    if not results.eligible and not near:  # say so first, even when related or folded ones follow
+        head.append(say("nothing", lang))
+    if not lines and not tail:
+        return "\n".join(head)
+    return "\n".join([*head, *lines, *tail, say("counter", lang)])
 
 
 def more_lines(hidden: int, other: list[Match], lang: Lang) -> list[str]:

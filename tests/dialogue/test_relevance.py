@@ -110,3 +110,16 @@ def test_the_final_results_offer_the_fold_as_a_quick_reply_and_it_reveals_them()
     shown = turn.messages[0].text
     assert "低炭素建築物" in shown
     assert all(m.title in shown for m in folded(turn.results))
+
+
+def test_with_nothing_near_the_text_says_so_first_and_the_folded_areas_come_last() -> None:
+    """An older couple: nothing they qualify for yet, two related programmes, the rest folded. The
+    text must not open on 「ほかの分野…」 as if that were the answer."""
+    couple = Household(children=[], adults=[{"age": 78, "nutrition_concern": True},  # type: ignore[list-item]
+                                           {"age": 76, "memory_concern": True}])
+    results = match_household(default_catalog(), couple, "ja")
+    assert not results.eligible and not shown_maybe(results) and results.related and folded(results)
+    lines = replies.results_text(results, "ja").splitlines()
+    assert lines[0] == replies.say("nothing", "ja")
+    fold = next(i for i, line in enumerate(lines) if line.startswith("▶ ほかの分野"))
+    assert fold > lines.index("【関係する取り組み（2件）】") and lines[-1] == replies.say("counter", "ja")
