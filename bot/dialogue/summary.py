@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.dialogue.questions import Lang
 from knowledge.household import Household
+from knowledge.wording import school_year_ja
 
 CORRECT = {"ja": "訂正する", "en": "Correct this"}
 HOW_TO_CORRECT = {
@@ -19,7 +20,6 @@ HOW_TO_CORRECT = {
     "en": "Just write what is right instead (for example \"no, 3 years old\", \"the younger one is 3\"). "
           "Say \"start over\" to begin again.",
 }
-_STAGE_JA = [(6, "小学", 0), (9, "中学", 6), (12, "高校", 9)]
 _ORDINAL = {1: "st", 2: "nd", 3: "rd"}
 _CHILD_FLAGS = {
     "disability_certificate": ("障害者手帳", "disability certificate"),
@@ -49,8 +49,7 @@ def school_year_label(year: int, lang: Lang) -> str:
     """6 → 小学6年生 / 6th grade; 8 → 中学2年生 / 8th grade (Japanese school years 1–12)."""
     if lang == "en":
         return f"{year}{_ORDINAL.get(year, 'th')} grade"
-    stage, offset = next((name, off) for top, name, off in _STAGE_JA if year <= top)
-    return f"{stage}{year - offset}年生"
+    return school_year_ja(year)
 
 
 def _child(child: dict[str, Any], lang: Lang) -> str:
