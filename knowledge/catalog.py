@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from knowledge.common_sense import implied
 from knowledge.eligibility import evaluate
 from knowledge.household import Household
 from knowledge.measure import BudgetLine, Measure
@@ -92,7 +93,9 @@ class Catalog:
         return self.budget_lines[measure.budget_line]
 
     def evaluate(self, household: Household) -> list[tuple[Measure, Outcome]]:
-        """Every measure's outcome for the household, in catalog order."""
+        """Every measure's outcome for the household, in catalog order. What follows from the household
+        is filled in once here, not once per measure (`evaluate` then finds nothing more to add)."""
+        household = implied(household)
         return [(m, evaluate(m, household, self.fiscal_year)) for m in self.measures.values()]
 
 

@@ -270,11 +270,11 @@ def _best(members: list[list[ConditionResult]]) -> tuple[list[ConditionResult], 
 def evaluate(measure: Measure, household: Household, fiscal_year: int) -> Outcome:
     """The verdict for one measure, with per-condition reasons naming the household member."""
     rule = measure.rule_for(fiscal_year)
-    household = implied(household)  # what follows from what is known is never missing
     if measure.kind == "initiative":
         return reasons.initiative(measure.id)
     if rule is None:
         return reasons.open_to_all(measure.id)
+    household = implied(household)  # what follows from what is known is never missing
     results = [_result(c, check_household(c, household), (wording.HOUSEHOLD_JA, wording.HOUSEHOLD_EN), None)
                for c in rule.household]
     missing = [r.fact for r in results if asks(r)]

@@ -28,8 +28,9 @@ def eligibility(household: Household, catalog: CatalogDep, clock: ClockDep,
     """`null` fields are unknown (never "no"): measures depending on them come back as `maybe`,
     and `next_question` names the fact that would settle the most of them. `notice` is set once the
     document's fiscal year is over (by the server's clock, `BF_TODAY` to fix it)."""
-    results = match_household(catalog, household, lang)
-    prompt = next_prompt(catalog.evaluate(household), set(), household, lang)
+    evaluated = catalog.evaluate(household)  # once: the results and the next question share it
+    results = match_household(catalog, household, lang, evaluated)
+    prompt = next_prompt(evaluated, set(), household, lang)
     question = None if prompt is None else NextQuestion(key=prompt.key, member=prompt.member, text=prompt.text,
                                                         quick_replies=prompt.quick_replies)
     return EligibilityResponse(
