@@ -25,12 +25,13 @@ from linebot.v3.messaging import Message as LineMessage
 
 from bot.dialogue import replies
 from bot.dialogue.conversation import Message
+from bot.dialogue.summary import CORRECT
 from knowledge.results import Lang, Match
 
 MAX_MESSAGES, MAX_QUICK_REPLIES, MAX_LABEL, MAX_DATA = 5, 13, 20, 300
 MAX_TEXT, MAX_BUBBLES, MAX_ALT = 5000, 12, 400
 DONT_KNOW = ("わからない", "I don't know")
-KEEP_LAST = (*DONT_KNOW, "訂正する", "Correct this")  # kept when the options are cut to 13
+KEEP_LAST = (*DONT_KNOW, *CORRECT.values())  # kept when the options are cut to 13
 
 
 def units(text: str) -> int:

@@ -31,7 +31,7 @@ def _age_or_year(child: dict[str, Any], lang: Lang) -> tuple[str, dict[str, str 
     grade = school_year_label(year, lang)
     low, high = school_year_ages(year)
     by_age = _without(child, "school_year")
-    by_year = {**_without(child, "daycare"), "age": year + 5}  # the labelling convention: 小n → 5+n
+    by_year = {**_without(child, "daycare"), "age": low}  # the labelling convention: 小n → 5+n
     text = (f"{age}歳で{grade}、というのは合わないようです（{grade}は{low}〜{high}歳）。どちらが正しいですか？"
             if lang == "ja" else
             f"A child of {age} in {grade} does not fit ({grade} is {low}–{high} years old). Which is right?")

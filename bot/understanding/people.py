@@ -206,7 +206,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     """One segment: a new person (with an age or school year), a reference, or neither."""
     adult = ADULT_NOUN.search(text)
     child = CHILD_NOUN.search(text)
-    age, (grade, kudan) = _age(text), _grade(text)
+    stated, (grade, kudan) = _age(text), _grade(text)
+    age = stated  # the BARE/TSU/grade/preschool readings below fill in an age the text did not state
     if age is None and answering_people and (bare := BARE_NUMBER.match(text) or LISTED.search(text)):
         age = int(bare.group(1))
     if age is None and child and (tsu := TSU_AGE.search(text)):
@@ -241,7 +242,7 @@ def read_segment(text: str, answering_people: bool) -> Segment:
             age = preschool
         sex = _sex(text) or (None if adult else pronoun_sex(text))
         person = Person("child", age=age, school_year=grade, sex=sex, preschool=preschool is not None,
-                        kudan=kudan, inferred_age=_age(text) is None, twins=bool(TWINS.search(text)))
+                        kudan=kudan, inferred_age=stated is None, twins=bool(TWINS.search(text)))
         ref = "older" if OLDER.search(text) else "younger" if YOUNGER.search(text) else \
             "middle" if MIDDLE.search(text) else None
         return Segment(text, person, ref)  # 「下の子は3歳です」 may restate a child already known
