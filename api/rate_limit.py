@@ -21,13 +21,16 @@ import math
 import threading
 import time
 from collections import OrderedDict, deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 import redis
 import redis.asyncio
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api.errors import error_payload
+from api.encoder_worker import tally
+from api.errors import ApiError, error_payload
 
 log = logging.getLogger("api")
 WINDOW_SECONDS = 60.0
@@ -223,6 +226,25 @@ class RedisCostWindow:
 
     async def aclose(self) -> None:
         await self._keys.aclose()
+
+
+class RateLimited(ApiError):
+    def __init__(self, retry: int) -> None:
+        super().__init__(429, "rate_limited", {"retry_after_seconds": retry})
+        self.headers = {"Retry-After": str(retry)}
+
+
+@contextmanager
+def encoder_budget(window: CostWindow | RedisCostWindow, client: str) -> Iterator[None]:
+    """A request that may encode a question: refused (429) while the client's budget of encoder
+    tokens is spent, and charged afterwards with what it really cost (cache hits are free)."""
+    if (retry := window.retry_after(client)) is not None:
+        raise RateLimited(retry)
+    with tally() as spent:
+        try:
+            yield
+        finally:
+            window.charge(client, spent[0])
 
 
 def too_many_requests_body(retry: int) -> dict[str, Any]:

@@ -14,9 +14,9 @@ from fastapi.exceptions import RequestValidationError
 
 from api.chat import SessionBusy, new_session_id, short
 from api.deps import ChatDep, SettingsDep
-from api.encoder_worker import tally
 from api.errors import ApiError, responses
 from api.models import SESSION_ID, ChatMeasure, ChatRequest, ChatResponse, Reply
+from api.rate_limit import RateLimited, encoder_budget
 from bot.dialogue.summary import summary_text
 from knowledge.household import Household
 from knowledge.relevance import fold_line
@@ -24,12 +24,6 @@ from knowledge.results import folded, shown_maybe
 
 log = logging.getLogger("api")
 router = APIRouter(prefix="/api", tags=["chat"])
-
-
-class RateLimited(ApiError):
-    def __init__(self, retry: int) -> None:
-        super().__init__(429, "rate_limited", {"retry_after_seconds": retry})
-        self.headers = {"Retry-After": str(retry)}
 
 
 def web_key(session_id: str) -> str:
@@ -49,12 +43,11 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
     if body.session_id and (retry := request.app.state.session_limit.retry_after(body.session_id)) is not None:
         raise RateLimited(retry)
     client = request.client.host if request.client else "unknown"
-    if (retry := request.app.state.encoder_limit.retry_after(client)) is not None:  # by cost: encoder tokens
-        raise RateLimited(retry)
+
     def fresh() -> str:
         return web_key(new_session_id())
 
-    with tally() as spent:
+    with encoder_budget(request.app.state.encoder_limit, client):  # by cost: encoder tokens
         try:
             if body.session_id:
                 exchange = service.converse(web_key(body.session_id), body.text, body.lang, fresh_key=fresh)
@@ -62,8 +55,6 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
                 exchange = service.converse(fresh(), body.text, body.lang)
         except SessionBusy:
             raise ApiError(409, "session_busy") from None
-        finally:
-            request.app.state.encoder_limit.charge(client, spent[0])
     session_id = exchange.key.removeprefix("web:")
     results = exchange.turn.results
     # after erasing, nothing is known

@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from api.deps import CatalogDep, SearchDep
-from api.encoder_worker import EncoderBusy, tally
+from api.encoder_worker import EncoderBusy
 from api.errors import ApiError, responses
 from api.models import Lang, SearchResponse, SearchResult
-from api.routes.chat import RateLimited
+from api.rate_limit import encoder_budget
 from api.search import SearchUnavailable
 
 router = APIRouter(prefix="/api", tags=["search"])
@@ -38,17 +38,13 @@ def search(
     if not q.strip():
         return SearchResponse(results=[])
     client = request.client.host if request.client else "unknown"
-    if (retry := request.app.state.encoder_limit.retry_after(client)) is not None:  # by cost: encoder tokens
-        raise RateLimited(retry)
-    with tally() as spent:
+    with encoder_budget(request.app.state.encoder_limit, client):  # by cost: encoder tokens
         try:
             hits = provider.search(q, k)
         except SearchUnavailable as exc:
             raise ApiError(503, "search_unavailable", {"index": str(exc)}) from exc
         except EncoderBusy:
             raise Busy() from None
-        finally:
-            request.app.state.encoder_limit.charge(client, spent[0])
     en = lang == "en"
     results = []
     for hit in hits:
