@@ -116,20 +116,18 @@ class ChatService:
             opening = [m for m in first.messages if m.text != asked]
         try:
             new_state, turn = self.dialogue.respond(state, text)
-        except EncoderBusy:  # a free question met a full encoder queue: say so, keep the conversation as it was
-            log.info("session %s: the question encoder is busy", short(key))
-            busy = Message(text=BUSY_REPLY[state.lang])
+        except Exception as exc:  # the conversation is kept as it was, with a kind word either way
+            if isinstance(exc, EncoderBusy):  # a free question met a full encoder queue
+                log.info("session %s: the question encoder is busy", short(key))
+                said = Message(text=BUSY_REPLY[state.lang])
+            else:  # a bug in reading one message must not end a resident's conversation
+                # The type only: an exception's message can quote the input (pydantic's does).
+                log.error("session %s: the dialogue failed on a message (%s); the conversation is kept as it was",
+                          short(key), type(exc).__name__)
+                said = Message(text=replies.say("trouble", state.lang))
             results = match_household(self.dialogue.catalog, state.household, state.lang)
-            return Exchange([*opening, busy], Turn(messages=[busy], results=results), state, previous, erased=False,
+            return Exchange([*opening, said], Turn(messages=[said], results=results), state, previous, erased=False,
                             key=key)
-        except Exception as exc:  # a bug in reading one message must not end a resident's conversation
-            # The type only: an exception's message can quote the input (pydantic's does).
-            log.error("session %s: the dialogue failed on a message (%s); the conversation is kept as it was",
-                      short(key), type(exc).__name__)
-            sorry = Message(text=replies.say("trouble", state.lang))
-            results = match_household(self.dialogue.catalog, state.household, state.lang)
-            turn = Turn(messages=[sorry], results=results)
-            return Exchange([*opening, sorry], turn, state, previous, erased=False, key=key)
         if turn.erase:
             self.store.delete(key)
             log.info("session %s erased at the user's request", short(key))
