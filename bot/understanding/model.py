@@ -45,3 +45,6 @@ class Understanding:
     lang: Literal["ja", "en"]
     dont_know: tuple[str, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    # Children the message named without any age (「子ども3人… 上は小学生」, "a little brother too"): the
+    # Household cannot hold a child without an age, so the dialogue asks for their ages once instead.
+    unaged_children: int = 0
