@@ -21,6 +21,7 @@ from knowledge.catalog import CatalogError, _load_budget_lines, load_measure
 from knowledge.measure import BudgetLine, Measure
 from knowledge.money import parse_yen
 from knowledge.source import Passage, passages
+from knowledge.translations import translation_problems
 
 SCOPES = ("household", "some_child", "some_adult")
 
@@ -226,6 +227,11 @@ def check_rules(cat: CatalogDir) -> list[Problem]:
     return found
 
 
+def check_translations(cat: CatalogDir) -> list[Problem]:
+    """Every text a resident reads has 中文 and 한국어 (and やさしい日本語 where shown): see translations.py."""
+    return [Problem("translations", m.id, detail) for m in cat.measures for detail in translation_problems(m)]
+
+
 # (check, heading ja, heading en, function), in report order.
 CHECKS: list[tuple[str, str, str, Callable[[CatalogDir], list[Problem]]]] = [
     ("files", "ファイルの読み込み（書式・条件の語彙）", "Files readable (format, rule vocabulary)", check_files),
@@ -238,6 +244,7 @@ CHECKS: list[tuple[str, str, str, Callable[[CatalogDir], list[Problem]]]] = [
     ("dated", "年度", "Fiscal year of figures and budget", check_dated),
     ("basis", "条件の根拠", "Every condition's basis", lambda c: check_basis_present(c) + check_basis_verbatim(c)),
     ("rules", "対象判定の条件", "Rules: benefits have them for the year, initiatives none", check_rules),
+    ("translations", "翻訳（中文・한국어・やさしい日本語）", "Translations (zh, ko, easy)", check_translations),
 ]
 
 

@@ -23,13 +23,19 @@ MEASURE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class Text(BaseModel):
-    """A sentence in Japanese and English; `easy` is an optional やさしい日本語 wording."""
+    """A sentence in Japanese and English, with the translations a resident may read it in.
+
+    `easy` is the やさしい日本語 wording, `zh` 简体中文 and `ko` 한국어. They are optional here so
+    a draft measure still loads; the translation health tests require them in the shipped catalog.
+    """
 
     model_config = _STRICT
 
     ja: str = Field(min_length=1)
     en: str = Field(min_length=1)
-    easy: str | None = None
+    easy: str | None = Field(default=None, min_length=1)
+    zh: str | None = Field(default=None, min_length=1, description="简体中文 (mainland usage).")
+    ko: str | None = Field(default=None, min_length=1, description="한국어, 합니다/해요 polite style.")
 
 
 class Figure(BaseModel):
@@ -101,6 +107,9 @@ class Measure(BaseModel):
     id: str = Field(pattern=MEASURE_ID.pattern)
     title: str = Field(min_length=1, description="Exactly as the document names it.")
     title_en: str
+    title_easy: str | None = Field(default=None, min_length=1, description="The title in やさしい日本語.")
+    title_zh: str | None = Field(default=None, min_length=1, description="The title in 简体中文; shown beside `title`.")
+    title_ko: str | None = Field(default=None, min_length=1, description="The title in 한국어; shown beside `title`.")
     page: str = Field(pattern=PAGE.pattern, description='As printed, e.g. "P80".')
     area: str
     section: str = Field(description="分野別の将来像 (or the chapter) the measure sits under.")
