@@ -32,6 +32,7 @@ class Spec:
     missing: dict[str, str]
     evidence: tuple[re.Pattern[str], ...] = ()
     absent: tuple[re.Pattern[str], ...] = ()
+    provided: tuple[re.Pattern[str], ...] = ()
     units: tuple[str, ...] = ()
     topics: tuple[Spec, ...] = field(default=())
 
@@ -70,8 +71,10 @@ def _spec(name: str, data: dict[str, Any]) -> Spec:
         return tuple(re.compile(w) for lang_words in (data.get(key) or {}).values() for w in lang_words)
 
     topics = tuple(_spec(n, d) for n, d in (data.get("topics") or {}).items())
-    return Spec(name=name, words=per_language("words"), weak=per_language("weak"), missing=dict(data.get("missing") or {}), evidence=_patterns(data.get("evidence")),
-                absent=_patterns(data.get("absent")), units=tuple(data.get("units") or ()), topics=topics)
+    return Spec(name=name, words=per_language("words"), weak=per_language("weak"),
+                missing=dict(data.get("missing") or {}),
+                evidence=_patterns(data.get("evidence")), absent=_patterns(data.get("absent")),
+                provided=_patterns(data.get("provided")), units=tuple(data.get("units") or ()), topics=topics)
 
 
 @cache
@@ -104,3 +107,12 @@ def without_kind_words(text: str) -> str:
         for pattern in (*spec.words, *spec.weak, *(w for topic in spec.topics for w in topic.words)):
             t = pattern.sub(" ", t)
     return t
+
+
+def asked_named(name: str) -> Asked | None:
+    """The `Asked` of `Asked.name` ("when.payment"), as kept in a session while asking which measure."""
+    kind, _, topic = name.partition(".")
+    spec = next((s for s in specs() if s.name == kind), None)
+    if spec is None:
+        return None
+    return Asked(kind=spec.name, spec=spec, topic=next((t for t in spec.topics if t.name == topic), None))  # type: ignore[arg-type]
