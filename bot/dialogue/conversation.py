@@ -146,7 +146,7 @@ class Dialogue:
                               member=pending.member) if pending else None
         if replies.is_fold_request(text):  # 「ほかの分野…の支援も見る」: reveal what was folded
             results = self._results(state)
-            out.say(replies.folded_text(results, state.lang))
+            out.say(replies.folded_text(results, state.lang, self.contact.line(state.lang) or None))
             if state.pending is None:  # the results were final: do not repeat them
                 return state, Turn(messages=out.messages, results=results, done=True)
             return self._continue(state, out, show_progress=False, retry=True)  # and ask the question again
@@ -163,7 +163,8 @@ class Dialogue:
             out.say(replies.say("erased", got.lang))
             return fresh, Turn(messages=out.messages, results=self._results(fresh), done=True, erase=True)
         if got.intent == "results":
-            out.say(replies.results_text(self._results(state), state.lang, self.notice(state.lang)))
+            out.say(replies.results_text(self._results(state), state.lang, self.notice(state.lang),
+                                         self.contact.line(state.lang) or None))
             return self._continue(state, out, show_progress=False)
         if got.intent == "dont_know" and pending:
             return self._skip_pending(state, out)
@@ -259,7 +260,8 @@ class Dialogue:
             state.pending = None
             state.shown = [m.id for m in (*results.eligible, *results.maybe, *results.related)
                            if m.group == "near"][:3] or state.shown
-            out.say(replies.results_text(results, state.lang, self.notice(state.lang)),
+            out.say(replies.results_text(results, state.lang, self.notice(state.lang),
+                                         self.contact.line(state.lang) or None),
                     replies.fold_reply(results, state.lang))
             return state, Turn(messages=out.messages, results=results, done=True)
         if show_progress and state.turns > 0:
