@@ -37,6 +37,8 @@ _FILLER = re.compile(r"[\s\W\d_]+|について|のこと|って|ですか|ます
                      r"\b(the|a|an|is|are|it|this|that|do|does|i|we|my|for|of|to|about|there|what|and|can|you)\b|"
                      r"[はがをにでとものへやかねよ]")
 
+_CONTENT = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffa-z]")
+
 
 @dataclass(frozen=True)
 class Pick:
@@ -67,7 +69,7 @@ def _build_terms(catalog: Catalog) -> tuple[tuple[re.Pattern[str], str, int], ..
     for measure in catalog:
         others = [w for m in catalog if m.id != measure.id for w in words_of(m)]
         for keyword in {normalise(k) for k in measure.keywords}:
-            if len(keyword) < 2 or any(keyword in w for w in others) or not has_topic(keyword):
+            if len(keyword) < 2 or any(keyword in w for w in others) or without_kind_words(keyword) != keyword:
                 continue
             if keyword.isascii():  # a word, singular or plural ("diapers" names "diaper money" too)
                 pattern = re.compile(rf"\b{re.escape(keyword.removesuffix('s'))}s?\b")
@@ -88,8 +90,9 @@ def named(text: str, catalog: Catalog) -> list[str]:
 
 
 def has_topic(text: str) -> bool:
-    """Whether anything is left once the question words and fillers are taken out."""
-    return len(_FILLER.sub("", without_kind_words(text))) >= MIN_TOPIC_CHARS
+    """Whether a noun is left once the question words and fillers are taken out: kanji, katakana or
+    latin letters (what remains in kana is the tail of a verb, 「いつ振り込まれますか」 → 「まれ」)."""
+    return len(_CONTENT.findall(_FILLER.sub("", without_kind_words(text)))) >= MIN_TOPIC_CHARS
 
 
 def pick(text: str, catalog: Catalog, search: SearchFn | None, shown: list[str], margin: float = MARGIN) -> Pick:
