@@ -41,23 +41,25 @@ class Answer(BaseModel):
 
 @cache
 def _passages() -> dict[tuple[str, str], str]:
-    return {(p.page, p.title): p.body.split("\n")[0] for p in passages()}
+    return {(p.page, p.title): p.body for p in passages()}
 
 
 def passage_of(measure: Measure) -> str:
-    """The measure's passage in the document (its first paragraph), or "" when not found."""
+    """The measure's passage in the document (its paragraphs, one a line), or "" when not found."""
     return _passages().get((measure.page, measure.title), "")
 
 
 def clause(text: str, start: int, end: int) -> str:
     """The clause of the passage around [start, end): between the nearest 、 or 。 on either side."""
-    left = max(text.rfind(c, 0, start) for c in "、。") + 1
-    rights = [i for i in (text.find(c, end) for c in "、。") if i >= 0]
+    left = max(text.rfind(c, 0, start) for c in "、。\n") + 1
+    rights = [i for i in (text.find(c, end) for c in "、。\n") if i >= 0]
     return text[left:min(rights) if rights else len(text)]
 
 
 def _quote(text: str) -> str:
-    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…"
+    """The passage's first paragraph, cut at QUOTE_CHARS."""
+    first = text.split("\n")[0]
+    return first if len(first) <= QUOTE_CHARS else first[:QUOTE_CHARS] + "…"
 
 
 def _amount_figures(measure: Measure, asked: Asked) -> list[str]:
