@@ -25,7 +25,7 @@ class ActionAnswerQuestion(Action):
         if any(c.isalpha() for c in text):  # as the dialogue does: the language of the message
             state.lang = "en" if is_english(text) else "ja"
         lang = state.lang
-        free, notice = runtime.dialogue().free, runtime.dialogue().notice(lang)
+        free, notice = runtime.dialogue().free, runtime.dialogue().notice_short(lang)
         if state.asking and text in state.asking.options:  # a candidate measure tapped
             reply = free.chosen(state.asking, text, lang, state.household, notice)
         else:

@@ -95,7 +95,7 @@ class Dialogue:
             return self._continue(state, out, show_progress=False, retry=True)
         if state.asking and text in state.asking.options:  # which measure a question was about
             return self._said(state, out, self.free.chosen(state.asking, text, state.lang, state.household,
-                                                           self.notice(state.lang)))
+                                                           self.notice_short(state.lang)))
         if state.pending and text in state.pending.answers:
             return self._apply_quick_reply(state, text, out)
         if state.pending and text in ("わからない", "I don't know"):
@@ -181,7 +181,7 @@ class Dialogue:
             if got.conflicts:
                 return self._clarify(state, out, got.conflicts[0], bool(got.changed))
             # 「中3の息子です。HPVワクチンの対象ですか」: the facts, then the answer about that measure
-            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice(state.lang),
+            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
                                      with_facts=True)
             if asked is not None:
                 return _with_correction(*self._said(state, out, asked, retry=False), state.lang)
@@ -190,7 +190,7 @@ class Dialogue:
         if none is not None:  # 「いいえ」 typed to a checklist: the same as tapping 「あてはまるものはない」
             return self._apply_quick_reply(state, none, out)
         if got.intent in ("question", "other", "inform"):
-            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice(state.lang))
+            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang))
             if asked is not None:
                 return self._said(state, out, asked)
             if self._answer_question(text, state, out, pending):
