@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -98,11 +99,16 @@ def main() -> None:
     args = parser.parse_args()
 
     catalog = default_catalog()
-    search = None
+    calls: list[str] = []
+    search: Callable[[str, int], list[Any]] | None = None
     if not args.no_search:
         from knowledge.search.factory import searcher_from_settings
 
-        search = searcher_from_settings()[0].search
+        searcher = searcher_from_settings()[0]
+
+        def search(text: str, k: int) -> list[Any]:  # counted: the per-message cost the answerer adds
+            calls.append(text)
+            return searcher.search(text, k)
     # A fixed clock and no contact: answers are the same on any day and in any deployment.
     dialogue = Dialogue(catalog, search, clock=fixed(date(2025, 3, 31)), contact=Contact())
     items = load_items(args.path)
@@ -113,7 +119,8 @@ def main() -> None:
     table = {lang: metrics([r for r in rows if r["lang"] == lang]) for lang in sorted({r["lang"] for r in rows})}
     table["all"] = metrics(rows)
     by_kind = {kind: metrics([r for r in rows if r["kind"] == kind]) for kind in sorted({r["kind"] for r in rows})}
-    print(f"{args.path} ({len(rows)} questions, search {'off' if args.no_search else 'on'}, {seconds:.1f} s)")
+    print(f"{args.path} ({len(rows)} questions, search {'off' if args.no_search else 'on'}, {seconds:.1f} s, "
+          f"{len(calls)} searches: the others were named or asked no search)")
     head = ("| set | n | kind acc. | right measure | right measure (named) | says not in doc when not "
             "| says not in doc when it is | asked which | no answer |")
     print(head)
@@ -129,7 +136,8 @@ def main() -> None:
                   f"({r['got_topic']}) {r['got_measure']} {r['got_in_document']}{which}")
     out = args.out or HERE / "results" / ("question_kinds.json" if args.path.resolve() == DEV.resolve()
                                           else f"question_kinds_{args.path.stem}.json")
-    out.write_text(json.dumps({"set": str(args.path), "search": not args.no_search, "by_language": table,
+    out.write_text(json.dumps({"set": str(args.path), "search": not args.no_search, "searches": len(calls),
+                               "by_language": table,
                                "by_kind": by_kind, "failures": failures(rows)},
                               ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"written {out}")
