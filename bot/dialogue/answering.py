@@ -102,6 +102,19 @@ def _status(measure: Measure, lang: Lang) -> str:
     return f"{document().fiscal_year_ja}に{measure.status}の施策です{said}。"
 
 
+def _who_takes_part(measure: Measure, lang: Lang) -> list[str]:
+    """For "how do I apply / who can": a programme whose participants others choose says how (the
+    measure's `selection`), and an initiative of the ward says nobody applies for it."""
+    if measure.selection is not None:
+        return [("Who takes part: " if lang == "en" else "参加する人の決め方：")
+                + (measure.selection.how.en if lang == "en" else measure.selection.how.ja)]
+    if measure.kind == "initiative":
+        return ["The document describes it as work the ward does, not as support residents apply for."
+                if lang == "en" else "資料では、区が進める取り組みとして書かれていて、"
+                                     "住民が申し込んで受ける支援としては書かれていません。"]
+    return []
+
+
 def _verdict_lines(measure: Measure, catalog: Catalog, household: Household, lang: Lang) -> tuple[bool, list[str]]:
     """Whether the document settles the resident's case (their household as told), and why."""
     if household == Household():
@@ -155,6 +168,8 @@ class Answerer:
             lines += self._printed(measure, asked, found, lang)
         else:
             lines += self._not_printed(measure, asked, lang)
+        if asked.kind in ("procedure", "eligibility", "documents"):
+            lines += _who_takes_part(measure, lang)
         if asked.kind == "when" or (asked.kind == "amount" and in_document):
             status = _status(measure, lang)
             if status:
