@@ -163,7 +163,9 @@ class Dialogue:
             out.say(replies.say("erased", got.lang))
             return fresh, Turn(messages=out.messages, results=self._results(fresh), done=True, erase=True)
         if got.intent == "results":
-            out.say(replies.results_text(self._results(state), state.lang, self.notice(state.lang),
+            results = self._results(state)
+            state.shown = _shown(results) or state.shown
+            out.say(replies.results_text(results, state.lang, self.notice(state.lang),
                                          self.contact.line(state.lang) or None))
             return self._continue(state, out, show_progress=False)
         if got.intent == "dont_know" and pending:
@@ -185,7 +187,9 @@ class Dialogue:
                                      with_facts=True)
             if asked is not None:
                 return _with_correction(*self._said(state, out, asked, retry=False), state.lang)
-            return _with_correction(*self._continue(state, out), state.lang)
+            state, turn = self._continue(state, out)
+            state.shown = _shown(turn.results) or state.shown  # the cards every channel now shows
+            return _with_correction(state, turn, state.lang)
         none = _checklist_none(pending, text)
         if none is not None:  # 「いいえ」 typed to a checklist: the same as tapping 「あてはまるものはない」
             return self._apply_quick_reply(state, none, out)
@@ -258,8 +262,7 @@ class Dialogue:
         prompt = next_prompt(evaluated, state.settled_keys(), state.household, state.lang, state.expanded_keys())
         if prompt is None:
             state.pending = None
-            state.shown = [m.id for m in (*results.eligible, *results.maybe, *results.related)
-                           if m.group == "near"][:3] or state.shown
+            state.shown = _shown(results) or state.shown
             out.say(replies.results_text(results, state.lang, self.notice(state.lang),
                                          self.contact.line(state.lang) or None),
                     replies.fold_reply(results, state.lang))
@@ -272,6 +275,12 @@ class Dialogue:
         state.pending = Pending.of(prompt)
         out.say(prompt.text, state.pending.quick_replies)
         return state, Turn(messages=out.messages, results=results)
+
+
+def _shown(results: Results) -> list[str]:
+    """The measures a resident now sees first (eligible, then nearby maybes and related ones), which
+    a question with no topic of its own (「申請方法は？」) refers to: one is meant, or up to 3 are offered."""
+    return [m.id for m in (*results.eligible, *results.maybe, *results.related) if m.group == "near"][:3]
 
 
 def _apply(household: Household, fact: Fact, value: Any) -> Household:

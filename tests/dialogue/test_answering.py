@@ -77,3 +77,22 @@ def test_which_measure_by_its_own_word_by_the_conversation_or_asked_back() -> No
     assert pick("申請方法は？", CATALOG, None, ["school_lunch_free"]).measure_id == "school_lunch_free"
     unsure = pick("申請方法は？", CATALOG, None, ["school_lunch_free", "male_hpv_vaccine"])
     assert unsure.measure_id is None and unsure.candidates == ("school_lunch_free", "male_hpv_vaccine")
+
+
+def test_a_question_without_a_topic_refers_to_the_cards_just_shown() -> None:
+    """After the household, 「申請方法は？」 asks which of the measures on screen; the tapped one is answered
+    and the household question comes back."""
+    from bot.dialogue.conversation import Dialogue
+
+    dialogue = Dialogue(CATALOG, contact=Contact())
+    state, _ = dialogue.start("ja")
+    state, turn = dialogue.respond(state, "2歳の息子が区内の保育園に通っています")
+    assert state.shown and state.shown[0] == "diaper_provision"
+    state, turn = dialogue.respond(state, "申請方法は？")
+    assert turn.answer is not None and turn.answer.candidates == state.shown
+    assert turn.messages[-1].text == "どの支援についてのご質問ですか？"
+    diapers = turn.messages[-1].quick_replies[0]
+    state, turn = dialogue.respond(state, diapers)
+    assert turn.answer is not None and turn.answer.measure_id == "diaper_provision" and state.asking is None
+    assert "資料には申請方法の記載がありません。" in turn.messages[0].text
+    assert state.pending is not None and turn.messages[-1].text == state.pending.text
