@@ -1,4 +1,5 @@
-"""Answers a free question by search over the catalog and the source, with the page."""
+"""Answers a free question: a question of a kind (how / when / how much / who / where / what to
+bring / whom to call) with the dialogue's own answerer, anything else by search, with the page."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import runtime
 from bot.dialogue import replies
+from bot.understanding.normalise import is_english
 from knowledge.catalog import default_catalog
 
 
@@ -19,7 +21,22 @@ class ActionAnswerQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
-        lang = runtime.load_state(tracker).lang
+        state = runtime.load_state(tracker)
+        if any(c.isalpha() for c in text):  # as the dialogue does: the language of the message
+            state.lang = "en" if is_english(text) else "ja"
+        lang = state.lang
+        free, notice = runtime.dialogue().free, runtime.dialogue().notice_short(lang)
+        if state.asking and text in state.asking.options:  # a candidate measure tapped
+            reply = free.chosen(state.asking, text, lang, state.household, notice)
+        else:
+            reply = free.answer(text, lang, state.shown, state.household, notice)
+        if reply is not None:
+            state.asking = reply.asking
+            state.shown = reply.shown or state.shown
+            dispatcher.utter_message(text=reply.answer.text,
+                                     buttons=[{"title": label, "payload": label} for label in reply.quick_replies],
+                                     json_message={"answer": reply.answer.model_dump()})
+            return runtime.state_events(state)
         catalog = default_catalog()
         en = lang == "en"
         titles = {m.id: (m.title_en if en else m.title) for m in catalog}

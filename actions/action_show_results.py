@@ -27,6 +27,7 @@ class ActionShowResults(Action):
             events = state_events(state, tracker)
         results = match_household(default_catalog(), state.household, state.lang)
         shown = results.eligible + results.maybe + results.related
-        dispatcher.utter_message(text=replies.results_text(results, state.lang, dialogue().notice(state.lang)),
+        dispatcher.utter_message(text=replies.results_text(results, state.lang, dialogue().notice(state.lang),
+                                                           dialogue().contact.line(state.lang) or None),
                                  json_message={"measures": [m.model_dump() for m in shown]})
         return events

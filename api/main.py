@@ -73,7 +73,7 @@ def create_app(settings: Settings | None = None, sessions: SessionStore | None =
         replays = store_from_settings(settings, "line-event")
     provider = SearchProvider(settings, catalog)
     clock = settings.clock()  # the one clock: greeting, results and handout say when 令和6年度 is over
-    service = ChatService(Dialogue(catalog, provider.search_or_nothing, clock), sessions,
+    service = ChatService(Dialogue(catalog, provider.search_or_nothing, clock, settings.contact()), sessions,
                           settings.session_ttl_seconds)
     line_bot = LineBot.from_settings(settings, service, catalog, replays)
     encoder_limit = cost_window_from_settings(settings.session_store, settings.redis_url,

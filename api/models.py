@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from bot.dialogue.answering import Answer
+from knowledge.contact import Contact
 from knowledge.household import Household
 from knowledge.measure import Measure
 from knowledge.outcome import CheckStatus, Fact
@@ -102,6 +104,8 @@ class EligibilityResponse(BaseModel):
     next_question: NextQuestion | None = Field(description="The question that would settle the most open measures.")
     notice: str | None = Field(default=None, description="Set once the document's fiscal year is over: the "
                                "information is from 令和6年度 and may have changed (print it with the results).")
+    contact: Contact | None = Field(default=None, description="The ward office as the deployment configured it "
+                                    "(BF_OFFICE_*), for the handout; null when none is set (say 区の窓口).")
 
 
 class ChatRequest(BaseModel):
@@ -153,6 +157,10 @@ class ChatResponse(BaseModel):
     folded_label: str | None = Field(
         default=None,
         description="The line/button that reveals them, e.g. 「ほかの分野（事業・住まい）の支援も見る（4件）」.")
+    answer: Answer | None = Field(
+        default=None, description="When the message asked how / when / how much / who / where / what to bring / "
+                                  "whom to call: the answer's kind, measure, and whether the document prints it "
+                                  "(its text is also the reply).")
 
 
 class SourceInfo(BaseModel):

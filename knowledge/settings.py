@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from knowledge.contact import Contact
 from knowledge.dated import Clock, fixed, system_today
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,10 +77,22 @@ class Settings(BaseSettings):
         default=86_400, ge=60, description="A webhookEventId seen within this time is not processed again."
     )
 
+    # The ward office residents are sent to (knowledge/contact.py): deployment data, never catalog data.
+    office_name: str = Field(default="", description="e.g. 千代田区役所; empty: answers say 区の窓口.")
+    office_counter: str = Field(default="", description="The counter (課・窓口), e.g. 子ども支援課（4階）.")
+    office_phone: str = Field(default="", description="Phone number as residents should dial it.")
+    office_url: str = Field(default="", description="The ward's web page for these measures.")
+    office_hours: str = Field(default="", description="Opening hours of the counter, e.g. 平日 8:30〜17:15.")
+
     # Clock
     today: date | None = Field(
         default=None, description="Fix today's date (tests, demos): it decides whether answers say the "
                                   "document's fiscal year is over. Unset: the system date.")
+
+    def contact(self) -> Contact:
+        """The ward office as configured (empty fields stay empty: nothing is made up)."""
+        return Contact(name=self.office_name, counter=self.office_counter, phone=self.office_phone,
+                       url=self.office_url, hours=self.office_hours)
 
     def clock(self) -> Clock:
         """The one clock every channel reads the date from (see knowledge/dated.py)."""

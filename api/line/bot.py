@@ -133,7 +133,8 @@ class LineBot:
             return True
         lang = exchange.state.lang
         notice = self.chat.dialogue.notice_short(lang)
-        self._reply(token, reply_messages(exchange.messages, self._cards(exchange, lang), lang, notice))
+        contact = self.chat.dialogue.contact.line(lang) or None
+        self._reply(token, reply_messages(exchange.messages, self._cards(exchange, lang), lang, notice, contact))
         return True
 
     @staticmethod

@@ -98,9 +98,10 @@ def _small(text: str, color: str = "#555555", lines: int = 4, bold: bool = False
                     weight="bold" if bold else None)
 
 
-def _bubble(match: Match, lang: Lang, notice: str | None = None) -> FlexBubble:
+def _bubble(match: Match, lang: Lang, notice: str | None = None, contact: str | None = None) -> FlexBubble:
     """Status, title, page, why (or how people are chosen), how a maybe waits, and 窓口で確認すること;
-    the dated notice in the footer once the document's fiscal year is over."""
+    in the footer the dated notice once the document's fiscal year is over, and the ward office's
+    contact when the deployment sets one."""
     en = lang == "en"
     ja_status, en_status, color = STATUS.get(match.status, STATUS["maybe"])
     if match.status == "related":
@@ -117,11 +118,13 @@ def _bubble(match: Match, lang: Lang, notice: str | None = None) -> FlexBubble:
     if match.check_yourself:
         contents += [FlexSeparator(margin="md"), _small(CHECK_HEAD[1 if en else 0], "#1B1F24", 1, bold=True),
                      _small("\n".join(f"・{c}" for c in match.check_yourself), "#333333", 8)]
-    footer = FlexBox(layout="vertical", contents=[_small(notice, "#6E4300", 3)]) if notice else None
+    foot = [*([_small(notice, "#6E4300", 3)] if notice else []), *([_small(contact, "#1B1F24", 4)] if contact else [])]
+    footer = FlexBox(layout="vertical", spacing="sm", contents=foot) if foot else None
     return FlexBubble(size="kilo", body=FlexBox(layout="vertical", spacing="sm", contents=contents), footer=footer)
 
 
-def carousel(matches: list[Match], lang: Lang, notice: str | None = None) -> FlexMessage | None:
+def carousel(matches: list[Match], lang: Lang, notice: str | None = None,
+             contact: str | None = None) -> FlexMessage | None:
     """Measure cards (title, page, one reason, what to check); at most 12, in the order given
     (eligible first, related last). `notice`: the short dated notice, in every card's footer."""
     shown = matches[:MAX_BUBBLES]
@@ -132,17 +135,17 @@ def carousel(matches: list[Match], lang: Lang, notice: str | None = None) -> Fle
     if notice:
         alt = f"{notice} {alt}"
     return FlexMessage(alt_text=clip(alt, MAX_ALT),
-                       contents=FlexCarousel(contents=[_bubble(m, lang, notice) for m in shown]))
+                       contents=FlexCarousel(contents=[_bubble(m, lang, notice, contact) for m in shown]))
 
 
 def reply_messages(messages: list[Message], cards: list[Match], lang: Lang,
-                   notice: str | None = None) -> list[LineMessage]:
+                   notice: str | None = None, contact: str | None = None) -> list[LineMessage]:
     """At most 5 messages: the texts (the earliest merged when there are too many), the carousel,
     and the question last, carrying the quick replies (LINE shows them only on the last message).
-    `notice` (short dated notice) goes on the cards' footers."""
+    `notice` (short dated notice) and `contact` (the ward office, when set) go on the cards' footers."""
     texts = [m.text for m in messages if m.text.strip()] or ["…"]
     labels = next((m.quick_replies for m in reversed(messages) if m.quick_replies), [])
-    cards_message = carousel(cards, lang, notice)
+    cards_message = carousel(cards, lang, notice, contact)
     room = MAX_MESSAGES - (1 if cards_message else 0)
     if len(texts) > room:
         cut = len(texts) - room + 1

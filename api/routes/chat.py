@@ -77,6 +77,7 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
         if exchange.turn.household_changed else None,
         folded=len(hidden),
         folded_label=fold_line([m.area for m in hidden], len(hidden), exchange.state.lang) if hidden else None,
+        answer=exchange.turn.answer,
     )
 
 

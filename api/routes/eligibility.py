@@ -10,7 +10,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import CatalogDep, ClockDep
+from api.deps import CatalogDep, ClockDep, SettingsDep
 from api.errors import responses
 from api.models import EligibilityItem, EligibilityResponse, Lang, NextQuestion
 from bot.dialogue.planner import next_prompt
@@ -23,11 +23,12 @@ router = APIRouter(prefix="/api", tags=["eligibility"])
 
 @router.post("/eligibility", response_model=EligibilityResponse, responses=responses(413, 422),
              summary="Check a household")
-def eligibility(household: Household, catalog: CatalogDep, clock: ClockDep,
+def eligibility(household: Household, catalog: CatalogDep, clock: ClockDep, settings: SettingsDep,
                 lang: Annotated[Lang, Query()] = "ja") -> EligibilityResponse:
     """`null` fields are unknown (never "no"): measures depending on them come back as `maybe`,
     and `next_question` names the fact that would settle the most of them. `notice` is set once the
-    document's fiscal year is over (by the server's clock, `BF_TODAY` to fix it)."""
+    document's fiscal year is over (by the server's clock, `BF_TODAY` to fix it); `contact` once the
+    deployment names its ward office (`BF_OFFICE_*`)."""
     evaluated = catalog.evaluate(household)  # once: the results and the next question share it
     results = match_household(catalog, household, lang, evaluated)
     prompt = next_prompt(evaluated, set(), household, lang)
@@ -40,4 +41,5 @@ def eligibility(household: Household, catalog: CatalogDep, clock: ClockDep,
         related=[EligibilityItem.of(m) for m in results.related],
         next_question=question,
         notice=notice(clock, lang),
+        contact=contact if (contact := settings.contact()).configured else None,
     )

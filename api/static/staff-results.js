@@ -130,8 +130,28 @@ window.StaffResults = (function () {
       sec.appendChild(dl);
       box.appendChild(sec);
     });
-    box.appendChild(el("p", "h-foot", "ページ番号（P80 など）は区の資料のページです。詳しい条件や申し込み方法は、区の窓口でご確認ください。" +
-      "このメモの内容は、区のシステムに保存されていません。"));
+    var office = contactLines(data && data.contact);
+    box.appendChild(el("p", "h-foot", "ページ番号（P80 など）は区の資料のページです。詳しい条件や申し込み方法は、" +
+      (office.length ? "下記の窓口" : "区の窓口") + "でご確認ください。このメモの内容は、区のシステムに保存されていません。"));
+    if (office.length) {
+      var c = el("p", "h-contact");
+      office.forEach(function (line, i) { if (i) c.appendChild(el("br")); c.appendChild(document.createTextNode(line)); });
+      box.appendChild(c);
+    }
+  }
+
+  /* The ward office as the deployment set it (BF_OFFICE_*; the document prints none of it): name and
+   * counter, then phone, hours and web page, only what is set. [] when none is set. */
+  function contactLines(contact) {
+    if (!contact) return [];
+    var lines = [];
+    var place = [contact.name, contact.counter].filter(Boolean).join(" ");
+    if (place) lines.push("お問い合わせ：" + place);
+    if (contact.phone) lines.push("電話 " + contact.phone);
+    if (contact.hours) lines.push("受付時間 " + contact.hours);
+    if (contact.url) lines.push("ホームページ " + contact.url);
+    if (!place && lines.length) lines[0] = "お問い合わせ：" + lines[0];
+    return lines;
   }
 
   return { el: el, head: head, results: results, handout: handout };

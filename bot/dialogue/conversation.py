@@ -13,8 +13,11 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from bot.dialogue import replies
+from bot.dialogue.answering import Answer, Answerer
 from bot.dialogue.clarify import clarifying_question
 from bot.dialogue.facts import path_of, set_fact
+from bot.dialogue.free_question import FreeQuestions
+from bot.dialogue.free_question import Reply as FreeReply
 from bot.dialogue.planner import next_prompt
 from bot.dialogue.questions import Lang, bank
 from bot.dialogue.state import DialogueState, Pending
@@ -22,6 +25,7 @@ from bot.dialogue.summary import CORRECT, HOW_TO_CORRECT, summary_text
 from bot.understanding import Conflict, Context, Expecting, understand
 from bot.understanding.words import NO
 from knowledge.catalog import Catalog
+from knowledge.contact import Contact
 from knowledge.dated import Clock, notice
 from knowledge.household import Household
 from knowledge.outcome import Fact
@@ -44,6 +48,7 @@ class Turn(BaseModel):
     done: bool = False
     erase: bool = False
     household_changed: bool = Field(default=False, description="This message changed what the bot understood.")
+    answer: Answer | None = Field(default=None, description="A question of a kind (how/when/…) answered this turn.")
 
 
 @dataclass
@@ -55,10 +60,13 @@ class _Out:
 
 
 class Dialogue:
-    def __init__(self, catalog: Catalog, search: SearchFn | None = None, clock: Clock | None = None) -> None:
+    def __init__(self, catalog: Catalog, search: SearchFn | None = None, clock: Clock | None = None,
+                 contact: Contact | None = None) -> None:
         self.catalog = catalog
         self.search = search
         self.clock = clock or get_settings().clock()  # decides whether answers say the fiscal year is over
+        self.contact = contact if contact is not None else get_settings().contact()  # deployment data
+        self.free = FreeQuestions(Answerer(catalog, self.contact), search)
 
     def notice(self, lang: Lang) -> str | None:
         """「令和6年度の情報です…」 once the document's fiscal year is over, else None."""
@@ -85,6 +93,9 @@ class Dialogue:
         if text in CORRECT.values():  # 「訂正する」: how to correct, then the same question again
             out.say(HOW_TO_CORRECT[state.lang])
             return self._continue(state, out, show_progress=False, retry=True)
+        if state.asking and text in state.asking.options:  # which measure a question was about
+            return self._said(state, out, self.free.chosen(state.asking, text, state.lang, state.household,
+                                                           self.notice_short(state.lang)))
         if state.pending and text in state.pending.answers:
             return self._apply_quick_reply(state, text, out)
         if state.pending and text in ("わからない", "I don't know"):
@@ -135,7 +146,7 @@ class Dialogue:
                               member=pending.member) if pending else None
         if replies.is_fold_request(text):  # 「ほかの分野…の支援も見る」: reveal what was folded
             results = self._results(state)
-            out.say(replies.folded_text(results, state.lang))
+            out.say(replies.folded_text(results, state.lang, self.contact.line(state.lang) or None))
             if state.pending is None:  # the results were final: do not repeat them
                 return state, Turn(messages=out.messages, results=results, done=True)
             return self._continue(state, out, show_progress=False, retry=True)  # and ask the question again
@@ -152,7 +163,10 @@ class Dialogue:
             out.say(replies.say("erased", got.lang))
             return fresh, Turn(messages=out.messages, results=self._results(fresh), done=True, erase=True)
         if got.intent == "results":
-            out.say(replies.results_text(self._results(state), state.lang, self.notice(state.lang)))
+            results = self._results(state)
+            state.shown = _shown(results) or state.shown
+            out.say(replies.results_text(results, state.lang, self.notice(state.lang),
+                                         self.contact.line(state.lang) or None))
             return self._continue(state, out, show_progress=False)
         if got.intent == "dont_know" and pending:
             return self._skip_pending(state, out)
@@ -168,13 +182,41 @@ class Dialogue:
                 out.say(summary_text(state.household, state.lang), [CORRECT[state.lang]])
             if got.conflicts:
                 return self._clarify(state, out, got.conflicts[0], bool(got.changed))
-            return _with_correction(*self._continue(state, out), state.lang)
+            # 「中3の息子です。HPVワクチンの対象ですか」: the facts, then the answer about that measure
+            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
+                                     with_facts=True)
+            if asked is not None:
+                return _with_correction(*self._said(state, out, asked, retry=False), state.lang)
+            state, turn = self._continue(state, out)
+            state.shown = _shown(turn.results) or state.shown  # the cards every channel now shows
+            return _with_correction(state, turn, state.lang)
         none = _checklist_none(pending, text)
         if none is not None:  # 「いいえ」 typed to a checklist: the same as tapping 「あてはまるものはない」
             return self._apply_quick_reply(state, none, out)
-        if got.intent in ("question", "other", "inform") and self._answer_question(text, state, out, pending):
-            return self._continue(state, out, show_progress=False)
+        if got.intent in ("question", "other", "inform"):
+            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang))
+            if asked is not None:
+                return self._said(state, out, asked)
+            if self._answer_question(text, state, out, pending):
+                return self._continue(state, out, show_progress=False)
         return self._not_understood(state, out)
+
+    def _said(self, state: DialogueState, out: _Out, reply: FreeReply | None,
+              retry: bool = True) -> tuple[DialogueState, Turn]:
+        """A question of a kind answered (or which measure it is about, asked back), then the pending
+        question again (`retry`; after new facts, the next one); when the results were already final,
+        the answer alone. Without a reply (a stale quick reply), the conversation simply goes on."""
+        if reply is None:
+            return self._continue(state, out, show_progress=False)
+        state.asking = reply.asking
+        if reply.shown:
+            state.shown = reply.shown
+        out.say(reply.answer.text, reply.quick_replies)
+        if reply.asking is not None or (retry and state.pending is None):  # wait for the choice / results were final
+            return state, Turn(messages=out.messages, results=self._results(state), answer=reply.answer,
+                               done=reply.asking is None)
+        state, turn = self._continue(state, out, show_progress=False, retry=retry)
+        return state, turn.model_copy(update={"answer": reply.answer})
 
     def _clarify(self, state: DialogueState, out: _Out, conflict: Conflict,
                  changed: bool) -> tuple[DialogueState, Turn]:
@@ -195,6 +237,7 @@ class Dialogue:
         titles = {m.id: (m.title_en if en else m.title) for m in self.catalog}
         summaries = {m.id: (m.summary.en if en else m.summary.ja) for m in self.catalog}
         out.say(replies.answer_text(hits, state.lang, titles, summaries))
+        state.shown = [h.id for h in hits] or state.shown
         return True
 
     def _not_understood(self, state: DialogueState, out: _Out) -> tuple[DialogueState, Turn]:
@@ -219,7 +262,9 @@ class Dialogue:
         prompt = next_prompt(evaluated, state.settled_keys(), state.household, state.lang, state.expanded_keys())
         if prompt is None:
             state.pending = None
-            out.say(replies.results_text(results, state.lang, self.notice(state.lang)),
+            state.shown = _shown(results) or state.shown
+            out.say(replies.results_text(results, state.lang, self.notice(state.lang),
+                                         self.contact.line(state.lang) or None),
                     replies.fold_reply(results, state.lang))
             return state, Turn(messages=out.messages, results=results, done=True)
         if show_progress and state.turns > 0:
@@ -230,6 +275,12 @@ class Dialogue:
         state.pending = Pending.of(prompt)
         out.say(prompt.text, state.pending.quick_replies)
         return state, Turn(messages=out.messages, results=results)
+
+
+def _shown(results: Results) -> list[str]:
+    """The measures a resident now sees first (eligible, then nearby maybes and related ones), which
+    a question with no topic of its own (「申請方法は？」) refers to: one is meant, or up to 3 are offered."""
+    return [m.id for m in (*results.eligible, *results.maybe, *results.related) if m.group == "near"][:3]
 
 
 def _apply(household: Household, fact: Fact, value: Any) -> Household:

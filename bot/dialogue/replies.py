@@ -129,12 +129,13 @@ def _item(match: Match, lang: Lang) -> str:
     return "\n".join([f"・{match.title}（{match.page}）", *(f"　{line}" for line in lines)])
 
 
-def results_text(results: Results, lang: Lang, notice: str | None = None) -> str:
+def results_text(results: Results, lang: Lang, notice: str | None = None, contact: str | None = None) -> str:
     """The dated notice first (when given), then eligible, maybe, later and related measures.
     Eligible and related ones carry one line of what to check at the counter; a maybe says what it
     waits on (the engine's reason asks for a missing fact; a point only the counter can settle gets
     its own line); a maybe's points to check are on its card (widget, LINE), so the text stays
-    short. Related programmes sit under their own heading, never worded as 「対象です」.
+    short. Related programmes sit under their own heading, never worded as 「対象です」. `contact`: the
+    ward office's line when the deployment sets one (knowledge/contact.py), after 「区の窓口で…」.
     Relevance before completeness: at most MAYBE_IN_TEXT maybes about the members the resident
     described, a line saying how many more, and one line for the areas they never mentioned."""
     near, other = shown_maybe(results), folded(results)
@@ -161,7 +162,7 @@ def results_text(results: Results, lang: Lang, notice: str | None = None) -> str
         head.append(say("nothing", lang))
     if not lines and not tail:
         return "\n".join(head)
-    return "\n".join([*head, *lines, *tail, say("counter", lang)])
+    return "\n".join([*head, *lines, *tail, say("counter", lang), *([contact] if contact else [])])
 
 
 def more_lines(hidden: int, other: list[Match], lang: Lang) -> list[str]:
@@ -191,14 +192,14 @@ def fold_reply(results: Results, lang: Lang) -> list[str]:
     return [fold_line([m.area for m in other], len(other), lang)] if other else []
 
 
-def folded_text(results: Results, lang: Lang) -> str:
+def folded_text(results: Results, lang: Lang, contact: str | None = None) -> str:
     """The measures of areas the resident never mentioned, when they ask to see them."""
     other = folded(results)
     if not other:
         return say("nothing", lang)
     head = f"Other areas you may qualify for ({len(other)}):" if lang == "en" \
         else f"【ほかの分野の対象かもしれない支援（{len(other)}件）】"
-    return "\n".join([head, *(_item(m, lang) for m in other), say("counter", lang)])
+    return "\n".join([head, *(_item(m, lang) for m in other), say("counter", lang), *([contact] if contact else [])])
 
 
 def progress_text(results: Results, lang: Lang) -> str:

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from bot.dialogue.free_question import Asking
 from bot.dialogue.questions import Prompt
 from knowledge.household import Household
 from knowledge.outcome import Fact
@@ -48,6 +49,10 @@ class DialogueState(BaseModel):
     last_changed: list[str] = Field(default_factory=list)
     notice_given: bool = False
     turns: int = 0
+    # Free questions (issue 15): the measures last shown (ids only), so 「申請方法は？」 can refer to
+    # them, and the candidates offered when a question's measure was unclear.
+    shown: list[str] = Field(default_factory=list)
+    asking: Asking | None = None
 
     def settled_keys(self) -> set[tuple[str, int | None]]:
         return {(f.key, f.member) for f in self.settled}

@@ -102,6 +102,31 @@ def test_a_free_question_is_answered_with_the_page() -> None:
     assert "区立学校の学校給食費を全額補助（P86）" in messages[0]["text"]
 
 
+def test_a_question_of_a_kind_is_answered_by_the_dialogues_answerer() -> None:
+    """The same answer as the web chat (bot/dialogue/answering.py), with its structure for channels."""
+    messages, events = run(ActionAnswerQuestion(), tracker("free_question",
+                                                           then_user=("おむつの申請方法を教えて", "ask_question")))
+    assert messages[0]["text"].startswith("【区内保育施設利用において、おむつ等を提供（P80）】")
+    assert "資料には申請方法の記載がありません。" in messages[0]["text"]
+    assert messages[0]["custom"]["answer"]["kind"] == "procedure"
+    assert messages[0]["custom"]["answer"]["in_document"] is False
+    assert state_of(events).shown == ["diaper_provision"]  # 「いつから？」 next refers to it
+
+
+def test_an_unclear_measure_is_asked_back_and_the_tapped_one_answered() -> None:
+    messages, events = run(ActionAnswerQuestion(), tracker("free_question",
+                                                           then_user=("Where will the new playgrounds be?",
+                                                                       "ask_question")))
+    labels = [b["title"] for b in messages[0]["buttons"]]
+    assert messages[0]["text"] == "Which measure is your question about?" and len(labels) >= 2
+    asked = tracker("free_question", then_user=(labels[0], "ask_question"))
+    asked.slots["dialogue_state"] = state_of(events).model_dump_json()
+    messages, events = run(ActionAnswerQuestion(), asked)
+    assert messages[0]["custom"]["answer"]["kind"] == "where"
+    assert messages[0]["custom"]["answer"]["measure_id"] == state_of(events).shown[0]
+    assert state_of(events).asking is None
+
+
 @pytest.mark.parametrize(("today", "dated"), [(date(2025, 3, 31), False), (date(2025, 4, 1), True)])
 def test_the_greeting_says_the_information_is_from_fy2024_once_that_year_is_over(
         monkeypatch: pytest.MonkeyPatch, today: date, dated: bool) -> None:

@@ -224,3 +224,28 @@ def test_line_user_ids_are_never_stored_or_logged(line: Line, caplog: pytest.Log
     assert key.startswith("line:") and user not in key
     assert user not in caplog.text and FIRST not in caplog.text
     assert user not in (line.sessions.get(key) or "")
+
+
+def test_with_the_ward_office_configured_line_answers_and_cards_name_it(
+        make_settings: Callable[..., Settings], fake_line: FakeLine) -> None:
+    """BF_OFFICE_*: a question about whom to call is answered with it, and every card's footer shows it."""
+    settings = make_settings(line_channel_secret=CHANNEL_SECRET, line_channel_access_token=ACCESS_TOKEN,
+                             line_api_host=fake_line.url, office_name="千代田区役所", office_phone="03-1234-5678")
+    contact = "お問い合わせ：千代田区役所（電話 03-1234-5678）"
+    with live_server(create_app(settings, sessions=MemoryStore())) as url, \
+            httpx.Client(base_url=url, timeout=30) as http:
+        wait_for_index(http)
+        office = Line(http, fake_line, MemoryStore(), None)  # type: ignore[arg-type]
+        [asked] = office.send(text_event("窓口の電話番号は？", user="Uoffice"))
+        check_limits(asked["messages"])
+        assert any(contact in m.get("text", "") for m in asked["messages"])
+        [reply] = office.send(text_event(FIRST, user="Uoffice"))
+        [cards] = [m for m in reply["messages"] if m["type"] == "flex"]
+        footers = [[c["text"] for c in b["footer"]["contents"]] for b in cards["contents"]["contents"]]
+        assert footers and all(contact in f for f in footers)
+
+
+def test_without_a_contact_line_says_the_ward_office_counter(line: Line) -> None:
+    [asked] = line.send(text_event("窓口の電話番号は？", user="Unooffice"))
+    text = "\n".join(m.get("text", "") for m in asked["messages"])
+    assert "区の窓口でおたずねください。" in text and "お問い合わせ：" not in text

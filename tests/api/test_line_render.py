@@ -7,6 +7,7 @@ from typing import Any
 from api.line.render import clip, quick_reply, reply_messages, units
 from bot.dialogue.conversation import Message
 from knowledge.catalog import default_catalog
+from knowledge.contact import Contact
 from knowledge.household import Household
 from knowledge.results import Lang, Match, match_household
 
@@ -143,3 +144,16 @@ def test_every_example_results_text_fits_one_line_message_unclipped() -> None:
             if labels:
                 assert labels[0] in text
                 assert message["quickReply"]["items"][0]["action"]["data"] == labels[0]
+
+
+def test_the_ward_office_contact_is_in_every_footer_only_when_set() -> None:
+    """The deployment's contact (BF_OFFICE_*) under each card, after the dated notice; nothing when unset."""
+    dated = "令和6年度の資料の情報です。その後変わっているかもしれません。"
+    contact = Contact(name="千代田区役所", phone="03-1234-5678").line("ja")
+    out = [m.to_dict() for m in reply_messages([Message(text="結果")], [_card("eligible"), _card("maybe")], "ja",
+                                               dated, contact)]
+    bubbles = out[-1]["contents"]["contents"]
+    assert contact == "お問い合わせ：千代田区役所（電話 03-1234-5678）"
+    assert all(_texts(b, "footer") == [dated, contact] for b in bubbles)
+    assert all(_texts(b, "footer") == [dated] for b in _bubbles([_card("eligible")], notice=dated))
+    assert Contact().line("ja") == ""  # unset: the dialogue passes None, the card says nothing made up

@@ -1,0 +1,118 @@
+"""What a resident asks about a measure: how to apply, when, how much, who, where, what to bring,
+whom to call (issue 15). The word lists are data (`question_kinds.yaml`), one list per language,
+so a language is added there without touching this module.
+
+`read_question` only says what kind of answer is wanted; which measure it is about and what the
+document says are decided elsewhere (bot/dialogue/which_measure.py, bot/dialogue/answering.py).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+KINDS_FILE = Path(__file__).with_name("question_kinds.yaml")
+Kind = Literal["contact", "documents", "where", "when", "amount", "procedure", "eligibility"]
+KIND_NAMES: tuple[Kind, ...] = ("contact", "documents", "where", "when", "amount", "procedure", "eligibility")
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One kind (or one topic of a kind) as the data file describes it."""
+
+    name: str
+    words: tuple[re.Pattern[str], ...]
+    weak: tuple[re.Pattern[str], ...]
+    missing: dict[str, str]
+    evidence: tuple[re.Pattern[str], ...] = ()
+    absent: tuple[re.Pattern[str], ...] = ()
+    provided: tuple[re.Pattern[str], ...] = ()
+    units: tuple[str, ...] = ()
+    topics: tuple[Spec, ...] = field(default=())
+
+    def said_in(self, text: str, weak: bool = False) -> bool:
+        return any(p.search(text) for p in (self.weak if weak else self.words))
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The kind of question, and its finer topic when one matched (payment, deadline, certainty …)."""
+
+    kind: Kind
+    spec: Spec
+    topic: Spec | None = None
+
+    @property
+    def wanted(self) -> Spec:
+        """The most specific description of what is asked (the topic's, else the kind's)."""
+        return self.topic or self.spec
+
+    @property
+    def name(self) -> str:
+        return f"{self.kind}.{self.topic.name}" if self.topic else self.kind
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower().strip()
+
+
+def _patterns(values: list[str] | None) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(v) for v in values or [])
+
+
+def _spec(name: str, data: dict[str, Any]) -> Spec:
+    def per_language(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(w) for lang_words in (data.get(key) or {}).values() for w in lang_words)
+
+    topics = tuple(_spec(n, d) for n, d in (data.get("topics") or {}).items())
+    return Spec(name=name, words=per_language("words"), weak=per_language("weak"),
+                missing=dict(data.get("missing") or {}),
+                evidence=_patterns(data.get("evidence")), absent=_patterns(data.get("absent")),
+                provided=_patterns(data.get("provided")), units=tuple(data.get("units") or ()), topics=topics)
+
+
+@cache
+def specs(path: Path = KINDS_FILE) -> tuple[Spec, ...]:
+    """Every kind in the data file's order (the order decides between kinds that both match)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    found = tuple(_spec(name, body) for name, body in data["kinds"].items())
+    unknown = {s.name for s in found} - set(KIND_NAMES)
+    if unknown:
+        raise ValueError(f"{path.name}: unknown question kinds {sorted(unknown)}")
+    return found
+
+
+def read_question(text: str) -> Asked | None:
+    """The kind of question the text asks, or None when it asks none of them."""
+    t = normalise(text)
+    for weak in (False, True):
+        for spec in specs():
+            if spec.said_in(t, weak):
+                topic = next((topic for topic in spec.topics if topic.said_in(t)), None)
+                return Asked(kind=spec.name, spec=spec, topic=topic)  # type: ignore[arg-type]
+    return None
+
+
+def without_kind_words(text: str) -> str:
+    """The text with every kind's words taken out: what is left names the topic (or nothing,
+    as in 「申請方法は？」, which then refers to the measures just shown)."""
+    t = normalise(text)
+    for spec in specs():
+        for pattern in (*spec.words, *spec.weak, *(w for topic in spec.topics for w in topic.words)):
+            t = pattern.sub(" ", t)
+    return t
+
+
+def asked_named(name: str) -> Asked | None:
+    """The `Asked` of `Asked.name` ("when.payment"), as kept in a session while asking which measure."""
+    kind, _, topic = name.partition(".")
+    spec = next((s for s in specs() if s.name == kind), None)
+    if spec is None:
+        return None
+    return Asked(kind=spec.name, spec=spec, topic=next((t for t in spec.topics if t.name == topic), None))  # type: ignore[arg-type]

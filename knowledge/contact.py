@@ -1,0 +1,67 @@
+"""Whom a resident asks: the ward office's contact, set by whoever deploys the assistant.
+
+The document prints no phone number, counter, web page or opening hours, so none of that is
+catalog data: it comes from the deployment's settings (`BF_OFFICE_*`, knowledge/settings.py),
+empty by default. Every "how / where / who / contact" answer, the results text, the LINE cards
+and the printed handout show it when set; when it is empty they say to ask at the ward office
+counter (区の窓口) and invent nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Lang = Literal["ja", "en"]
+
+# Where nothing is configured: the ward office's counter, without a name, number or place.
+COUNTER: dict[Lang, str] = {"ja": "区の窓口", "en": "the ward office counter"}
+LABELS: dict[str, dict[Lang, str]] = {
+    "phone": {"ja": "電話", "en": "Phone"},
+    "hours": {"ja": "受付時間", "en": "Hours"},
+    "url": {"ja": "ホームページ", "en": "Web"},
+}
+
+
+class Contact(BaseModel):
+    """The ward office as the deployment names it; every field may be empty."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    name: str = ""  # 千代田区役所
+    counter: str = ""  # 子ども支援課（4階）
+    phone: str = ""
+    url: str = ""
+    hours: str = ""
+
+    @property
+    def configured(self) -> bool:
+        return any((self.name, self.counter, self.phone, self.url, self.hours))
+
+    def place(self, lang: Lang) -> str:
+        """「千代田区役所 子ども支援課（4階）」, or 「区の窓口」 when no name or counter is set."""
+        return " ".join(p for p in (self.name, self.counter) if p) or COUNTER[lang]
+
+    def details(self, lang: Lang) -> list[str]:
+        """「電話 03-…」「受付時間 …」「ホームページ …」: only what is set."""
+        sep = " " if lang == "ja" else ": "
+        return [f"{LABELS[key][lang]}{sep}{value}" for key, value in
+                (("phone", self.phone), ("hours", self.hours), ("url", self.url)) if value]
+
+    def line(self, lang: Lang) -> str:
+        """One line naming whom to ask: 「お問い合わせ：千代田区役所 子ども支援課（電話 03-…／受付時間 …）」.
+        Empty when nothing is configured (the caller then says 区の窓口 in its own sentence)."""
+        if not self.configured:
+            return ""
+        details = self.details(lang)
+        if lang == "en":
+            return f"Contact: {self.place(lang)}" + (f" ({'; '.join(details)})" if details else "")
+        return f"お問い合わせ：{self.place(lang)}" + (f"（{'／'.join(details)}）" if details else "")
+
+    def ask_line(self, lang: Lang) -> str:
+        """"Please ask …": the configured contact, or the ward office counter when none is set."""
+        if not self.configured:
+            return ("Please ask at the ward office counter (区の窓口)." if lang == "en"
+                    else "区の窓口でおたずねください。")
+        return self.line(lang)
