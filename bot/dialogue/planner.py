@@ -75,16 +75,20 @@ def next_prompt(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, in
     checklist = bank().checklists.get(best.key)
     if checklist is None:
         return question_prompt(best.key, best.member, household, lang)
-    options = [k for k in checklist.options if k in best.open_keys]
-    again = any(_is_true(household, Fact(key=k, member=best.member)) for k in checklist.options)
+    options = checklist.options_for(best.open_keys)
+    again = any(_is_yes(household, Fact(key=o.fact_key(k), member=best.member), o.none_value)
+                for k, o in checklist.options.items())
     return checklist_prompt(checklist, best.member, options, household, lang, again)
 
 
-def _is_true(household: Household, fact: Fact) -> bool:
+def _is_yes(household: Household, fact: Fact, no: object) -> bool:
+    """The fact is known and is not the checklist's "no" (a tapped option, or said in a message)."""
     scope, _, field = fact.key.partition(".")
-    if not field:  # a household fact (pregnant, education_loan)
-        return getattr(household, scope, None) is True
-    people = household.children if scope == "child" else household.adults
-    if not people or fact.member is None or fact.member >= len(people):
-        return False
-    return getattr(people[fact.member], field, None) is True
+    if not field:  # a household fact (pregnant, moving, business, adults …)
+        value = getattr(household, scope, None)
+    else:
+        people = household.children if scope == "child" else household.adults
+        if not people or fact.member is None or fact.member >= len(people):
+            return False
+        value = getattr(people[fact.member], field, None)
+    return value is not None and value != no
