@@ -85,6 +85,10 @@ def answer(pending: Pending, state: DialogueState, profile: Household) -> str:
         if profile.children is None:
             return "わからない"
         return "子どもはいない" if not profile.children else "と".join(_describe_child(c) for c in profile.children)
+    if pending.key == "children.unaged":  # 「ほかのお子さんの年齢も」: the children the bot does not have yet
+        paired = _pair(state.household.children or [], profile.children or []).values()
+        rest = [c for c in profile.children or [] if all(c is not p for p in paired)]
+        return "と".join(_describe_child(c) for c in rest) if rest else "わからない"
     if pending.key == "adults":
         if profile.adults is None:
             return "わからない"

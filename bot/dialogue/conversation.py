@@ -31,6 +31,7 @@ from knowledge.settings import get_settings
 
 SearchFn = Callable[[str, int], list[Hit]]
 MAX_RETRIES = 1
+UNAGED = "children.unaged"  # the pending key of 「ほかのお子さんの年齢も教えてください」
 
 
 class Message(BaseModel):
@@ -130,8 +131,9 @@ class Dialogue:
 
     def _understand(self, state: DialogueState, text: str, out: _Out) -> tuple[DialogueState, Turn]:
         pending = state.pending
-        # A clarifying question is answered like the question about the children.
-        expecting = Expecting(key="children" if pending.key == "clarify" else pending.key,
+        # A clarifying question, or the ages of children named without one, is answered like the
+        # question about the children.
+        expecting = Expecting(key="children" if pending.key in ("clarify", UNAGED) else pending.key,
                               member=pending.member) if pending else None
         if replies.is_fold_request(text):  # 「ほかの分野…の支援も見る」: reveal what was folded
             results = self._results(state)
@@ -160,12 +162,14 @@ class Dialogue:
             out.say(replies.welcome_text(state.lang, self.notice(state.lang)) if got.intent == "greet" else
                     replies.say("help" if got.intent == "help" else "thanks", state.lang))
             return self._continue(state, out, show_progress=False)
-        if got.changed or got.conflicts:
+        if got.unaged_children and not state.unaged_asked:
+            state.unaged_children = got.unaged_children  # asked for once, by _continue
+        if got.changed or got.conflicts or state.unaged_children:
             state.household = got.household
             state.last_changed = list(got.changed)
             state.settled = [f for f in state.settled if path_of(f) not in got.changed]
-            if got.changed:
-                out.say(summary_text(state.household, state.lang), [CORRECT[state.lang]])
+            if got.changed or state.unaged_children:
+                out.say(summary_text(state.household, state.lang, state.unaged_children), [CORRECT[state.lang]])
             if got.conflicts:
                 return self._clarify(state, out, got.conflicts[0], bool(got.changed))
             return _with_correction(*self._continue(state, out), state.lang)
@@ -214,6 +218,12 @@ class Dialogue:
         evaluated = self.catalog.evaluate(state.household)  # once per turn: results and next question
         results = match_household(self.catalog, state.household, state.lang, evaluated)
         if retry and state.pending:
+            out.say(state.pending.text, state.pending.quick_replies)
+            return state, Turn(messages=out.messages, results=results)
+        if state.unaged_children:  # their ages first: they decide which questions make sense
+            state.pending = Pending(key=UNAGED, text=replies.unaged_text(state.unaged_children, state.lang),
+                                    dont_know=[Fact(key=UNAGED)])
+            state.unaged_children, state.unaged_asked = 0, True  # asked once, then forgotten
             out.say(state.pending.text, state.pending.quick_replies)
             return state, Turn(messages=out.messages, results=results)
         prompt = next_prompt(evaluated, state.settled_keys(), state.household, state.lang, state.expanded_keys())

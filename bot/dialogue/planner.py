@@ -21,6 +21,9 @@ KIND_WEIGHT = {"benefit": 1.0, "service": 0.5, "initiative": 0.0}
 # How likely a question is to matter to a household at all: few households run a business, so
 # the ward's business subsidies should not open a parent's conversation.
 FACT_PRIOR = {"business": 0.3}
+# Who the people are before what they need: an age band or a school year decides which other
+# questions make sense at all (a husband of 75 makes the pregnancy question absurd).
+WHO_FIRST = ("adult.age", "child.school_year")
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ def candidates(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int
         elif key in bank().questions:
             grouped[(key, member)] = Candidate(key, member, weight)
     order = _order()
-    return sorted(grouped.values(), key=lambda c: (-c.weight, order.get(c.key, 99), c.member or 0))
+    return sorted(grouped.values(),
+                  key=lambda c: (c.key not in WHO_FIRST, -c.weight, order.get(c.key, 99), c.member or 0))
 
 
 def next_prompt(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int | None]], household: Household,

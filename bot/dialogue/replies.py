@@ -201,6 +201,15 @@ def folded_text(results: Results, lang: Lang) -> str:
     return "\n".join([head, *(_item(m, lang) for m in other), say("counter", lang)])
 
 
+def unaged_text(count: int, lang: Lang) -> str:
+    """The one question about children a message named without an age (「上は小学生」, "a little brother")."""
+    if lang == "en":
+        return ("How old is your other child? (e.g. \"4\" or \"3rd grade\")" if count == 1 else
+                f"How old are your other {count} children? (e.g. \"8 and 4\")")
+    who = "もう1人のお子さん" if count == 1 else f"ほかのお子さん（{count}人）"
+    return f"{who}の年齢も教えてください。（例：「4歳」「小3と年中」）"
+
+
 def progress_text(results: Results, lang: Lang) -> str:
     """Counts of what the resident sees at once: maybes about areas they never mentioned are not counted."""
     related = len(results.related)

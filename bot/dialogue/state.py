@@ -48,6 +48,10 @@ class DialogueState(BaseModel):
     last_changed: list[str] = Field(default_factory=list)
     notice_given: bool = False
     turns: int = 0
+    unaged_children: int = Field(
+        default=0, description="Children a message named without an age (「上は小学生」), not yet asked about: "
+                               "the household cannot hold a child without an age, so their ages are asked once.")
+    unaged_asked: bool = False
 
     def settled_keys(self) -> set[tuple[str, int | None]]:
         return {(f.key, f.member) for f in self.settled}
