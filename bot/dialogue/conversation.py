@@ -86,6 +86,9 @@ class Dialogue:
         if text in CORRECT.values():  # 「訂正する」: how to correct, then the same question again
             out.say(HOW_TO_CORRECT[state.lang])
             return self._continue(state, out, show_progress=False, retry=True)
+        if text in replies.FINISH.values():  # 「ここまでで結果を見る」: no more questions
+            state.finished, state.pending = True, None
+            return self._continue(state, out, show_progress=False)
         if state.pending and text in state.pending.answers:
             return self._apply_quick_reply(state, text, out)
         if state.pending and text in ("わからない", "I don't know"):
@@ -102,8 +105,8 @@ class Dialogue:
         return self._continue(state.model_copy(deep=True), _Out())
 
     def has_question(self, state: DialogueState) -> bool:
-        return next_prompt(self.catalog.evaluate(state.household), state.settled_keys(), state.household,
-                           state.lang, state.expanded_keys()) is not None
+        return not state.finished and next_prompt(self.catalog.evaluate(state.household), state.settled_keys(),
+                                                  state.household, state.lang, state.expanded_keys()) is not None
 
     def _apply_quick_reply(self, state: DialogueState, label: str, out: _Out) -> tuple[DialogueState, Turn]:
         assert state.pending is not None
@@ -218,15 +221,16 @@ class Dialogue:
         evaluated = self.catalog.evaluate(state.household)  # once per turn: results and next question
         results = match_household(self.catalog, state.household, state.lang, evaluated)
         if retry and state.pending:
-            out.say(state.pending.text, state.pending.quick_replies)
+            out.say(state.pending.text, _with_finish(state))
             return state, Turn(messages=out.messages, results=results)
-        if state.unaged_children:  # their ages first: they decide which questions make sense
+        if state.unaged_children and not state.finished:  # their ages first: they decide which questions make sense
             state.pending = Pending(key=UNAGED, text=replies.unaged_text(state.unaged_children, state.lang),
                                     dont_know=[Fact(key=UNAGED)])
             state.unaged_children, state.unaged_asked = 0, True  # asked once, then forgotten
-            out.say(state.pending.text, state.pending.quick_replies)
+            out.say(state.pending.text, _with_finish(state))
             return state, Turn(messages=out.messages, results=results)
-        prompt = next_prompt(evaluated, state.settled_keys(), state.household, state.lang, state.expanded_keys())
+        prompt = None if state.finished else \
+            next_prompt(evaluated, state.settled_keys(), state.household, state.lang, state.expanded_keys())
         if prompt is None:
             state.pending = None
             out.say(replies.results_text(results, state.lang, self.notice(state.lang)),
@@ -238,7 +242,7 @@ class Dialogue:
             out.say(replies.say("notice", state.lang))
             state.notice_given = True
         state.pending = Pending.of(prompt)
-        out.say(prompt.text, state.pending.quick_replies)
+        out.say(prompt.text, _with_finish(state))
         return state, Turn(messages=out.messages, results=results)
 
 
@@ -253,10 +257,18 @@ def _with_correction(state: DialogueState, turn: Turn, lang: Lang) -> tuple[Dial
     quick replies every channel shows) offers 「訂正する」 too."""
     last = turn.messages[-1] if turn.messages else None
     if last is not None and CORRECT[lang] not in last.quick_replies:
-        options = last.quick_replies  # before a closing わからない, which stays last
-        at = len(options) - 1 if options and options[-1] in ("わからない", "I don't know") else len(options)
+        options = last.quick_replies  # before a closing わからない and 「ここまでで結果を見る」, which stay last
+        closing = ("わからない", "I don't know", *replies.FINISH.values())
+        at = next((i for i, label in enumerate(options) if label in closing), len(options))
         last.quick_replies = [*options[:at], CORRECT[lang], *options[at:]]
     return state, turn.model_copy(update={"household_changed": True})
+
+
+def _with_finish(state: DialogueState) -> list[str]:
+    """The pending question's replies, and 「ここまでで結果を見る」 once something is known."""
+    assert state.pending is not None
+    known = state.household != Household()
+    return [*state.pending.quick_replies, *([replies.FINISH[state.lang]] if known else [])]
 
 
 def _checklist_none(pending: Pending | None, text: str) -> str | None:

@@ -67,6 +67,10 @@ TEXT: dict[str, dict[Lang, str]] = {
 }
 
 
+# The quick reply on every question that ends the questions and shows the results with what is known.
+FINISH: dict[Lang, str] = {"ja": "ここまでで結果を見る", "en": "Show results now"}
+
+
 def say(key: str, lang: Lang) -> str:
     return TEXT[key][lang]
 

@@ -52,6 +52,8 @@ class DialogueState(BaseModel):
         default=0, description="Children a message named without an age (「上は小学生」), not yet asked about: "
                                "the household cannot hold a child without an age, so their ages are asked once.")
     unaged_asked: bool = False
+    finished: bool = Field(default=False, description="The resident chose 「ここまでで結果を見る」: no more questions "
+                                                      "(new facts they type still update the results).")
 
     def settled_keys(self) -> set[tuple[str, int | None]]:
         return {(f.key, f.member) for f in self.settled}
