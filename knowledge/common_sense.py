@@ -14,11 +14,11 @@ planner: `unaskable` lists them. These leave the engine's verdict as it is.
 
 An older household (no children, and everyone described is 65 or over and none of them is the
 speaker's parent, grandparent or in-law: 「75歳の夫と72歳の私」, not 「80歳の母と同居」, whose speaker
-is younger) is not asked about a pregnancy or a child's education loan: nobody at a counter would. Neither is
-implied, though: the adults described are those worth telling about, not surely everyone at home,
-and the document's 保護者 does not say the child must be under 23 (the loan may be for a grown
-child still studying). So those measures stay `maybe` (folded away from the results), never
-`not eligible`.
+is younger) is not asked about a pregnancy, a child's education loan or a 子育て世帯's move: nobody
+at a counter would. None is implied, though: the adults described are those worth telling about,
+not surely everyone at home; the document's 保護者 does not say the child must be under 23 (the
+loan may be for a grown child still studying), nor does it define 子育て世帯. So those measures
+stay `maybe` (folded away from the results), never `not eligible`.
 
 Each rule below says why it holds; a rule that would need the document's words belongs in a
 measure file, not here.
@@ -33,7 +33,7 @@ from knowledge.household import Child, Household
 # Questions about a school, pointless for a child who does not go to one yet.
 _SCHOOL_QUESTIONS = ("child.school", "child.special_needs_class", "child.school_refusal")
 # Questions about a young family, pointless for a household of older people with no children.
-_YOUNG_FAMILY_QUESTIONS = ("pregnant", "education_loan")
+_YOUNG_FAMILY_QUESTIONS = ("pregnant", "education_loan", "moving")
 _OLDER_BANDS = ("65_74", "75_plus")
 # Relations that say the speaker is someone else, of a younger generation.
 _ELDERS = ("mother", "father", "grandmother", "grandfather", "mother_in_law", "father_in_law")

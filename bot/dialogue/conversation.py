@@ -211,6 +211,8 @@ class Dialogue:
         if state.pending:
             state.pending.retries += 1
         out.say(replies.say("not_understood", state.lang))
+        if state.pending is None and not self.has_question(state):  # the results were final: not again in full
+            return state, Turn(messages=out.messages, results=self._results(state), done=True)
         return self._continue(state, out, show_progress=False, retry=True)
 
     def _results(self, state: DialogueState) -> Results:

@@ -188,7 +188,7 @@ def test_dont_know_to_the_household_checklist_asks_each_fact_on_its_own() -> Non
 
 
 @pytest.mark.parametrize("opening", ["75歳の夫と72歳の私の二人暮らしです", "私は68歳です"])
-def test_an_older_household_without_children_is_not_asked_about_pregnancy_or_a_childs_loan(opening: str) -> None:
+def test_an_older_household_without_children_is_not_asked_about_a_young_familys_needs(opening: str) -> None:
     """Not asked, and not implied either: the measures stay maybe (folded), never "not eligible"."""
     dialogue = Dialogue(default_catalog())
     state, _ = dialogue.start()
@@ -199,8 +199,9 @@ def test_an_older_household_without_children_is_not_asked_about_pregnancy_or_a_c
         texts.append(" ".join(state.pending.quick_replies) + state.pending.text)
         state, turn = dialogue.respond(state, "あてはまるものはない" if "あてはまるものはない" in state.pending.answers
                                        else state.pending.quick_replies[-1])
-    assert texts and not [t for t in texts if "妊娠" in t or "教育ローン" in t]
+    assert texts and not [t for t in texts if "妊娠" in t or "教育ローン" in t or "引っ越" in t]
     assert state.household.pregnant is None and state.household.education_loan is None
+    assert state.household.moving is None
     assert turn is not None
     folded = {m.id for m in turn.results.maybe if m.group == "other"}
     assert {"prenatal_ultrasound", "education_loan_interest"} <= folded

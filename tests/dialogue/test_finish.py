@@ -3,6 +3,7 @@ what is known (typed 「結果を見せて」 still shows the results and carrie
 
 from __future__ import annotations
 
+from bot.dialogue import replies
 from bot.dialogue.conversation import Dialogue
 from bot.dialogue.replies import FINISH
 from knowledge.catalog import default_catalog
@@ -42,3 +43,13 @@ def test_finishing_works_in_english() -> None:
     assert turn.messages[-1].quick_replies[-1] == FINISH["en"]
     state, turn = dialogue.respond(state, FINISH["en"])
     assert turn.done and state.pending is None and "You qualify for" in turn.messages[-1].text
+
+
+def test_an_unreadable_message_after_the_results_does_not_repeat_them() -> None:
+    dialogue = Dialogue(default_catalog())
+    state, _ = dialogue.start()
+    state, _ = dialogue.respond(state, "2歳の息子が区内の保育園に通っています")
+    state, _ = dialogue.respond(state, FINISH["ja"])
+    state, turn = dialogue.respond(state, "あてはまるものはない")
+    assert [m.text for m in turn.messages] == [replies.say("not_understood", "ja")]
+    assert turn.done and turn.results.eligible  # the results stay with the turn (cards, LINE)
