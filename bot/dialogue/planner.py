@@ -16,11 +16,16 @@ from knowledge.common_sense import unaskable
 from knowledge.household import Household
 from knowledge.measure import Measure
 from knowledge.outcome import Fact, Outcome
+from knowledge.relevance import group_of
 
 KIND_WEIGHT = {"benefit": 1.0, "service": 0.5, "initiative": 0.0}
 # How likely a question is to matter to a household at all: few households run a business, so
 # the ward's business subsidies should not open a parent's conversation.
 FACT_PRIOR = {"business": 0.3}
+# How likely a measure applies, by what the resident said (knowledge/relevance.py): one that fits a
+# member they described ("near") is worth more than one of an area they never mentioned ("other"),
+# so the people they told about are asked about first.
+LIKELY = {"near": 1.0, "other": 0.5}
 # Who the people are before what they need: an age band or a school year decides which other
 # questions make sense at all (a husband of 75 makes the pregnancy question absurd).
 WHO_FIRST = ("adult.age", "child.school_year")
@@ -54,7 +59,7 @@ def candidates(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, int
             continue
         for fact in {(f.key, f.member) for f in outcome.missing}:
             if fact not in settled and fact not in skip:
-                weights[fact] += KIND_WEIGHT[measure.kind] * FACT_PRIOR.get(fact[0], 1.0)
+                weights[fact] += KIND_WEIGHT[measure.kind] * FACT_PRIOR.get(fact[0], 1.0) * LIKELY[group_of(outcome)]
     grouped: dict[tuple[str, int | None], Candidate] = {}
     for (key, member), weight in weights.items():
         checklist = bank().checklist_of(key)
