@@ -84,6 +84,10 @@ def next_prompt(pairs: list[tuple[Measure, Outcome]], settled: set[tuple[str, in
     checklist = bank().checklists.get(best.key)
     if checklist is None:
         return question_prompt(best.key, best.member, household, lang)
+    if len(set(best.open_keys)) == 1 and best.open_keys[0] in bank().questions:
+        # one fact left: its own question (「区内で会社やお店を経営していますか？」) reads better
+        # than a checklist of its options
+        return question_prompt(best.open_keys[0], best.member, household, lang)
     options = checklist.options_for(best.open_keys)
     again = any(_is_yes(household, Fact(key=o.fact_key(k), member=best.member), o.none_value)
                 for k, o in checklist.options.items())

@@ -224,3 +224,15 @@ def test_a_typed_no_to_a_checklist_means_none_of_these(reply: str) -> None:
     child = (after.household.children or [])[0]
     assert child.disability_certificate is False and child.school_refusal is False
     assert after.pending is None or after.pending.key != "child.needs"
+
+
+def test_a_checklist_with_one_fact_left_is_asked_as_that_fact_s_own_question() -> None:
+    """An older couple with every adult need answered: only the business is open, so 「区内で会社や
+    お店を経営していますか？」 with its own replies, not a one-fact checklist."""
+    done = {"memory_concern": False, "nutrition_concern": False, "severe_disability": False,
+            "disability_certificate": False}
+    household = Household.model_validate({"children": [], "adults": [{"age": 75, **done}, {"age": 72, **done}]})
+    prompt = next_prompt(default_catalog().evaluate(household), set(), household, "ja")
+    assert prompt is not None and prompt.key == "business"
+    assert prompt.text == "区内で会社やお店を経営していますか？"
+    assert "両方（中小企業でスタートアップ）" in prompt.quick_replies
