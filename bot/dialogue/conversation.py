@@ -78,6 +78,8 @@ class Dialogue:
     def respond(self, state: DialogueState, text: str) -> tuple[DialogueState, Turn]:
         state = state.model_copy(deep=True)
         state.turns += 1
+        if state.pending and state.pending.key == UNAGED:  # whatever the answer, the count is forgotten
+            state.unaged_children = 0
         out = _Out()
         text = text.strip()
         if not text:
@@ -225,10 +227,10 @@ class Dialogue:
         if retry and state.pending:
             out.say(state.pending.text, _with_finish(state))
             return state, Turn(messages=out.messages, results=results)
-        if state.unaged_children and not state.finished:  # their ages first: they decide which questions make sense
+        if state.unaged_children and not state.unaged_asked and not state.finished:  # ages first: they decide the rest
             state.pending = Pending(key=UNAGED, text=replies.unaged_text(state.unaged_children, state.lang),
                                     dont_know=[Fact(key=UNAGED)])
-            state.unaged_children, state.unaged_asked = 0, True  # asked once, then forgotten
+            state.unaged_asked = True  # asked once; the count goes with the answer (respond)
             out.say(state.pending.text, _with_finish(state))
             return state, Turn(messages=out.messages, results=results)
         prompt = None if state.finished else \

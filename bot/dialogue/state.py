@@ -49,8 +49,8 @@ class DialogueState(BaseModel):
     notice_given: bool = False
     turns: int = 0
     unaged_children: int = Field(
-        default=0, description="Children a message named without an age (「上は小学生」), not yet asked about: "
-                               "the household cannot hold a child without an age, so their ages are asked once.")
+        default=0, description="Children a message named without an age (「上は小学生」): the household cannot "
+                               "hold a child without an age, so their ages are asked once; forgotten with the answer.")
     unaged_asked: bool = False
     finished: bool = Field(default=False, description="The resident chose 「ここまでで結果を見る」: no more questions "
                                                       "(new facts they type still update the results).")

@@ -216,3 +216,21 @@ def test_none_of_these_settles_the_folded_areas(chat: Chat) -> None:
     ids = {m["id"] for m in body["measures"]}  # type: ignore[union-attr,index]
     assert "low_carbon_building_subsidy" not in ids and "family_housing_relocation" not in ids  # now not eligible
     assert isinstance(folded_before, int) and body["folded"] < folded_before
+
+
+def test_children_named_without_an_age_are_said_back_and_asked_about(chat: Chat,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """「子ども3人…上は小学生で、下はまだ1歳」: bot/understanding reports two children without an age
+    (built by hand here: issue 16 fills it in); the API's summary says them and the question follows."""
+    from bot.dialogue import conversation
+    from bot.understanding import Understanding
+    from knowledge.household import Household
+
+    first = Understanding(intent="inform", household=Household.model_validate({"children": [{"age": 1}]}),
+                          changed=("children",), lang="ja", unaged_children=2)
+    monkeypatch.setattr(conversation, "understand", lambda text, context: first)
+    body = chat.say("子ども3人の子育て中です。上は小学生で、下はまだ1歳です")
+    assert body["household_summary"] == "ここまでの内容：お子さん1人（1歳）、年齢をまだ伺っていないお子さん2人"
+    last = body["replies"][-1]  # type: ignore[index]
+    assert last["text"].startswith("ほかのお子さん（2人）の年齢も教えてください")
+    assert last["quick_replies"][-3:] == ["訂正する", "わからない", "ここまでで結果を見る"]

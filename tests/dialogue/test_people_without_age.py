@@ -45,8 +45,9 @@ def test_children_named_without_an_age_are_kept_and_asked_about_once(monkeypatch
     assert state.pending is not None and state.pending.key == UNAGED
     assert state.pending.text.startswith("ほかのお子さん（2人）の年齢も教えてください")
     assert "わからない" in state.pending.quick_replies
-    assert state.unaged_children == 0  # the count is forgotten once asked
+    assert state.unaged_children == 2  # kept while the question is pending (the API's summary says it)
     state, _ = dialogue.respond(state, "9歳と5歳です")
+    assert state.unaged_children == 0  # forgotten with the answer
     assert [c.age for c in state.household.children or []] == [1, 9, 5]
     assert state.pending is None or state.pending.key != UNAGED
 
