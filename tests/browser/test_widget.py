@@ -191,7 +191,7 @@ def test_a_phone_screen_shows_the_whole_panel_with_large_tap_targets(phone: Any,
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling"
     for name in ("結果を見る", "データを削除", "送信"):
-        button = dialog.get_by_role("button", name=name).bounding_box()
+        button = dialog.get_by_role("button", name=name, exact=True).bounding_box()
         assert button is not None and button["height"] >= 44, name
     reply = dialog.locator(".bf-reply").first.bounding_box()
     assert reply is not None and reply["height"] >= 44
