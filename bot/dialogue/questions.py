@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge import wording
 from knowledge.eligibility import possible_school_years
@@ -48,6 +48,8 @@ class Option(Label):
     """One tap of a checklist. Most options say yes to the fact named by their key; an option with a
     `fact` gives that fact a value instead (「親の近くへ引っ越す予定」 → moving = near_parents), so
     several options can answer one fact and the checklist can hold facts that are not yes/no."""
+
+    model_config = ConfigDict(extra="forbid")  # a stray key is a YAML slip (a comma in a flow mapping)
 
     fact: str | None = None
     value: Any = True
