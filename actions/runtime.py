@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.dialogue import replies
 from bot.dialogue.conversation import Dialogue, Turn
 from bot.dialogue.state import DialogueState
 from knowledge.catalog import default_catalog
@@ -75,6 +76,9 @@ def state_events(state: DialogueState, tracker: Tracker | None = None) -> list[d
 
 
 def say(dispatcher: CollectingDispatcher, turn: Turn) -> None:
+    """The turn's messages with their quick replies as buttons, except 「ここまでで結果を見る」: on Rasa
+    「結果を見せて」 shows the results and the form carries on (see bot/data/rules)."""
     for message in turn.messages:
-        buttons = [{"title": label, "payload": label} for label in message.quick_replies]
+        buttons = [{"title": label, "payload": label} for label in message.quick_replies
+                   if label not in replies.FINISH.values()]
         dispatcher.utter_message(text=message.text, buttons=buttons)

@@ -12,9 +12,13 @@ change verdicts (a 2-year-old's 「小学1年生になると対象」 note rests
 So those, and other questions pointless to put to this household, are only kept from the
 planner: `unaskable` lists them. These leave the engine's verdict as it is.
 
-Not here on purpose: a household that said it has no children is still asked about an education
-loan. The document's 保護者 does not say the child must be under 23 (our `children`), and the
-loan may be for a grown child still studying; deciding that would be deciding for the resident.
+An older household (no children, and everyone described is 65 or over and none of them is the
+speaker's parent, grandparent or in-law: 「75歳の夫と72歳の私」, not 「80歳の母と同居」, whose speaker
+is younger) is not asked about a pregnancy, a child's education loan or a 子育て世帯's move: nobody
+at a counter would. None is implied, though: the adults described are those worth telling about,
+not surely everyone at home; the document's 保護者 does not say the child must be under 23 (the
+loan may be for a grown child still studying), nor does it define 子育て世帯. So those measures
+stay `maybe` (folded away from the results), never `not eligible`.
 
 Each rule below says why it holds; a rule that would need the document's words belongs in a
 measure file, not here.
@@ -28,6 +32,11 @@ from knowledge.household import Child, Household
 
 # Questions about a school, pointless for a child who does not go to one yet.
 _SCHOOL_QUESTIONS = ("child.school", "child.special_needs_class", "child.school_refusal")
+# Questions about a young family, pointless for a household of older people with no children.
+_YOUNG_FAMILY_QUESTIONS = ("pregnant", "education_loan", "moving")
+_OLDER_BANDS = ("65_74", "75_plus")
+# Relations that say the speaker is someone else, of a younger generation.
+_ELDERS = ("mother", "father", "grandmother", "grandfather", "mother_in_law", "father_in_law")
 
 
 def is_preschool(child: Child) -> bool:
@@ -43,6 +52,15 @@ def is_preschool(child: Child) -> bool:
 def is_school_age(child: Child) -> bool:
     """Has a school year, goes to a school, or is 7 or over: past the age of 保育施設."""
     return child.school_year is not None or child.school in ("ward", "kudan", "other") or child.age >= 7
+
+
+def is_older_household(household: Household) -> bool:
+    """Said it has no children, and every adult described is 65 or over (by age or tapped band) and
+    none is the speaker's elder (then the speaker, not described, may be young)."""
+    adults = household.adults or []
+    return household.children == [] and bool(adults) and all(
+        ((a.age is not None and a.age >= 65) or (a.age is None and a.age_band in _OLDER_BANDS))
+        and a.relation not in _ELDERS for a in adults)
 
 
 def _implied_child(child: Child) -> dict[str, Any]:
@@ -71,4 +89,6 @@ def unaskable(household: Household) -> set[tuple[str, int | None]]:
     for i, child in enumerate(household.children or []):
         if is_preschool(child):
             keys.update((key, i) for key in _SCHOOL_QUESTIONS)  # a preschooler has no school yet
+    if is_older_household(household):
+        keys.update((key, None) for key in _YOUNG_FAMILY_QUESTIONS)  # not asked, not implied either
     return keys

@@ -31,7 +31,7 @@ from knowledge.results import Lang, Match
 MAX_MESSAGES, MAX_QUICK_REPLIES, MAX_LABEL, MAX_DATA = 5, 13, 20, 300
 MAX_TEXT, MAX_BUBBLES, MAX_ALT = 5000, 12, 400
 DONT_KNOW = ("わからない", "I don't know")
-KEEP_LAST = (*DONT_KNOW, *CORRECT.values())  # kept when the options are cut to 13
+KEEP_LAST = (*DONT_KNOW, *CORRECT.values(), *replies.FINISH.values())  # kept when the options are cut to 13
 
 
 def units(text: str) -> int:
@@ -71,12 +71,13 @@ def clip(text: str, limit: int) -> str:
 
 def quick_reply(labels: list[str]) -> QuickReply | None:
     """Postback buttons whose data is the full label (the dialogue matches it exactly); the shown
-    label is clipped. Over 13 options, the first 12 are kept plus "I don't know" when offered."""
+    label is clipped. Over 13 options, the first ones are kept, plus 訂正する, わからない and
+    「ここまでで結果を見る」 when offered."""
     labels = [label for label in dict.fromkeys(labels) if label and units(label) <= MAX_DATA]
     if not labels:
         return None
     if len(labels) > MAX_QUICK_REPLIES:
-        tail = [label for label in labels[-2:] if label in KEEP_LAST]
+        tail = [label for label in labels[-3:] if label in KEEP_LAST]  # 訂正する, わからない, 結果を見る
         labels = [*labels[: MAX_QUICK_REPLIES - len(tail)], *tail]
     return QuickReply(items=[
         QuickReplyItem(action=PostbackAction(label=clip(label, MAX_LABEL), data=label, display_text=label))

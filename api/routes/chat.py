@@ -73,7 +73,7 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
         notice=service.dialogue.notice(exchange.state.lang),
         household=None if exchange.erased or exchange.state.household == Household() else exchange.state.household,
         household_changed=exchange.turn.household_changed,
-        household_summary=summary_text(exchange.state.household, exchange.state.lang)
+        household_summary=summary_text(exchange.state.household, exchange.state.lang, exchange.state.unaged_children)
         if exchange.turn.household_changed else None,
         folded=len(hidden),
         folded_label=fold_line([m.area for m in hidden], len(hidden), exchange.state.lang) if hidden else None,

@@ -9,6 +9,7 @@
   var HOST_ID = "chiyoda-benefit-finder";
   var KEY = "chiyoda-benefit-finder-session";
   var SHOW_RESULTS = "結果を見せて";
+  var FINISH = ["ここまでで結果を見る", "Show results now"]; // bot/dialogue/replies.FINISH: ends the questions
   var MAYBE_SHOWN = 3; // "maybe" cards shown before a 「さらに表示」 button: a long list buries the eligible ones
   // Card words in the conversation's language (the server's own text already comes in it). A related
   // programme (participants chosen by a school or the ward) is never worded 「対象です」; a maybe says
@@ -270,7 +271,8 @@
           var asking = last && last.quick_replies && last.quick_replies.length ? replyList.pop() : null;
           // what was understood goes right above the question, where the 「訂正する」 button is
           replyList.forEach(function (r) { if (r.text !== data.household_summary) bubble(r.text, "bot"); });
-          showMeasures(data.measures || [], text === SHOW_RESULTS, data.notice, data.folded_label, data.folded);
+          var all = text === SHOW_RESULTS || FINISH.indexOf(text) >= 0; // every card, not only the new ones
+          showMeasures(data.measures || [], all, data.notice, data.folded_label, data.folded);
           if (data.household_summary) understood(data.household_summary);
           if (asking) bubble(asking.text, "bot");
           showReplies(asking ? asking.quick_replies : []);

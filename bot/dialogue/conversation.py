@@ -35,6 +35,7 @@ from knowledge.settings import get_settings
 
 SearchFn = Callable[[str, int], list[Hit]]
 MAX_RETRIES = 1
+UNAGED = "children.unaged"  # the pending key of 「ほかのお子さんの年齢も教えてください」
 
 
 class Message(BaseModel):
@@ -85,6 +86,8 @@ class Dialogue:
     def respond(self, state: DialogueState, text: str) -> tuple[DialogueState, Turn]:
         state = state.model_copy(deep=True)
         state.turns += 1
+        if state.pending and state.pending.key == UNAGED:  # whatever the answer, the count is forgotten
+            state.unaged_children = 0
         out = _Out()
         text = text.strip()
         if not text:
@@ -96,6 +99,9 @@ class Dialogue:
         if state.asking and text in state.asking.options:  # which measure a question was about
             return self._said(state, out, self.free.chosen(state.asking, text, state.lang, state.household,
                                                            self.notice_short(state.lang)))
+        if text in replies.FINISH.values():  # 「ここまでで結果を見る」: no more questions
+            state.finished, state.pending = True, None
+            return self._continue(state, out, show_progress=False)
         if state.pending and text in state.pending.answers:
             return self._apply_quick_reply(state, text, out)
         if state.pending and text in ("わからない", "I don't know"):
@@ -112,8 +118,8 @@ class Dialogue:
         return self._continue(state.model_copy(deep=True), _Out())
 
     def has_question(self, state: DialogueState) -> bool:
-        return next_prompt(self.catalog.evaluate(state.household), state.settled_keys(), state.household,
-                           state.lang, state.expanded_keys()) is not None
+        return not state.finished and next_prompt(self.catalog.evaluate(state.household), state.settled_keys(),
+                                                  state.household, state.lang, state.expanded_keys()) is not None
 
     def _apply_quick_reply(self, state: DialogueState, label: str, out: _Out) -> tuple[DialogueState, Turn]:
         assert state.pending is not None
@@ -141,8 +147,9 @@ class Dialogue:
 
     def _understand(self, state: DialogueState, text: str, out: _Out) -> tuple[DialogueState, Turn]:
         pending = state.pending
-        # A clarifying question is answered like the question about the children.
-        expecting = Expecting(key="children" if pending.key == "clarify" else pending.key,
+        # A clarifying question, or the ages of children named without one, is answered like the
+        # question about the children.
+        expecting = Expecting(key="children" if pending.key in ("clarify", UNAGED) else pending.key,
                               member=pending.member) if pending else None
         if replies.is_fold_request(text):  # 「ほかの分野…の支援も見る」: reveal what was folded
             results = self._results(state)
@@ -174,12 +181,14 @@ class Dialogue:
             out.say(replies.welcome_text(state.lang, self.notice(state.lang)) if got.intent == "greet" else
                     replies.say("help" if got.intent == "help" else "thanks", state.lang))
             return self._continue(state, out, show_progress=False)
-        if got.changed or got.conflicts:
+        if got.unaged_children and not state.unaged_asked:
+            state.unaged_children = got.unaged_children  # asked for once, by _continue
+        if got.changed or got.conflicts or state.unaged_children:
             state.household = got.household
             state.last_changed = list(got.changed)
             state.settled = [f for f in state.settled if path_of(f) not in got.changed]
-            if got.changed:
-                out.say(summary_text(state.household, state.lang), [CORRECT[state.lang]])
+            if got.changed or state.unaged_children:
+                out.say(summary_text(state.household, state.lang, state.unaged_children), [CORRECT[state.lang]])
             if got.conflicts:
                 return self._clarify(state, out, got.conflicts[0], bool(got.changed))
             # 「中3の息子です。HPVワクチンの対象ですか」: the facts, then the answer about that measure
@@ -193,7 +202,7 @@ class Dialogue:
         none = _checklist_none(pending, text)
         if none is not None:  # 「いいえ」 typed to a checklist: the same as tapping 「あてはまるものはない」
             return self._apply_quick_reply(state, none, out)
-        if got.intent in ("question", "other", "inform"):
+        if got.intent in ("question", "other", "inform") and not bank().is_reply(text):
             asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang))
             if asked is not None:
                 return self._said(state, out, asked)
@@ -247,6 +256,8 @@ class Dialogue:
         if state.pending:
             state.pending.retries += 1
         out.say(replies.say("not_understood", state.lang))
+        if state.pending is None and not self.has_question(state):  # the results were final: not again in full
+            return state, Turn(messages=out.messages, results=self._results(state), done=True)
         return self._continue(state, out, show_progress=False, retry=True)
 
     def _results(self, state: DialogueState) -> Results:
@@ -257,9 +268,16 @@ class Dialogue:
         evaluated = self.catalog.evaluate(state.household)  # once per turn: results and next question
         results = match_household(self.catalog, state.household, state.lang, evaluated)
         if retry and state.pending:
-            out.say(state.pending.text, state.pending.quick_replies)
+            out.say(state.pending.text, _with_finish(state))
             return state, Turn(messages=out.messages, results=results)
-        prompt = next_prompt(evaluated, state.settled_keys(), state.household, state.lang, state.expanded_keys())
+        if state.unaged_children and not state.unaged_asked and not state.finished:  # ages first: they decide the rest
+            state.pending = Pending(key=UNAGED, text=replies.unaged_text(state.unaged_children, state.lang),
+                                    dont_know=[Fact(key=UNAGED)])
+            state.unaged_asked = True  # asked once; the count goes with the answer (respond)
+            out.say(state.pending.text, _with_finish(state))
+            return state, Turn(messages=out.messages, results=results)
+        prompt = None if state.finished else \
+            next_prompt(evaluated, state.settled_keys(), state.household, state.lang, state.expanded_keys())
         if prompt is None:
             state.pending = None
             state.shown = _shown(results) or state.shown
@@ -273,7 +291,7 @@ class Dialogue:
             out.say(replies.say("notice", state.lang))
             state.notice_given = True
         state.pending = Pending.of(prompt)
-        out.say(prompt.text, state.pending.quick_replies)
+        out.say(prompt.text, _with_finish(state))
         return state, Turn(messages=out.messages, results=results)
 
 
@@ -294,10 +312,18 @@ def _with_correction(state: DialogueState, turn: Turn, lang: Lang) -> tuple[Dial
     quick replies every channel shows) offers 「訂正する」 too."""
     last = turn.messages[-1] if turn.messages else None
     if last is not None and CORRECT[lang] not in last.quick_replies:
-        options = last.quick_replies  # before a closing わからない, which stays last
-        at = len(options) - 1 if options and options[-1] in ("わからない", "I don't know") else len(options)
+        options = last.quick_replies  # before a closing わからない and 「ここまでで結果を見る」, which stay last
+        closing = ("わからない", "I don't know", *replies.FINISH.values())
+        at = next((i for i, label in enumerate(options) if label in closing), len(options))
         last.quick_replies = [*options[:at], CORRECT[lang], *options[at:]]
     return state, turn.model_copy(update={"household_changed": True})
+
+
+def _with_finish(state: DialogueState) -> list[str]:
+    """The pending question's replies, and 「ここまでで結果を見る」 once something is known."""
+    assert state.pending is not None
+    known = state.household != Household()
+    return [*state.pending.quick_replies, *([replies.FINISH[state.lang]] if known else [])]
 
 
 def _checklist_none(pending: Pending | None, text: str) -> str | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from knowledge import wording
 from knowledge.eligibility import possible_school_years
@@ -44,6 +44,21 @@ class Label(BaseModel):
     en: str
 
 
+class Option(Label):
+    """One tap of a checklist. Most options say yes to the fact named by their key; an option with a
+    `fact` gives that fact a value instead (「親の近くへ引っ越す予定」 → moving = near_parents), so
+    several options can answer one fact and the checklist can hold facts that are not yes/no."""
+
+    model_config = ConfigDict(extra="forbid")  # a stray key is a YAML slip (a comma in a flow mapping)
+
+    fact: str | None = None
+    value: Any = True
+    none_value: Any = False  # what 「あてはまるものはない」 sets the fact to
+
+    def fact_key(self, key: str) -> str:
+        return self.fact or key
+
+
 class Checklist(BaseModel):
     key: str
     ja: str
@@ -51,8 +66,16 @@ class Checklist(BaseModel):
     again_ja: str
     again_en: str
     none: Label
-    options: dict[str, Label]
+    options: dict[str, Option]
     sensitive: bool = False
+
+    def facts(self) -> list[str]:
+        """The facts the checklist answers, in the order of their first option."""
+        return list(dict.fromkeys(o.fact_key(k) for k, o in self.options.items()))
+
+    def options_for(self, facts: set[str] | list[str] | tuple[str, ...]) -> list[str]:
+        """The option keys that answer any of `facts`, in the checklist's order."""
+        return [k for k, o in self.options.items() if o.fact_key(k) in facts]
 
 
 @dataclass(frozen=True)
@@ -60,8 +83,15 @@ class Bank:
     questions: dict[str, Question]
     checklists: dict[str, Checklist]
 
-    def checklist_of(self, key: str) -> Checklist | None:
-        return next((c for c in self.checklists.values() if key in c.options), None)
+    def checklist_of(self, fact: str) -> Checklist | None:
+        return next((c for c in self.checklists.values() if fact in c.facts()), None)
+
+    def is_reply(self, text: str) -> bool:
+        """A quick reply of some question (「あてはまるものはない」): tapped after its question has gone, it
+        answers nothing and asks nothing, however much it looks like a question's words."""
+        replies = [(r.ja, r.en) for q in self.questions.values() if isinstance(q.replies, list) for r in q.replies]
+        ticks = [(t.ja, t.en) for c in self.checklists.values() for t in (c.none, *c.options.values())]
+        return any(text in pair for pair in [*replies, *ticks])
 
 
 @cache
@@ -131,15 +161,19 @@ def question_prompt(key: str, member: int | None, household: Household, lang: La
 
 def checklist_prompt(checklist: Checklist, member: int | None, open_keys: list[str], household: Household,
                      lang: Lang, again: bool) -> Prompt:
+    """`open_keys`: the option keys to offer (those whose fact is still open)."""
     who = member_label(household, checklist.key, member, lang)
     template = (checklist.again_en if again else checklist.en) if lang == "en" else \
         (checklist.again_ja if again else checklist.ja)
-    open_facts = [Fact(key=k, member=member) for k in open_keys]
     answers: dict[str, list[tuple[Fact, Any]]] = {}
+    nos: dict[str, Any] = {}
     for key in open_keys:
-        label = checklist.options[key]
-        answers[label.en if lang == "en" else label.ja] = [(Fact(key=key, member=member), True)]
+        option = checklist.options[key]
+        fact = option.fact_key(key)
+        answers[option.en if lang == "en" else option.ja] = [(Fact(key=fact, member=member), option.value)]
+        nos.setdefault(fact, option.none_value)
+    open_facts = [Fact(key=f, member=member) for f in nos]
     none_label = checklist.none.en if lang == "en" else checklist.none.ja
-    answers[none_label] = [(f, False) for f in open_facts]
+    answers[none_label] = [(Fact(key=f, member=member), no) for f, no in nos.items()]
     return Prompt(checklist.key, member, template.replace("{member}", who), checklist.sensitive, answers,
                   tuple(open_facts))

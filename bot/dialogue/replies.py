@@ -67,6 +67,10 @@ TEXT: dict[str, dict[Lang, str]] = {
 }
 
 
+# The quick reply on every question that ends the questions and shows the results with what is known.
+FINISH: dict[Lang, str] = {"ja": "ここまでで結果を見る", "en": "Show results now"}
+
+
 def say(key: str, lang: Lang) -> str:
     return TEXT[key][lang]
 
@@ -200,6 +204,15 @@ def folded_text(results: Results, lang: Lang, contact: str | None = None) -> str
     head = f"Other areas you may qualify for ({len(other)}):" if lang == "en" \
         else f"【ほかの分野の対象かもしれない支援（{len(other)}件）】"
     return "\n".join([head, *(_item(m, lang) for m in other), say("counter", lang), *([contact] if contact else [])])
+
+
+def unaged_text(count: int, lang: Lang) -> str:
+    """The one question about children a message named without an age (「上は小学生」, "a little brother")."""
+    if lang == "en":
+        return ("How old is your other child? (e.g. \"4\" or \"3rd grade\")" if count == 1 else
+                f"How old are your other {count} children? (e.g. \"8 and 4\")")
+    who = "もう1人のお子さん" if count == 1 else f"ほかのお子さん（{count}人）"
+    return f"{who}の年齢も教えてください。（例：「4歳」「小3と年中」）"
 
 
 def progress_text(results: Results, lang: Lang) -> str:

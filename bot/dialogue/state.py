@@ -53,6 +53,12 @@ class DialogueState(BaseModel):
     # them, and the candidates offered when a question's measure was unclear.
     shown: list[str] = Field(default_factory=list)
     asking: Asking | None = None
+    unaged_children: int = Field(
+        default=0, description="Children a message named without an age (「上は小学生」): the household cannot "
+                               "hold a child without an age, so their ages are asked once; forgotten with the answer.")
+    unaged_asked: bool = False
+    finished: bool = Field(default=False, description="The resident chose 「ここまでで結果を見る」: no more questions "
+                                                      "(new facts they type still update the results).")
 
     def settled_keys(self) -> set[tuple[str, int | None]]:
         return {(f.key, f.member) for f in self.settled}

@@ -80,8 +80,9 @@ def _business(value: Any) -> list[str]:
     return [v for v in (value if isinstance(value, list) else [value]) if v in _BUSINESS]
 
 
-def summary_text(household: Household, lang: Lang) -> str:
-    """One line: the children, the adults, then household facts; 「まだ何も伺っていません」 when empty."""
+def summary_text(household: Household, lang: Lang, unaged: int = 0) -> str:
+    """One line: the children, the adults, then household facts; 「まだ何も伺っていません」 when empty.
+    `unaged`: children named without an age (kept in the session, not in the household)."""
     data = household.model_dump()
     i = 1 if lang == "en" else 0
     items: list[str] = []
@@ -92,6 +93,9 @@ def summary_text(household: Household, lang: Lang) -> str:
                      else f"お子さん{len(kids)}人（{inner}）")
     elif kids == []:
         items.append(("子どもなし", "no children")[i])
+    if unaged:
+        items.append(f"{unaged} more {'child' if unaged == 1 else 'children'} (age not given)" if lang == "en"
+                     else f"年齢をまだ伺っていないお子さん{unaged}人")
     if adults:
         inner = ("; " if lang == "en" else "・").join(_adult(a, lang) for a in adults)
         items.append(f"{len(adults)} {'adult' if len(adults) == 1 else 'adults'} ({inner})" if lang == "en"

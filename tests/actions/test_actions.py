@@ -65,6 +65,20 @@ def test_results_name_the_measure_and_its_page() -> None:
     assert "diaper_provision" in [m["id"] for m in messages[0]["custom"]["measures"]]
 
 
+def test_the_fold_line_is_a_button_and_sending_it_shows_the_folded_measures() -> None:
+    """A toddler's parent: the business measures wait behind 「ほかの分野…」; on Rasa, sending that
+    line (a button, or typed) shows them instead of doing nothing."""
+    messages, _ = run(ActionShowResults(), tracker("toddler_after_first_answer"))
+    [fold] = [b["payload"] for b in messages[0]["buttons"]]
+    assert fold.startswith("ほかの分野（") and fold in messages[0]["text"]
+    assert "低炭素建築物" not in messages[0]["text"]
+    messages, _ = run(ActionShowResults(), tracker("toddler_after_first_answer", then_user=(fold, "ask_results")))
+    assert messages[0]["text"].startswith("【ほかの分野の対象かもしれない支援（")
+    assert "低炭素建築物" in messages[0]["text"]
+    shown = {m["id"] for m in messages[0]["custom"]["measures"]}
+    assert "low_carbon_building_subsidy" in shown and "diaper_provision" not in shown
+
+
 def test_the_next_question_has_buttons_with_dont_know() -> None:
     messages, events = run(ActionAskHouseholdFact(), tracker("toddler_after_first_answer"))
     question = messages[-1]

@@ -17,7 +17,7 @@ def test_line_shows_the_summary_and_offers_a_correction(line: Line) -> None:  # 
     check_limits(messages)
     texts = "\n".join(m["text"] for m in messages if m["type"] == "text")
     assert "ここまでの内容：お子さん2人（小学4年生・2歳 区内の保育施設）" in texts
-    assert labels(messages[-1])[-2:] == ["訂正する", "わからない"]
+    assert labels(messages[-1])[-3:] == ["訂正する", "わからない", "ここまでで結果を見る"]
     [reply] = line.send(text_event("訂正する", user="Usummary"))
     assert "書いて送ってください" in reply["messages"][0]["text"]
 

@@ -62,7 +62,7 @@ def test_a_parent_chats_taps_a_reply_and_sees_the_measure_with_its_page(page: An
 
     # 「結果を見る」 asks the server for the results and shows every measure found as a card
     cards_before = dialog.locator(".bf-card").count()
-    dialog.get_by_role("button", name="結果を見る").click()
+    dialog.get_by_role("button", name="結果を見る", exact=True).click()
     dialog.locator(".bf-user", has_text="結果を見せて").wait_for()
     dialog.locator(".bf-found-title", has_text="あてはまる支援（").wait_for(timeout=WAIT)
     assert dialog.locator(".bf-card").count() > cards_before
@@ -191,7 +191,7 @@ def test_a_phone_screen_shows_the_whole_panel_with_large_tap_targets(phone: Any,
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360, "no sideways scrolling"
     for name in ("結果を見る", "データを削除", "送信"):
-        button = dialog.get_by_role("button", name=name).bounding_box()
+        button = dialog.get_by_role("button", name=name, exact=True).bounding_box()
         assert button is not None and button["height"] >= 44, name
     reply = dialog.locator(".bf-reply").first.bounding_box()
     assert reply is not None and reply["height"] >= 44
@@ -303,3 +303,19 @@ def test_measures_of_areas_never_mentioned_are_folded_until_asked(page: Any, ser
     assert dialog.locator(".bf-card").count() == cards + hidden
     assert dialog.locator(".bf-card.bf-other").count() == hidden
     assert dialog.locator(".bf-fold").count() == 0
+
+
+def test_the_resident_can_end_the_questions_and_see_every_card(page: Any, server: str) -> None:
+    """「ここまでで結果を見る」 (issue 12): no more questions, every measure found as a card, the
+    unmentioned areas still behind their one button."""
+    dialog = open_widget(page, f"{server}/")
+    send(page, "2歳の息子が区内の保育園に通っています")
+    finish = dialog.locator(".bf-reply", has_text="ここまでで結果を見る")
+    finish.wait_for(timeout=WAIT)
+    cards_before = dialog.locator(".bf-card").count()
+    finish.click()
+    dialog.locator(".bf-user", has_text="ここまでで結果を見る").wait_for(timeout=WAIT)
+    dialog.locator(".bf-bot", has_text="【対象になる支援（").wait_for(timeout=WAIT)
+    assert dialog.locator(".bf-card").count() >= 2 * cards_before > 0  # the whole list again, not only news
+    assert dialog.locator(".bf-reply", has_text="あてはまるものはない").count() == 0  # no question pending
+    assert dialog.locator(".bf-fold").count() >= 1

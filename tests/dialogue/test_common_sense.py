@@ -51,7 +51,15 @@ CASES: dict[str, tuple[dict[str, Any] | None, dict[str, Any], str]] = {
     "adult.nutrition_concern": (None, {"adults": [{"age_band": "65_74"}]}, "under 75: the band settles it"),
     "adult.needs": (ELDER, NO_ADULTS, "no adults to ask about"),
     "education_loan": (SCHOOL_CHILD, {"education_loan": False}, "they already said"),
-    "household.needs": ({}, {"pregnant": False, "education_loan": False}, "they already said both"),
+    "household.needs": ({}, {"pregnant": False, "education_loan": False, "adults": [], "moving": "none",
+                             "business": ["none"]}, "they already said all of it"),
+    "adults.75_plus": ({}, ELDER, "they already told about their family"),
+    "adults.65_74": ({}, NO_ADULTS, "they already said there is nobody to tell about"),
+    "adults.disability": ({}, ELDER, "they already told about their family"),
+    "moving.near_parents": ({}, {"moving": "larger_home"}, "they already said"),
+    "moving.larger_home": ({}, {"moving": "none"}, "they already said"),
+    "business.sme": ({}, {"business": ["none"]}, "they already said"),
+    "business.startup": ({}, {"business": ["sme"]}, "they already said which business"),
     "moving": ({}, {"moving": "none"}, "they already said"),
     "business": ({}, {"business": ["none"]}, "they already said"),
 }
@@ -61,7 +69,9 @@ def asked(data: dict[str, Any]) -> set[str]:
     """Every question key (and checklist option) the planner would put to this household."""
     household = Household.model_validate(data)
     found = candidates(default_catalog().evaluate(household), set(), household=household)
-    return {c.key for c in found} | {k for c in found for k in c.open_keys}
+    checklists = bank().checklists
+    offered = {k for c in found if c.key in checklists for k in checklists[c.key].options_for(c.open_keys)}
+    return {c.key for c in found} | {k for c in found for k in c.open_keys} | offered
 
 
 def test_every_question_of_the_bank_has_a_case() -> None:
@@ -132,15 +142,78 @@ def _until(dialogue: Dialogue, opening: str, key: str) -> Any:
     return state
 
 
-def test_pregnancy_and_an_education_loan_are_one_question_for_the_household() -> None:
-    """Most households answer no to both: one tap instead of two questions."""
+def test_the_household_facts_are_one_question() -> None:
+    """Pregnancy, older or disabled family, moving, a business and an education loan: most households
+    answer no to all, so one tap instead of five questions; the valued options set the fact's value."""
     dialogue = Dialogue(default_catalog())
     state = _until(dialogue, "2歳の娘がいます。区内の保育園に通っています", "household.needs")
     assert state.pending.quick_replies == [
-        "妊娠している方がいる", "子どもの教育ローンを借りている", "あてはまるものはない", "わからない"]
+        "妊娠している方がいる", "75歳以上の方がいる", "65〜74歳の方がいる", "障害のある大人の方がいる",
+        "親の近くへ引っ越す予定", "広い家へ引っ越す予定", "区内で中小企業を経営", "区内でスタートアップを経営",
+        "子どもの教育ローンを借りている", "あてはまるものはない", "わからない"]
     after, _ = dialogue.respond(state, "あてはまるものはない")
-    assert after.household.pregnant is False and after.household.education_loan is False
-    assert after.pending is not None and after.pending.key not in ("pregnant", "education_loan", "household.needs")
+    household = after.household
+    assert (household.pregnant, household.education_loan, household.adults, household.moving, household.business) \
+        == (False, False, [], "none", ["none"])
+    assert after.pending is None or after.pending.key not in ("pregnant", "education_loan", "household.needs",
+                                                              "adults", "moving", "business")
+
+
+def test_a_valued_option_sets_its_value_and_the_checklist_asks_for_the_rest() -> None:
+    dialogue = Dialogue(default_catalog())
+    state = _until(dialogue, "2歳の娘がいます。区内の保育園に通っています", "household.needs")
+    after, _ = dialogue.respond(state, "親の近くへ引っ越す予定")
+    assert after.household.moving == "near_parents"
+    while after.pending is not None and after.pending.key != "household.needs":  # the child's checklist
+        after, _ = dialogue.respond(after, "あてはまるものはない")
+    assert after.pending is not None
+    assert after.pending.text.startswith("ご家庭について、ほかにも")
+    assert "広い家へ引っ越す予定" not in after.pending.quick_replies  # moving is settled
+    assert "区内で中小企業を経営" in after.pending.quick_replies
+    after, _ = dialogue.respond(after, "75歳以上の方がいる")
+    assert after.household.adults is not None and after.household.adults[0].age_band == "75_plus"
+
+
+def test_dont_know_to_the_household_checklist_asks_each_fact_on_its_own() -> None:
+    dialogue = Dialogue(default_catalog())
+    state = _until(dialogue, "2歳の娘がいます。区内の保育園に通っています", "household.needs")
+    keys = []
+    for _ in range(20):
+        state, _ = dialogue.respond(state, "わからない")
+        if state.pending is None:
+            break
+        keys.append(state.pending.key)
+    assert {"pregnant", "adults", "moving", "business", "education_loan"} <= set(keys)
+    assert "household.needs" not in keys
+
+
+@pytest.mark.parametrize("opening", ["75歳の夫と72歳の私の二人暮らしです", "私は68歳です"])
+def test_an_older_household_without_children_is_not_asked_about_a_young_familys_needs(opening: str) -> None:
+    """Not asked, and not implied either: the measures stay maybe (folded), never "not eligible"."""
+    dialogue = Dialogue(default_catalog())
+    state, _ = dialogue.start()
+    state, _ = dialogue.respond(state, opening)
+    state, _ = dialogue.respond(state, "子どもはいない")
+    texts, turn = [], None
+    while state.pending is not None and len(texts) < 10:
+        texts.append(" ".join(state.pending.quick_replies) + state.pending.text)
+        state, turn = dialogue.respond(state, "あてはまるものはない" if "あてはまるものはない" in state.pending.answers
+                                       else state.pending.quick_replies[-1])
+    assert texts and not [t for t in texts if "妊娠" in t or "教育ローン" in t or "引っ越" in t]
+    assert state.household.pregnant is None and state.household.education_loan is None
+    assert state.household.moving is None
+    assert turn is not None
+    folded = {m.id for m in turn.results.maybe if m.group == "other"}
+    assert {"prenatal_ultrasound", "education_loan_interest"} <= folded
+
+
+def test_a_younger_speaker_living_with_an_older_parent_is_still_asked() -> None:
+    """「80歳の母と同居」: the speaker is not described and may be young."""
+    for data in ({"children": [], "adults": [{"age": 80, "relation": "mother"}]},
+                 {"children": [], "adults": [{"age": 80}, {"age": 40}]},
+                 {"adults": [{"age": 80}]}):
+        assert "pregnant" in asked(data), data
+    assert "pregnant" not in asked({"children": [], "adults": [{"age_band": "75_plus"}, {"age": 70}]})
 
 
 @pytest.mark.parametrize("reply", ["いいえ", "ないです", "No"])
@@ -151,3 +224,15 @@ def test_a_typed_no_to_a_checklist_means_none_of_these(reply: str) -> None:
     child = (after.household.children or [])[0]
     assert child.disability_certificate is False and child.school_refusal is False
     assert after.pending is None or after.pending.key != "child.needs"
+
+
+def test_a_checklist_with_one_fact_left_is_asked_as_that_fact_s_own_question() -> None:
+    """An older couple with every adult need answered: only the business is open, so 「区内で会社や
+    お店を経営していますか？」 with its own replies, not a one-fact checklist."""
+    done = {"memory_concern": False, "nutrition_concern": False, "severe_disability": False,
+            "disability_certificate": False}
+    household = Household.model_validate({"children": [], "adults": [{"age": 75, **done}, {"age": 72, **done}]})
+    prompt = next_prompt(default_catalog().evaluate(household), set(), household, "ja")
+    assert prompt is not None and prompt.key == "business"
+    assert prompt.text == "区内で会社やお店を経営していますか？"
+    assert "両方（中小企業でスタートアップ）" in prompt.quick_replies

@@ -48,3 +48,12 @@ def _tap_each(prompt: object, lang: str) -> None:
                 people = after.household.children if scope == "child" else after.household.adults
                 got = getattr(people[fact.member or 0], field) if field and people else getattr(after.household, scope)
                 assert got == value, f"tapping {label!r} set {fact.key}={got!r}, not {value!r}"
+
+
+def test_the_household_checklist_fits_a_line_quick_reply() -> None:
+    """Up to 9 options, 「あてはまるものはない」, 訂正する, わからない and 「ここまでで結果を見る」: 13, LINE's
+    limit; each label within LINE's 20 characters (longer ones are clipped on the button)."""
+    checklist = bank().checklists["household.needs"]
+    assert len(checklist.options) + 4 <= 13
+    for option in checklist.options.values():
+        assert 0 < len(option.ja) <= 20 and 0 < len(option.en) <= 20, option

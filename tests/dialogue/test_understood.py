@@ -30,7 +30,7 @@ def test_a_message_that_changes_the_household_is_said_back_with_a_way_to_correct
     assert turn.household_changed
     assert turn.messages[0].text == "ここまでの内容：お子さん2人（小学4年生・2歳 区内の保育施設）"
     assert turn.messages[0].quick_replies == ["訂正する"]
-    assert turn.messages[-1].quick_replies[-2:] == ["訂正する", "わからない"]  # the buttons every channel shows
+    assert turn.messages[-1].quick_replies[-3:] == ["訂正する", "わからない", "ここまでで結果を見る"]
 
 
 def test_english_summary(dialogue: Dialogue) -> None:
