@@ -1,0 +1,33 @@
+"""The languages a resident can talk in, named once.
+
+`ja-easy` is やさしい日本語: Japanese in short sentences with spaces between phrases, for residents
+who read Japanese only a little. It is a language of its own here (not a style flag) because every
+text a resident reads needs its own wording in it, and the health tests check each one.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Lang = Literal["ja", "en", "ja-easy", "zh", "ko"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+# The name of each language in itself: what a resident taps to switch.
+NAMES: dict[Lang, str] = {"ja": "日本語", "en": "English", "ja-easy": "やさしい にほんご", "zh": "中文",
+                          "ko": "한국어"}
+
+
+def is_japanese(lang: Lang) -> bool:
+    """ja and ja-easy share the document's Japanese titles and the Japanese understanding."""
+    return lang in ("ja", "ja-easy")
+
+
+def as_lang(value: str | None, default: Lang = "ja") -> Lang:
+    """A client's language tag (`zh-CN`, `ko-KR`, `ja_easy`, `EN`) as one of ours, or `default`."""
+    tag = (value or "").strip().lower().replace("_", "-")
+    if tag in ("ja-easy", "easy", "ja-yasashii"):
+        return "ja-easy"
+    base = tag.split("-")[0]
+    for lang in LANGS:
+        if base == lang:
+            return lang
+    return default
