@@ -73,13 +73,16 @@ ADULT_NOUN = re.compile(ADULT_NOUNS)
 OLDER = re.compile(r"上の子|長男|長女|お兄ちゃん|お姉ちゃん|older|eldest|oldest")
 YOUNGER = re.compile(r"下の子|末っ子|younger|youngest")
 MIDDLE = re.compile(r"真ん中の子|middle")
-TWINS = re.compile(r"双子|twins|twin (?:boys|girls|sons|daughters|brothers|sisters)")
+TWINS = re.compile(r"双子|三つ子|3つ子|四つ子|4つ子|twins|twin (?:boys|girls|sons|daughters|brothers|sisters)|"
+                   r"triplets|quadruplets")
+# Children born together, and how many: 双子 two, 三つ子 three (normalise turns 三つ into 3つ).
+MULTIPLE = [(re.compile(r"三つ子|3つ子|triplets"), 3), (re.compile(r"四つ子|4つ子|quadruplets"), 4)]
 # 「娘が2人」「two sons」「双子の男の子」: a group; ages listed after it (「10歳と7歳」「11 and 14」) share its sex.
 GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こども|子)(?:さん)?(?:が|は|も)?\s*"
                    r"(\d|ふたり|二人|三人)\s*人?|"
                    r"\b(two|three|four|\d) (?:sons|daughters|boys|girls|kids|children)\b|"
                    r"\b(?:sons|daughters|boys|girls)\b|"
-                   r"双子|twins|姉妹")
+                   r"双子|三つ子|3つ子|twins|triplets|姉妹")
 # 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
 DECADE = re.compile(r"(\d)0\s*代(前半|後半)?|(?:in (?:his|her|their|my|our) )(early |late |mid-?)?(\d)0s\b|"
                     r"\b(early |late )?(\d)0s\b")
@@ -112,7 +115,8 @@ class Person:
     preschool: bool = False
     kudan: bool = False
     inferred_age: bool = False  # age derived from a school year, not stated
-    twins: bool = False
+    twins: bool = False  # born together: `multiple` children alike (two for twins)
+    multiple: int = 2
     age_band: str | None = None
 
 
@@ -187,6 +191,11 @@ HE = re.compile(r"\b(he|he's|his|him)\b")
 SHE = re.compile(r"\b(she|she's|her|hers)\b")
 
 
+def multiple(text: str) -> int:
+    """How many children a word for children born together names: 三つ子 3, twins (or none) 2."""
+    return next((n for pattern, n in MULTIPLE if pattern.search(text)), 2)
+
+
 def _sex(text: str) -> str | None:
     return "male" if MALE.search(text) else "female" if FEMALE.search(text) else None
 
@@ -242,7 +251,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
             age = preschool
         sex = _sex(text) or (None if adult else pronoun_sex(text))
         person = Person("child", age=age, school_year=grade, sex=sex, preschool=preschool is not None,
-                        kudan=kudan, inferred_age=stated is None, twins=bool(TWINS.search(text)))
+                        kudan=kudan, inferred_age=stated is None, twins=bool(TWINS.search(text)),
+                        multiple=multiple(text))
         ref = "older" if OLDER.search(text) else "younger" if YOUNGER.search(text) else \
             "middle" if MIDDLE.search(text) else None
         return Segment(text, person, ref)  # 「下の子は3歳です」 may restate a child already known

@@ -50,6 +50,7 @@ class _Builder:
         self.adults: list[dict[str, Any]] | None = data["adults"]
         self.rest = {k: v for k, v in data.items() if k not in ("children", "adults")}
         self.last_adult: int | None = None  # the adult the latest fact went to
+        self.born_with: dict[int, list[int]] = {}  # a twin → all the children born with it (facts go to each)
 
     def add_person(self, person: Person) -> tuple[str, int]:
         if person.kind == "adult":
@@ -78,11 +79,15 @@ class _Builder:
             self.children.append(child)
             if person.inferred_age:
                 child["_inferred"] = True
-            if person.twins:
+            group = [len(self.children) - 1]
+            for _ in range(person.multiple - 1 if person.twins else 0):  # 双子 two alike, 三つ子 three
                 twin = {"age": age, "_new": True, **({"sex": person.sex} if person.sex else {}),
                         **({"school_year": person.school_year} if person.school_year else {}),
                         **({"school": "kudan"} if person.kudan else {})}
                 self.children.append(twin)
+                group.append(len(self.children) - 1)
+            if len(group) > 1:
+                self.born_with.update({i: group for i in group})
         child["age"] = age
         if person.school_year:
             child["school_year"] = person.school_year
@@ -129,7 +134,8 @@ class _Builder:
                 self.adults[-1][field] = value
                 self.last_adult = len(self.adults) - 1
             return
-        people[index][field] = value
+        for i in self.born_with.get(index, [index]) if key == "children" else [index]:
+            people[i][field] = value  # "our twins are 4 and go to a ward nursery": both go
         if key == "adults":
             self.last_adult = index
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|坊や|ぼうや|坊主|ぼうず|せがれ|倅|お嬢さん|長男|長女|次男|次女|三男|三女|男児|女児|男子|女子|孫|子ども|子供|こども|お子さん|"
-               r"赤ちゃん|双子|歳児|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|子|"
+               r"赤ちゃん|双子|三つ子|3つ子|歳児|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|子|"
                r"\b(?:grand|step)?(?:sons?|daughters?)\b|\bboys?\b|\bgirls?\b|\blads?\b|\bchild(?:ren)?\b|\bkids?\b|\bbab(?:y|ies)\b|"
-               r"\btoddlers?\b|\btwins?\b|\binfants?\b|\bnewborns?\b|\bbrothers?\b|\bsisters?\b|\beldest\b|"
+               r"\btoddlers?\b|\btwins?\b|\btriplets\b|\binfants?\b|\bnewborns?\b|\bbrothers?\b|\bsisters?\b|\beldest\b|"
                r"\byoungest\b|\boldest\b|little one|older one|younger one")
 # 兄弟・姉妹 name siblings of either sex: not a sex.
 MALE = re.compile(r"(?<!fe)\bmale\b|息子|男の子|長男|次男|三男|男児|男子|孫息子|坊や|ぼうや|坊主|ぼうず|せがれ|倅|男の双子|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\blads?\b|\bbrothers?\b")
