@@ -15,7 +15,8 @@ from typing import Any
 COUNT_WORDS = {"ひとり": 1, "ふたり": 2, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a couple of": 2}
 _N = r"(\d{1,2}|ひとり|ふたり|one|two|three|four|five)"
 # 「子どもが2人」「2人の子ども」「子ども2人」「two kids」「3 children」: a count of all the children.
-CHILD_COUNT = re.compile(rf"(?:子ども|子供|こども|お子さん|子)(?:は|が|も)?\s*{_N}\s*人|"
+# 「息子が2人」「女の子2人」 count one kind of child only (see unaged.KIND_COUNT), not all of them.
+CHILD_COUNT = re.compile(rf"(?:子ども|子供|こども|お子さん|(?<!息)(?<!の)子)(?:は|が|も)?\s*{_N}\s*人|"
                          rf"{_N}\s*人の(?:子ども|子供|こども|子)|\b{_N}\s+(?:kids|children)\b")
 
 

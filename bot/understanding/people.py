@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.understanding.unaged import names_several
 from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
 from knowledge.household import AGE_BANDS
 
@@ -380,7 +381,7 @@ def _respectively(found: list[Segment]) -> None:
                 noun, seg = found[i + k], ages[k]
                 found[i + names + k] = Segment(noun.text + " " + seg.text,
                                                Person("child", age=_bare_age(seg), sex=_sex(noun.text)), None)
-                found[i + k] = Segment(noun.text, None, None)
+                found[i + k] = Segment("", None, None)  # the noun is read with its age
             i += 2 * names
         else:
             i += max(names, 1)
@@ -405,7 +406,8 @@ def _number_after_noun(found: list[Segment]) -> None:
                 and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)):
             joined = read_segment(before.text + " " + seg.text, False)
             if joined.person is not None:
-                found[i - 1], found[i] = Segment(before.text, None, None), joined
+                # the noun's facts are now the person's, unless the noun names several (「子どもは2人とも区外」)
+                found[i - 1], found[i] = Segment(before.text if names_several(before.text) else "", None, None), joined
                 continue
         bare = BARE_NUMBER.match(seg.text)
         if bare and before.person is not None and before.person.kind == "adult" and PAIR_OF_ADULTS.search(before.text) \
@@ -422,4 +424,4 @@ def _number_after_noun(found: list[Segment]) -> None:
             found[i] = Segment(before.text + seg.text, Person("child", age=n, sex=_sex(before.text)), None)
         else:
             continue
-        found[i - 1] = Segment(before.text, None, None)
+        found[i - 1] = Segment(before.text if names_several(before.text) else "", None, None)

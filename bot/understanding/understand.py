@@ -15,6 +15,7 @@ from bot.understanding.facts import segment_facts
 from bot.understanding.model import Conflict, Context, Intent, Understanding
 from bot.understanding.normalise import is_english, normalise
 from bot.understanding.people import CHILD_NOUN, Person, Segment, noun_sex, pronoun_sex, segments
+from bot.understanding.unaged import ANOTHER, Mention, mention, take, unaged_children
 from knowledge.household import Household
 
 KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|\bboys\b|\bgirls\b|"
@@ -113,13 +114,17 @@ class _Builder:
             if reference == "child":
                 return same[0] if len(same) == 1 else None
             order = same
+        elif sex is not None:  # 「兄は私立」 when only a daughter is known: someone else, not her
+            order = [i for i in order if self.children[i].get("sex") is None]
+            if not order:
+                return None
         if reference == "older":
             return order[0]
         if reference == "younger":
             return order[-1]
         if reference == "middle" and len(order) == 3:
             return order[1]
-        return 0 if len(self.children) == 1 else None
+        return order[0] if len(order) == 1 and len(self.children) == 1 else None
 
     def set(self, key: str, index: int | None, field: str, value: object) -> None:
         if key == "household":
@@ -219,8 +224,11 @@ def _stated(person: Person) -> dict[str, Any]:
     return out
 
 
-def _extract(text: str, context: Context) -> Household:
+def _extract(text: str, context: Context) -> tuple[Household, int]:
+    """The household the text describes, and how many children it named without an age."""
     builder = _Builder(context.household)
+    known_children = bool(builder.children)
+    pending: list[Mention] = []  # children named by a noun, not (yet) given an age
     if words.NO_CHILDREN.search(text) and not builder.children:
         builder.children = []
     # Bare ages are people when we asked about people, or when the message talks about children
@@ -240,6 +248,8 @@ def _extract(text: str, context: Context) -> Household:
         who = _who(seg.text) if seg.reference == "adult" or (seg.person and seg.person.kind == "adult") else None
         if seg.person is not None and words.HYPOTHETICAL.search(seg.text) and not NAMED.search(seg.text):
             continue  # 「75歳以上の…って何？」: an age in a question is not a family member
+        unnamed = False  # this segment names a child nobody known is (「兄は中学生」 with no son known)
+        size = len(builder.children or [])
         if seg.person is not None and (same := _grade_of_current(builder, seg.person, seg.text, current)):
             for i in same:  # "my twins are 6 and in first grade": the grade of the child just named
                 builder.children[i]["school_year"] = seg.person.school_year  # type: ignore[index]
@@ -252,6 +262,10 @@ def _extract(text: str, context: Context) -> Household:
             current = ("children", known)
         elif seg.person is not None:
             current = builder.add_person(seg.person)
+            if current[0] == "children" and len(builder.children or []) > size \
+                    and (earlier := take(pending, seg.person.sex)) is not None \
+                    and earlier.sex and not CHILD_NOUN.search(seg.text):
+                builder.children[current[1]].setdefault("sex", earlier.sex)  # type: ignore[index]
             if who and current[0] == "adults":
                 named[who] = current[1]  # type: ignore[assignment]
                 builder.name_adult(current[1], who)
@@ -262,11 +276,13 @@ def _extract(text: str, context: Context) -> Household:
                     for field, value in waiting:
                         builder.set("children", current[1], field, value)
                 waiting, waiting_sex = [], None
-        elif seg.reference in ("older", "younger", "middle"):
-            index = builder.child_by(seg.reference, noun_sex(seg.text))
-            current = ("children", index) if index is not None else current
-        elif seg.reference == "child" and (index := builder.child_by("child", noun_sex(seg.text))) is not None:
+        elif seg.reference in ("older", "younger", "middle", "child") and not ANOTHER.search(seg.text) \
+                and (index := builder.child_by(seg.reference, noun_sex(seg.text))) is not None:
             current = ("children", index)  # 「娘は私立」: the one daughter
+        elif seg.reference in ("older", "younger", "middle", "child") and not words.HYPOTHETICAL.search(seg.text):
+            if (m := mention(seg.text, noun_sex(seg.text), known_children)) is not None:
+                pending.append(m)
+            unnamed, current = True, ("children", None)  # its facts wait for its age, or stay unsaid
         elif seg.reference == "adult" and who in named:
             current = ("adults", named[who])
         elif seg.reference == "adult" and who and named:
@@ -306,10 +322,10 @@ def _extract(text: str, context: Context) -> Household:
             if key == "children" and index is None and seg.reference in ("older", "younger", "middle"):
                 later.append((seg.reference, field, value))  # 「上の子は私立の中学…上の子は14歳」: ages come later
                 continue
+            named_later = unnamed or current == ("children", None)  # a child named, its age still to come
+            pronoun = seg.reference == "child" or (seg.reference is None and scope == "child" and pronoun_sex(seg.text))
             if key == "children" and index is None and seg.person is None \
-                    and (seg.reference == "child" or (seg.reference is None and scope == "child"
-                                                      and pronoun_sex(seg.text))) \
-                    and not any(c.get("_new") for c in builder.children or []):
+                    and (named_later or (pronoun and not any(c.get("_new") for c in builder.children or []))):
                 waiting.append((field, value))  # the child is made a person by what follows
                 waiting_sex = noun_sex(seg.text) or pronoun_sex(seg.text)  # "she goes to a hoikuen …; she's 2"
                 continue
@@ -326,7 +342,8 @@ def _extract(text: str, context: Context) -> Household:
     for reference, field, value in later:
         if (index := builder.child_by(reference)) is not None and len(builder.children or []) > 1:
             builder.set("children", index, field, value)
-    return builder.household()
+    household = builder.household()
+    return household, unaged_children(text, len(household.children or []), pending)
 
 
 # 「9歳の息子と6歳の娘は区立小学校」: what follows the last member of a 「と」 list, after は/も/が, is
@@ -420,9 +437,12 @@ def understand(text: str, context: Context) -> Understanding:
     if short and words.DONT_KNOW.search(t):
         exp = context.expecting
         return Understanding("dont_know", before, (), lang, (exp.key,) if exp else ())
+    unaged = 0
     try:
         fixed = correct(t, context) if words.CORRECTION.search(t) else None
-        after = fixed or (_answer(t, context) if short else None) or _extract(t, context)
+        after = fixed or (_answer(t, context) if short else None)
+        if after is None:
+            after, unaged = _extract(t, context)
     except (ValidationError, ValueError, IndexError, KeyError, TypeError):
         after = before
     data, found = without_impossible(before.model_dump(), after.model_dump(), t)
@@ -430,5 +450,5 @@ def understand(text: str, context: Context) -> Understanding:
     if conflicts:  # an impossible child never reaches the engine: the dialogue asks instead
         after = Household.model_validate(data)
     changed = _changed(before, after)
-    intent = "inform" if conflicts else _intent(t, bool(changed), context)
-    return Understanding(intent, after, changed, lang, conflicts=conflicts)
+    intent = "inform" if conflicts else _intent(t, bool(changed) or unaged > 0, context)
+    return Understanding(intent, after, changed, lang, conflicts=conflicts, unaged_children=unaged)

@@ -29,3 +29,61 @@ def children(text: str, known: dict[str, Any] | None = None) -> list[dict[str, A
 )
 def test_children_born_together_are_as_many_as_the_word_says(text: str, expected: list[dict[str, Any]]) -> None:
     assert children(text) == expected
+
+
+def unaged(text: str, known: dict[str, Any] | None = None) -> int:
+    return understand(text, Context(Household.model_validate(known or {}))).unaged_children
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("子どもが4人いて、一番上は中学生です", 4),  # a count, no age at all
+        ("子どもは3人で、長女が12歳です", 2),  # the count less the child with an age
+        ("長男は高校生で、次男は小学生です", 2),  # relation words, no ages
+        ("I have a son, and a baby daughter as well.", 2),
+        ("We have a 4-year-old and a little sister too.", 1),
+        ("息子がひとりいます", 1),
+        ("Twins, no ages yet to tell you", 2),
+        # children with an age are never counted again
+        ("娘が3人、12歳と9歳と4歳です", 0),
+        ("Two daughters, 8 and 6, and a son who is 3.", 0),
+        ("息子がいて、今7歳です", 0),
+        ("5歳の双子がいます", 0),
+        # several children without a number: no number to give
+        ("子どもたちは区立の小学校です", 0),
+        # a question about children is not a household statement
+        ("双子向けの支援はありますか？", 0),
+    ],
+)
+def test_children_named_without_an_age_are_counted_once(text: str, count: int) -> None:
+    assert unaged(text) == count
+
+
+def test_a_child_already_known_is_not_counted_again_unless_another_is_meant() -> None:
+    known = {"children": [{"age": 6}]}
+    assert unaged("娘は区立の小学校に通っています", known) == 0
+    assert unaged("もう1人、下に息子もいます", known) == 1
+
+
+def test_a_count_alone_is_something_learned() -> None:
+    got = understand("子どもが2人います", Context(Household()))
+    assert got.intent == "inform" and got.unaged_children == 2 and got.household.children is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a child named first, its facts next, its age last: all one child
+        ("娘がいて、区外の保育園に通っています。今2歳です", [{"age": 2, "sex": "female", "daycare": "other"}]),
+        # a sibling of another sex is not the child already named
+        ("8歳の娘がいます。兄は私立の中学に通っています", [{"age": 8, "sex": "female"}]),
+        ("My son is 9. My daughter attends a ward-run nursery; she's 1.",
+         [{"age": 9, "sex": "male"}, {"age": 1, "sex": "female", "daycare": "ward"}]),
+        # a count of one kind is not the count of all the children
+        ("息子が2人と娘が1人います。息子は12歳と10歳、娘は5歳です",
+         [{"age": 12, "sex": "male"}, {"age": 10, "sex": "male"}, {"age": 5, "sex": "female"}]),
+    ],
+)
+def test_facts_of_a_child_named_before_its_age_stay_with_it(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
