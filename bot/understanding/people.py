@@ -71,8 +71,14 @@ STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上�
 STARTED_YEAR = {"小": 1, "中": 7, "高": 10}
 CHILD_NOUN = re.compile(CHILD_NOUNS)
 ADULT_NOUN = re.compile(ADULT_NOUNS)
-OLDER = re.compile(r"上の子|長男|長女|お兄ちゃん|お姉ちゃん|older|eldest|oldest")
-YOUNGER = re.compile(r"下の子|末っ子|younger|youngest")
+# 兄/姉 are the older of their sex, 弟/妹 the younger (兄弟・姉妹 name siblings, not one of them).
+OLDER = re.compile(r"上の子|長男|長女|お兄ちゃん|お姉ちゃん|(?<![義])兄(?!弟|妹)|(?<![義])姉(?!妹|弟)|"
+                   r"older|eldest|oldest|big (?:brother|sister)")
+YOUNGER = re.compile(r"下の子|末っ子|(?<![兄姉義])弟|(?<![兄姉義])妹|"
+                     r"younger|youngest|little (?:brother|sister)|baby of")
+# 長男 the first son, 次女 the second daughter, 三男 the third son: a rank among the children of that sex.
+RANK = re.compile(r"(長|次|三)(男|女)|\b(first|second|third)[- ](?:son|daughter)")
+_RANKS = {"長": 1, "次": 2, "三": 3, "first": 1, "second": 2, "third": 3}
 MIDDLE = re.compile(r"真ん中の子|middle")
 TWINS = re.compile(r"双子|三つ子|3つ子|四つ子|4つ子|twins|twin (?:boys|girls|sons|daughters|brothers|sisters)|"
                    r"triplets|quadruplets")
@@ -195,6 +201,12 @@ SHE = re.compile(r"\b(she|she's|her|hers)\b")
 def multiple(text: str) -> int:
     """How many children a word for children born together names: 三つ子 3, twins (or none) 2."""
     return next((n for pattern, n in MULTIPLE if pattern.search(text)), 2)
+
+
+def rank_of(text: str) -> int | None:
+    """「次男」 → 2: which of the children of its sex (oldest first) a word names, if it says."""
+    m = RANK.search(text)
+    return _RANKS[m.group(1) or m.group(3)] if m else None
 
 
 def _sex(text: str) -> str | None:

@@ -14,7 +14,7 @@ from bot.understanding.corrections import correct
 from bot.understanding.facts import segment_facts
 from bot.understanding.model import Conflict, Context, Intent, Understanding
 from bot.understanding.normalise import is_english, normalise
-from bot.understanding.people import CHILD_NOUN, Person, Segment, noun_sex, pronoun_sex, segments
+from bot.understanding.people import CHILD_NOUN, Person, Segment, noun_sex, pronoun_sex, rank_of, segments
 from bot.understanding.unaged import ANOTHER, Mention, mention, take, unaged_children
 from knowledge.household import Household
 
@@ -104,13 +104,15 @@ class _Builder:
                 and self.adults[index].get("relation") is None:
             self.adults[index]["relation"] = who
 
-    def child_by(self, reference: str, sex: str | None = None) -> int | None:
+    def child_by(self, reference: str, sex: str | None = None, rank: int | None = None) -> int | None:
         """The child a reference names; with a sex (長男, "my daughter") among the children of that sex:
         「娘は私立、息子は区立」 names each child by its sex when the sexes tell them apart."""
         if not self.children:
             return None
         order = sorted(range(len(self.children)), key=lambda i: -self.children[i]["age"])  # type: ignore[index]
         if sex is not None and (same := [i for i in order if self.children[i].get("sex") == sex]):
+            if rank is not None:  # 「次男は…」: the second son, when two sons are known
+                return same[rank - 1] if len(same) >= rank else None
             if reference == "child":
                 return same[0] if len(same) == 1 else None
             order = same
@@ -277,7 +279,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                         builder.set("children", current[1], field, value)
                 waiting, waiting_sex = [], None
         elif seg.reference in ("older", "younger", "middle", "child") and not ANOTHER.search(seg.text) \
-                and (index := builder.child_by(seg.reference, noun_sex(seg.text))) is not None:
+                and (index := builder.child_by(seg.reference, noun_sex(seg.text), rank_of(seg.text))) is not None:
             current = ("children", index)  # 「娘は私立」: the one daughter
         elif seg.reference in ("older", "younger", "middle", "child") and not words.HYPOTHETICAL.search(seg.text):
             if (m := mention(seg.text, noun_sex(seg.text), known_children)) is not None:

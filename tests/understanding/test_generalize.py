@@ -87,3 +87,23 @@ def test_a_count_alone_is_something_learned() -> None:
 )
 def test_facts_of_a_child_named_before_its_age_stay_with_it(text: str, expected: list[dict[str, Any]]) -> None:
     assert children(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 兄/姉 the older of their sex, 弟/妹 the younger; 長男/次男 a rank among the sons
+        ("兄は高1、弟は中1です。弟は区立の中学校です",
+         [{"age": 15, "school_year": 10, "sex": "male"},
+          {"age": 12, "school_year": 7, "sex": "male", "school": "ward"}]),
+        ("姉が9歳、妹が6歳。姉の方は私立に通っています",
+         [{"age": 9, "sex": "female", "school": "other"}, {"age": 6, "sex": "female"}]),
+        ("長男14歳、次男11歳、長女7歳。次男が特別支援学級です",
+         [{"age": 14, "sex": "male"}, {"age": 11, "sex": "male", "special_needs_class": True},
+          {"age": 7, "sex": "female"}]),
+        ("My older daughter is 10 and my younger daughter is 4; the younger one has a chronic illness.",
+         [{"age": 10, "sex": "female"}, {"age": 4, "sex": "female", "chronic_disease": True}]),
+    ],
+)
+def test_relation_words_name_one_child_among_several(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
