@@ -198,8 +198,16 @@ HE = re.compile(r"\b(he|he's|his|him)\b")
 SHE = re.compile(r"\b(she|she's|her|hers)\b")
 
 
+# 「4歳の子が2人」 "two 4-year-olds": several children of one age, counted right after it.
+SAME_AGE = re.compile(r"\d{1,2}\s*(?:歳|才)の(?:子ども|子供|こども|子|息子|娘|男の子|女の子)(?:さん)?(?:が|は|も)?"
+                      r"\s*([2-4])\s*人|"
+                      r"(?<![\d,] )\b([2-4]) \d{1,2}[- ]?(?:years?|yrs?)[- ]?olds\b")
+
+
 def multiple(text: str) -> int:
-    """How many children a word for children born together names: 三つ子 3, twins (or none) 2."""
+    """How many children one age names: 三つ子 3, 「4歳の子が2人」 2, twins (or none) 2."""
+    if m := SAME_AGE.search(text):
+        return int(m.group(1) or m.group(2))
     return next((n for pattern, n in MULTIPLE if pattern.search(text)), 2)
 
 
@@ -264,8 +272,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
             age = preschool
         sex = _sex(text) or (None if adult else pronoun_sex(text))
         person = Person("child", age=age, school_year=grade, sex=sex, preschool=preschool is not None,
-                        kudan=kudan, inferred_age=stated is None, twins=bool(TWINS.search(text)),
-                        multiple=multiple(text))
+                        kudan=kudan, inferred_age=stated is None,
+                        twins=bool(TWINS.search(text)) or SAME_AGE.search(text) is not None, multiple=multiple(text))
         ref = "older" if OLDER.search(text) else "younger" if YOUNGER.search(text) else \
             "middle" if MIDDLE.search(text) else None
         return Segment(text, person, ref)  # 「下の子は3歳です」 may restate a child already known

@@ -53,7 +53,9 @@ class _Builder:
         self.last_adult: int | None = None  # the adult the latest fact went to
         self.born_with: dict[int, list[int]] = {}  # a twin → all the children born with it (facts go to each)
 
-    def add_person(self, person: Person) -> tuple[str, int]:
+    def add_person(self, person: Person, back: bool = False) -> tuple[str, int]:
+        """Add (or find again) a person; `back`: the words point back at someone already named
+        ("The 10-year-old has …", 「5歳の子は…」), so a child of that age named earlier in this message is meant."""
         if person.kind == "adult":
             self.adults = self.adults or []
             ageless = [i for i, a in enumerate(self.adults) if a.get("age") is None and not a.get("_new")]
@@ -66,7 +68,7 @@ class _Builder:
             return "adults", len(self.adults) - 1
         self.children = self.children or []
         age = min(max(person.age or 0, 0), 22)
-        same = [i for i, c in enumerate(self.children) if c["age"] == age and not c.get("_new")
+        same = [i for i, c in enumerate(self.children) if c["age"] == age and (back or not c.get("_new"))
                 and (person.sex is None or c.get("sex") in (None, person.sex))]
         last = self.children[-1] if self.children else None
         child: dict[str, Any] = {"age": age, "_new": True}
@@ -263,7 +265,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             builder.children[known].update(_stated(seg.person))  # type: ignore[index]
             current = ("children", known)
         elif seg.person is not None:
-            current = builder.add_person(seg.person)
+            current = builder.add_person(seg.person, bool(BACK.search(seg.text)))
             if current[0] == "children" and len(builder.children or []) > size \
                     and (earlier := take(pending, seg.person.sex)) is not None \
                     and earlier.sex and not CHILD_NOUN.search(seg.text):
@@ -346,6 +348,12 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             builder.set("children", index, field, value)
     household = builder.household()
     return household, unaged_children(text, len(household.children or []), pending)
+
+
+# "The 10-year-old has …", 「5歳の子は…」「8歳のほうは」: an age used to point at a child already named.
+BACK = re.compile(r"\bthe (?:\d{1,2}[- ]?(?:years?|yrs?|months?)[- ]?olds?|one (?:who is|aged?) \d|"
+                  r"(?:kid|child|boy|girl) (?:who is |aged? )\d)|"
+                  r"\d{1,2}\s*(?:歳|才|か月)(?:の)?(?:子|ほう|方)(?:は|も|が|の方)")
 
 
 # 「9歳の息子と6歳の娘は区立小学校」: what follows the last member of a 「と」 list, after は/も/が, is

@@ -107,3 +107,19 @@ def test_facts_of_a_child_named_before_its_age_stay_with_it(text: str, expected:
 )
 def test_relation_words_name_one_child_among_several(text: str, expected: list[dict[str, Any]]) -> None:
     assert children(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age used to point back at a child just named is that child, not a new one
+        ("Our kids are 11, 8 and 2. The 8-year-old is in a special needs class.",
+         [{"age": 11}, {"age": 8, "special_needs_class": True}, {"age": 2}]),
+        ("6歳と2歳の子がいて、2歳の子は区外の保育園です", [{"age": 6}, {"age": 2, "daycare": "other"}]),
+        # one age counted: as many children as the count
+        ("3歳の子が2人います", [{"age": 3}, {"age": 3}]),
+        ("We have two 7-year-olds.", [{"age": 7}, {"age": 7}]),
+    ],
+)
+def test_an_age_can_point_back_or_count_several(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
