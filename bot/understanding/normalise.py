@@ -80,8 +80,18 @@ _TSU = {"ひとつ": 1, "一つ": 1, "ふたつ": 2, "二つ": 2, "みっつ": 3
 _TSU_WORD = re.compile("|".join(_TSU))
 
 
+# Phones type ’ for ', and people skip apostrophes: "hasnt", "doesnt", "shes" read as written properly.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_CONTRACTIONS = {w.replace("'", ""): w for w in (
+    "hasn't", "haven't", "doesn't", "don't", "isn't", "aren't", "wasn't", "weren't", "didn't", "can't", "couldn't",
+    "wouldn't", "shouldn't", "hadn't", "won't", "i'm", "i've", "she's", "he's", "they're", "they've", "you're",
+    "we've", "that's", "there's", "it's")}  # not "its", "were", "ill", "well", "shell", "id": words themselves
+_NO_APOSTROPHE = re.compile(r"\b(" + "|".join(w for w in _CONTRACTIONS if w != "its") + r")\b")
+
+
 def normalise(text: str) -> str:
     text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text[:MAX_CHARS])).lower()
+    text = _NO_APOSTROPHE.sub(lambda m: _CONTRACTIONS[m.group(1)], text.translate(_APOSTROPHES))
     text = text.replace("生後半年", "生後6か月")
     text = _TSU_WORD.sub(lambda m: f"{_TSU[m.group(0)]}つ", text)
     text = text.replace("ヶ月", "か月").replace("カ月", "か月").replace("ヵ月", "か月").replace("ケ月", "か月")

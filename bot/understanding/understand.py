@@ -433,6 +433,22 @@ def _intent(text: str, changed: bool, context: Context) -> Intent:
     return "other"
 
 
+def _pronoun_sex(text: str, context: Context, after: Household) -> Household:
+    """"She goes to a nursery in Minato" about the child asked about (or the only child, when the
+    message names no adult): he/she says that child's sex, when it was not known."""
+    sex = pronoun_sex(text)
+    kids = after.children or []
+    if sex is None or not kids or NAMED.search(re.sub(r"\b(?:he|she)\b", "", text)):
+        return after
+    exp = context.expecting
+    index = exp.member if exp and exp.key.startswith("child.") and exp.member is not None else \
+        0 if len(kids) == 1 and len(context.household.children or []) == 1 else None
+    if index is None or index >= len(kids) or kids[index].sex is not None:
+        return after
+    return after.model_copy(update={"children": [k.model_copy(update={"sex": sex}) if i == index else k
+                                                 for i, k in enumerate(kids)]})
+
+
 def understand(text: str, context: Context) -> Understanding:
     """Never raises: anything unreadable is `other` with the household unchanged."""
     t = normalise(text).strip()
@@ -455,6 +471,7 @@ def understand(text: str, context: Context) -> Understanding:
             after, unaged = _extract(t, context)
     except (ValidationError, ValueError, IndexError, KeyError, TypeError):
         after = before
+    after = _pronoun_sex(t, context, after)
     data, found = without_impossible(before.model_dump(), after.model_dump(), t)
     conflicts = tuple(Conflict(kind, tuple(children), stated) for kind, children, stated in found)
     if conflicts:  # an impossible child never reaches the engine: the dialogue asks instead

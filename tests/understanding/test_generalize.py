@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.understanding import Context, understand
+from bot.understanding import Context, Expecting, understand
 from knowledge.household import Household
 
 
@@ -122,4 +122,24 @@ def test_relation_words_name_one_child_among_several(text: str, expected: list[d
     ],
 )
 def test_an_age_can_point_back_or_count_several(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
+
+
+def test_he_or_she_gives_the_sex_of_the_child_asked_about() -> None:
+    known = Household.model_validate({"children": [{"age": 3}]})
+    got = understand("She is at a daycare in Bunkyo.", Context(known, Expecting("child.daycare", 0)))
+    assert got.household.model_dump(exclude_none=True)["children"] == [{"age": 3, "sex": "female", "daycare": "other"}]
+    mother = understand("She is 70 and my mother.", Context(known))
+    assert (mother.household.children or [])[0].sex is None  # she is an adult here, not the child
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my daughter is 9 and doesnt go to school anymore", [{"age": 9, "sex": "female", "school_refusal": True}]),
+        ("My son’s 4 and he isn’t in daycare", [{"age": 4, "sex": "male", "daycare": "none"}]),
+        ("shes 2, she dont go to nursery", [{"age": 2, "sex": "female", "daycare": "none"}]),
+    ],
+)
+def test_apostrophes_typed_otherwise_or_left_out(text: str, expected: list[dict[str, Any]]) -> None:
     assert children(text) == expected
