@@ -24,7 +24,7 @@ def correct(text: str, context: Context) -> Household | None:
     """The household with the last turn's facts corrected, or None if the text corrects nothing."""
     paths = _member_paths(context.last_changed)
     if not paths:
-        return None
+        return _by_old_value(text, context)
     data: dict[str, Any] = context.household.model_dump()
     if (swap := SWAP.search(text)) and data["children"] and len(data["children"]) > 1:
         kids = data["children"]
@@ -60,4 +60,40 @@ def correct(text: str, context: Context) -> Household | None:
         if value is not None and field != "age":
             people[i][field] = value
             return Household.model_validate(data)
+    return None
+
+
+# 「4歳じゃなくて5歳」 "5, not 4" "not 4 but 5": the old value, then the new one.
+_OLD_NEW = re.compile(r"^(?P<old>.*?)(?:じゃなくて|ではなくて|ではなく|でなく)(?P<new>.*)$|"
+                      r"^(?P<new2>.*?),?\s+not\s+(?P<old2>[^,.;]*)$|"
+                      r"^(?P<old3>.*?)\bnot\b(?P<old3b>[^,.;]*?),?\s*but\s+(?P<new3>.*)$")
+
+
+def _by_old_value(text: str, context: Context) -> Household | None:
+    """A correction with no fact just given to correct (「さっきの上の子、4歳じゃなくて5歳でした」):
+    the one child that has the old value takes the new one."""
+    m = _OLD_NEW.search(text)
+    kids = context.household.model_dump()["children"]
+    if not m or not kids:
+        return None
+    old = m.group("old") or m.group("old2") or ((m.group("old3") or "") + (m.group("old3b") or ""))
+    new = m.group("new") or m.group("new2") or m.group("new3") or ""
+    old_age, new_age = _age(old, last=True), _age(new)
+    if old_age is None and (numbers := re.findall(r"(?<![\d.])\d{1,2}(?![\d.]?\d)", old)):
+        old_age = int(numbers[-1])  # "…, not 10"
+    if new_age is None and (numbers := re.findall(r"(?<![\d.])\d{1,2}(?![\d.]?\d)", new)):
+        new_age = int(numbers[-1])
+    (old_year, _), (new_year, _) = _grade(old), _grade(new)
+    if old_year is not None and new_year is not None:
+        hits = [k for k in kids if k.get("school_year") == old_year]
+        if len(hits) == 1:
+            low, high = school_year_ages(new_year)
+            hits[0]["school_year"] = new_year
+            hits[0]["age"] = hits[0]["age"] if low <= hits[0]["age"] <= high else low
+            return Household.model_validate({**context.household.model_dump(), "children": kids})
+    if old_age is not None and new_age is not None and old_age != new_age:
+        hits = [k for k in kids if k["age"] == old_age]
+        if len(hits) == 1:
+            hits[0]["age"] = new_age
+            return Household.model_validate({**context.household.model_dump(), "children": kids})
     return None

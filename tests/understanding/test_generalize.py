@@ -143,3 +143,17 @@ def test_he_or_she_gives_the_sex_of_the_child_asked_about() -> None:
 )
 def test_apostrophes_typed_otherwise_or_left_out(text: str, expected: list[dict[str, Any]]) -> None:
     assert children(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("known", "text", "expected"),
+    [
+        ({"children": [{"age": 7}, {"age": 3}]}, "あ、ごめんなさい、3歳じゃなくて2歳でした", [{"age": 7}, {"age": 2}]),
+        ({"children": [{"age": 10}, {"age": 6}]}, "Sorry, the big one is 11, not 10", [{"age": 11}, {"age": 6}]),
+        ({"children": [{"age": 9, "school_year": 4}]}, "すみません、小4ではなく小5です",
+         [{"age": 10, "school_year": 5}]),
+    ],
+)
+def test_a_correction_finds_the_child_by_its_old_value(known: dict[str, Any], text: str,
+                                                       expected: list[dict[str, Any]]) -> None:
+    assert children(text, known) == expected
