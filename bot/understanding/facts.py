@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.understanding import words
 
 Fact = tuple[str, str, object]  # (scope, field, value); scope "child" | "adult" | "member" | "household"
@@ -63,3 +65,17 @@ def segment_facts(text: str) -> list[Fact]:
             and not any(word in text for word in ("じゃなく", "ではなく", "でなく"))) or words.NOT_MOVING.search(text):
         found = [f for f in found if f[1] != "moving"] + [("household", "moving", "none")]
     return found
+
+
+def message_moving(text: str) -> str | None:
+    """A move whose place and whose being a move are said in different clauses of the message
+    (「実家の近くに住みたいので、区内での引っ越しを考えています」); None unless one place is meant."""
+    clauses = [c for c in re.split(r"[。．!！?？\n]|\.(?=\s|$)", text) if words.MOVE.search(c)]
+    if not clauses or any(words.HYPOTHETICAL.search(c) or words.NEGATION.search(c) for c in clauses):
+        return None
+    near, larger = words.NEAR_PARENTS.search(text), words.LARGER_HOME.search(text)
+    if near and not larger:
+        return "near_parents"
+    if larger and not near:
+        return "larger_home"
+    return None

@@ -172,6 +172,18 @@ def _age(text: str, last: bool = False) -> int | None:
     return None
 
 
+# 「65〜74歳」 "between 65 and 74" (a tapped band, said back): a band when the range lies inside one.
+RANGE = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:〜|~|-|–|から|to|and)\s*(\d{2,3})\s*(?:歳|才)?")
+
+
+def range_band(text: str) -> str | None:
+    """The band a stated range of ages lies in, if it lies in one."""
+    if not (m := RANGE.search(text)) or int(m.group(1)) >= int(m.group(2)):
+        return None
+    low, high = int(m.group(1)), int(m.group(2))
+    return next((band for band, (lo, hi) in AGE_BANDS.items() if lo <= low and high <= hi), None)
+
+
 def _band(text: str) -> str | None:
     if LATE_ELDERLY.search(text):
         return "75_plus"

@@ -25,6 +25,11 @@ ANOTHER = re.compile(r"もう(?:1|ひと)人|ほかに|他に|(?:息子|娘|子|
                      r"\banother\b|\bone more\b|"
                      r"\ban? (?:[a-z-]+ )?(?:son|daughter|boy|girl|brother|sister|baby|child|kid)\b.*"
                      r"\b(?:too|as well)\b")
+# A plain child noun (子ども, child, baby) names a child when it says one is there: 「子どもがいます」 "I have a kid".
+THERE_IS = re.compile(r"(?:子ども|子供|こども|子|赤ちゃん|孫)(?:さん|ちゃん)?(?:が|も)?\s*(?:1人|ひとり)?\s*"
+                      r"(?:い|お)(?:ます|る|て|り)|"
+                      r"\b(?:have|has|had|with|raising|there's|there is) (?:a|an|one|my|our)\b")
+OLDER_OR_YOUNGER = re.compile(r"上の子|下の子|真ん中|末っ子|eldest|oldest|youngest|older|younger|middle")
 _N = r"(\d{1,2}|ひとり|ふたり|one|two|three|four|five)"
 # 「娘が2人」「息子2人」 "two sons": children of one kind counted.
 KIND_COUNT = re.compile(rf"(?:息子|娘|男の子|女の子|孫)(?:さん)?(?:が|は|も)?\s*{_N}\s*人|"
@@ -55,6 +60,8 @@ def mention(text: str, sex: str | None, known_children: bool) -> Mention | None:
         return None  # several, counted (「娘が2人」): the count speaks for them
     if known_children and not ANOTHER.search(text):
         return None
+    if sex is None and not OLDER_OR_YOUNGER.search(text) and not THERE_IS.search(text):
+        return None  # 「子どもが増えた」 "childcare for a kid": a plain child noun names someone only when it says so
     return Mention(sex)
 
 

@@ -11,10 +11,19 @@ from bot.understanding import words
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages, without_impossible
 from bot.understanding.corrections import correct
-from bot.understanding.facts import segment_facts
-from bot.understanding.model import Conflict, Context, Intent, Understanding
+from bot.understanding.facts import message_moving, segment_facts
+from bot.understanding.model import Conflict, Context, Expecting, Intent, Understanding
 from bot.understanding.normalise import is_english, normalise
-from bot.understanding.people import CHILD_NOUN, Person, Segment, noun_sex, pronoun_sex, rank_of, segments
+from bot.understanding.people import (
+    CHILD_NOUN,
+    Person,
+    Segment,
+    noun_sex,
+    pronoun_sex,
+    range_band,
+    rank_of,
+    segments,
+)
 from bot.understanding.unaged import ANOTHER, Mention, mention, take, unaged_children
 from knowledge.household import Household
 
@@ -346,6 +355,8 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     for reference, field, value in later:
         if (index := builder.child_by(reference)) is not None and len(builder.children or []) > 1:
             builder.set("children", index, field, value)
+    if builder.rest.get("moving") == context.household.moving and (moving := message_moving(text)):
+        builder.set("household", None, "moving", moving)
     household = builder.household()
     return household, unaged_children(text, len(household.children or []), pending)
 
@@ -406,7 +417,9 @@ def _answer(text: str, context: Context) -> Household | None:
     if exp.key in ("children", "adults") and words.NO.search(text) and not any(c.isdigit() for c in text):
         return context.household.model_copy(update={exp.key: []})
     value = short_answer(text, exp)
-    if exp.key.endswith(".age") and (number := re.search(r"\d{1,3}", text)):
+    if exp.key == "adult.age" and (band := range_band(text)):
+        exp, value = Expecting("adult.age_band", exp.member), band  # "between 65 and 74": the band, not 65
+    elif exp.key.endswith(".age") and (number := re.search(r"\d{1,3}", text)):
         value = int(number.group(0))
     if value is None:
         return None

@@ -50,6 +50,9 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
      "uses_disability_services", True),
     (re.compile(r"特別支援学級|支援級|special[- ](?:needs|support|education) class|support class|special class"),
      "child", "special_needs_class", True),
+    # 「普通学級」 "a regular class": said to tell the child is not in a special-needs class
+    (re.compile(r"普通学級|通常学級|通常の学級|普通クラス|(?:regular|mainstream|normal|general) class(?:es|room)?"),
+     "child", "special_needs_class", False),
     (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行けてい(ない|ません)|学校へ行けてい(ない|ません)|学校に行きたがらな|学校に行きたがりません|学校に行っていな|"
                 r"登校できな|行き渋り|行きしぶ|登校しぶり|登校拒否|学校を休みがち|school refusal|"
                 r"(hasn't|has not|haven't) (been|gone|attended|been going)( to)? school|not attending school|school avoidance|"
@@ -69,7 +72,8 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"bed-ridden"), "adult",
      "severe_disability", True),
     (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|生まれる予定|pregnant|expecting a baby|due in|"
-                r"(is|am|are|we're|i'm|she's|were) expecting\b|baby (is )?due"), "household", "pregnant", True),
+                r"(is|am|are|we're|i'm|she's|were) expecting\b|baby (is )?due|"
+                r"(?:^|[.!;]\s*)expecting (?:a |our |my |twins|triplets|another|baby)"), "household", "pregnant", True),
     (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my"), "household",
      "education_loan", True),
     (re.compile(r"(親|実家|両親|祖父母).{0,6}(近く|そば|近所)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
@@ -83,7 +87,8 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(not|n't|never) (run|running|own|owning|have|having) (a|any) (business|company)|"
                 r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
-    (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|"
+    (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|"
+                r"(?<!会社は)(?<!店は)(?<!スタートアップ)(?<!ベンチャー)を(?:経営|営ん|自営)(?!していな|していま?せん|してな|したい|する予定)|会社経営|自営業|お店を経営|店を経営|"
                 rf"({_BUSINESS_JA})[^。、]{{0,8}}?(を|の)?(やって|営んで|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"
                 rf"({_BUSINESS_JA}|事務所)の(社長|代表|経営者|オーナー)|家業|(店|商店|会社|[^\s、。]{{1,3}}屋)を継|small business|"
                 rf"\bowner of (a|an|my|our|the) ([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|"
@@ -147,7 +152,8 @@ HEDGE_BEFORE = re.compile(r"((might|may|maybe|possibly|could)( be| have)?\s*$)|"
                           r"(not sure|unsure|don't know|do not know|wondering) (if|whether)\b[^.;]{0,30}$")
 ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも|両方|全員|誰も|みんな|both|all of them|neither")
 HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|if i|what is|how")
-NEGATION = re.compile(r"(ではなく|じゃなく|持って(い)?な|持っていません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
+NEGATION = re.compile(r"(\b(?:is|are|seems?|has been) (?:fine|ok|okay|good|normal)\b|問題(?:は)?(?:ない|ありません)|"
+                      r"大丈夫|ではなく|じゃなく|持って(い)?な|持っていません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
                       r"じゃない|ではない|ではありません|無い|なし|予定はない|\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
 YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
                  r"i am\b|i'm\b|we are\b|she is\b|he is\b|correct|that's right|right\b|i do\b|we do\b|she does|he does)")
@@ -166,6 +172,11 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|なに|ある|本当|無料|もらえ)|教えて|知りたい|ある\??$|"
                       r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")
+# A move said across clauses (「実家の近くに住みたいので、区内での引っ越しを考えています」): where, and that it is a move.
+NEAR_PARENTS = re.compile(r"(親|実家|両親|祖父母|義父母|義実家)[^。]{0,8}(近く|そば|近所|隣)|"
+                          r"(near|close to|closer to|next to) (my|our|her|his) (parents|mother|father|mom|dad|in-laws)")
+LARGER_HOME = re.compile(r"(広い|大きい|大きな|広め|もっと広|部屋数の多い)|(bigger|larger|more space|more room|roomier)")
+MOVE = re.compile(r"引っ越|引越|住み替え|転居|移り住|(?<![a-z])mov(e|ing)\b|relocat")
 NOT_MOVING = re.compile(r"(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
                         r"staying put|not moving")
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が|も)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|おらず|いないです)|"

@@ -157,3 +157,46 @@ def test_apostrophes_typed_otherwise_or_left_out(text: str, expected: list[dict[
 def test_a_correction_finds_the_child_by_its_old_value(known: dict[str, Any], text: str,
                                                        expected: list[dict[str, Any]]) -> None:
     assert children(text, known) == expected
+
+
+def household(text: str, known: dict[str, Any] | None = None, expecting: Expecting | None = None) -> dict[str, Any]:
+    got = understand(text, Context(Household.model_validate(known or {}), expecting))
+    data = got.household.model_dump(exclude_none=True, exclude={"adults": {"__all__": {"relation"}}})
+    return data
+
+
+def test_a_move_said_across_clauses() -> None:
+    assert household("親の家のそばがいいので、来年あたり住み替えを考えています") == {"moving": "near_parents"}
+    assert household("We want to move. The flat is too small, we need more room.") == {"moving": "larger_home"}
+    assert household("引っ越したら何か支援はありますか？親の近くです") == {}
+
+
+def test_running_a_business_said_with_any_noun() -> None:
+    assert household("神田で小さな学習塾を経営しています") == {"business": ["sme"]}
+    assert household("ベンチャーを経営しています") == {"business": ["startup"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("長男は小4で通常学級です", [{"age": 9, "school_year": 4, "sex": "male", "special_needs_class": False}]),
+        ("My 10-year-old is in a regular class.", [{"age": 10, "special_needs_class": False}]),
+    ],
+)
+def test_a_regular_class_says_no_special_needs_class(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
+
+
+def test_a_concern_said_to_be_fine_is_no_concern() -> None:
+    assert household("My mother is 78; her memory is fine.") == {"adults": [{"age": 78, "memory_concern": False}]}
+
+
+def test_expecting_at_the_start_is_a_pregnancy() -> None:
+    assert household("Expecting our second in March! Our daughter is 2.") == {
+        "pregnant": True, "children": [{"age": 2, "sex": "female"}]}
+
+
+def test_a_range_of_ages_answered_is_a_band() -> None:
+    known = {"adults": [{"nutrition_concern": True}]}
+    got = household("75から84歳くらい", known, Expecting("adult.age", 0))
+    assert got == {"adults": [{"nutrition_concern": True, "age_band": "75_plus"}]}
