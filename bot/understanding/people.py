@@ -109,7 +109,9 @@ BELOW = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:未満|より(?:下|若))|\b(?:
 ADULT_DECADE = re.compile(r"[3-9]0\s*代|\bin (?:his|her|their|my|our) (?:early |late |mid-?)?[3-9]0s\b")
 # 「両親は80代」 "my parents are in their 80s": a band said of a pair is each one's, unless one is meant.
 ONE_OF = re.compile(r"one of|either|どちらか|片方|一人は|ひとりは|片親")
-PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws")
+PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws|夫婦|"
+                            r"(?:夫|妻|主人|旦那)と(?:私|わたし)|(?:私|わたし)と(?:夫|妻|主人|旦那)|"
+                            r"\b(?:wife|husband|partner|spouse) and i\b|\b(?:i|me) and my (?:wife|husband|partner)\b")
 GRADE_AGE = {"小": 5, "中": 11, "高": 14}  # 小1 → 6, 中1 → 12, 高1 → 15
 
 
@@ -214,6 +216,24 @@ SHE = re.compile(r"\b(she|she's|her|hers)\b")
 SAME_AGE = re.compile(r"\d{1,2}\s*(?:歳|才)の(?:子ども|子供|こども|子|息子|娘|男の子|女の子)(?:さん)?(?:が|は|も)?"
                       r"\s*([2-4])\s*人|"
                       r"(?<![\d,] )\b([2-4]) \d{1,2}[- ]?(?:years?|yrs?)[- ]?olds\b")
+
+
+# The sexes of children born together: 「男女の双子」「男の子2人と女の子1人」 "a boy and a girl", "two boys and a girl".
+_MIXED = re.compile(r"男女|男と女|女と男|男の子と女の子|女の子と男の子|"
+                    r"\bboy and (?:a )?girl\b|\bgirl and (?:a )?boy\b|\bboy/girl\b|\bgirl/boy\b|"
+                    r"\bson and (?:a )?daughter\b|\bdaughter and (?:a )?son\b")
+_BOYS = re.compile(r"(?:男の子|男児|息子|男)\s*(\d)\s*人|\b(\d|a|one) (?:boys?|sons?)\b")
+_GIRLS = re.compile(r"(?:女の子|女児|娘|女)\s*(\d)\s*人|\b(\d|a|one) (?:girls?|daughters?)\b")
+
+
+def composition(text: str) -> list[str] | None:
+    """Boys first, then girls, as the message counts them; None when it does not say a mix."""
+    boys, girls = _BOYS.search(text), _GIRLS.search(text)
+    if boys and girls:
+        count = [int(g) if g.isdigit() else 1 for g in (next(x for x in boys.groups() if x),
+                                                           next(x for x in girls.groups() if x))]
+        return ["male"] * count[0] + ["female"] * count[1]
+    return ["male", "female"] if _MIXED.search(text) else None
 
 
 def multiple(text: str) -> int:
@@ -380,7 +400,67 @@ def segments(text: str, answering_people: bool = False) -> list[Segment]:
     _respectively(found)
     _share_sex(found)
     _number_after_noun(found)
+    _born_together(found)
+    _count_before_list(found, text)
+    _adults_together(found)
     return found
+
+
+def _adults_together(found: list[Segment]) -> None:
+    """「夫と私は40代」 "my wife and I are both in our 30s": a band said of two adults named together is
+    each one's; "my husband and I are 45 and 43": two ages, in order."""
+    for i in range(len(found) - 1):
+        noun, seg = found[i], found[i + 1]
+        if noun.person is not None or noun.reference != "adult" or seg.person is None or seg.person.kind != "adult" \
+                or len(noun.text.strip()) > 16:
+            continue
+        if seg.person.age is None and seg.person.age_band and not seg.person.twins:
+            seg.person.twins = True
+            found[i] = Segment("", None, None)
+        elif seg.person.age is not None and i + 2 < len(found) and (bare := BARE_NUMBER.match(found[i + 2].text)) \
+                and int(bare.group(1)) >= 15 and found[i + 2].person is None:
+            found[i] = Segment(noun.text, Person("adult", age=seg.person.age), None)
+            found[i + 1] = Segment(seg.text, Person("adult", age=int(bare.group(1))), None)
+            found[i + 2] = Segment("", None, None)
+
+
+def _count_before_list(found: list[Segment], text: str) -> None:
+    """"Yes, three. 15, 13 and 8" / "Two: 6 and 4": a bare number followed by exactly that many bare
+    ages is how many children there are, not a child."""
+    people = [i for i, seg in enumerate(found) if seg.person is not None]
+    for n, i in enumerate(people):
+        count = BARE_NUMBER.match(found[i].text)
+        rest = people[n + 1:]
+        if count and 2 <= int(count.group(1)) <= 6 and len(rest) == int(count.group(1)) \
+                and all(BARE_NUMBER.match(found[j].text) for j in rest) \
+                and not re.search(r"歳|才", found[i].text) \
+                and re.search(rf"(?<![\d,、])\s*{count.group(1)}\s*[.:：。]\s*\d", text):  # "3. 15, 13 and 8"
+            found[i] = Segment(found[i].text, None, None)
+            return
+
+
+_SINGULAR_CHILD = re.compile(r"息子|娘|長男|長女|次男|次女|\b(?:son|daughter|baby|kid|child|toddler)\b|"
+                             r"\b(?:my|our) (?:boy|girl)\b")
+
+
+def _born_together(found: list[Segment]) -> None:
+    """"Our twins, a boy and a girl, are 7": the age said after the twins and their sexes is the twins'."""
+    for i, seg in enumerate(found):
+        if seg.person is not None or not TWINS.search(seg.text):
+            continue
+        for k in range(i + 1, min(i + 4, len(found))):
+            later = found[k]
+            if later.person is None and (_sex(later.text) or not later.text.strip()) and not TWINS.search(later.text):
+                continue  # "a boy", "both girls": who the twins are
+            if later.person is not None and later.person.kind == "child" and not later.person.twins \
+                    and not _SINGULAR_CHILD.search(later.text):  # "Expecting twins! Our son is 3": someone else
+                sexes = {_sex(found[j].text) for j in range(i + 1, k + 1)} - {None}
+                later.person.twins, later.person.multiple = True, multiple(seg.text)
+                later.person.sex = sexes.pop() if len(sexes) == 1 else None
+                later.text = " ".join(found[j].text for j in range(i, k + 1))
+                for j in range(i, k):
+                    found[j] = Segment("", None, None)
+            break
 
 
 PLACE_FOR_ALL = re.compile(r"(区内|区外|区立|千代田区?|[^\s、。]{1,3}区)の?"

@@ -88,6 +88,7 @@ def stated_count(text: str) -> int | None:
     return next((n for pattern, n in BORN_TOGETHER if pattern.search(text)), None)
 
 
+_UNBORN = re.compile(r"妊娠|出産予定|生まれる予定|お腹|おなか|expecting|pregnant|\bdue\b")  # twins not born yet
 _CLAUSE = re.compile(r"[。．!！?？\n、,;]|\.(?=\s|$)")
 
 
@@ -95,6 +96,7 @@ def unaged_children(text: str, children_after: int, pending: list[Mention]) -> i
     """Children named without an age: the count stated less the children known after the message, or
     the nouns left without an age, whichever is larger (each child counted once). Counts in a
     question (「双子向けの支援は？」) are not the household's."""
-    stated = stated_count("、".join(c for c in _CLAUSE.split(text) if not HYPOTHETICAL.search(c)))
+    stated = stated_count("、".join(c for c in _CLAUSE.split(text)
+                                   if not HYPOTHETICAL.search(c) and not _UNBORN.search(c)))
     by_count = max(stated - children_after, 0) if stated is not None else 0
     return max(by_count, len(pending))

@@ -18,6 +18,7 @@ from bot.understanding.people import (
     CHILD_NOUN,
     Person,
     Segment,
+    composition,
     noun_sex,
     pronoun_sex,
     range_band,
@@ -355,6 +356,10 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     for reference, field, value in later:
         if (index := builder.child_by(reference)) is not None and len(builder.children or []) > 1:
             builder.set("children", index, field, value)
+    groups = {tuple(g) for g in builder.born_with.values()}
+    if len(groups) == 1 and (sexes := composition(text)) and len(sexes) == len(group := next(iter(groups))):
+        for i, sex in zip(group, sexes, strict=True):  # 「双子（男女）」 "triplets, two boys and a girl"
+            builder.children[i]["sex"] = sex  # type: ignore[index]
     if builder.rest.get("moving") == context.household.moving and (moving := message_moving(text)):
         builder.set("household", None, "moving", moving)
     household = builder.household()
@@ -446,6 +451,9 @@ def _intent(text: str, changed: bool, context: Context) -> Intent:
     return "other"
 
 
+_CLAUSES = re.compile(r"[。．!！?？\n]|\.(?=\s|$)")
+
+
 def _pronoun_sex(text: str, context: Context, after: Household) -> Household:
     """"She goes to a nursery in Minato" about the child asked about (or the only child, when the
     message names no adult): he/she says that child's sex, when it was not known."""
@@ -482,6 +490,9 @@ def understand(text: str, context: Context) -> Understanding:
         after = fixed or (_answer(t, context) if short else None)
         if after is None:
             after, unaged = _extract(t, context)
+        elif fixed is None and len(_CLAUSES.split(t.strip(" 。.!！"))) > 1:
+            # 「借りてないです。引っ越しの予定もありません」: the answer, then more facts in another clause
+            after, _ = _extract(t, Context(after, None, context.last_changed))
     except (ValidationError, ValueError, IndexError, KeyError, TypeError):
         after = before
     after = _pronoun_sex(t, context, after)

@@ -200,3 +200,38 @@ def test_a_range_of_ages_answered_is_a_band() -> None:
     known = {"adults": [{"nutrition_concern": True}]}
     got = household("75から84歳くらい", known, Expecting("adult.age", 0))
     assert got == {"adults": [{"nutrition_concern": True, "age_band": "75_plus"}]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("男女の双子で、いま3歳です", [{"age": 3, "sex": "male"}, {"age": 3, "sex": "female"}]),
+        ("Triplets, two girls and a boy, all 1 year old.",
+         [{"age": 1, "sex": "male"}, {"age": 1, "sex": "female"}, {"age": 1, "sex": "female"}]),
+        ("We have twins, a girl and a boy, who are 9.", [{"age": 9, "sex": "male"}, {"age": 9, "sex": "female"}]),
+    ],
+)
+def test_children_born_together_may_differ_in_sex(text: str, expected: list[dict[str, Any]]) -> None:
+    assert sorted(children(text), key=lambda c: c["sex"] != "male") == expected
+
+
+def test_twins_on_the_way_are_not_children() -> None:
+    got = understand("Expecting twins in June, and our daughter is 4.", Context(Household()))
+    assert got.household.model_dump(exclude_none=True) == {"pregnant": True, "children": [{"age": 4, "sex": "female"}]}
+    assert got.unaged_children == 0
+
+
+def test_a_count_before_the_ages_is_not_a_child() -> None:
+    assert household("Yes, two. 9 and 3.", expecting=Expecting("children")) == {"children": [{"age": 9}, {"age": 3}]}
+    three = {"children": [{"age": 3}, {"age": 6}, {"age": 9}]}
+    assert household("3, 6 and 9", expecting=Expecting("children")) == three
+
+
+def test_two_adults_named_together_share_a_band_or_take_an_age_each() -> None:
+    assert household("妻と私は30代です") == {"adults": [{"age_band": "under_65"}, {"age_band": "under_65"}]}
+    assert household("My wife and I are 52 and 49.") == {"adults": [{"age": 52}, {"age": 49}]}
+
+
+def test_a_short_answer_with_more_facts_after_it() -> None:
+    got = household("いいえ。でも4月から広い家に引っ越す予定です", expecting=Expecting("education_loan"))
+    assert got == {"education_loan": False, "moving": "larger_home"}
