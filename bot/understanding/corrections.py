@@ -9,7 +9,7 @@ from typing import Any
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages
 from bot.understanding.model import Context, Expecting
-from bot.understanding.people import _age, _grade
+from bot.understanding.people import AGE, _age, _grade
 from knowledge.household import Household
 
 MEMBER_PATH = re.compile(r"^(children|adults)\.(\d+)\.(\w+)$")
@@ -96,4 +96,10 @@ def _by_old_value(text: str, context: Context) -> Household | None:
         if len(hits) == 1:
             hits[0]["age"] = new_age
             return Household.model_validate({**context.household.model_dump(), "children": kids})
+    # 「双子じゃなくて年子で、3歳と2歳です」: every child's age said again, in order
+    ages = [int(next(g for i, g in enumerate(a.groups(), 1) if g and i != 2)) for a in AGE.finditer(new)]
+    if len(kids) >= 2 and len(ages) == len(kids) and ages != [k["age"] for k in kids]:
+        for kid, age in zip(kids, ages, strict=True):
+            kid["age"] = age
+        return Household.model_validate({**context.household.model_dump(), "children": kids})
     return None

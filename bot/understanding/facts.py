@@ -14,8 +14,13 @@ _NOT_BEFORE = __import__("re").compile(r"(\bnot|n't|\bno|\bnever|\bwithout|\bnei
                                        r"\bnone of us)\b[^.,;!?]{0,20}$")
 
 
+# "no disabilities or chronic illnesses", 「障害や病気はありません」: one negation over a list of facts.
+_NOT_LIST = __import__("re").compile(r"(\bnot|n't|\bno|\bwithout|\bneither)\b[^.,;!?]{0,40}\b(or|nor)\s+(\w+\s+)?$")
+
+
 def _negated(before: str, after: str) -> bool:
-    return bool(words.NEGATION.search(after[:20])) or bool(_NOT_BEFORE.search(before[-30:]))
+    return bool(words.NEGATION.search(after[:20])) or bool(_NOT_BEFORE.search(before[-30:])) \
+        or bool(_NOT_LIST.search(before[-50:]))
 
 
 _CONTRAST_AFTER = __import__("re").compile(r"^.{0,6}?(じゃなく|ではなく|でなく)")

@@ -56,6 +56,20 @@ _CELEBRATED = {"還暦": 60, "古希": 70, "古稀": 70, "喜寿": 77, "傘寿":
 _CELEBRATED_AGE = re.compile("(" + "|".join(_CELEBRATED) + ")")
 
 
+# "… a metropolitan high school, she's in her 3rd (final) year": a year said apart from the one stage named.
+_STAGES_EN = re.compile(r"\b(junior high|middle school|(?<!junior )high school|elementary|primary)\b")
+_LONE_YEAR = re.compile(r"\b(in (?:his|her|their|the|my|our) (\d)(?:st|nd|rd|th)(?: \([a-z ]+\))? year)\b"
+                        r"(?! of| in| at)")
+
+
+def _year_of_the_stage(text: str) -> str:
+    stages = {m.group(1) for m in _STAGES_EN.finditer(text)}
+    if len(stages) != 1 or not (m := _LONE_YEAR.search(text)):
+        return text
+    stage = stages.pop()
+    return text[:m.start()] + f"in the {_ordinal(int(m.group(2)))} year of {stage}" + text[m.end():]
+
+
 def _ordinal(n: int) -> str:
     return f"{n}{_SUFFIX.get(n, 'th')}"
 
@@ -107,6 +121,7 @@ def normalise(text: str) -> str:
     text = _HIGH_SCHOOL_CLASS.sub(lambda m: f"{_CLASS_YEAR[m.group(1) or m.group(2)]} year of high school", text)
     if "grade" in text:  # "my son is in the 4th grade; my daughter is in 1st"
         text = _BARE_ORDINAL.sub(lambda m: f"in {m.group(1)} grade", text)
+    text = _year_of_the_stage(text)
     text = _STAGE_THEN_YEAR.sub(lambda m: f"grade {m.group(4)} of {m.group(1)}" if m.group(4)
                                 else f"{m.group(2) or _ordinal(int(m.group(3)))} year of {m.group(1)}", text)
     return _KANJI_NUMBER.sub(lambda m: str(kanji_to_int(m.group(0)) if kanji_to_int(m.group(0)) is not None

@@ -17,6 +17,7 @@ from knowledge.household import AGE_BANDS
 MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|三女|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|息子|娘"
 SPLIT = re.compile(
     r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
+    r"(?<=[)）])(?=\s+[a-z])|"  # "my kids (8 and 4) don't …": what follows is said of them all
     r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )\bwith\b|"
     rf"(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
@@ -32,7 +33,8 @@ AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
                  r"\b(?:sons?|daughters?|boys?|girls?|kids?|child|baby|toddler|eldest|youngest)\s*(?:of|[:：])?\s*"
                  r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters|siblings|"
                  r"brothers|sisters))|"
-                 r"(?:^|[:：])\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)")
+                 r"(?:^|[:：])\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)|"
+                 r"(?:年齢|(?<![今去来昨])年)は\s*(\d{1,3})(?![\d年月日])")  # 「年は88です」
 MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|"
                     r"(?<!\bin )(?<!\bfor )(?<!within )(?<!\bdue )(?<!\bnext )(?<!\blast )"
                     r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant| along)|"
@@ -97,7 +99,7 @@ LATE_ELDERLY = re.compile(r"後期高齢者")
 EARLY_ELDERLY = re.compile(r"前期高齢者")  # 65–74 by the term's own definition
 # 「80歳くらい」「80前後」 "around 80" "80-ish": within five years either side ("around 70" straddles 75: no band).
 APPROX = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:くらい|ぐらい|位|前後)|"
-                    r"\b(?:around|about|roughly|approximately) (\d{2})\b|"
+                    r"\b(?:around|about|roughly|approximately) (\d{2})\b(?!\s*(?:weeks?|months?|days?|wks?))|"
                     r"\b(\d{2})[- ]?ish\b")
 # 「80過ぎ」「75歳以上」 "over 80" "80-plus": only a lower bound; a band when it lies above 75.
 # 「65歳未満」 "under 60": only an upper bound; under_65 when it lies below 65.
@@ -290,7 +292,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
         return Segment(text, Person("adult", age_band=band, twins=pair) if band else None, None if band else "adult")
     if is_adult and age is not None:
         return Segment(text, Person("adult", age=age), None)
-    if (adult or ADULT_DECADE.search(text)) and not childlike and (band := _band(text)):
+    if (adult or ADULT_DECADE.search(text) or LATE_ELDERLY.search(text) or EARLY_ELDERLY.search(text)) \
+            and not childlike and (band := _band(text)):
         # 「両親とも80代」 "my parents are both over 75": two people of that band
         pair = bool(PAIR_OF_ADULTS.search(text)) and not ONE_OF.search(text)
         return Segment(text, Person("adult", age_band=band, twins=pair), None)
@@ -514,7 +517,8 @@ def _number_after_noun(found: list[Segment]) -> None:
     for i in range(1, len(found)):
         before, seg = found[i - 1], found[i]
         if (before.person is None and before.reference in ("adult", "child", "older", "younger", "middle")
-                and seg.person is not None and (seg.person.school_year is None or TWINS.search(before.text))
+                and (seg.person is not None or _age(seg.text) is not None)  # "raising our grandson, he's 15"
+                and (seg.person is None or seg.person.school_year is None or TWINS.search(before.text))
                 and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)):
             joined = read_segment(before.text + " " + seg.text, False)
             if joined.person is not None:

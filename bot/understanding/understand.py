@@ -15,6 +15,7 @@ from bot.understanding.facts import message_moving, segment_facts
 from bot.understanding.model import Conflict, Context, Expecting, Intent, Understanding
 from bot.understanding.normalise import is_english, normalise
 from bot.understanding.people import (
+    ADULT_NOUN,
     CHILD_NOUN,
     Person,
     Segment,
@@ -219,6 +220,29 @@ def _preschool_of_current(builder: _Builder, person: Person, text: str,
     return bool(child.get("_new")) and person.age is not None and abs(child["age"] - person.age) <= 1
 
 
+def _year_of_named(builder: _Builder, seg: Segment) -> int | None:
+    """A school or kindergarten year said of a child the words name (上の子, 娘, 次男) and whose age
+    fits it: that child (its school year recorded), not a new one. None otherwise."""
+    person = seg.person
+    if person is None or person.kind != "child" or not person.inferred_age or not builder.children:
+        return None
+    reference = seg.reference or ("child" if CHILD_NOUN.search(seg.text) else None)
+    if reference is None or (index := builder.child_by(reference, noun_sex(seg.text), rank_of(seg.text))) is None:
+        return None
+    child = builder.children[index]
+    if person.school_year is not None:
+        low, high = school_year_ages(person.school_year)
+        if not low <= child["age"] <= high or child.get("school_year") not in (None, person.school_year):
+            return None
+        child["school_year"] = person.school_year
+    elif not person.preschool or person.age is None or abs(child["age"] - person.age) > 1 \
+            or child.get("school_year"):
+        return None
+    if person.sex and not child.get("sex"):
+        child["sex"] = person.sex
+    return index
+
+
 def _restated(builder: _Builder, person: Person, reference: str | None) -> int | None:
     """「下の子は3歳です」 when the household already has children: the younger one known before this
     message is meant (its age restated), not a new child. None when the reference names nobody known."""
@@ -271,6 +295,12 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                     builder.children[i]["sex"] = seg.person.sex  # type: ignore[index]
         elif seg.person is not None and _preschool_of_current(builder, seg.person, seg.text, current):
             pass  # "my son is 5 and in his last year of kindergarten": the child just named, no one new
+        elif seg.person is not None and seg.person.kind == "adult" and seg.person.age is not None \
+                and not ADULT_NOUN.search(seg.text) and current and current[0] == "adults" and current[1] is not None \
+                and builder.adults and builder.adults[current[1]].get("age") is None:
+            builder.adults[current[1]]["age"] = seg.person.age  # 「父は物忘れが…。年は88です」: the adult just named
+        elif seg.person is not None and (known := _year_of_named(builder, seg)) is not None:
+            current = ("children", known)  # 「上の子は6歳。上の子は年長クラス」: the school year of a child named
         elif seg.person is not None and (known := _restated(builder, seg.person, seg.reference)) is not None:
             builder.children[known].update(_stated(seg.person))  # type: ignore[index]
             current = ("children", known)
@@ -378,7 +408,8 @@ _TOPIC = re.compile(r"^(?:さん|ちゃん|くん|君)?(?:は|も|が|とも)")
 
 
 # "… aged 3 and 5, are at a nursery in another ward": a predicate whose subject is the list just named.
-PLURAL_PREDICATE = re.compile(r"\s*(?:are|were|both|they|they're|all|go|attend)\b")
+PLURAL_PREDICATE = re.compile(r"\s*(?:(?:are|were|both|they|they're|all|go|attend|don't|do not|have|neither)\b|"
+                              r"(?:は|も|が)(?:どちらも|2人とも|ふたりとも|とも)?)")
 
 
 def _run(seg: Segment, current: tuple[str, int | None] | None, run: list[int]) -> list[int]:

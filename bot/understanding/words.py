@@ -41,6 +41,9 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(?<![a-z])手帳|disability certificate|(?:disability|handicap|ryoiku|rehabilitation|welfare|"
                 r"physical disability|mental disability|intellectual disability) (?:certificate|card|handbook)|"
                 r"\btecho\b)"), "member", "disability_certificate", True),
+    # 「障害はありません」 "no disabilities": said to tell there is no certificate either
+    (re.compile(r"(?:no|n't have any|not have any|without any|without)\s+(?:\w+\s+)?disabilit(?:y|ies)|"
+                r"障[害がい]+(?:は|も)(?:ありません|ない|なし)|障[害がい]+なし"), "member", "disability_certificate", False),
     (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|"
                 r"long-term illness"), "child", "chronic_disease", True),
     (re.compile(r"療育(?!手帳)|発達が気に|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
@@ -60,7 +63,13 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"refuses? to go to school|won't go to school|"
                 r"(doesn't|does not|can't|cannot|isn't|is not|stopped) (go(ing)? to|attend(ing)?|going to) school|"
                 r"stopped going to school|not going to school|truan"), "child", "school_refusal", True),
+    # "goes to school every day", 「毎日元気に登校しています」: said to tell the child does not refuse school
+    (re.compile(r"(?:goes|go|going) to school (?:every ?day|fine|normally|without (?:any )?problems?|happily)|"
+                r"(?:attends|attending) school (?:every ?day|normally|regularly)|毎日(?:元気に)?(?:学校に(?:行|通)|登校)|"
+                r"(?:学校|登校)(?:は|に)?(?:毎日|普通に|元気に|問題なく)"), "child", "school_refusal", False),
     (re.compile(r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|forgets|dementia|cognitive|alzheimer|"
+                r"forget(?:ting)? (?:things|names|where|what|appointments)|repeats? (?:herself|himself|themselves|"
+                r"the same)|同じこと(?:を)?(?:何度も|繰り返)|忘れっぽ|"
                 r"(trouble|difficulty|a hard time|problems) remembering|(can't|cannot|doesn't|does not) remember|"
                 r"getting confused"), "adult", "memory_concern", True),
     (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食べ(ない|ません|なくな|られな)|食事の量が減|"
@@ -155,7 +164,7 @@ HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|につ�
 NEGATION = re.compile(r"(\b(?:is|are|seems?|has been) (?:fine|ok|okay|good|normal)\b|問題(?:は)?(?:ない|ありません)|"
                       r"大丈夫|ではなく|じゃなく|持って(い)?な|持っていません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
                       r"じゃない|ではない|ではありません|無い|なし|予定はない|\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
-YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
+YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|少し|すこし|ちょっと|多少|a little|a bit|somewhat|kind of|sometimes|たまに|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
                  r"i am\b|i'm\b|we are\b|she is\b|he is\b|correct|that's right|right\b|i do\b|we do\b|she does|he does)")
 NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|no|nope|none|"
                 r"(we |i )?(don't|do not) have any|not really|not at all)")
@@ -166,7 +175,9 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("erase", re.compile(r"データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase")),
     ("restart", re.compile(r"最初から|やり直|リセット|start over|restart|reset")),
     ("results", re.compile(r"結果|一覧|まとめて|what can i (get|receive)|show (me )?(the )?results|^results?$|^list$")),
-    ("help", re.compile(r"使い方|ヘルプ|^help|何ができ|何を入力|how do(es)? (this|it) work|what can you do")),
+    ("help", re.compile(r"使い方|ヘルプ|^help|何ができ|何を入力|何を書|どう使|how do(es)? (this|it) work|what can you do|"
+                        r"how do(es)? (this|the) (chat|bot|service|app|site|tool) work|how (do|should|can) i use|"
+                        r"what (should|do|can) i (type|write|enter|say|ask)")),
     ("thanks", re.compile(r"ありがとう|助かりました|thank")),
     ("greet", re.compile(r"^(こんにちは|こんばんは|おはよう|はじめまして|hello|hi|hey)")),
 ]
@@ -176,7 +187,7 @@ QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|�
 NEAR_PARENTS = re.compile(r"(親|実家|両親|祖父母|義父母|義実家)[^。]{0,8}(近く|そば|近所|隣)|"
                           r"(near|close to|closer to|next to) (my|our|her|his) (parents|mother|father|mom|dad|in-laws)")
 LARGER_HOME = re.compile(r"(広い|大きい|大きな|広め|もっと広|部屋数の多い)|(bigger|larger|more space|more room|roomier)")
-MOVE = re.compile(r"引っ越|引越|住み替え|転居|移り住|(?<![a-z])mov(e|ing)\b|relocat")
+MOVE = re.compile(r"引っ越|引越|住み替え|転居|移り住|移りた|移る予定|(?<![a-z])mov(e|ing)\b|relocat")
 NOT_MOVING = re.compile(r"(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
                         r"staying put|not moving")
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が|も)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|おらず|いないです)|"

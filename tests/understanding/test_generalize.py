@@ -235,3 +235,55 @@ def test_two_adults_named_together_share_a_band_or_take_an_age_each() -> None:
 def test_a_short_answer_with_more_facts_after_it() -> None:
     got = household("いいえ。でも4月から広い家に引っ越す予定です", expecting=Expecting("education_loan"))
     assert got == {"education_loan": False, "moving": "larger_home"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kindergarten or school year said of a child the words name: that child
+        ("下の子は1歳、上の子は5歳で、上の子は区立幼稚園の年長です", [{"age": 1}, {"age": 5}]),
+        ("娘は8歳で、娘は小3です", [{"age": 8, "school_year": 3, "sex": "female"}]),
+        # an age said after the noun in its own clause
+        ("We look after our granddaughter, she's 12.", [{"age": 12, "sex": "female"}]),
+    ],
+)
+def test_a_year_or_age_said_apart_from_its_child(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
+
+
+def test_an_adult_age_or_band_said_apart_from_the_adult() -> None:
+    assert household("義父と同居しています。前期高齢者です") == {"adults": [{"age_band": "65_74"}]}
+    assert household("母は足が弱くなってきました。年は79です") == {"adults": [{"age": 79}]}
+    assert household("I'm about 24 weeks pregnant.") == {"pregnant": True}
+
+
+def test_one_negation_over_a_list_of_facts_for_children_named_together() -> None:
+    got = household("Our kids (6 and 3) have no disabilities or chronic conditions.")
+    no = {"disability_certificate": False, "chronic_disease": False}
+    assert got == {"children": [{"age": 6, **no}, {"age": 3, **no}]}
+
+
+def test_saying_a_child_goes_to_school_every_day_is_no_school_refusal() -> None:
+    known = {"children": [{"age": 11}]}
+    got = household("毎日元気に学校に通っていますよ", known, Expecting("child.school_refusal", 0))
+    assert got == {"children": [{"age": 11, "school_refusal": False}]}
+
+
+def test_a_little_is_a_yes_and_repeating_oneself_is_a_memory_concern() -> None:
+    known = {"adults": [{"age": 80}]}
+    assert household("少し。同じことを何度も聞いてきます", known, Expecting("adult.memory_concern", 0)) == {
+        "adults": [{"age": 80, "memory_concern": True}]}
+
+
+def test_a_year_said_apart_from_the_one_stage_named() -> None:
+    assert children("He attends a private high school and is in his 1st year.") == [
+        {"age": 15, "school_year": 10, "sex": "male", "school": "other"}]
+
+
+def test_a_correction_that_says_every_age_again() -> None:
+    assert children("訂正します、年子じゃなくて、5歳と3歳です", {"children": [{"age": 4}, {"age": 3}]}) == [
+        {"age": 5}, {"age": 3}]
+
+
+def test_asking_how_to_use_the_chat_is_help() -> None:
+    assert understand("How does this bot work? What can I ask?", Context(Household())).intent == "help"
