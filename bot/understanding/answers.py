@@ -22,7 +22,8 @@ CHOICES: dict[str, list[tuple[re.Pattern[str], object]]] = {
     "moving": [(re.compile(r"親|実家|parent"), "near_parents"), (re.compile(r"広い|大き|larger|bigger"), "larger_home"),
                (re.compile(r"ない|予定はない|いいえ|no\b"), "none")],
     "business": [(re.compile(r"両方|どちらも|both"), ["sme", "startup"]),  # an SME may also be a startup
-                 (re.compile(r"していない|ない|いいえ|会社員|employee|no\b"), "none"),
+                 (re.compile(r"していない|してません|やってな|やっていな|やってません|ない|いいえ|会社員|employee|no\b"),
+                  "none"),
                  (re.compile(r"スタートアップ|ベンチャー|start-?up"), "startup"),
                  (re.compile(r"中小|会社|自営|お店|small|company"), "sme")],
 }

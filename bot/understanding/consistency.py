@@ -20,6 +20,10 @@ CHILD_COUNT = re.compile(rf"(?:子ども|子供|こども|お子さん|(?<!息)(
                          rf"{_N}\s*人の(?:子ども|子供|こども|子)|\b{_N}\s+(?:kids|children)\b")
 
 
+_TAKEN_BACK = re.compile(r"^[^a-z\u3040-\u30ff\u4e00-\u9fff]{0,3}(?:sorry|oops|i mean|actually|no wait)\b|"
+                         r"^\W{0,3}(?:いや|じゃなくて|ではなく|訂正|間違え|すみません|ごめん)")
+
+
 @dataclass(frozen=True)
 class Problem:
     """One impossible thing: `kind` names the rule, `member` the child (None: the household)."""
@@ -36,8 +40,8 @@ def school_year_ages(school_year: int) -> tuple[int, int]:
 def stated_child_count(text: str) -> int | None:
     """How many children the text says there are, if it says so (「子どもが2人」 → 2)."""
     m = CHILD_COUNT.search(text)
-    if not m:
-        return None
+    if not m or _TAKEN_BACK.search(text[m.end():]):
+        return None  # "3 kids. Sorry, 4!": the count was taken back
     word = next(g for g in m.groups() if g)
     return int(word) if word.isdigit() else COUNT_WORDS.get(word)
 

@@ -19,7 +19,7 @@ SPLIT = re.compile(
     r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
     r"(?<=[)）])(?=\s+[a-z])|"  # "my kids (8 and 4) don't …": what follows is said of them all
     r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )\bwith\b|"
-    rf"(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
+    rf"(?<=で)(?={MEMBER_START})|(?<=で)(?=(?:一番)?(?:上|下)(?:が|は))|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"
 )
@@ -34,12 +34,14 @@ AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
                  r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters|siblings|"
                  r"brothers|sisters))|"
                  r"(?:^|[:：])\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)|"
-                 r"(?:年齢|(?<![今去来昨])年)は\s*(\d{1,3})(?![\d年月日])")  # 「年は88です」
+                 r"(?:年齢|(?<![今去来昨])年)は\s*(\d{1,3})(?![\d年月日])|"  # 「年は88です」
+                 r"(?:上|下|の子|男|女|娘|息子)(?:が|は)\s*(\d{1,2})(?![\d年月日人歳才かヶ.])")  # 「一番上が16」
 MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|"
                     r"(?<!\bin )(?<!\bfor )(?<!within )(?<!\bdue )(?<!\bnext )(?<!\blast )"
                     r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant| along)|"
                     r"生後(\d{1,2})\s*(?:週|日)|(\d{1,2})[- ]?(?:weeks?|days?)[- ]old")
 SOON = re.compile(r"(?:もうすぐ|来月|今度)で?(\d{1,2})\s*(?:歳|才)(?:に)?な(?:る|ります)|もうすぐ(\d{1,2})\s*(?:歳|才)|"
+                  r"(?:来月|来週|今月末|今度)で(\d{1,2})\s*(?:歳|才)|"
                   r"(?:almost|nearly|will be|will turn|turning|turns|going on|about to turn) (\d{1,2})\b(?! months)")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
 YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|yrs?)\b|\d{1,2}\s*y\.o\.|"
@@ -74,9 +76,10 @@ STARTED_YEAR = {"小": 1, "中": 7, "高": 10}
 CHILD_NOUN = re.compile(CHILD_NOUNS)
 ADULT_NOUN = re.compile(ADULT_NOUNS)
 # 兄/姉 are the older of their sex, 弟/妹 the younger (兄弟・姉妹 name siblings, not one of them).
-OLDER = re.compile(r"上の子|長男|長女|お兄ちゃん|お姉ちゃん|(?<![義])兄(?!弟|妹)|(?<![義])姉(?!妹|弟)|"
+OLDER = re.compile(r"上の子|(?:一番|いちばん)上|(?<![\w])上(?=が|は)|長男|長女|お兄ちゃん|お姉ちゃん|"
+                   r"(?<![義])兄(?!弟|妹)|(?<![義])姉(?!妹|弟)|"
                    r"older|eldest|oldest|big (?:brother|sister)")
-YOUNGER = re.compile(r"下の子|末っ子|(?<![兄姉義])弟|(?<![兄姉義])妹|"
+YOUNGER = re.compile(r"下の子|末っ子|(?:一番|いちばん)下|(?<![\w])下(?=が|は)|(?<![兄姉義])弟|(?<![兄姉義])妹|"
                      r"younger|youngest|little (?:brother|sister)|baby of")
 # 長男 the first son, 次女 the second daughter, 三男 the third son: a rank among the children of that sex.
 RANK = re.compile(r"(長|次|三)(男|女)|\b(first|second|third)[- ](?:son|daughter)")
@@ -186,6 +189,13 @@ def range_band(text: str) -> str | None:
         return None
     low, high = int(m.group(1)), int(m.group(2))
     return next((band for band, (lo, hi) in AGE_BANDS.items() if lo <= low and high <= hi), None)
+
+
+def bounded_band(text: str) -> str | None:
+    """The band an age said only by a bound or an approximation lies in ("75 or older", 「80くらい」)."""
+    if any(p.search(text) for p in (LATE_ELDERLY, EARLY_ELDERLY, AT_LEAST, BELOW, APPROX, DECADE)):
+        return _band(text)
+    return None
 
 
 def _band(text: str) -> str | None:
@@ -435,9 +445,10 @@ def _count_before_list(found: list[Segment], text: str) -> None:
         count = BARE_NUMBER.match(found[i].text)
         rest = people[n + 1:]
         if count and 2 <= int(count.group(1)) <= 6 and len(rest) == int(count.group(1)) \
-                and all(BARE_NUMBER.match(found[j].text) for j in rest) \
+                and all(BARE_NUMBER.match(found[j].text) or _bare_age(found[j]) is not None for j in rest) \
                 and not re.search(r"歳|才", found[i].text) \
-                and re.search(rf"(?<![\d,、])\s*{count.group(1)}\s*[.:：。]\s*\d", text):  # "3. 15, 13 and 8"
+                and re.search(rf"(?<![\d,、])\s*{count.group(1)}\s*[.:：。!！]\s*(?:they're|they are|ages?|aged)?\s*\d",
+                              text):  # "3. 15, 13 and 8", "Sorry, 4! They're 10, 8, 5 and 1"
             found[i] = Segment(found[i].text, None, None)
             return
 

@@ -19,6 +19,7 @@ from bot.understanding.people import (
     CHILD_NOUN,
     Person,
     Segment,
+    bounded_band,
     composition,
     noun_sex,
     pronoun_sex,
@@ -227,8 +228,9 @@ def _year_of_named(builder: _Builder, seg: Segment) -> int | None:
     if person is None or person.kind != "child" or not person.inferred_age or not builder.children:
         return None
     reference = seg.reference or ("child" if CHILD_NOUN.search(seg.text) else None)
-    if reference is None or (index := builder.child_by(reference, noun_sex(seg.text), rank_of(seg.text))) is None:
-        return None
+    if reference is None or (reference != "child" and len(builder.children) < 2) \
+            or (index := builder.child_by(reference, noun_sex(seg.text), rank_of(seg.text))) is None:
+        return None  # 「年中の兄と年少の弟」: 弟 is not the one child named so far
     child = builder.children[index]
     if person.school_year is not None:
         low, high = school_year_ages(person.school_year)
@@ -274,7 +276,8 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     answering = bool(context.expecting and context.expecting.key in PEOPLE_KEYS) or bool(KIDS.search(text))
     current: tuple[str, int | None] | None = None
     named: dict[str, int] = {}  # adults named in this message → their index
-    later: list[tuple[str, str, object]] = []  # facts of 上の子/下の子 said before their ages
+    later: list[tuple[str, str, object, str | None, int | None]] = []  # facts of 上の子/下の子/長女 said before
+    # their ages, with the sex and rank the words give
     just_named = False  # the segment before named the current child (he/she may then refer to it)
     waiting: list[tuple[str, object]] = []  # "my daughter goes to a public school, she's in 2nd grade": facts
     waiting_sex: str | None = None          # of a child named before anything that makes it a person
@@ -295,6 +298,12 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                     builder.children[i]["sex"] = seg.person.sex  # type: ignore[index]
         elif seg.person is not None and _preschool_of_current(builder, seg.person, seg.text, current):
             pass  # "my son is 5 and in his last year of kindergarten": the child just named, no one new
+        elif seg.person is not None and seg.person.kind == "child" and SOON_WORD.search(seg.text) \
+                and not CHILD_NOUN.search(seg.text) and current and current[0] == "children" \
+                and current[1] is not None and builder.children \
+                and builder.children[current[1]].get("_new") \
+                and abs(builder.children[current[1]]["age"] - (seg.person.age or 0)) <= 1:
+            pass  # 「生後11か月、来月で1歳です」: the birthday of the child just named
         elif seg.person is not None and seg.person.kind == "adult" and seg.person.age is not None \
                 and not ADULT_NOUN.search(seg.text) and current and current[0] == "adults" and current[1] is not None \
                 and builder.adults and builder.adults[current[1]].get("age") is None:
@@ -364,7 +373,8 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 continue
             key, index = _resolve(builder, scope, seg.reference, current, context, noun_sex(seg.text))
             if key == "children" and index is None and seg.reference in ("older", "younger", "middle"):
-                later.append((seg.reference, field, value))  # 「上の子は私立の中学…上の子は14歳」: ages come later
+                # 「上の子は私立の中学…上の子は14歳」: ages come later
+                later.append((seg.reference, field, value, noun_sex(seg.text), rank_of(seg.text)))
                 continue
             named_later = unnamed or current == ("children", None)  # a child named, its age still to come
             pronoun = seg.reference == "child" or (seg.reference is None and scope == "child" and pronoun_sex(seg.text))
@@ -383,8 +393,10 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
         for i, child in enumerate(builder.children or []):
             if child.get("_new"):
                 builder.set("children", i, field, value)
-    for reference, field, value in later:
-        if (index := builder.child_by(reference)) is not None and len(builder.children or []) > 1:
+    for reference, field, value, sex, rank in later:
+        # 上の子 needs another child to be the older one; 長女 (a rank with its sex) may be the only one
+        if (index := builder.child_by(reference, sex, rank)) is not None \
+                and (len(builder.children or []) > 1 or rank is not None):
             builder.set("children", index, field, value)
     groups = {tuple(g) for g in builder.born_with.values()}
     if len(groups) == 1 and (sexes := composition(text)) and len(sexes) == len(group := next(iter(groups))):
@@ -394,6 +406,10 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
         builder.set("household", None, "moving", moving)
     household = builder.household()
     return household, unaged_children(text, len(household.children or []), pending)
+
+
+# 「来月で3歳」「来月で11か月」 "turns 4 next month": a birthday to come, said of a child already named.
+SOON_WORD = re.compile(r"来月|来週|もうすぐ|今度|今月末|next month|next week|\bsoon\b|\bturns\b|\bturning\b")
 
 
 # "The 10-year-old has …", 「5歳の子は…」「8歳のほうは」: an age used to point at a child already named.
@@ -453,8 +469,9 @@ def _answer(text: str, context: Context) -> Household | None:
     if exp.key in ("children", "adults") and words.NO.search(text) and not any(c.isdigit() for c in text):
         return context.household.model_copy(update={exp.key: []})
     value = short_answer(text, exp)
-    if exp.key == "adult.age" and (band := range_band(text)):
-        exp, value = Expecting("adult.age_band", exp.member), band  # "between 65 and 74": the band, not 65
+    if exp.key == "adult.age" and (band := range_band(text) or bounded_band(text)):
+        # "between 65 and 74", "75 or older": the band, not 65 or 75
+        exp, value = Expecting("adult.age_band", exp.member), band
     elif exp.key.endswith(".age") and (number := re.search(r"\d{1,3}", text)):
         value = int(number.group(0))
     if value is None:
@@ -467,7 +484,9 @@ def _answer(text: str, context: Context) -> Household | None:
         people = data["children" if scope == "child" else "adults"] or []
         if exp.member is None or exp.member >= len(people):
             return None
-        people[exp.member][field] = value
+        for member in people if scope == "child" and words.ALL_CHILDREN.search(text) and field != "age" \
+                else [people[exp.member]]:
+            member[field] = value  # "Both go to a ward-run nursery": every child
     return Household.model_validate(data)
 
 
@@ -482,7 +501,7 @@ def _intent(text: str, changed: bool, context: Context) -> Intent:
     return "other"
 
 
-_CLAUSES = re.compile(r"[。．!！?？\n]|\.(?=\s|$)")
+_CLAUSES = re.compile(r"[。．!！?？\n、,]|\.(?=\s|$)")
 
 
 def _pronoun_sex(text: str, context: Context, after: Household) -> Household:
@@ -523,7 +542,11 @@ def understand(text: str, context: Context) -> Understanding:
             after, unaged = _extract(t, context)
         elif fixed is None and len(_CLAUSES.split(t.strip(" 。.!！"))) > 1:
             # 「借りてないです。引っ越しの予定もありません」: the answer, then more facts in another clause
-            after, _ = _extract(t, Context(after, None, context.last_changed))
+            more, _ = _extract(t, Context(after, None, context.last_changed))
+            if not NAMED.search(t):  # 「うん、今7か月」 answering 妊娠: no one new unless a noun names them
+                more = more.model_copy(update={key: getattr(after, key) for key in ("children", "adults")
+                                               if len(getattr(more, key) or []) > len(getattr(after, key) or [])})
+            after = more
     except (ValidationError, ValueError, IndexError, KeyError, TypeError):
         after = before
     after = _pronoun_sex(t, context, after)

@@ -38,7 +38,7 @@ _BUSINESS_EN = r"business|company|firm|shop|store|restaurant|cafe|clinic|office|
 # (pattern, scope, field, value). Scope "child"/"adult" facts attach to a member; "household" to the household.
 FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(?<!母子)(?<!母子健康)(?<!お薬)(?<!薬)(身体障害者手帳|療育手帳|愛の手帳|精神障害者保健福祉手帳|障害者手帳|障がい者手帳|"
-                r"(?<![a-z])手帳|disability certificate|(?:disability|handicap|ryoiku|rehabilitation|welfare|"
+                r"(?<![a-z])手帳|てちょう|disability certificate|(?:disability|handicap|ryoiku|rehabilitation|welfare|"
                 r"physical disability|mental disability|intellectual disability) (?:certificate|card|handbook)|"
                 r"\btecho\b)"), "member", "disability_certificate", True),
     # 「障害はありません」 "no disabilities": said to tell there is no certificate either
@@ -97,11 +97,14 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
     (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|"
+                r"(?:院|屋|店|教室|事務所|塾|薬局|スタジオ|サロン|カフェ|工房)をして(?:い|お)|"
                 r"(?<!会社は)(?<!店は)(?<!スタートアップ)(?<!ベンチャー)を(?:経営|営ん|自営)(?!していな|していま?せん|してな|したい|する予定)|会社経営|自営業|お店を経営|店を経営|"
                 rf"({_BUSINESS_JA})[^。、]{{0,8}}?(を|の)?(やって|営んで|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"
                 rf"({_BUSINESS_JA}|事務所)の(社長|代表|経営者|オーナー)|家業|(店|商店|会社|[^\s、。]{{1,3}}屋)を継|small business|"
                 rf"\bowner of (a|an|my|our|the) ([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|"
                 r"\b(have|has|having) (my|our|his|her|their) own (business|company|shop|firm|store)\b|"
+                r"\b(?:has|have) (?:a|an|her|his|their) (?:own )?(?:[\w-]+ ){0,2}(?:shop|store|restaurant|cafe|"
+                r"bakery|salon|clinic|business)\b(?! (?:trip|meeting|card|account))|"
                 rf"\b(own|owns|run|runs|operate|operates|manage|manages) (a|an|my|our|the|his|her) (own )?"
                 rf"([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|\b({_BUSINESS_EN}) owner|\b(ceo|president) of (a|an|my|our)\b|"
                 r"my own company|run (a|my|our) ([a-z]+ ){0,2}(business|company|firm|shop|store|restaurant|clinic|office)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
@@ -155,13 +158,13 @@ SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|公立の?高|inte
                           r"(private|metropolitan|national)( [a-z]+)? (school|elementary|junior|middle|high|primary)")
 
 # Said of a fact right after it, these leave it unknown: 「妊娠したかもしれない」「手帳を申請中です」.
-HEDGE = re.compile(r"かもしれ|かも(?!く)|未確定|確定していな|まだ分から|まだわから|申請中|申請して(いる|います|ます)|申請する予定|"
+HEDGE = re.compile(r"かもしれ|(?<!と)かも(?!く)|未確定|確定していな|まだ分から|まだわから|申請中|申請して(いる|います|ます)|申請する予定|"
                    r"申請予定|取る予定|取得予定|検査中|maybe|might|not sure yet|applying|applied for")
 HEDGE_BEFORE = re.compile(r"((might|may|maybe|possibly|could)( be| have)?\s*$)|"
                           r"(not sure|unsure|don't know|do not know|wondering) (if|whether)\b[^.;]{0,30}$")
 ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも|両方|全員|誰も|みんな|both|all of them|neither")
 HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|if i|what is|how")
-NEGATION = re.compile(r"(\b(?:is|are|seems?|has been) (?:fine|ok|okay|good|normal)\b|問題(?:は)?(?:ない|ありません)|"
+NEGATION = re.compile(r"((?:^|は|も|とか|とかも)(?:特に|全然|あまり)?(?:ない|無い|なく|ありません)|\b(?:is|are|seems?|has been) (?:fine|ok|okay|good|normal)\b|問題(?:は)?(?:ない|ありません)|"
                       r"大丈夫|ではなく|じゃなく|持って(い)?な|持っていません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
                       r"じゃない|ではない|ではありません|無い|なし|予定はない|\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
 YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|少し|すこし|ちょっと|多少|a little|a bit|somewhat|kind of|sometimes|たまに|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"

@@ -287,3 +287,50 @@ def test_a_correction_that_says_every_age_again() -> None:
 
 def test_asking_how_to_use_the_chat_is_help() -> None:
     assert understand("How does this bot work? What can I ask?", Context(Household())).intent == "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("子どもは3人、一番上が14、真ん中が11、一番下が7歳です", [{"age": 14}, {"age": 7}]),
+        ("2人です。上が中1で下が年少です", [{"age": 12, "school_year": 7}, {"age": 3}]),
+        ("年長の姉と年少の妹がいます", [{"age": 5, "sex": "female"}, {"age": 3, "sex": "female"}]),
+        ("娘は生後10か月で、来月で11か月になります", [{"age": 0, "sex": "female"}]),
+        ("息子は2歳11か月、来月で3歳です", [{"age": 2, "sex": "male"}]),
+    ],
+)
+def test_oldest_youngest_and_birthdays(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
+
+
+def test_the_first_of_several_facts_is_not_negated_by_words_that_only_look_like_a_hedge() -> None:
+    assert household("父は88歳、物忘れとかはないけど膝が悪いです") == {"adults": [{"age": 88, "memory_concern": False}]}
+
+
+def test_running_a_place_of_business() -> None:
+    assert household("区内でネイルサロンをしています") == {"business": ["sme"]}
+    assert household("My husband has a small bakery in Kanda.") == {"business": ["sme"]}
+    assert household("いえ、商売はやってません", expecting=Expecting("business")) == {"business": ["none"]}
+
+
+def test_romaji_and_hiragana_certificates() -> None:
+    assert children("My son (9) has an ai no techo.") == [{"age": 9, "sex": "male", "disability_certificate": True}]
+    assert children("むすめ は 6さいで、てちょうを もっています") == [{"age": 6, "disability_certificate": True}]
+
+
+def test_a_count_taken_back_is_no_count() -> None:
+    got = understand("2 kids. Oops, 3! They're 7, 4 and 2.", Context(Household()))
+    assert got.household.model_dump(exclude_none=True)["children"] == [{"age": 7}, {"age": 4}, {"age": 2}]
+    assert not got.conflicts
+
+
+def test_both_in_an_answer_is_every_child() -> None:
+    known = {"children": [{"age": 4}, {"age": 2}]}
+    got = household("二人とも区外の保育園です", known, Expecting("child.daycare", 0))
+    assert got == {"children": [{"age": 4, "daycare": "other"}, {"age": 2, "daycare": "other"}]}
+
+
+def test_a_bound_answered_for_an_adult_age_is_a_band() -> None:
+    known = {"adults": [{"memory_concern": True}]}
+    assert household("80過ぎです", known, Expecting("adult.age", 0)) == {
+        "adults": [{"memory_concern": True, "age_band": "75_plus"}]}
