@@ -9,7 +9,7 @@ from typing import Any
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages
 from bot.understanding.model import Context, Expecting
-from bot.understanding.people import AGE, _age, _grade
+from bot.understanding.people import AGE, OLDER, YOUNGER, _age, _grade, _sex
 from knowledge.household import Household
 
 MEMBER_PATH = re.compile(r"^(children|adults)\.(\d+)\.(\w+)$")
@@ -73,11 +73,16 @@ def _by_old_value(text: str, context: Context) -> Household | None:
     """A correction with no fact just given to correct (「さっきの上の子、4歳じゃなくて5歳でした」):
     the one child that has the old value takes the new one."""
     m = _OLD_NEW.search(text)
-    kids = context.household.model_dump()["children"]
-    if not m or not kids:
+    data = context.household.model_dump()
+    kids, adults = data["children"], data["adults"]
+    if not m or not (kids or adults):
         return None
     old = m.group("old") or m.group("old2") or ((m.group("old3") or "") + (m.group("old3b") or ""))
     new = m.group("new") or m.group("new2") or m.group("new3") or ""
+    if (fixed := _sex_or_adult_age(old, new, data)) is not None:
+        return fixed
+    if not kids:
+        return None
     old_age, new_age = _age(old, last=True), _age(new)
     if old_age is None and (numbers := re.findall(r"(?<![\d.])\d{1,2}(?![\d.]?\d)", old)):
         old_age = int(numbers[-1])  # "…, not 10"
@@ -102,4 +107,26 @@ def _by_old_value(text: str, context: Context) -> Household | None:
         for kid, age in zip(kids, ages, strict=True):
             kid["age"] = age
         return Household.model_validate({**context.household.model_dump(), "children": kids})
+    return None
+
+
+def _sex_or_adult_age(old: str, new: str, data: dict[str, Any]) -> Household | None:
+    """「下の子は女の子じゃなくて男の子です」: the child of the old sex (the one the words name) takes the
+    new one; 「母の年齢、72じゃなくて77でした」: the adult of the old age takes the new one."""
+    old_sex, new_sex = _sex(old), _sex(new)
+    kids = data["children"] or []
+    if old_sex and new_sex and old_sex != new_sex:
+        hits = [k for k in kids if k.get("sex") == old_sex]
+        if len(kids) > 1 and (ref := OLDER.search(old) or YOUNGER.search(old)):
+            by_age = sorted(kids, key=lambda k: -k["age"])
+            hits = [by_age[0] if OLDER.search(ref.group(0)) else by_age[-1]]
+        if len(hits) == 1:
+            hits[0]["sex"] = new_sex
+            return Household.model_validate(data)
+    old_n = re.findall(r"(?<![\d.])\d{2,3}(?![\d.]?\d)", old)
+    new_n = re.findall(r"(?<![\d.])\d{2,3}(?![\d.]?\d)", new)
+    hits = [a for a in data["adults"] or [] if old_n and a.get("age") == int(old_n[-1])]
+    if len(hits) == 1 and new_n and 15 <= int(new_n[0]) <= 120:
+        hits[0]["age"] = int(new_n[0])
+        return Household.model_validate(data)
     return None

@@ -11,7 +11,7 @@ Fact = tuple[str, str, object]  # (scope, field, value); scope "child" | "adult"
 
 # "does not have a disability certificate", "no chronic illness": the negation before the fact, in its clause.
 _NOT_BEFORE = __import__("re").compile(r"(\bnot|n't|\bno|\bnever|\bwithout|\bneither|\bnor|\bnobody|\bno one|"
-                                       r"\bnone of us)\b[^.,;!?]{0,20}$")
+                                       r"\bnone of (?:us|them|the \w+|my \w+|our \w+))\b[^.,;!?]{0,20}$")
 
 
 # "no disabilities or chronic illnesses", 「障害や病気はありません」: one negation over a list of facts.
@@ -29,6 +29,19 @@ _CONTRAST_BEFORE = __import__("re").compile(r"\b(not|instead of|rather than)\b[^
 
 def _contrasted(before: str, after: str) -> bool:
     return bool(_CONTRAST_AFTER.search(after)) or bool(_CONTRAST_BEFORE.search(before[-25:]))
+
+
+# 「来月から区立保育園」「九段を受験する予定」 "will start at a ward daycare in April": a plan says nothing
+# about where the child is now (the daycare or school of today stays unknown).
+_PLAN_BEFORE = re.compile(r"(来月|来年|来春|再来|[0-9]+月|春|秋|今度|いずれ)(から|より|に|には)[^。]{0,8}$|"
+                          r"\b(from|starting|next|in) (april|next|the spring|september|\w+ month)[^.]{0,12}$|"
+                          r"\b(will|going to|plan(?:s|ning)? to|hope to|want(?:s)? to|would like to)[^.;]{0,20}$")
+_PLAN_AFTER = re.compile(r"^[^。.;]{0,14}?(予定|つもり|受験|目指|志望|希望|入る|入ります|入園|入れる|申し込|申請|"
+                         r"になります|will\b|next (month|year|april|spring)|from (april|next))")
+
+
+def _planned(text: str, match: re.Match[str]) -> bool:
+    return bool(_PLAN_BEFORE.search(text[:match.start()][-30:]) or _PLAN_AFTER.search(text[match.end():]))
 
 
 def segment_facts(text: str) -> list[Fact]:
@@ -56,16 +69,14 @@ def segment_facts(text: str) -> list[Fact]:
         found = [f for f in found if f[1:] != ("business", "sme")]
     if words.DAYCARE_NONE.search(text):
         found.append(("child", "daycare", "none"))
-    elif words.DAYCARE_WARD.search(text):
-        found.append(("child", "daycare", "ward"))
-    elif words.DAYCARE_OTHER.search(text):
-        found.append(("child", "daycare", "other"))
-    if words.SCHOOL_KUDAN.search(text):
-        found.append(("child", "school", "kudan"))
-    elif words.SCHOOL_WARD.search(text):
-        found.append(("child", "school", "ward"))
-    elif words.SCHOOL_OTHER.search(text):
-        found.append(("child", "school", "other"))
+    elif (m := words.DAYCARE_WARD.search(text) or words.DAYCARE_OTHER.search(text)) and not _planned(text, m):
+        found.append(("child", "daycare", "ward" if words.DAYCARE_WARD.search(text) else "other"))
+    for pattern, value in ((words.SCHOOL_KUDAN, "kudan"), (words.SCHOOL_WARD, "ward"),
+                           (words.SCHOOL_OTHER, "other")):
+        if m := pattern.search(text):
+            if not _planned(text, m):
+                found.append(("child", "school", value))
+            break
     if ("引っ越" in text and words.NEGATION.search(text) and ("予定" in text or "つもり" in text)
             and not any(word in text for word in ("じゃなく", "ではなく", "でなく"))) or words.NOT_MOVING.search(text):
         found = [f for f in found if f[1] != "moving"] + [("household", "moving", "none")]

@@ -156,6 +156,9 @@ class _Builder:
                 self.last_adult = len(self.adults) - 1
             return
         for i in self.born_with.get(index, [index]) if key == "children" else [index]:
+            if key == "children" and field == "daycare" and value == "none" \
+                    and (people[i].get("school_year") or people[i]["age"] >= 7):
+                continue  # "my youngest (9) is at home": a school child's day, not a daycare answer
             people[i][field] = value  # "our twins are 4 and go to a ward nursery": both go
         if key == "adults":
             self.last_adult = index
@@ -285,7 +288,9 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
     for seg in segments(text, answering):
-        named_before, just_named = just_named, seg.person is not None and seg.person.kind == "child"
+        # the child named last is still the subject through clauses that name nobody ("… (9) is at home. He …")
+        named_before, just_named = just_named, (seg.person is not None and seg.person.kind == "child") \
+            or (just_named and seg.person is None and seg.reference is None)
         who = _who(seg.text) if seg.reference == "adult" or (seg.person and seg.person.kind == "adult") else None
         if seg.person is not None and words.HYPOTHETICAL.search(seg.text) and not NAMED.search(seg.text):
             continue  # 「75歳以上の…って何？」: an age in a question is not a family member
@@ -342,6 +347,8 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             current = ("adults", None)  # someone else than the adults named so far: a new person
         elif seg.reference == "adult" and builder.adults:
             current = ("adults", len(builder.adults) - 1)
+        elif seg.reference == "adult" and not words.HYPOTHETICAL.search(seg.text):
+            current = ("adults", None)  # 「夫は車いすで、身体障害者手帳1級」: the facts after are this adult's
         if seg.person is None and seg.reference is None and current and current[0] == "children" and named_before \
                 and current[1] is not None and builder.children and builder.children[current[1]].get("_new") \
                 and builder.children[current[1]].get("sex") is None and (sex := pronoun_sex(seg.text)):
@@ -368,7 +375,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 for i in range(len(builder.children)):
                     builder.set("children", i, field, value)
                 continue
-            if scope == "child" and words.ALL_CHILDREN.search(seg.text) and KIDS.search(seg.text):
+            if scope == "child" and words.ALL_CHILDREN.search(seg.text):
                 for_all.append((field, value))  # 「子どもは二人とも区立の小学校に…10歳と7歳です」: ages follow
                 continue
             key, index = _resolve(builder, scope, seg.reference, current, context, noun_sex(seg.text))

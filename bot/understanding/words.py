@@ -32,7 +32,7 @@ ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
 ]
 
 # Kinds of business residents name when they say they run one (「飲食店を経営」 "run a family restaurant").
-_BUSINESS_JA = r"会社|お店|店|店舗|飲食店|企業|事業所|工場|工務店|クリニック|医院|法人|カフェ|レストラン|美容院|サロン"
+_BUSINESS_JA = r"会社|お店|店|(?<!部)屋|店舗|飲食店|企業|事業所|工場|工務店|クリニック|医院|法人|カフェ|レストラン|美容院|サロン"
 _BUSINESS_EN = r"business|company|firm|shop|store|restaurant|cafe|clinic|office|bakery|salon|bar|agency|factory"
 
 # (pattern, scope, field, value). Scope "child"/"adult" facts attach to a member; "household" to the household.
@@ -46,7 +46,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"障[害がい]+(?:は|も)(?:ありません|ない|なし)|障[害がい]+なし"), "member", "disability_certificate", False),
     (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|"
                 r"long-term illness"), "child", "chronic_disease", True),
-    (re.compile(r"療育(?!手帳)|発達が気に|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
+    (re.compile(r"療育(?!手帳)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
     (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|レスパイト|after[- ]school day|child development support|"
                 r"development support (center|centre)|respite|day services? for (children|kids)|houkago|hodei"), "child",
@@ -72,7 +72,11 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"the same)|同じこと(?:を)?(?:何度も|繰り返)|忘れっぽ|"
                 r"(trouble|difficulty|a hard time|problems) remembering|(can't|cannot|doesn't|does not) remember|"
                 r"getting confused"), "adult", "memory_concern", True),
-    (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食べ(ない|ません|なくな|られな)|食事の量が減|"
+    # 「食欲はちゃんとあります」 "eats well": said to tell there is no nutrition concern
+    (re.compile(r"食欲(?:は|も)(?:ちゃんと|しっかり|普通に|十分|まあまあ)?(?:あ(?:る|ります|って)|旺盛)|よく食べ|"
+                r"(?:eats|eating) (?:well|normally|fine)|(?:good|healthy) appetite"), "adult", "nutrition_concern", False),
+    (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食欲が落ち|食べ(ない|ません|なくな|られな)|食事の量が減|"
+                r"(?:gotten|got|getting|become|grown) (?:very |so |really )?thin|(?:hardly|barely|rarely) eats?|"
                 r"eating less|losing weight|lost (a lot of )?weight|appetite|not eating|eats (very )?little|underweight|"
                 r"(doesn't|does not|don't|can't|cannot) eat (much|enough|well|a lot)|"
                 r"weight loss|getting thin"), "adult",
@@ -111,7 +115,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(company|business|shop|store|restaurant)|run (my|our) own|(a|my|our) (small )?family business|"
                 r"sole proprietor"), "household", "business", "sme"),
     (re.compile(r"スタートアップ|ベンチャー|起業(し|した|して)|(会社|事業)を(立ち上げ|設立|興し|起こし)|"
-                r"\b(we're|we are|i'm|i am|it's|it is|is) an? ([\w-]+ )?start-?up\b|"
+                r"\b(we're|we are|i'm|i am|it's|it is|is) (?:also |still |actually )?an? ([\w-]+ )?start-?up\b|"
                 r"(founded|started|launched|set up) (a|an|my|our) (own )?(company|business)|"
                 r"(run|runs|running|own|owns|founded|started|launched|my|our) "
                 r"(a |an |my |our )?(tech |small |new )?start-?up|start-?up (founder|owner)|venture (company|business)"),
@@ -162,7 +166,8 @@ HEDGE = re.compile(r"かもしれ|(?<!と)かも(?!く)|未確定|確定して�
                    r"申請予定|取る予定|取得予定|検査中|maybe|might|not sure yet|applying|applied for")
 HEDGE_BEFORE = re.compile(r"((might|may|maybe|possibly|could)( be| have)?\s*$)|"
                           r"(not sure|unsure|don't know|do not know|wondering) (if|whether)\b[^.;]{0,30}$")
-ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも|両方|全員|誰も|みんな|both|all of them|neither")
+ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも|3人とも|両方|全員|誰も|みんな|both|all of them|neither|"
+                          r"none of them|none of my|none of our|all (?:my|our|the) (?:kids|children)|all \d of them")
 HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|if i|what is|how")
 NEGATION = re.compile(r"((?:^|は|も|とか|とかも)(?:特に|全然|あまり)?(?:ない|無い|なく|ありません)|\b(?:is|are|seems?|has been) (?:fine|ok|okay|good|normal)\b|問題(?:は)?(?:ない|ありません)|"
                       r"大丈夫|ではなく|じゃなく|持って(い)?な|持っていません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
@@ -187,11 +192,12 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
 QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|なに|ある|本当|無料|もらえ)|教えて|知りたい|ある\??$|"
                       r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")
 # A move said across clauses (「実家の近くに住みたいので、区内での引っ越しを考えています」): where, and that it is a move.
-NEAR_PARENTS = re.compile(r"(親|実家|両親|祖父母|義父母|義実家)[^。]{0,8}(近く|そば|近所|隣)|"
+NEAR_PARENTS = re.compile(r"(親|実家|両親|祖父母|義父母|義実家|義母|義父|義理の両親|(?<![義祖])母|(?<![義祖])父)"
+                          r"[^。]{0,8}(近く|そば|近所|隣)|"
                           r"(near|close to|closer to|next to) (my|our|her|his) (parents|mother|father|mom|dad|in-laws)")
 LARGER_HOME = re.compile(r"(広い|大きい|大きな|広め|もっと広|部屋数の多い)|(bigger|larger|more space|more room|roomier)")
 MOVE = re.compile(r"引っ越|引越|住み替え|転居|移り住|移りた|移る予定|(?<![a-z])mov(e|ing)\b|relocat")
-NOT_MOVING = re.compile(r"(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
+NOT_MOVING = re.compile(r"引っ越し?(?:は|も)?(?:考えていません|考えてない|しません|しない|予定はない|予定はありません)|住み替え(?:は|も)?(?:考えていません|しません)|(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
                         r"staying put|not moving")
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が|も)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|おらず|いないです)|"
                          r"子なし|no (other )?(kids|children)|childless|(don't|do not) have (any )?(kids|children)")

@@ -334,3 +334,61 @@ def test_a_bound_answered_for_an_adult_age_is_a_band() -> None:
     known = {"adults": [{"memory_concern": True}]}
     assert household("80過ぎです", known, Expecting("adult.age", 0)) == {
         "adults": [{"memory_concern": True, "age_band": "75_plus"}]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["来年の4月から区立保育園に入る予定の1歳の息子がいます",
+     "My 1-year-old son will start at a Chiyoda daycare in April.",
+     "1歳の息子がいて、九段中等を目指しています"],
+)
+def test_a_plan_says_nothing_about_today(text: str) -> None:
+    child = children(text)[0]
+    assert "daycare" not in child and "school" not in child
+
+
+def test_a_daycare_answer_is_not_read_into_a_school_child_at_home() -> None:
+    assert children("Our eldest (10) is home today, our youngest (3) is at home with me.") == [
+        {"age": 10}, {"age": 3, "daycare": "none"}]
+
+
+def test_the_adult_named_before_takes_the_facts_after_it() -> None:
+    assert household("妻は難病で、障害者手帳を持っています。妻は45歳です") == {
+        "adults": [{"age": 45, "disability_certificate": True}]}
+
+
+def test_a_move_near_one_parent_and_a_move_ruled_out() -> None:
+    assert household("来年、実家の父のそばに住み替えます") == {"moving": "near_parents"}
+    assert household("今のところ引っ越しは考えていません") == {"moving": "none"}
+
+
+def test_saying_all_children_have_no_concern() -> None:
+    got = household("子どもは3人とも発達の心配はないです。10歳、7歳、4歳です")
+    assert got == {"children": [{"age": a, "developmental_concern": False} for a in (10, 7, 4)]}
+
+
+def test_a_count_of_one_with_twins_is_asked_about() -> None:
+    got = understand("I have an only child: twins, both 2.", Context(Household()))
+    assert [c.kind for c in got.conflicts] == ["too_many_children"] and not got.household.children
+
+
+def test_corrections_of_a_sex_or_an_adult_age_by_the_old_value() -> None:
+    kids = {"children": [{"age": 8, "sex": "female"}, {"age": 5, "sex": "female"}]}
+    fixed = [{"age": 8, "sex": "male"}, {"age": 5, "sex": "female"}]
+    assert children("あ、上の子は娘じゃなくて息子です", kids) == fixed
+    assert household("すみません、父は80じゃなくて82です", {"adults": [{"age": 80}]}) == {"adults": [{"age": 82}]}
+
+
+def test_none_of_them_is_a_no_for_every_child() -> None:
+    known = {"children": [{"age": 9}, {"age": 5}]}
+    got = household("No, none of them has a chronic illness.", known, Expecting("child.chronic_disease", 0))
+    assert got == {"children": [{"age": 9, "chronic_disease": False}, {"age": 5, "chronic_disease": False}]}
+
+
+def test_eating_well_and_getting_thin() -> None:
+    assert household("母(81)は食欲はしっかりあります") == {"adults": [{"age": 81, "nutrition_concern": False}]}
+    assert household("My father is 86 and has got very thin.") == {"adults": [{"age": 86, "nutrition_concern": True}]}
+
+
+def test_a_bakery_and_a_startup_both_run() -> None:
+    assert household("妻は区内で花屋をやっていて、私はスタートアップを起業しました") == {"business": ["sme", "startup"]}
