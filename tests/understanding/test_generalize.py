@@ -392,3 +392,20 @@ def test_eating_well_and_getting_thin() -> None:
 
 def test_a_bakery_and_a_startup_both_run() -> None:
     assert household("妻は区内で花屋をやっていて、私はスタートアップを起業しました") == {"business": ["sme", "startup"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "known", "expected"),
+    [
+        ("公立の小学校です", "child.school", {"children": [{"age": 9}]}, {"children": [{"age": 9, "school": "ward"}]}),
+        ("もってません", "child.disability_certificate", {"children": [{"age": 9}]},
+         {"children": [{"age": 9, "disability_certificate": False}]}),
+        ("いえ、特にありません", "moving", {}, {"moving": "none"}),
+        ("Three. A girl of 9, a boy of 6 and a baby, 5 months.", "children", {},
+         {"children": [{"age": 9, "sex": "female"}, {"age": 6, "sex": "male"}, {"age": 0}]}),
+    ],
+)
+def test_short_answers_said_in_other_words(text: str, key: str, known: dict[str, Any],
+                                           expected: dict[str, Any]) -> None:
+    member = 0 if key.startswith("child.") else None
+    assert household(text, known, Expecting(key, member)) == expected
