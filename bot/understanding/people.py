@@ -445,7 +445,7 @@ def _count_before_list(found: list[Segment], text: str) -> None:
         count = BARE_NUMBER.match(found[i].text)
         rest = people[n + 1:]
         if count and 2 <= int(count.group(1)) <= 6 and len(rest) == int(count.group(1)) \
-                and all(found[j].person and found[j].person.kind == "child" for j in rest) \
+                and all((p := found[j].person) is not None and p.kind == "child" for j in rest) \
                 and not re.search(r"歳|才", found[i].text) \
                 and re.search(rf"(?<![\d,、])\s*{count.group(1)}\s*[.:：。!！]", text):
             # "3. 15, 13 and 8", "Sorry, 4! They're 10, 8, 5 and 1", "Two. A boy of 5 and a baby girl"

@@ -13,6 +13,7 @@ from bot.understanding.consistency import school_year_ages, without_impossible
 from bot.understanding.corrections import correct
 from bot.understanding.facts import message_moving, segment_facts
 from bot.understanding.model import Conflict, Context, Expecting, Intent, Understanding
+from bot.understanding.moved import moved_fact
 from bot.understanding.normalise import is_english, normalise
 from bot.understanding.people import (
     ADULT_NOUN,
@@ -543,7 +544,7 @@ def understand(text: str, context: Context) -> Understanding:
         return Understanding("dont_know", before, (), lang, (exp.key,) if exp else ())
     unaged = 0
     try:
-        fixed = correct(t, context) if words.CORRECTION.search(t) else None
+        fixed = moved_fact(t, before) or (correct(t, context) if words.CORRECTION.search(t) else None)
         after = fixed or (_answer(t, context) if short else None)
         if after is None:
             after, unaged = _extract(t, context)

@@ -38,7 +38,7 @@ _BUSINESS_EN = r"business|company|firm|shop|store|restaurant|cafe|clinic|office|
 # (pattern, scope, field, value). Scope "child"/"adult" facts attach to a member; "household" to the household.
 FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(?<!母子)(?<!母子健康)(?<!お薬)(?<!薬)(身体障害者手帳|療育手帳|愛の手帳|精神障害者保健福祉手帳|障害者手帳|障がい者手帳|"
-                r"(?<![a-z])手帳|てちょう|disability certificate|(?:disability|handicap|ryoiku|rehabilitation|welfare|"
+                r"(?<![a-z])手帳|てちょう|disability certificate|(?<!birth )(?<!marriage )(?<!death )\bcertificate\b|(?:disability|handicap|ryoiku|rehabilitation|welfare|"
                 r"physical disability|mental disability|intellectual disability) (?:certificate|card|handbook)|"
                 r"\btecho\b)"), "member", "disability_certificate", True),
     # 「障害はありません」 "no disabilities": said to tell there is no certificate either

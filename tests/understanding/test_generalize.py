@@ -409,3 +409,15 @@ def test_short_answers_said_in_other_words(text: str, key: str, known: dict[str,
                                            expected: dict[str, Any]) -> None:
     member = 0 if key.startswith("child.") else None
     assert household(text, known, Expecting(key, member)) == expected
+
+
+def test_a_fact_moved_from_one_member_to_another() -> None:
+    son = {"children": [{"age": 9, "sex": "male"}]}
+    assert household("障害者手帳を持っているのは息子じゃなくて妻です", son) == {
+        "children": [{"age": 9, "sex": "male"}], "adults": [{"disability_certificate": True}]}
+    assert household("My son has no certificate, but my wife has.", son) == {
+        "children": [{"age": 9, "sex": "male", "disability_certificate": False}],
+        "adults": [{"disability_certificate": True}]}
+    mother = {"adults": [{"age": 79, "relation": "mother", "memory_concern": True}]}
+    assert household("物忘れがあるのは母ではなく父です", mother) == {
+        "adults": [{"age": 79}, {"memory_concern": True}]}  # the mother's concern was given to the wrong person
