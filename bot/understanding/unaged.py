@@ -29,6 +29,7 @@ ANOTHER = re.compile(r"もう(?:1|ひと)人|ほかに|他に|(?:息子|娘|子|
 THERE_IS = re.compile(r"(?:子ども|子供|こども|子|赤ちゃん|孫)(?:さん|ちゃん)?(?:が|も)?\s*(?:1人|ひとり)?\s*"
                       r"(?:い|お)(?:ます|る|て|り)|"
                       r"\b(?:have|has|had|with|raising|there's|there is) (?:a|an|one|my|our)\b")
+_GENERIC = re.compile(r"子ども|子供|こども|お子さん|子|\bchild\b|\bkids?\b")  # not 赤ちゃん, toddler, baby
 OLDER_OR_YOUNGER = re.compile(r"上の子|下の子|真ん中|末っ子|eldest|oldest|youngest|older|younger|middle")
 _N = r"(\d{1,2}|ひとり|ふたり|one|two|three|four|five)"
 # 「娘が2人」「息子2人」 "two sons": children of one kind counted.
@@ -60,7 +61,8 @@ def mention(text: str, sex: str | None, known_children: bool) -> Mention | None:
         return None  # several, counted (「娘が2人」): the count speaks for them
     if known_children and not ANOTHER.search(text):
         return None
-    if sex is None and not OLDER_OR_YOUNGER.search(text) and not THERE_IS.search(text):
+    if sex is None and _GENERIC.fullmatch(noun.group(0)) and not OLDER_OR_YOUNGER.search(text) \
+            and not THERE_IS.search(text):
         return None  # 「子どもが増えた」 "childcare for a kid": a plain child noun names someone only when it says so
     return Mention(sex)
 

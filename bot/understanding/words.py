@@ -44,7 +44,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     # 「障害はありません」 "no disabilities": said to tell there is no certificate either
     (re.compile(r"(?:no|n't have any|not have any|without any|without)\s+(?:\w+\s+)?disabilit(?:y|ies)|"
                 r"障[害がい]+(?:は|も)(?:ありません|ない|なし)|障[害がい]+なし"), "member", "disability_certificate", False),
-    (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|"
+    (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|chronic (?:pediatric|paediatric|childhood) (?:disease|illness|condition)|"
                 r"long-term illness"), "child", "chronic_disease", True),
     (re.compile(r"療育(?!手帳)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
@@ -62,7 +62,8 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"avoid(s|ing) school|stay(s|ing)? home from school|"
                 r"refuses? to go to school|won't go to school|"
                 r"(doesn't|does not|can't|cannot|isn't|is not|stopped) (go(ing)? to|attend(ing)?|going to) school|"
-                r"stopped going to school|not going to school|truan"), "child", "school_refusal", True),
+                r"stopped going to school|not going to school|truan|skip(?:s|ping)? school|miss(?:es|ing)? school"),
+     "child", "school_refusal", True),
     # "goes to school every day", 「毎日元気に登校しています」: said to tell the child does not refuse school
     (re.compile(r"(?:goes|go|going) to school (?:every ?day|fine|normally|without (?:any )?problems?|happily)|"
                 r"(?:attends|attending) school (?:every ?day|normally|regularly)|毎日(?:元気に)?(?:学校に(?:行|通)|登校)|"
@@ -143,7 +144,8 @@ DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|
                           r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|no day[- ]?care|(is|stays?) (at )?home\b|"
                           r"(not|n't) (in|at|go to|going to|attend|attending|use|using) (a |any )?(ward )?"
                           r"(day[- ]?care|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
-                          r"at home with (me|us|my)|(look(s|ing|ed)? after|car(e|es|ed|ing) for|tak(e|es|ing) care of|"
+                          r"at home with (me|us|my)|(isn't|is not|not) (yet )?enrolled|"
+                          r"(hasn't|has not|haven't) (started|got into|gotten into) (a |any )?(day[- ]?care|nursery)|no (daycare|nursery) (spot|place)|(look(s|ing|ed)? after|car(e|es|ed|ing) for|tak(e|es|ing) care of|"
                           r"rais(e|es|ing)|keep(s|ing)?|kept) (him|her|them|(my|our|the) [a-z-]+( [a-z-]+)?) at home")
 SCHOOL_KUDAN = re.compile(r"九段中等|kudan(?! (?:elementary|primary|kindergarten))")  # 九段小 is a ward school
 # The ward's schools by name, in English.

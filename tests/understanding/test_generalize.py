@@ -421,3 +421,11 @@ def test_a_fact_moved_from_one_member_to_another() -> None:
     mother = {"adults": [{"age": 79, "relation": "mother", "memory_concern": True}]}
     assert household("物忘れがあるのは母ではなく父です", mother) == {
         "adults": [{"age": 79}, {"memory_concern": True}]}  # the mother's concern was given to the wrong person
+
+
+def test_english_school_and_daycare_phrasings() -> None:
+    assert children("My son is 11 and keeps skipping school.") == [{"age": 11, "sex": "male", "school_refusal": True}]
+    assert children("Our 2-year-old hasn't got into a nursery yet.") == [{"age": 2, "daycare": "none"}]
+    assert children("She's 6 and has a chronic childhood illness.") == [
+        {"age": 6, "sex": "female", "chronic_disease": True}]
+    assert unaged("Our baby isn't in daycare.") == 1
