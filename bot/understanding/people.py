@@ -30,6 +30,7 @@ AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
                  r"(?![- ]?(?:months?|mo\b|weeks?|wks?|of us|people|persons|members|kids|children|"
                  r"in (?:the|our|my) family))|"
                  r"[（(](\d{1,3})\s*(?:[)）]|$|[,、]\s*(?:boy|girl|son|daughter|male|female|男|女))|^\s*(\d{1,2})\s*[)）]|"
+                 r"[（(](\d{1,2})\s*[,、](?=[^)）\d]*[)）])|"  # "a daughter (3, ward daycare)"
                  r"\b(?:sons?|daughters?|boys?|girls?|kids?|child|baby|toddler|eldest|youngest)\s*(?:of|[:：])?\s*"
                  r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters|siblings|"
                  r"brothers|sisters))|"
@@ -522,6 +523,10 @@ def _bare_age(seg: Segment) -> int | None:
     return int(bare.group(1)) if bare and int(bare.group(1)) < 23 else None
 
 
+# "my daughter, 8, who goes to a ward school": the number, then a relative clause about the same person.
+NUMBER_THEN_RELATIVE = re.compile(r"^\s*(\d{1,2})\s*,\s*(?:who|which)\b")
+
+
 def _number_after_noun(found: list[Segment]) -> None:
     """"my grandmother, 91, lives with us" / 「長男、8歳」 / "my father-in-law, who is 85": an age right
     after a person named without one is that person's age."""
@@ -536,7 +541,7 @@ def _number_after_noun(found: list[Segment]) -> None:
                 # the noun's facts are now the person's, unless the noun names several (「子どもは2人とも区外」)
                 found[i - 1], found[i] = Segment(before.text if names_several(before.text) else "", None, None), joined
                 continue
-        bare = BARE_NUMBER.match(seg.text)
+        bare = BARE_NUMBER.match(seg.text) or NUMBER_THEN_RELATIVE.match(seg.text)
         if bare and before.person is not None and before.person.kind == "adult" and PAIR_OF_ADULTS.search(before.text) \
                 and int(bare.group(1)) >= 23:
             found[i] = Segment(seg.text, Person("adult", age=int(bare.group(1))), None)  # "my parents are 70 and 68"

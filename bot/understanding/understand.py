@@ -286,6 +286,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     waiting: list[tuple[str, object]] = []  # "my daughter goes to a public school, she's in 2nd grade": facts
     waiting_sex: str | None = None          # of a child named before anything that makes it a person
     for_all: list[tuple[str, object]] = []  # said of all the children before any is named
+    orphans: list[tuple[str, object]] = []  # child facts said before any child: the message's one child's
     run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
     for seg in segments(text, answering):
@@ -391,12 +392,19 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 waiting.append((field, value))  # the child is made a person by what follows
                 waiting_sex = noun_sex(seg.text) or pronoun_sex(seg.text)  # "she goes to a hoikuen …; she's 2"
                 continue
+            if key == "children" and index is None and seg.person is None and seg.reference is None \
+                    and not builder.children:
+                orphans.append((field, value))  # 「保育園は区外で、2歳の娘です」: said before the one child is named
+                continue
             builder.set(key, index, field, value)
             if key == "adults" and builder.last_adult is not None:
                 current = ("adults", builder.last_adult)
                 if who:
                     named.setdefault(who, builder.last_adult)
                     builder.name_adult(builder.last_adult, who)
+    if orphans and not known_children and len(builder.children or []) == 1:
+        for field, value in orphans:
+            builder.children[0].setdefault(field, value)  # type: ignore[index]
     for field, value in for_all:
         for i, child in enumerate(builder.children or []):
             if child.get("_new"):

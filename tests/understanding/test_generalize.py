@@ -429,3 +429,18 @@ def test_english_school_and_daycare_phrasings() -> None:
     assert children("She's 6 and has a chronic childhood illness.") == [
         {"age": 6, "sex": "female", "chronic_disease": True}]
     assert unaged("Our baby isn't in daycare.") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # modifiers before the noun, after it, in brackets, and before the one child is named
+        ("My son, 10, who attends a private school, and my daughter, 6.",
+         [{"age": 10, "sex": "male", "school": "other"}, {"age": 6, "sex": "female"}]),
+        ("A girl (4, nursery in Chiyoda) and a boy (1, at home with me).",
+         [{"age": 4, "sex": "female", "daycare": "ward"}, {"age": 1, "sex": "male", "daycare": "none"}]),
+        ("通っているのは区内の保育園で、3歳の息子です", [{"age": 3, "sex": "male", "daycare": "ward"}]),
+    ],
+)
+def test_where_the_modifier_stands(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
