@@ -18,7 +18,7 @@ MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|
 SPLIT = re.compile(
     r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
     r"(?<=[)）])(?=\s+[a-z])|"  # "my kids (8 and 4) don't …": what follows is said of them all
-    r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )\bwith\b|"
+    r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )(?<!home )\bwith\b|"
     rf"(?<=で)(?={MEMBER_START})|(?<=で)(?=(?:一番)?(?:上|下)(?:が|は))|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"

@@ -28,7 +28,7 @@ from bot.understanding.people import (
     rank_of,
     segments,
 )
-from bot.understanding.unaged import ANOTHER, Mention, mention, take, unaged_children
+from bot.understanding.unaged import ANOTHER, Mention, mention, names_several, take, unaged_children
 from knowledge.household import Household
 
 KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|\bboys\b|\bgirls\b|"
@@ -373,11 +373,12 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             if scope == "household":
                 builder.set("household", None, field, value)
                 continue
-            if scope in ("child", "member") and words.ALL_CHILDREN.search(seg.text) and builder.children:
+            several = words.ALL_CHILDREN.search(seg.text) or (seg.person is None and names_several(seg.text))
+            if scope in ("child", "member") and several and builder.children:
                 for i in range(len(builder.children)):
                     builder.set("children", i, field, value)
                 continue
-            if scope == "child" and words.ALL_CHILDREN.search(seg.text):
+            if scope == "child" and several:
                 for_all.append((field, value))  # 「子どもは二人とも区立の小学校に…10歳と7歳です」: ages follow
                 continue
             key, index = _resolve(builder, scope, seg.reference, current, context, noun_sex(seg.text))

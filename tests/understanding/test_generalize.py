@@ -444,3 +444,12 @@ def test_english_school_and_daycare_phrasings() -> None:
 )
 def test_where_the_modifier_stands(text: str, expected: list[dict[str, Any]]) -> None:
     assert children(text) == expected
+
+
+def test_facts_said_of_a_counted_plural_go_to_every_child_named_after() -> None:
+    assert children("Our 3 kids attend a ward school: a boy of 11, a girl of 9 and a boy of 7.") == [
+        {"age": a, "sex": s, "school": "ward"} for a, s in ((11, "male"), (9, "female"), (7, "male"))]
+
+
+def test_at_home_with_me_stays_one_phrase() -> None:
+    assert children("My son is 2 and at home with me.") == [{"age": 2, "sex": "male", "daycare": "none"}]
