@@ -17,7 +17,8 @@ from knowledge.household import AGE_BANDS
 MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|三女|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|息子|娘"
 SPLIT = re.compile(
     r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
-    r"(?<=[)）])(?=\s+[a-z])|"  # "my kids (8 and 4) don't …": what follows is said of them all
+    # "my kids (8 and 4) don't …", "our kids attend …: a boy of 11": what follows is said of them all
+    r"(?<=[)）])(?=\s+[a-z])|:(?=\s+(?:a|an|my|one|two|three)\b)|"
     r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )(?<!home )\bwith\b|"
     rf"(?<=で)(?={MEMBER_START})|(?<=で)(?=(?:一番)?(?:上|下)(?:が|は))|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
