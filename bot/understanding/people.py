@@ -129,6 +129,7 @@ class Person:
     school_year: int | None = None
     sex: str | None = None
     preschool: bool = False
+    preschool_age: int | None = None  # the age its kindergarten year (年少/年中/年長) says
     kudan: bool = False
     inferred_age: bool = False  # age derived from a school year, not stated
     twins: bool = False  # born together: `multiple` children alike (two for twins)
@@ -319,6 +320,7 @@ def read_segment(text: str, answering_people: bool) -> Segment:
             age = preschool
         sex = _sex(text) or (None if adult else pronoun_sex(text))
         person = Person("child", age=age, school_year=grade, sex=sex, preschool=preschool is not None,
+                        preschool_age=preschool,
                         kudan=kudan, inferred_age=stated is None,
                         twins=bool(TWINS.search(text)) or SAME_AGE.search(text) is not None, multiple=multiple(text))
         ref = "older" if OLDER.search(text) else "younger" if YOUNGER.search(text) else \

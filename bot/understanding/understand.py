@@ -225,6 +225,29 @@ def _preschool_of_current(builder: _Builder, person: Person, text: str,
     return bool(child.get("_new")) and person.age is not None and abs(child["age"] - person.age) <= 1
 
 
+_SAME_SUBJECT = re.compile(r"^\s*(?:and\s+)?(?:(?:is|he's|she's|he is|she is)\s+)?(?:now\s+)?"
+                           r"in (?:his|her|the|\d{1,2}(?:st|nd|rd|th))\b")
+
+
+def _clashes_with_current(builder: _Builder, seg: Segment, current: tuple[str, int | None] | None,
+                          named_before: bool) -> str | None:
+    """A school or kindergarten year said right after a child, of the same child ("… is 9 and in his
+    last year of kindergarten"), that its age cannot have: "school_year" or "preschool"; None if it fits."""
+    person = seg.person
+    if person is None or person.kind != "child" or not person.inferred_age or not named_before \
+            or not _SAME_SUBJECT.match(seg.text) or NAMED.search(seg.text) or current is None \
+            or current[0] != "children" or current[1] is None or not builder.children \
+            or current[1] != len(builder.children) - 1 or not builder.children[-1].get("_new"):
+        return None
+    age = builder.children[-1]["age"]
+    if person.school_year is not None:
+        low, high = school_year_ages(person.school_year)
+        return None if low <= age <= high else "school_year"
+    if person.preschool_age is not None and abs(age - person.preschool_age) > 1:
+        return "preschool"
+    return None
+
+
 def _year_of_named(builder: _Builder, seg: Segment) -> int | None:
     """A school or kindergarten year said of a child the words name (上の子, 娘, 次男) and whose age
     fits it: that child (its school year recorded), not a new one. None otherwise."""
@@ -286,6 +309,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     waiting: list[tuple[str, object]] = []  # "my daughter goes to a public school, she's in 2nd grade": facts
     waiting_sex: str | None = None          # of a child named before anything that makes it a person
     for_all: list[tuple[str, object]] = []  # said of all the children before any is named
+    contradicted = 0  # children described impossibly in a way no Conflict kind holds: counted as unaged
     orphans: list[tuple[str, object]] = []  # child facts said before any child: the message's one child's
     run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
@@ -320,6 +344,17 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
         elif seg.person is not None and (known := _restated(builder, seg.person, seg.reference)) is not None:
             builder.children[known].update(_stated(seg.person))  # type: ignore[index]
             current = ("children", known)
+        elif seg.person is not None and (clash := _clashes_with_current(builder, seg, current, named_before)):
+            if clash == "school_year":  # "my son is 9 and in first grade": built impossible, then asked about
+                builder.children[current[1]]["school_year"] = seg.person.school_year  # type: ignore[index]
+            else:
+                builder.children.pop()  # type: ignore[union-attr]
+                if not builder.children and context.household.children is None:
+                    builder.children = None
+                contradicted += 1  # "my son is 9 and in his last year of kindergarten": his age is asked for
+        elif seg.person is not None and seg.person.kind == "child" and seg.person.preschool_age is not None \
+                and not seg.person.inferred_age and abs((seg.person.age or 0) - seg.person.preschool_age) > 1:
+            contradicted += 1  # 「年長の息子が8歳」: no such child is built; its age is asked for instead
         elif seg.person is not None:
             current = builder.add_person(seg.person, bool(BACK.search(seg.text)))
             if current[0] == "children" and len(builder.children or []) > size \
@@ -422,7 +457,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     if builder.rest.get("moving") == context.household.moving and (moving := message_moving(text)):
         builder.set("household", None, "moving", moving)
     household = builder.household()
-    return household, unaged_children(text, len(household.children or []), pending)
+    return household, unaged_children(text, len(household.children or []), pending) + contradicted
 
 
 # 「来月で3歳」「来月で11か月」 "turns 4 next month": a birthday to come, said of a child already named.

@@ -453,3 +453,12 @@ def test_facts_said_of_a_counted_plural_go_to_every_child_named_after() -> None:
 
 def test_at_home_with_me_stays_one_phrase() -> None:
     assert children("My son is 2 and at home with me.") == [{"age": 2, "sex": "male", "daycare": "none"}]
+
+
+def test_a_year_said_of_the_child_just_named_that_its_age_cannot_have_is_asked_about() -> None:
+    school = understand("My daughter is 10 and in 2nd grade.", Context(Household()))
+    assert [c.kind for c in school.conflicts] == ["age_vs_school_year"] and not school.household.children
+    kinder = understand("年長の娘が9歳です", Context(Household()))
+    assert not kinder.household.children and kinder.unaged_children == 1  # no Conflict kind holds it: asked
+    english = understand("My son is 8 and in his last year of kindergarten.", Context(Household()))
+    assert english.household.children is None and english.unaged_children == 1
