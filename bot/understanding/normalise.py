@@ -103,9 +103,23 @@ _CONTRACTIONS = {w.replace("'", ""): w for w in (
 _NO_APOSTROPHE = re.compile(r"\b(" + "|".join(w for w in _CONTRACTIONS if w != "its") + r")\b")
 
 
+# Words typed in hiragana (phones, children's help, haste), read as their kanji. Only whole words: a
+# hiragana letter before them means they are part of another word (すくない is not 区内).
+_KANA_WORDS = {
+    "むすこ": "息子", "むすめ": "娘", "ほいくえん": "保育園", "ほいくしょ": "保育所", "くない": "区内",
+    "くがい": "区外", "くりつ": "区立", "しょうがっこう": "小学校", "ちゅうがっこう": "中学校", "ようちえん": "幼稚園",
+    "ふとうこう": "不登校", "りょういく": "療育", "にんしん": "妊娠", "ふたご": "双子", "ねんちょう": "年長",
+    "ねんちゅう": "年中", "ねんしょう": "年少", "しょうがいしゃてちょう": "障害者手帳", "てちょう": "手帳",
+    "ちょうなん": "長男", "ちょうじょ": "長女", "じなん": "次男", "じじょ": "次女", "あかちゃん": "赤ちゃん",
+    "しょうがくせい": "小学生", "ちゅうがくせい": "中学生", "ものわすれ": "物忘れ", "ひっこし": "引っ越し"}
+_KANA_WORD = re.compile(r"(?:(?<=[はがもにのでへをとや])|(?<![ぁ-ゖー]))(" +
+                        "|".join(sorted(_KANA_WORDS, key=len, reverse=True)) + r")")
+
+
 def normalise(text: str) -> str:
     text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text[:MAX_CHARS])).lower()
     text = _NO_APOSTROPHE.sub(lambda m: _CONTRACTIONS[m.group(1)], text.translate(_APOSTROPHES))
+    text = _KANA_WORD.sub(lambda m: _KANA_WORDS[m.group(1)], text)
     text = text.replace("生後半年", "生後6か月")
     text = re.sub(r"\bai[- ]?no[- ]?techo\b", "愛の手帳", text)  # romaji: its "no" is not a negation
     text = _TSU_WORD.sub(lambda m: f"{_TSU[m.group(0)]}つ", text)

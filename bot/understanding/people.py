@@ -73,7 +73,8 @@ STARTING = re.compile(r"(来年度?|来春|春から|4月から|来年の春)[^�
                       r"(next|this coming) (april|spring|year)|"
                       r"(going into|will (?:start|enter|be in|go into)|starts|starting|enters|entering) (the )?"
                       r"(1st grade|elementary school|primary school) (next|in april|this (coming )?(april|spring))")
-STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上が|入学|進学|入り|入っ)|(小学|中学|高校)生になり")
+STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上が|入学|進学|入り|入っ)|(小学|中学|高校)生になり|"
+                     r"(?:今年|この春|今春)から(小学|中学|高校)生")
 STARTED_YEAR = {"小": 1, "中": 7, "高": 10}
 CHILD_NOUN = re.compile(CHILD_NOUNS)
 ADULT_NOUN = re.compile(ADULT_NOUNS)
@@ -153,7 +154,7 @@ def _grade(text: str) -> tuple[int | None, bool]:
     m = GRADE.search(text)
     if not m:
         if started := STARTED.search(text):
-            return STARTED_YEAR[(started.group(1) or started.group(4))[0]], False
+            return STARTED_YEAR[(started.group(1) or started.group(4) or started.group(5))[0]], False
         return None, False
     if m.group(1):
         n, stage = int(m.group(2)), m.group(1)
@@ -371,7 +372,7 @@ def _inside_brackets(text: str, at: int) -> bool:
     if before.count("(") + before.count("（") <= before.count(")") + before.count("）"):
         return False
     rest = re.split(r"[)）]", text[at + 1:], maxsplit=1)[0]
-    return not re.search(r"\d", rest)
+    return not re.search(r"\d|年少|年中|年長", rest)  # 「子ども2人（小2・年中）」: two children
 
 
 def _share_sex(found: list[Segment]) -> None:

@@ -30,10 +30,12 @@ THERE_IS = re.compile(r"(?:子ども|子供|こども|子|赤ちゃん|孫)(?:�
                       r"(?:い|お)(?:ます|る|て|り)|"
                       r"\b(?:have|has|had|with|raising|there's|there is) (?:a|an|one|my|our)\b")
 _GENERIC = re.compile(r"子ども|子供|こども|お子さん|子|\bchild\b|\bkids?\b")  # not 赤ちゃん, toddler, baby
-OLDER_OR_YOUNGER = re.compile(r"上の子|下の子|真ん中|末っ子|eldest|oldest|youngest|older|younger|middle")
+OLDER_OR_YOUNGER = re.compile(r"(?<![\w])[上下](?=が|は)|一番上|一番下|上の子|下の子|真ん中|末っ子|"
+                              r"eldest|oldest|youngest|older|younger|middle")
 _N = r"(\d{1,2}|ひとり|ふたり|one|two|three|four|five)"
 # 「娘が2人」「息子2人」 "two sons": children of one kind counted.
-KIND_COUNT = re.compile(rf"(?:息子|娘|男の子|女の子|孫)(?:さん)?(?:が|は|も)?\s*{_N}\s*人|"
+KIND_COUNT = re.compile(rf"(?:息子|娘|男の子|女の子|孫|小学生|中学生|高校生|未就学児|幼児|乳児|赤ちゃん)(?:さん)?"
+                        rf"(?:が|は|も)?\s*{_N}\s*人|"
                         rf"{_N}\s*人の(?:息子|娘|男の子|女の子|孫)|"
                         rf"\b{_N}\s+(?:little |young |small )?(?:sons|daughters|boys|girls|grandchildren)\b")
 BORN_TOGETHER = [(re.compile(r"三つ子|3つ子|triplets"), 3), (re.compile(r"双子|twins"), 2)]
@@ -56,7 +58,7 @@ def names_several(text: str) -> bool:
 def mention(text: str, sex: str | None, known_children: bool) -> Mention | None:
     """The child a segment names without an age, or None when it names several, nobody new, or a
     child who may be one already known (「娘は私立」 with children known: not counted unless 「もう1人」)."""
-    noun = _CHILD_NOUN.search(text)
+    noun = _CHILD_NOUN.search(text) or OLDER_OR_YOUNGER.search(text)  # 「上は高校生」: 上 names a child
     if noun is None or PLURAL.search(text) or KIND_COUNT.search(text) or stated_child_count(text) is not None:
         return None  # several, counted (「娘が2人」): the count speaks for them
     if known_children and not ANOTHER.search(text):

@@ -315,7 +315,8 @@ def test_running_a_place_of_business() -> None:
 
 def test_romaji_and_hiragana_certificates() -> None:
     assert children("My son (9) has an ai no techo.") == [{"age": 9, "sex": "male", "disability_certificate": True}]
-    assert children("むすめ は 6さいで、てちょうを もっています") == [{"age": 6, "disability_certificate": True}]
+    assert children("むすめ は 6さいで、てちょうを もっています") == [
+        {"age": 6, "sex": "female", "disability_certificate": True}]
 
 
 def test_a_count_taken_back_is_no_count() -> None:
@@ -462,3 +463,15 @@ def test_a_year_said_of_the_child_just_named_that_its_age_cannot_have_is_asked_a
     assert not kinder.household.children and kinder.unaged_children == 1  # no Conflict kind holds it: asked
     english = understand("My son is 8 and in his last year of kindergarten.", Context(Household()))
     assert english.household.children is None and english.unaged_children == 1
+
+
+def test_hiragana_words_read_as_their_kanji_but_not_inside_other_words() -> None:
+    assert children("2さいのむすめ、ほいくえんはくがいです") == [{"age": 2, "sex": "female", "daycare": "other"}]
+    assert household("しゅうにゅうがすくないです") == {}
+
+
+def test_counts_of_school_stages_and_older_younger_without_ages() -> None:
+    assert unaged("中学生1人と小学生2人の母です") == 3
+    assert unaged("上は中学生で、下は年齢がまだ言えません") == 2
+    assert children("娘は今年から小学生です") == [{"age": 6, "school_year": 1, "sex": "female"}]
+    assert children("子ども2人（小4・年長）です") == [{"age": 9, "school_year": 4}, {"age": 5}]
