@@ -356,6 +356,9 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 and not seg.person.inferred_age and abs((seg.person.age or 0) - seg.person.preschool_age) > 1:
             contradicted += 1  # 「年長の息子が8歳」: no such child is built; its age is asked for instead
         elif seg.person is not None:
+            if (sib := SIBLING_OF.search(seg.text)) and current and current[0] == "children" \
+                    and current[1] is not None and builder.children and not builder.children[current[1]].get("sex"):
+                builder.children[current[1]]["sex"] = "male" if sib.group(1) == "his" else "female"  # "her big sister"
             current = builder.add_person(seg.person, bool(BACK.search(seg.text)))
             if current[0] == "children" and len(builder.children or []) > size \
                     and (earlier := take(pending, seg.person.sex)) is not None \
@@ -462,6 +465,10 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
 
 # 「来月で3歳」「来月で11か月」 "turns 4 next month": a birthday to come, said of a child already named.
 SOON_WORD = re.compile(r"来月|来週|もうすぐ|今度|今月末|next month|next week|\bsoon\b|\bturns\b|\bturning\b")
+
+
+# "… and her big sister is 4": the child named before is the one whose sibling this is.
+SIBLING_OF = re.compile(r"\b(his|her) (?:big |little |older |younger |baby |twin )?(?:brother|sister)\b")
 
 
 # "The 10-year-old has …", 「5歳の子は…」「8歳のほうは」: an age used to point at a child already named.

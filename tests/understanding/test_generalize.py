@@ -475,3 +475,8 @@ def test_counts_of_school_stages_and_older_younger_without_ages() -> None:
     assert unaged("上は中学生で、下は年齢がまだ言えません") == 2
     assert children("娘は今年から小学生です") == [{"age": 6, "school_year": 1, "sex": "female"}]
     assert children("子ども2人（小4・年長）です") == [{"age": 9, "school_year": 4}, {"age": 5}]
+
+
+def test_his_or_her_sibling_tells_the_sex_of_the_child_named_before() -> None:
+    assert children("Our baby is 5 months old and his big brother is 6.") == [
+        {"age": 0, "sex": "male"}, {"age": 6, "sex": "male"}]
