@@ -59,7 +59,8 @@ def mention(text: str, sex: str | None, known_children: bool) -> Mention | None:
     """The child a segment names without an age, or None when it names several, nobody new, or a
     child who may be one already known (「娘は私立」 with children known: not counted unless 「もう1人」)."""
     noun = _CHILD_NOUN.search(text) or OLDER_OR_YOUNGER.search(text)  # 「上は高校生」: 上 names a child
-    if noun is None or PLURAL.search(text) or KIND_COUNT.search(text) or stated_child_count(text) is not None:
+    if noun is None or PLURAL.search(text) or _UNBORN.search(text) or _HAVING_A_BABY.search(text) \
+            or KIND_COUNT.search(text) or stated_child_count(text) is not None:
         return None  # several, counted (「娘が2人」): the count speaks for them
     if known_children and not ANOTHER.search(text):
         return None
@@ -92,6 +93,7 @@ def stated_count(text: str) -> int | None:
     return next((n for pattern, n in BORN_TOGETHER if pattern.search(text)), None)
 
 
+_HAVING_A_BABY = re.compile(r"(?:having|have) (?:a|another|our \w+) baby (?:in|this|next|soon|due)|baby on the way")
 _UNBORN = re.compile(r"妊娠|出産予定|生まれる予定|お腹|おなか|expecting|pregnant|\bdue\b")  # twins not born yet
 _CLAUSE = re.compile(r"[。．!！?？\n、,;]|\.(?=\s|$)")
 

@@ -33,7 +33,8 @@ ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
 
 # Kinds of business residents name when they say they run one (「飲食店を経営」 "run a family restaurant").
 _BUSINESS_JA = r"会社|お店|店|(?<!部)屋|店舗|飲食店|企業|事業所|工場|工務店|クリニック|医院|法人|カフェ|レストラン|美容院|サロン"
-_BUSINESS_EN = r"business|company|firm|shop|store|restaurant|cafe|clinic|office|bakery|salon|bar|agency|factory"
+_BUSINESS_EN = (r"business|company|firm|shop|store|restaurant|cafe|clinic|office|bakery|salon|bar|agency|factory|studio|"
+                r"workshop|consultancy|practice")
 
 # (pattern, scope, field, value). Scope "child"/"adult" facts attach to a member; "household" to the household.
 FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
@@ -87,8 +88,12 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
      "severe_disability", True),
     (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|生まれる予定|pregnant|expecting a baby|due in|"
                 r"(is|am|are|we're|i'm|she's|were) expecting\b|baby (is )?due|"
-                r"(?:^|[.!;]\s*)expecting (?:a |our |my |twins|triplets|another|baby)"), "household", "pregnant", True),
-    (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my"), "household",
+                r"(?:^|[.!;]\s*)expecting (?:a |our |my |twins|triplets|another|baby)|"
+                r"(?:having|have) (?:a|another|our (?:first|second|third)) baby (?:in|this|next|soon|due)|"
+                r"baby (?:is )?on the way|赤ちゃんが(?:生まれ(?:る|ます)|できました)"), "household", "pregnant", True),
+    (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my|tuition loan|"
+                r"loan for (?:my|our|his|her|the) (?:\w+'s |kids' |children's )?(?:university|college|tuition|education|"
+                r"school fees)"), "household",
      "education_loan", True),
     (re.compile(r"(親|実家|両親|祖父母).{0,6}(近く|そば|近所)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
                 r"(near|closer to) (my|our) parents|move in with (my|our|her|his) (parents|mother|father|mom|dad)|"

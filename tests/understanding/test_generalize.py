@@ -480,3 +480,10 @@ def test_counts_of_school_stages_and_older_younger_without_ages() -> None:
 def test_his_or_her_sibling_tells_the_sex_of_the_child_named_before() -> None:
     assert children("Our baby is 5 months old and his big brother is 6.") == [
         {"age": 0, "sex": "male"}, {"age": 6, "sex": "male"}]
+
+
+def test_more_english_household_facts() -> None:
+    assert household("We're having a baby next month!") == {"pregnant": True}
+    assert unaged("We're having a baby next month!") == 0  # a baby on the way is not a child yet
+    assert household("We took a loan for our daughter's college.") == {"education_loan": True}
+    assert household("My wife runs a yoga studio in Chiyoda.") == {"business": ["sme"]}
