@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from bot.understanding import words
 from bot.understanding.answers import short_answer
-from bot.understanding.consistency import school_year_ages, without_impossible
+from bot.understanding.consistency import school_year_ages, stated_child_count, without_impossible
 from bot.understanding.corrections import correct
 from bot.understanding.facts import message_moving, segment_facts
 from bot.understanding.model import Conflict, Context, Expecting, Intent, Understanding
@@ -295,6 +295,8 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     """The household the text describes, and how many children it named without an age."""
     builder = _Builder(context.household)
     known_children = bool(builder.children)
+    # "I have 3 kids, not 2. The youngest is 1": with more children than known, 下の子 is someone new
+    more_than_known = (stated_child_count(text) or 0) > len(builder.children or [])
     pending: list[Mention] = []  # children named by a noun, not (yet) given an age
     if words.NO_CHILDREN.search(text) and not builder.children:
         builder.children = []
@@ -341,7 +343,8 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             builder.adults[current[1]]["age"] = seg.person.age  # 「父は物忘れが…。年は88です」: the adult just named
         elif seg.person is not None and (known := _year_of_named(builder, seg)) is not None:
             current = ("children", known)  # 「上の子は6歳。上の子は年長クラス」: the school year of a child named
-        elif seg.person is not None and (known := _restated(builder, seg.person, seg.reference)) is not None:
+        elif seg.person is not None and not more_than_known \
+                and (known := _restated(builder, seg.person, seg.reference)) is not None:
             builder.children[known].update(_stated(seg.person))  # type: ignore[index]
             current = ("children", known)
         elif seg.person is not None and (clash := _clashes_with_current(builder, seg, current, named_before)):

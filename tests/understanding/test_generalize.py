@@ -487,3 +487,9 @@ def test_more_english_household_facts() -> None:
     assert unaged("We're having a baby next month!") == 0  # a baby on the way is not a child yet
     assert household("We took a loan for our daughter's college.") == {"education_loan": True}
     assert household("My wife runs a yoga studio in Chiyoda.") == {"business": ["sme"]}
+
+
+def test_a_count_above_the_children_known_makes_the_youngest_someone_new() -> None:
+    known = {"children": [{"age": 9}, {"age": 6}]}
+    assert children("Actually we have three kids; the youngest is 2.", known) == [{"age": 9}, {"age": 6}, {"age": 2}]
+    assert children("下の子は4歳でした", known) == [{"age": 9}, {"age": 4}]  # no count: the younger one known
