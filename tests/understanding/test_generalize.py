@@ -493,3 +493,7 @@ def test_a_count_above_the_children_known_makes_the_youngest_someone_new() -> No
     known = {"children": [{"age": 9}, {"age": 6}]}
     assert children("Actually we have three kids; the youngest is 2.", known) == [{"age": 9}, {"age": 6}, {"age": 2}]
     assert children("下の子は4歳でした", known) == [{"age": 9}, {"age": 4}]  # no count: the younger one known
+
+
+def test_no_illness_said_in_japanese() -> None:
+    assert children("息子(3)は持病もなく元気です") == [{"age": 3, "sex": "male", "chronic_disease": False}]
