@@ -414,6 +414,12 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             if scope == "household":
                 builder.set("household", None, field, value)
                 continue
+            if scope in ("child", "member") and (pair := TWO_OF.search(seg.text)) and len(builder.children or []) > 2:
+                kids = builder.children or []
+                by_age = sorted(range(len(kids)), key=lambda i: -kids[i]["age"])
+                for i in by_age[:2] if pair.group("older") else by_age[-2:]:
+                    builder.set("children", i, field, value)  # "the two older ones attend ward schools"
+                continue
             several = words.ALL_CHILDREN.search(seg.text) or (seg.person is None and names_several(seg.text))
             if scope in ("child", "member") and several and builder.children:
                 for i in range(len(builder.children)):
@@ -468,6 +474,12 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
 
 # 「来月で3歳」「来月で11か月」 "turns 4 next month": a birthday to come, said of a child already named.
 SOON_WORD = re.compile(r"来月|来週|もうすぐ|今度|今月末|next month|next week|\bsoon\b|\bturns\b|\bturning\b")
+
+
+# 「上の2人は区立」 "the two older ones …": two of three or more children, by age.
+TWO_OF = re.compile(r"(?P<older>上の(?:2|二)人|上2人|\bthe (?:two|2) older\b|\bthe older (?:two|2)\b|"
+                    r"\bmy (?:two|2) older\b)|下の(?:2|二)人|下2人|\bthe (?:two|2) younger\b|"
+                    r"\bthe younger (?:two|2)\b|\bmy (?:two|2) younger\b")
 
 
 # "… and her big sister is 4": the child named before is the one whose sibling this is.

@@ -497,3 +497,11 @@ def test_a_count_above_the_children_known_makes_the_youngest_someone_new() -> No
 
 def test_no_illness_said_in_japanese() -> None:
     assert children("息子(3)は持病もなく元気です") == [{"age": 3, "sex": "male", "chronic_disease": False}]
+
+
+def test_the_two_older_or_younger_of_three() -> None:
+    assert children("Kids: 13, 10 and 4. The two older ones go to private schools.") == [
+        {"age": 13, "school": "other"}, {"age": 10, "school": "other"}, {"age": 4}]
+    known = {"children": [{"age": 9}, {"age": 3}, {"age": 1}]}
+    assert children("下の2人は区外の保育園です", known) == [{"age": 9}, {"age": 3, "daycare": "other"},
+                                                   {"age": 1, "daycare": "other"}]
