@@ -354,6 +354,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 builder.children.pop()  # type: ignore[union-attr]
                 if not builder.children and context.household.children is None:
                     builder.children = None
+                current = None  # the child it was said of is no longer there
                 contradicted += 1  # "my son is 9 and in his last year of kindergarten": his age is asked for
         elif seg.person is not None and seg.person.kind == "child" and seg.person.preschool_age is not None \
                 and not seg.person.inferred_age and abs((seg.person.age or 0) - seg.person.preschool_age) > 1:
