@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import ValidationError
+
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages
 from bot.understanding.model import Context, Expecting
@@ -21,7 +23,15 @@ def _member_paths(last_changed: tuple[str, ...]) -> list[tuple[str, int, str]]:
 
 
 def correct(text: str, context: Context) -> Household | None:
-    """The household with the last turn's facts corrected, or None if the text corrects nothing."""
+    """The household with the last turn's facts corrected, or None if the text corrects nothing (or
+    would correct it into a member that cannot exist: the text is then read as a statement)."""
+    try:
+        return _correct(text, context)
+    except ValidationError:
+        return None
+
+
+def _correct(text: str, context: Context) -> Household | None:
     paths = _member_paths(context.last_changed)
     if not paths:
         return _by_old_value(text, context)

@@ -58,9 +58,11 @@ def segment_facts(text: str) -> list[Fact]:
             continue  # a maybe is not a fact: the question is asked later, and わからない is an answer
         if value is True and _negated(text[:match.start()], text[match.end():]):
             value = False
-        if field == "business" and value != "none" and _NOT_BEFORE.search(text[:match.start()][-30:]):
-            value = "none"  # "I don't run a business", "we do not own a company"
-        if value is not True and value is not False and _contrasted(text[:match.start()], text[match.end():]):
+        denied = field == "business" and value != "none" and _NOT_BEFORE.search(text[:match.start()][-30:])
+        if denied:
+            value = "none"  # "I don't run a business", "we do not own a company", "I am not self-employed"
+        if value is not True and value is not False and not denied \
+                and _contrasted(text[:match.start()], text[match.end():]):
             continue  # 「広い家じゃなくて親の近く」 "near my parents, not to a bigger place": the other one is meant
         found.append((scope, field, value))
     if "sme" in spans and "startup" in spans and spans["sme"][0] < spans["startup"][1] \

@@ -147,9 +147,13 @@ class _Builder:
         if key == "household":
             if field == "business" and value != "none":  # kinds of business add up (an SME that is a startup)
                 value = sorted({*(self.rest.get(field) or []), value} - {"none"})
+            elif field == "business":
+                value = ["none"]  # "I work for a company": the list the contract holds, not the bare word
             self.rest[field] = value
             return
         people = self.children if key == "children" else self.adults
+        if people is not None and index is not None and index >= len(people):
+            return  # a member asked about that is not there (a stale question): nobody to give it to
         if people is None or index is None:
             if key == "adults":  # 「母が物忘れ」 with no age: an adult of unknown age
                 self.adults = (self.adults or []) + [{}]
@@ -190,7 +194,8 @@ def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tu
         return current
     if segment_ref in ("older", "younger", "middle", "child"):
         return "children", builder.child_by(segment_ref, sex)
-    if context.expecting and context.expecting.key.startswith("child.") and context.expecting.member is not None:
+    if context.expecting and context.expecting.key.startswith("child.") and context.expecting.member is not None \
+            and context.expecting.member < len(builder.children or []):
         return "children", context.expecting.member
     return "children", builder.child_by("only")
 
@@ -562,7 +567,10 @@ def _answer(text: str, context: Context) -> Household | None:
         for member in people if scope == "child" and words.ALL_CHILDREN.search(text) and field != "age" \
                 else [people[exp.member]]:
             member[field] = value  # "Both go to a ward-run nursery": every child
-    return Household.model_validate(data)
+    try:
+        return Household.model_validate(data)
+    except ValidationError:
+        return None  # 「4歳です」 answering an adult's age: not an answer; read the text as a statement
 
 
 def _intent(text: str, changed: bool, context: Context) -> Intent:

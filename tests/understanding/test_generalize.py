@@ -505,3 +505,14 @@ def test_the_two_older_or_younger_of_three() -> None:
     known = {"children": [{"age": 9}, {"age": 3}, {"age": 1}]}
     assert children("下の2人は区外の保育園です", known) == [{"age": 9}, {"age": 3, "daycare": "other"},
                                                    {"age": 1, "daycare": "other"}]
+
+
+def test_messages_that_used_to_raise_inside_and_lose_everything() -> None:
+    # an adult's age question answered with a child's age: read as a statement, not dropped
+    got = household("4歳の息子がいます", {"adults": [{"memory_concern": True}]}, Expecting("adult.age", 0))
+    assert got == {"adults": [{"memory_concern": True}], "children": [{"age": 4, "sex": "male"}]}
+    # a question about a member that is not there any more
+    assert household("区外の保育園です", {"children": [{"age": 2}]}, Expecting("child.daycare", 3)) == {
+        "children": [{"age": 2, "daycare": "other"}]}
+    # business "none" is a list, and "not self-employed" is a no, not a contrast
+    assert household("I'm not self-employed, I work for a bank.") == {"business": ["none"]}
