@@ -431,7 +431,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 for i in range(len(builder.children)):
                     builder.set("children", i, field, value)
                 continue
-            if scope == "child" and several:
+            if several and (scope == "child" or (scope == "member" and CHILD_NOUN.search(seg.text))):
                 for_all.append((field, value))  # 「子どもは二人とも区立の小学校に…10歳と7歳です」: ages follow
                 continue
             key, index = _resolve(builder, scope, seg.reference, current, context, noun_sex(seg.text))

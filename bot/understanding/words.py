@@ -44,6 +44,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"\btecho\b)"), "member", "disability_certificate", True),
     # 「障害はありません」 "no disabilities": said to tell there is no certificate either
     (re.compile(r"(?:no|n't have any|not have any|without any|without)\s+(?:\w+\s+)?disabilit(?:y|ies)|"
+                r"\b(?:neither|none)\b[^.;]{0,30}\b(?:has|have) (?:a |any )?disabilit(?:y|ies)|"
                 r"障[害がい]+(?:は|も)(?:ありません|ない|なし)|障[害がい]+なし"), "member", "disability_certificate", False),
     # 「病気もなく元気です」「持病はありません」: said to tell there is no chronic disease
     (re.compile(r"(?:病気|持病|慢性疾患)(?:は|も)?(?:特に)?(?:ない|無い|なく|ありません|なし)"), "child", "chronic_disease", False),

@@ -516,3 +516,9 @@ def test_messages_that_used_to_raise_inside_and_lose_everything() -> None:
         "children": [{"age": 2, "daycare": "other"}]}
     # business "none" is a list, and "not self-employed" is a no, not a contrast
     assert household("I'm not self-employed, I work for a bank.") == {"business": ["none"]}
+
+
+def test_a_certificate_said_of_all_the_children_before_their_ages() -> None:
+    no = {"disability_certificate": False}
+    assert children("None of my kids has a disability; they are 9, 6 and 3.") == [
+        {"age": 9, **no}, {"age": 6, **no}, {"age": 3, **no}]
