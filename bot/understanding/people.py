@@ -25,6 +25,7 @@ SPLIT = re.compile(
     r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"
 )
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
+                 r"上から(?:順に)?\s*(\d{1,2})(?![\d歳才年])|"  # 「年齢は上から順に14、11、6です」
                  r"(\d{1,3})[- ]?(?:(?:years?|yrs?)[- ]?old|yo\b|y/o|y\.o\.|yrs?\b)|"
                  r"(?:\bis|\bam|aged?|ages|i'm|'s|are|'re|were|turned|just turned|\bboth)"
                  r"(?: now| currently| already)? (\d{1,3})\b"
@@ -375,13 +376,19 @@ def _inside_brackets(text: str, at: int) -> bool:
     return not re.search(r"\d|年少|年中|年長", rest)  # 「子ども2人（小2・年中）」: two children
 
 
+def _noun_last(text: str) -> bool:
+    """「小6の男の子」: the noun comes after the age or year (and may be the list's); 「娘1人（4歳）」: its own."""
+    noun, number = CHILD_NOUN.search(text), re.search(r"\d", text)
+    return noun is not None and (number is None or noun.start() > number.start())
+
+
 def _share_sex(found: list[Segment]) -> None:
     """A list shares its noun: 「中2と小6の男の子」 (noun after the list) and 「娘が2人、10歳と7歳」 /
     "two sons, 11 and 14" (group before the ages). Only persons named without a noun of their own take it."""
     for i in range(len(found) - 2, -1, -1):
         seg, nxt = found[i], found[i + 1]
         if (nxt.joined_by_to and seg.person and nxt.person and seg.person.kind == nxt.person.kind == "child"
-                and seg.person.sex is None and not CHILD_NOUN.search(seg.text)):
+                and seg.person.sex is None and not CHILD_NOUN.search(seg.text) and _noun_last(nxt.text)):
             seg.person.sex = nxt.person.sex
     for i, seg in enumerate(found):
         group = GROUP.search(seg.text)

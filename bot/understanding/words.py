@@ -10,8 +10,8 @@ CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|坊や|�
                r"\btoddlers?\b|\btwins?\b|\btriplets\b|\binfants?\b|\bnewborns?\b|\bbrothers?\b|\bsisters?\b|\beldest\b|"
                r"\byoungest\b|\boldest\b|little one|older one|younger one")
 # 兄弟・姉妹 name siblings of either sex: not a sex.
-MALE = re.compile(r"(?<!fe)\bmale\b|息子|男の子|長男|次男|三男|男児|男子|孫息子|坊や|ぼうや|坊主|ぼうず|せがれ|倅|男の双子|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\blads?\b|\bbrothers?\b")
-FEMALE = re.compile(r"\bfemale\b|娘|女の子|お嬢さん|長女|次女|三女|女児|女子|姉妹|女の双子|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
+MALE = re.compile(r"[（(]男(?:子|児)?[)）,、]|(?<!fe)\bmale\b|息子|男の子|長男|次男|三男|男児|男子|孫息子|坊や|ぼうや|坊主|ぼうず|せがれ|倅|男の双子|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\blads?\b|\bbrothers?\b")
+FEMALE = re.compile(r"[（(]女(?:子|児)?[)）,、]|\bfemale\b|娘|女の子|お嬢さん|長女|次女|三女|女児|女子|姉妹|女の双子|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
 ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|私(?!立)|わたし|"
                r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself|"
                r"\bparents\b|grandparents|in-laws|\bspouse\b|\bpartner\b")

@@ -522,3 +522,18 @@ def test_a_certificate_said_of_all_the_children_before_their_ages() -> None:
     no = {"disability_certificate": False}
     assert children("None of my kids has a disability; they are 9, 6 and 3.") == [
         {"age": 9, **no}, {"age": 6, **no}, {"age": 3, **no}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("子ども：9歳（女）、4歳（男）", [{"age": 9, "sex": "female"}, {"age": 4, "sex": "male"}]),
+        # a noun before its own age is not shared back along a 「と」 list
+        ("娘2人（中1、小4）と息子1人（2歳）",
+         [{"age": 12, "school_year": 7, "sex": "female"}, {"age": 9, "school_year": 4, "sex": "female"},
+          {"age": 2, "sex": "male"}]),
+        ("年齢は上から11、8、2です", [{"age": 11}, {"age": 8}, {"age": 2}]),
+    ],
+)
+def test_lists_with_sex_marks_groups_and_order(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
