@@ -31,8 +31,8 @@ from bot.understanding.people import (
 from bot.understanding.unaged import ANOTHER, Mention, mention, names_several, take, unaged_children
 from knowledge.household import Household
 
-KIDS = re.compile(r"上から|子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|\bboys\b|"
-                  r"\bgirls\b|\bsons\b|daughters|twins")
+KIDS = re.compile(r"上から|年齢|\bages\b|子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|"
+                  r"\bboys\b|\bgirls\b|\bsons\b|daughters|twins")
 NAMED = re.compile(words.CHILD_NOUNS + "|" + words.ADULT_NOUNS)
 PEOPLE_KEYS = {"children", "adults", "child.age", "adult.age", "child.school_year"}
 

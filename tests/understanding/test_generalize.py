@@ -537,3 +537,7 @@ def test_a_certificate_said_of_all_the_children_before_their_ages() -> None:
 )
 def test_lists_with_sex_marks_groups_and_order(text: str, expected: list[dict[str, Any]]) -> None:
     assert children(text) == expected
+
+
+def test_ages_listed_after_the_word_ages() -> None:
+    assert children("Ages: 11, 7 and 3.") == [{"age": 11}, {"age": 7}, {"age": 3}]
