@@ -50,9 +50,9 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(?:病気|持病|慢性疾患)(?:は|も)?(?:特に)?(?:ない|無い|なく|ありません|なし)"), "child", "chronic_disease", False),
     (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|chronic (?:pediatric|paediatric|childhood) (?:disease|illness|condition)|"
                 r"long-term illness"), "child", "chronic_disease", True),
-    (re.compile(r"療育(?!手帳)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
+    (re.compile(r"療育(?!手帳)|グレーゾーン|発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
-    (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|レスパイト|after[- ]school day|child development support|"
+    (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|児発|レスパイト|after[- ]school day|child development support|"
                 r"development support (center|centre)|respite|day services? for (children|kids)|houkago|hodei"), "child",
      "uses_disability_services", True),
     (re.compile(r"特別支援学級|支援級|special[- ](?:needs|support|education) class|support class|special class"),

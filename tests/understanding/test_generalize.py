@@ -541,3 +541,8 @@ def test_lists_with_sex_marks_groups_and_order(text: str, expected: list[dict[st
 
 def test_ages_listed_after_the_word_ages() -> None:
     assert children("Ages: 11, 7 and 3.") == [{"age": 11}, {"age": 7}, {"age": 3}]
+
+
+def test_more_words_for_development_and_its_services() -> None:
+    assert children("5歳の息子は発達のグレーゾーンで、児発を利用中です") == [
+        {"age": 5, "sex": "male", "developmental_concern": True, "uses_disability_services": True}]
