@@ -546,3 +546,8 @@ def test_ages_listed_after_the_word_ages() -> None:
 def test_more_words_for_development_and_its_services() -> None:
     assert children("5歳の息子は発達のグレーゾーンで、児発を利用中です") == [
         {"age": 5, "sex": "male", "developmental_concern": True, "uses_disability_services": True}]
+
+
+def test_not_at_school_yet_answers_the_school_question() -> None:
+    got = household("No, not in school yet", {"children": [{"age": 4}]}, Expecting("child.school", 0))
+    assert got == {"children": [{"age": 4, "school": "none"}]}
