@@ -95,7 +95,8 @@ _TSU_WORD = re.compile("|".join(_TSU))
 
 
 # Phones type ’ for ', and people skip apostrophes: "hasnt", "doesnt", "shes" read as written properly.
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
+                              "ō": "o", "ū": "u", "ā": "a", "ē": "e", "ī": "i", "ô": "o", "û": "u"})  # Banchō
 _CONTRACTIONS = {w.replace("'", ""): w for w in (
     "hasn't", "haven't", "doesn't", "don't", "isn't", "aren't", "wasn't", "weren't", "didn't", "can't", "couldn't",
     "wouldn't", "shouldn't", "hadn't", "won't", "i'm", "i've", "she's", "he's", "they're", "they've", "you're",

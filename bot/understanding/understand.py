@@ -29,7 +29,7 @@ from bot.understanding.people import (
     segments,
 )
 from bot.understanding.unaged import ANOTHER, Mention, mention, names_several, take, unaged_children
-from knowledge.household import Household
+from knowledge.household import AGE_BANDS, Household
 
 KIDS = re.compile(r"上から|年齢|\bages\b|子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|"
                   r"\bboys\b|\bgirls\b|\bsons\b|daughters|twins")
@@ -66,12 +66,17 @@ class _Builder:
         self.last_adult: int | None = None  # the adult the latest fact went to
         self.born_with: dict[int, list[int]] = {}  # a twin → all the children born with it (facts go to each)
 
-    def add_person(self, person: Person, back: bool = False) -> tuple[str, int]:
+    def add_person(self, person: Person, back: bool = False, who: str | None = None) -> tuple[str, int]:
         """Add (or find again) a person; `back`: the words point back at someone already named
         ("The 10-year-old has …", 「5歳の子は…」), so a child of that age named earlier in this message is meant."""
         if person.kind == "adult":
             self.adults = self.adults or []
-            ageless = [i for i, a in enumerate(self.adults) if a.get("age") is None and not a.get("_new")]
+            # the one adult known without an age, unless the words name someone else (「80代の母…私は55歳」)
+            # or its band cannot hold this age
+            ageless = [i for i, a in enumerate(self.adults) if a.get("age") is None and not a.get("_new")
+                       and (who is None or a.get("relation") in (None, who))
+                       and (person.age is None or not a.get("age_band")
+                            or AGE_BANDS[a["age_band"]][0] <= person.age <= AGE_BANDS[a["age_band"]][1])]
             if len(ageless) == 1 and person.age is not None:  # 「夫に重い障害が…」 then 「40歳です」: the same person
                 self.adults[ageless[0]]["age"] = person.age
                 return "adults", ageless[0]
@@ -368,7 +373,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             if (sib := SIBLING_OF.search(seg.text)) and current and current[0] == "children" \
                     and current[1] is not None and builder.children and not builder.children[current[1]].get("sex"):
                 builder.children[current[1]]["sex"] = "male" if sib.group(1) == "his" else "female"  # "her big sister"
-            current = builder.add_person(seg.person, bool(BACK.search(seg.text)))
+            current = builder.add_person(seg.person, bool(BACK.search(seg.text)), who)
             if current[0] == "children" and len(builder.children or []) > size \
                     and (earlier := take(pending, seg.person.sex)) is not None \
                     and earlier.sex and not CHILD_NOUN.search(seg.text):

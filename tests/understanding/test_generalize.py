@@ -551,3 +551,13 @@ def test_more_words_for_development_and_its_services() -> None:
 def test_not_at_school_yet_answers_the_school_question() -> None:
     got = household("No, not in school yet", {"children": [{"age": 4}]}, Expecting("child.school", 0))
     assert got == {"children": [{"age": 4, "school": "none"}]}
+
+
+def test_an_age_said_of_someone_else_is_not_given_to_the_adult_without_one() -> None:
+    got = household("70代後半の父と暮らしています。父は食事をあまりとらなくなりました。私は48歳です")
+    assert got == {"adults": [{"age_band": "75_plus", "nutrition_concern": True}, {"age": 48}]}
+
+
+def test_a_school_name_with_a_macron() -> None:
+    assert children("My daughter (8) attends Fujimi Elementary; my son (11) goes to Kōjimachi Junior High.") == [
+        {"age": 8, "sex": "female", "school": "ward"}, {"age": 11, "sex": "male", "school": "ward"}]
