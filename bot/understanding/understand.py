@@ -391,6 +391,10 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
         elif seg.reference in ("older", "younger", "middle", "child") and not ANOTHER.search(seg.text) \
                 and (index := builder.child_by(seg.reference, noun_sex(seg.text), rank_of(seg.text))) is not None:
             current = ("children", index)  # 「娘は私立」: the one daughter
+            named_child = (builder.children or [])[index]
+            if (sex := noun_sex(seg.text)) and not named_child.get("sex") \
+                    and seg.reference in ("older", "younger", "middle"):
+                named_child["sex"] = sex  # 「8歳と5歳で、上が男の子」: the noun says who the older one is
         elif seg.reference in ("older", "younger", "middle", "child") and not words.HYPOTHETICAL.search(seg.text):
             if (m := mention(seg.text, noun_sex(seg.text), known_children)) is not None:
                 pending.append(m)

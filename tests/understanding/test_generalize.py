@@ -561,3 +561,8 @@ def test_an_age_said_of_someone_else_is_not_given_to_the_adult_without_one() -> 
 def test_a_school_name_with_a_macron() -> None:
     assert children("My daughter (8) attends Fujimi Elementary; my son (11) goes to Kōjimachi Junior High.") == [
         {"age": 8, "sex": "female", "school": "ward"}, {"age": 11, "sex": "male", "school": "ward"}]
+
+
+def test_the_sex_of_the_older_or_younger_said_after_the_ages() -> None:
+    assert children("6歳と2歳で、上が女の子、下が男の子です") == [
+        {"age": 6, "sex": "female"}, {"age": 2, "sex": "male"}]
