@@ -160,7 +160,7 @@ SCHOOL_KUDAN = re.compile(r"九段中等|kudan(?! (?:elementary|primary|kinderga
 _WARD_SCHOOLS_EN = r"kojimachi|bancho|fujimi|ochanomizu|shohei|izumi|kudan|kanda[- ]hitotsubashi|chiyoda"
 # In Chiyoda a public (公立) elementary or junior high school is a ward school; 都立 says so.
 SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(公立|区)の?(小学校|中学校|小学|中学|小(?!児)|中(?!等))|"
-                         r"区立(?!の?(保育|こども園|認定|幼稚園|図書館|住宅|施設|病院|高))|\bpublic school\b|"
+                         r"区立(?!の?(保育|こども園|認定|幼稚園|図書館|住宅|施設|病院|高))|\bpublic[- ]school\b|"
                          r"public (elementary|junior high|middle|primary)\b|school run by (the|our) ward|"
                          rf"\b({_WARD_SCHOOLS_EN}) (elementary|junior high|middle|primary)\b|"
                          r"public (elementary|junior high|middle|primary) school|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"

@@ -566,3 +566,7 @@ def test_a_school_name_with_a_macron() -> None:
 def test_the_sex_of_the_older_or_younger_said_after_the_ages() -> None:
     assert children("6歳と2歳で、上が女の子、下が男の子です") == [
         {"age": 6, "sex": "female"}, {"age": 2, "sex": "male"}]
+
+
+def test_a_hyphenated_public_school() -> None:
+    assert children("Our public-school 2nd grader is 7.") == [{"age": 7, "school_year": 2, "school": "ward"}]
