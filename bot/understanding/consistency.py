@@ -42,8 +42,12 @@ def school_year_ages(school_year: int) -> tuple[int, int]:
 def stated_child_count(text: str) -> int | None:
     """How many children the text says there are, if it says so (「子どもが2人」 → 2)."""
     m = CHILD_COUNT.search(text)
-    if not m or _TAKEN_BACK.search(text[m.end():]):
-        return None  # "3 kids. Sorry, 4!": the count was taken back
+    if not m:
+        return None
+    if back := _TAKEN_BACK.search(text[m.end():]):
+        # "3 kids. Sorry, 4!", 「2人じゃなくて3人」: the count said instead, else none
+        again = re.match(r"\W{0,3}(\d{1,2})\s*(?:人|kids|children)?(?![\d歳才])", text[m.end() + back.end():])
+        return int(again.group(1)) if again else None
     word = next(g for g in m.groups() if g)
     return int(word) if word.isdigit() else COUNT_WORDS.get(word)
 

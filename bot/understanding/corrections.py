@@ -45,6 +45,8 @@ def _correct(text: str, context: Context) -> Household | None:
             if key == "children" and index == source and field != "age":
                 kids[target][field], kids[source][field] = kids[source][field], None
         return Household.model_validate(data)
+    if (moved := _to_other_child(text, data, paths)) is not None:
+        return moved
     key, index, _ = paths[-1]
     people = data[key]
     if people is None or index >= len(people):
@@ -140,3 +142,23 @@ def _sex_or_adult_age(old: str, new: str, data: dict[str, Any]) -> Household | N
         hits[0]["age"] = int(new_n[0])
         return Household.model_validate(data)
     return None
+
+
+def _to_other_child(text: str, data: dict[str, Any], paths: list[tuple[str, int, str]]) -> Household | None:
+    """「違います、上の子が区立です」 after 区立 went to the younger child: the fact moves to the child
+    the correction names (its value as the correction says it, else as it was given)."""
+    kids = data["children"] or []
+    ref = OLDER.search(text) or YOUNGER.search(text)
+    if ref is None or len(kids) < 2:
+        return None
+    order = sorted(range(len(kids)), key=lambda i: -kids[i]["age"])
+    target = order[0] if OLDER.search(ref.group(0)) else order[-1]
+    moved = False
+    for key, index, field in paths:
+        if key != "children" or index == target or field in ("age", "school_year", "sex") or index >= len(kids):
+            continue
+        said = short_answer(text, Expecting(f"child.{field}", target))
+        kids[target][field] = said if said is not None else kids[index][field]
+        kids[index][field] = None
+        moved = True
+    return Household.model_validate(data) if moved else None

@@ -570,3 +570,20 @@ def test_the_sex_of_the_older_or_younger_said_after_the_ages() -> None:
 
 def test_a_hyphenated_public_school() -> None:
     assert children("Our public-school 2nd grader is 7.") == [{"age": 7, "school_year": 2, "school": "ward"}]
+
+
+def test_a_correction_that_names_the_other_child_moves_the_fact() -> None:
+    known = Household.model_validate({"children": [{"age": 10}, {"age": 4, "daycare": "ward"}]})
+    got = understand("Sorry, it's the younger one... no wait, the older one is in a ward daycare? No: the older one.",
+                     Context(known, None, ("children.1.daycare",)))
+    assert got.household.children is not None  # never raises, whatever it makes of a muddle
+    fixed = understand("違います、上の子の方が区内の保育園です",
+                       Context(Household.model_validate({"children": [{"age": 5}, {"age": 2, "daycare": "other"}]}),
+                               None, ("children.1.daycare",)))
+    assert fixed.household.model_dump(exclude_none=True)["children"] == [{"age": 5, "daycare": "ward"}, {"age": 2}]
+
+
+def test_a_count_said_again_after_taking_it_back() -> None:
+    known = {"children": [{"age": 8}, {"age": 5}]}
+    assert children("訂正です。子どもは2人じゃなくて3人で、一番下は0歳です", known) == [
+        {"age": 8}, {"age": 5}, {"age": 0}]
