@@ -33,11 +33,12 @@ def _contrasted(before: str, after: str) -> bool:
 
 # 「来月から区立保育園」「九段を受験する予定」 "will start at a ward daycare in April": a plan says nothing
 # about where the child is now (the daycare or school of today stays unknown).
-_PLAN_BEFORE = re.compile(r"(来月|来年|来春|再来|[0-9]+月|春|秋|今度|いずれ)(から|より|に|には)[^。]{0,8}$|"
+_PLAN_BEFORE = re.compile(r"(来月|来年|来春|再来|今度|いずれ)(度)?(から|より|に|には)[^。]{0,8}$|"
                           r"\b(from|starting|next|in) (april|next|the spring|september|\w+ month)[^.]{0,12}$|"
                           r"\b(will|going to|plan(?:s|ning)? to|hope to|want(?:s)? to|would like to)[^.;]{0,20}$")
-_PLAN_AFTER = re.compile(r"^[^。.;]{0,14}?(予定|つもり|受験|目指|志望|希望|入る|入ります|入園|入れる|申し込|申請|"
-                         r"になります|will\b|next (month|year|april|spring)|from (april|next))")
+# (「4月から区立保育園に通っています」 is today's daycare, since April: a month alone is no plan.)
+_PLAN_AFTER = re.compile(r"^[^。.;]{0,14}?(予定|つもり|受験|目指|志望|希望|入る(?!っ)|入ります|入園(?!して|しま)|"
+                         r"入れる|申し込|申請|になります|will\b|next (month|year|april|spring)|from (april|next))")
 
 
 def _planned(text: str, match: re.Match[str]) -> bool:

@@ -587,3 +587,9 @@ def test_a_count_said_again_after_taking_it_back() -> None:
     known = {"children": [{"age": 8}, {"age": 5}]}
     assert children("訂正です。子どもは2人じゃなくて3人で、一番下は0歳です", known) == [
         {"age": 8}, {"age": 5}, {"age": 0}]
+
+
+def test_since_april_is_today_not_a_plan() -> None:
+    assert children("4月から区内の保育園に通っています。1歳の息子です") == [
+        {"age": 1, "sex": "male", "daycare": "ward"}]
+    assert children("1歳の息子が4月に区外の保育園に入園しました") == [{"age": 1, "sex": "male", "daycare": "other"}]
