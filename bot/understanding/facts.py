@@ -19,7 +19,9 @@ _NOT_LIST = __import__("re").compile(r"(\bnot|n't|\bno|\bwithout|\bneither)\b[^.
 
 
 def _negated(before: str, after: str) -> bool:
-    return bool(words.NEGATION.search(after[:20])) or bool(_NOT_BEFORE.search(before[-30:])) \
+    # 「手帳があって、問題はない」: a negation in the next clause is not this fact's
+    clause = re.split(r"[、。,;!?！？]|\.(?:\s|$)", after, maxsplit=1)[0]
+    return bool(words.NEGATION.search(clause[:20])) or bool(_NOT_BEFORE.search(before[-30:])) \
         or bool(_NOT_LIST.search(before[-50:]))
 
 

@@ -593,3 +593,7 @@ def test_since_april_is_today_not_a_plan() -> None:
     assert children("4月から区内の保育園に通っています。1歳の息子です") == [
         {"age": 1, "sex": "male", "daycare": "ward"}]
     assert children("1歳の息子が4月に区外の保育園に入園しました") == [{"age": 1, "sex": "male", "daycare": "other"}]
+
+
+def test_a_negation_in_the_next_clause_is_not_the_facts() -> None:
+    assert household("父(78)は物忘れがあって; 体重は問題ないです") == {"adults": [{"age": 78, "memory_concern": True}]}
