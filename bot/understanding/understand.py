@@ -604,8 +604,10 @@ def _pronoun_sex(text: str, context: Context, after: Household) -> Household:
     if sex is None or not kids or NAMED.search(re.sub(r"\b(?:he|she)\b", "", text)):
         return after
     exp = context.expecting
+    # the only child, when the message said something of it ("She's 70" with a child known is someone else)
     index = exp.member if exp and exp.key.startswith("child.") and exp.member is not None else \
-        0 if len(kids) == 1 and len(context.household.children or []) == 1 else None
+        0 if len(kids) == 1 and len(context.household.children or []) == 1 \
+        and kids != context.household.children else None
     if index is None or index >= len(kids) or kids[index].sex is not None:
         return after
     return after.model_copy(update={"children": [k.model_copy(update={"sex": sex}) if i == index else k

@@ -597,3 +597,8 @@ def test_since_april_is_today_not_a_plan() -> None:
 
 def test_a_negation_in_the_next_clause_is_not_the_facts() -> None:
     assert household("父(78)は物忘れがあって; 体重は問題ないです") == {"adults": [{"age": 78, "memory_concern": True}]}
+
+
+def test_she_about_an_adult_does_not_give_the_child_a_sex() -> None:
+    got = household("She's 72 and lives with us.", {"children": [{"age": 5}]})
+    assert got == {"children": [{"age": 5}], "adults": [{"age": 72}]}
