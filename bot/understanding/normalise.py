@@ -34,10 +34,16 @@ _KINDER = [(re.compile(r"\bnensho(?:-?san)?\b|\b1st year (?:of|in|at) (?:kinderg
 _HIGH_SCHOOL_CLASS = re.compile(r"\bhigh school (freshman|sophomore|junior|senior)\b|"
                                 r"\b(freshman|sophomore|junior|senior) (?:in|at) high school\b")
 # "just started elementary school" → 1st grade; "started junior high" → 1st year of junior high.
-_STARTED_SCHOOL = [(re.compile(r"(?:just |recently )?started (?:elementary|primary) school"), "1st grade"),
-                   (re.compile(r"(?:just |recently )?started (?:junior high|middle school)(?: school)?"),
-                    "1st year of junior high"),
-                   (re.compile(r"(?:just |recently )?started high school"), "1st year of high school")]
+_STARTED = r"(?:just |recently )?(?:started|entered|began)(?: at)?"
+_STARTED_SCHOOL = [(re.compile(rf"{_STARTED} (?:elementary|primary) school"), "1st grade"),
+                   (re.compile(rf"{_STARTED} (?:junior high|middle school)(?: school)?"), "1st year of junior high"),
+                   (re.compile(rf"{_STARTED} high school"), "1st year of high school"),
+                   # "her final year of elementary school" → 6th grade; of junior high / high school → 3rd year
+                   (re.compile(r"\b(?:final|last) year (?:of|in|at) (?:elementary|primary)(?: school)?"), "6th grade"),
+                   (re.compile(r"\b(?:final|last) year (?:of|in|at) (?:junior high|middle school)(?: school)?"),
+                    "3rd year of junior high"),
+                   (re.compile(r"\b(?:final|last) year (?:of|in|at) (?:senior )?high school"),
+                    "3rd year of high school")]
 # "2 years and 3 months old" is one child of 2, not a 2-year-old and a baby.
 _YEARS_AND_MONTHS = re.compile(r"\b(\d{1,2})[- ]years?,?(?: and)? (?:\d{1,2}|a half)[- ]months?(?: old)?|"
                                r"\b(\d{1,2}) years? and a half(?: old)?")

@@ -339,6 +339,11 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 builder.children[i]["school_year"] = seg.person.school_year  # type: ignore[index]
                 if seg.person.sex and not builder.children[i].get("sex"):  # type: ignore[index]
                     builder.children[i]["sex"] = seg.person.sex  # type: ignore[index]
+        elif seg.person is not None and THEY_ARE.match(seg.text) and current and current[0] == "children" \
+                and current[1] is not None and builder.children and all(
+                    builder.children[i]["age"] == seg.person.age
+                    for i in builder.born_with.get(current[1], [current[1]])):
+            pass  # "our twins start school next April; they're 5": the age they were already given
         elif seg.person is not None and _preschool_of_current(builder, seg.person, seg.text, current):
             pass  # "my son is 5 and in his last year of kindergarten": the child just named, no one new
         elif seg.person is not None and seg.person.kind == "child" and SOON_WORD.search(seg.text) \
@@ -489,6 +494,9 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
 
 # 「来月で3歳」「来月で11か月」 "turns 4 next month": a birthday to come, said of a child already named.
 SOON_WORD = re.compile(r"来月|来週|もうすぐ|今度|今月末|next month|next week|\bsoon\b|\bturns\b|\bturning\b")
+
+
+THEY_ARE = re.compile(r"\s*(?:and\s+)?(?:they're|they are|they both are|both are)\b")
 
 
 # 「上の2人は区立」 "the two older ones …": two of three or more children, by age.

@@ -140,7 +140,8 @@ DAYCARE_PLACES = (r"保育園|保育所|認定こども園|こども園|保育�
 DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|"
                           rf"(^|[はがもをにのでと、\s])区の(認可|認証)?({DAYCARE_PLACES})|"
                           rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})[^.;]{{0,20}}(in|near) "
-                          r"(chiyoda|the ward|our ward)")
+                          r"(chiyoda|the ward|our ward)|"
+                          rf"({DAYCARE_PLACES})[^.;]{{0,20}}(run|operated|managed) by (the|our) ward")
 DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。はがもをにのでと]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
                            rf"({DAYCARE_PLACES})[はがも]?[（(]?(区外|千代田区外|他区)|"
                            rf"({DAYCARE_PLACES})[^.;]{{0,30}}\bin ({_OTHER_WARDS_EN})\b|"

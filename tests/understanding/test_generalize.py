@@ -602,3 +602,15 @@ def test_a_negation_in_the_next_clause_is_not_the_facts() -> None:
 def test_she_about_an_adult_does_not_give_the_child_a_sex() -> None:
     got = household("She's 72 and lives with us.", {"children": [{"age": 5}]})
     assert got == {"children": [{"age": 5}], "adults": [{"age": 72}]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He's 14 and in his last year of junior high.", [{"age": 14, "school_year": 9, "sex": "male"}]),
+        ("My daughter entered elementary school this spring.", [{"age": 6, "school_year": 1, "sex": "female"}]),
+        ("Our triplets start elementary school next April; they are 5.", [{"age": 5}] * 3),
+    ],
+)
+def test_english_school_stages_and_starts(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
