@@ -30,11 +30,13 @@ QUOTE_CHARS = 110  # a passage longer than this is quoted up to here, with 「�
 class Answer(BaseModel):
     """What the resident was told, in a form channels and the benchmark can read."""
 
-    kind: str = Field(description="procedure | when | amount | eligibility | where | documents | contact")
+    kind: str = Field(description="procedure | when | amount | eligibility | where | documents | contact, or "
+                                  "overview (the measure is clear, the kind of question is not)")
     topic: str | None = Field(default=None, description="A finer kind: payment, deadline, delivery, start, certainty.")
     measure_id: str | None = None
     page: str | None = None
-    in_document: bool = Field(description="The document prints an answer to this question for this measure.")
+    in_document: bool | None = Field(description="The document prints an answer to this question for this measure "
+                                             "(None for an overview: no one kind of question was read).")
     candidates: list[str] = Field(default_factory=list, description="Measures offered when unsure which one is meant.")
     text: str
 
@@ -91,7 +93,7 @@ def _fiscal(lang: Lang) -> str:
     return f"{doc.fiscal_year_ja}（{doc.fiscal_year}年4月〜{doc.fiscal_year + 1}年3月）"
 
 
-def _status(measure: Measure, lang: Lang) -> str:
+def status_line(measure: Measure, lang: Lang) -> str:
     """「令和6年度の新規の施策です（資料：「区独自に対象に加え」）」, or "" when the document marks none."""
     if not measure.status:
         return ""
@@ -102,7 +104,7 @@ def _status(measure: Measure, lang: Lang) -> str:
     return f"{document().fiscal_year_ja}に{measure.status}の施策です{said}。"
 
 
-def _who_takes_part(measure: Measure, lang: Lang) -> list[str]:
+def who_takes_part(measure: Measure, lang: Lang) -> list[str]:
     """For "how do I apply / who can": a programme whose participants others choose says how (the
     measure's `selection`), and an initiative of the ward says nobody applies for it."""
     if measure.selection is not None:
@@ -169,9 +171,9 @@ class Answerer:
         else:
             lines += self._not_printed(measure, asked, lang)
         if asked.kind in ("procedure", "eligibility", "documents"):
-            lines += _who_takes_part(measure, lang)
+            lines += who_takes_part(measure, lang)
         if asked.kind == "when" or (asked.kind == "amount" and in_document):
-            status = _status(measure, lang)
+            status = status_line(measure, lang)
             if status:
                 lines.append(status)
         lines.append(self._ask(wanted.missing.get(lang, ""), lang, in_document))

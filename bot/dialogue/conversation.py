@@ -152,6 +152,7 @@ class Dialogue:
             return self._continue(state, out, show_progress=False, retry=True)  # and ask the question again
         got = understand(text, Context(household=state.household, expecting=expecting,
                                        last_changed=tuple(state.last_changed)))
+        search = _once(self.search)  # at most one search per message, whoever asks for it
         if any(c.isalpha() for c in text):  # 「3」 or 「5, 2」 says nothing about the language: keep it
             state.lang = got.lang
         if got.intent == "restart":
@@ -171,6 +172,11 @@ class Dialogue:
         if got.intent == "dont_know" and pending:
             return self._skip_pending(state, out)
         if got.intent in ("thanks", "help", "greet"):
+            # 「ベビーシッターの使い方は？」 "Hi, how much is the HPV shot?": a question about a measure first
+            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
+                                     search=search, need_topic=True)
+            if asked is not None:
+                return self._said(state, out, asked)
             out.say(replies.welcome_text(state.lang, self.notice(state.lang)) if got.intent == "greet" else
                     replies.say("help" if got.intent == "help" else "thanks", state.lang))
             return self._continue(state, out, show_progress=False)
@@ -184,7 +190,7 @@ class Dialogue:
                 return self._clarify(state, out, got.conflicts[0], bool(got.changed))
             # 「中3の息子です。HPVワクチンの対象ですか」: the facts, then the answer about that measure
             asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
-                                     with_facts=True)
+                                     with_facts=True, search=search)
             if asked is not None:
                 return _with_correction(*self._said(state, out, asked, retry=False), state.lang)
             state, turn = self._continue(state, out)
@@ -194,10 +200,13 @@ class Dialogue:
         if none is not None:  # 「いいえ」 typed to a checklist: the same as tapping 「あてはまるものはない」
             return self._apply_quick_reply(state, none, out)
         if got.intent in ("question", "other", "inform"):
-            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang))
+            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
+                                     search=search)
+            if asked is None and got.intent == "question":  # the measure is clear, the kind of question is not
+                asked = self.free.overview(text, state.lang, state.shown, self.notice_short(state.lang), search)
             if asked is not None:
                 return self._said(state, out, asked)
-            if self._answer_question(text, state, out, pending):
+            if self._answer_question(text, state, out, pending, search):
                 return self._continue(state, out, show_progress=False)
         return self._not_understood(state, out)
 
@@ -226,11 +235,12 @@ class Dialogue:
         out.say(text, state.pending.quick_replies)
         return state, Turn(messages=out.messages, results=self._results(state), household_changed=changed)
 
-    def _answer_question(self, text: str, state: DialogueState, out: _Out, pending: Pending | None) -> bool:
+    def _answer_question(self, text: str, state: DialogueState, out: _Out, pending: Pending | None,
+                         search: SearchFn | None) -> bool:
         """Answer a free question by search; with a question pending, only when search is sure."""
-        if self.search is None:
+        if search is None:
             return False
-        hits = self.search(text, 3)
+        hits = search(text, 3)
         if not hits and pending is not None:
             return False
         en = state.lang == "en"
@@ -275,6 +285,19 @@ class Dialogue:
         state.pending = Pending.of(prompt)
         out.say(prompt.text, state.pending.quick_replies)
         return state, Turn(messages=out.messages, results=results)
+
+
+def _once(search: SearchFn | None) -> SearchFn | None:
+    """The search, remembered for one message: the measure picker and the search answer share one call."""
+    if search is None:
+        return None
+    seen: dict[tuple[str, int], list[Hit]] = {}
+
+    def once(text: str, k: int) -> list[Hit]:
+        if (text, k) not in seen:
+            seen[(text, k)] = search(text, k)
+        return seen[(text, k)]
+    return once
 
 
 def _shown(results: Results) -> list[str]:
