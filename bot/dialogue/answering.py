@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from bot.dialogue.situation import judged, read_situation
 from bot.understanding.question_kind import Asked
 from knowledge.catalog import Catalog
 from knowledge.contact import Contact
@@ -65,14 +66,14 @@ def _quote(text: str) -> str:
 
 
 def _amount_figures(measure: Measure, asked: Asked) -> list[str]:
-    units = asked.spec.units
+    units = asked.topic.units if asked.topic is not None and asked.topic.units else asked.spec.units
     return [f.text for f in measure.figures if any(u in f.unit for u in units)]
 
 
 def evidence(measure: Measure, asked: Asked) -> list[str]:
     """The document's own words answering the question (clauses of the passage), [] when none."""
     wanted, text = asked.wanted, passage_of(measure)
-    if any(p.search(text) for p in wanted.absent):
+    if studied_only(measure, asked):
         return []
     found: list[str] = []
     if asked.kind == "amount":
@@ -84,6 +85,11 @@ def evidence(measure: Measure, asked: Asked) -> list[str]:
         if match and match.group(0) != text[:1]:  # `.` (any passage) answers without a clause to quote
             found.append(clause(text, match.start(), match.end()))
     return list(dict.fromkeys(c for c in found if c))
+
+
+def studied_only(measure: Measure, asked: Asked) -> bool:
+    """The title or passage says the thing is only studied (調査・検討, 検討を開始): nothing starts yet."""
+    return any(p.search(f"{measure.title}\n{passage_of(measure)}") for p in asked.wanted.absent)
 
 
 def _fiscal(lang: Lang) -> str:
@@ -131,10 +137,13 @@ def _verdict_lines(measure: Measure, catalog: Catalog, household: Household, lan
             else "資料の条件では、対象になりません。"
     elif outcome.verdict == "related":
         head = match.how_chosen or ""
+    elif not outcome.unsettled_ja:  # the document's conditions decide; a fact of the household is missing
+        head = ("The document's conditions decide this, once a little more about your household is known."
+                if lang == "en" else "資料の条件で決まります。ご家庭のことがもう少し分かれば判定できます。")
     else:
         head = ("The document alone does not settle whether this case is covered." if lang == "en"
                 else "資料だけでは、この場合に対象になるかは決められません。")
-    return outcome.verdict != "maybe", [head, *lines]
+    return outcome.verdict != "maybe" or not outcome.unsettled_ja, [head, *lines]
 
 
 class Answerer:
@@ -151,12 +160,13 @@ class Answerer:
         wanted = asked.wanted
         found = evidence(measure, asked)
         in_document = bool(found) or (asked.kind == "when" and asked.topic is not None
-                                      and asked.topic.name == "start" and not any(
-                                          p.search(passage_of(measure)) for p in wanted.absent))
+                                      and asked.topic.name == "start" and not studied_only(measure, asked))
         head = f"{measure.title_en} ({measure.page})" if en else f"{measure.title}（{measure.page}）"
         lines = [f"About {head}:" if en else f"【{head}】"]
         if asked.kind == "eligibility" and not (asked.topic and asked.topic.name == "certainty"):
-            settled, verdict = _verdict_lines(measure, self.catalog, household or Household(), lang)
+            # the case the question describes (「区外の保育園でも？」), else the household as told
+            case = judged(measure, read_situation(asked.said, asked.spec), lang) if asked.said else None
+            settled, verdict = case or _verdict_lines(measure, self.catalog, household or Household(), lang)
             in_document = settled
             lines.append(("Who it is for, in the document: " if en else "資料に書かれている対象：")
                          + (measure.audience.en if en else measure.audience.ja))

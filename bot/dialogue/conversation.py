@@ -23,6 +23,7 @@ from bot.dialogue.questions import Lang, bank
 from bot.dialogue.state import DialogueState, Pending
 from bot.dialogue.summary import CORRECT, HOW_TO_CORRECT, summary_text
 from bot.understanding import Conflict, Context, Expecting, understand
+from bot.understanding.question_kind import read_question
 from bot.understanding.words import NO
 from knowledge.catalog import Catalog
 from knowledge.contact import Contact
@@ -170,6 +171,11 @@ class Dialogue:
                                          self.contact.line(state.lang) or None))
             return self._continue(state, out, show_progress=False)
         if got.intent == "dont_know" and pending:
+            # 「手続きの仕方がわからない」 asks how, it does not answer the pending question
+            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
+                                     search=search) if _asks_how(text) else None
+            if asked is not None:
+                return self._said(state, out, asked)
             return self._skip_pending(state, out)
         if got.intent in ("thanks", "help", "greet"):
             # 「ベビーシッターの使い方は？」 "Hi, how much is the HPV shot?": a question about a measure first
@@ -285,6 +291,12 @@ class Dialogue:
         state.pending = Pending.of(prompt)
         out.say(prompt.text, state.pending.quick_replies)
         return state, Turn(messages=out.messages, results=results)
+
+
+def _asks_how(text: str) -> bool:
+    """「…がわからない」 that is a question of how / where / when / whom (not 「何歳かわからない」)."""
+    asked = read_question(text)
+    return asked is not None and asked.kind in ("procedure", "documents", "where", "when", "contact")
 
 
 def _once(search: SearchFn | None) -> SearchFn | None:
