@@ -208,8 +208,9 @@ class Dialogue:
         if got.intent in ("question", "other", "inform"):
             asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
                                      search=search)
-            if asked is None and got.intent == "question":  # the measure is clear, the kind of question is not
-                asked = self.free.overview(text, state.lang, state.shown, self.notice_short(state.lang), search)
+            if asked is None:  # the measure is clear, the kind of question is not (by name, unless a question)
+                asked = self.free.overview(text, state.lang, state.shown, self.notice_short(state.lang), search,
+                                           named_only=got.intent != "question")
             if asked is not None:
                 return self._said(state, out, asked)
             if self._answer_question(text, state, out, pending, search):

@@ -15,12 +15,12 @@ from pydantic import BaseModel, Field
 from bot.dialogue.answering import Answer, Answerer, Lang
 from bot.dialogue.overview import overview
 from bot.dialogue.which_measure import SearchFn, has_topic, named, pick
-from bot.understanding.question_kind import Asked, asked_named, read_question
+from bot.understanding.question_kind import Asked, asked_named, asks_in_general, read_question
 from knowledge.catalog import Catalog
 from knowledge.household import Household
 
 MAX_LABEL = 40  # a candidate's quick reply: the title, clipped, and its page
-_SENTENCE_END = re.compile(r"(?<=[。．！？!?\n])|(?<=\.)\s")
+_SENTENCE_END = re.compile(r"(?<=[。．！？!?\n、,])|(?<=\.)\s")
 
 
 class Asking(BaseModel):
@@ -71,7 +71,9 @@ class FreeQuestions:
         search = search or self.search
         if with_facts:
             question = question_sentence(text)
-            if asked.kind != "eligibility" and not has_topic(question) and len(named(text, self.catalog)) == 1:
+            if asks_in_general(question):
+                return None  # 「2歳の子がいます。何がもらえますか」: the results answer it
+            if not named(question, self.catalog) and len(named(text, self.catalog)) == 1:
                 question = text  # 「教育ローンの利子補給を受けたい。何を準備すればいい？」: named before the question
             elif not named(question, self.catalog) and (question == text or not has_topic(question)):
                 return None  # the facts are the point: the results answer 「…何がもらえますか」
@@ -83,12 +85,20 @@ class FreeQuestions:
         return self._reply(asked, chosen.measure_id, list(chosen.candidates), lang, household, notice)
 
     def overview(self, text: str, lang: Lang, shown: list[str], notice: str | None = None,
-                 search: SearchFn | None = None) -> Reply | None:
+                 search: SearchFn | None = None, named_only: bool = False) -> Reply | None:
         """A question whose kind was not read but whose measure is clear (named, or found by search
-        with a clear margin): what the document prints about it. None when no one measure is clear."""
+        with a clear margin): what the document prints about it. None when no one measure is clear.
+        `named_only`: the text is not shaped as a question (「風ぐるまの新ルート」): only a measure
+        it names by a word of its own is clear enough."""
         if not has_topic(text):
             return None
-        chosen = pick(text, self.catalog, search or self.search, shown)
+        if named_only:
+            by_name = named(text, self.catalog)
+            chosen = pick(text, self.catalog, None, []) if len(by_name) == 1 else None
+        else:
+            chosen = pick(text, self.catalog, search or self.search, shown)
+        if chosen is None:
+            return None
         measure = self.catalog.get(chosen.measure_id) if chosen.measure_id else None
         if measure is None:
             return None
@@ -121,8 +131,9 @@ class FreeQuestions:
 
 
 def question_sentence(text: str) -> str:
-    """The sentence of a message that asks the question (the last one a kind of question is read in):
-    「夫が会社員で共働きです。学童に入れますか」 → 「学童に入れますか」."""
+    """The sentence (or clause) of a message that asks the question (the last one a kind of question is
+    read in): 「夫が会社員で共働きです。学童に入れますか」「小1の娘がいるんですが、学童に入れますか」 →
+    「学童に入れますか」."""
     sentences = [p.strip() for p in _SENTENCE_END.split(text) if p and p.strip()]
     asking = [p for p in sentences if read_question(p) is not None]
     return asking[-1] if asking else text.strip()

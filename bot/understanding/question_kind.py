@@ -110,6 +110,18 @@ def read_question(text: str) -> Asked | None:
     return None
 
 
+@cache
+def _general(path: Path = KINDS_FILE) -> tuple[re.Pattern[str], ...]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(re.compile(w) for words in (data.get("general") or {}).values() for w in words)
+
+
+def asks_in_general(text: str) -> bool:
+    """「何がもらえますか」 "what can we get": a question about every measure at once (the results)."""
+    t = normalise(text)
+    return any(p.search(t) for p in _general())
+
+
 def without_kind_words(text: str) -> str:
     """The text with every kind's words taken out: what is left names the topic (or nothing,
     as in 「申請方法は？」, which then refers to the measures just shown)."""
