@@ -61,7 +61,8 @@ def read_situation(text: str, spec: Spec) -> Situation:
     """The case a question describes. `text` is the normalised question; `spec` the eligibility kind,
     whose `situation` patterns mark a case set apart."""
     marker = next((m for p in spec.situation if (m := p.search(text))), None)
-    said = _situation_text(text, marker)
+    added = next((m for p in spec.also if (m := p.search(text))), None)
+    said = _situation_text(text, marker or added)
     child: dict[str, Any] = {}
     adult: dict[str, Any] = {}
     household: dict[str, Any] = {}
@@ -95,7 +96,7 @@ def read_situation(text: str, spec: Spec) -> Situation:
             **({"adults": [adult]} if adult else {}),
         })
     except ValidationError:
-        return Situation(Household(), frozenset(), marker is not None)
+        stated, keys = Household(), set()
     return Situation(stated, frozenset(keys), marker is not None)
 
 

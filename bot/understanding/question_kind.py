@@ -34,6 +34,7 @@ class Spec:
     missing: dict[str, str]
     asks: tuple[re.Pattern[str], ...] = ()  # the question words themselves (どこ, いつ, who can): read first
     situation: tuple[re.Pattern[str], ...] = ()  # a case set apart: 「…けど」「…でも」 "even if" (eligibility)
+    also: tuple[re.Pattern[str], ...] = ()  # a case added: 「…も対象？」 "… too?" (eligibility)
     evidence: tuple[re.Pattern[str], ...] = ()
     absent: tuple[re.Pattern[str], ...] = ()
     provided: tuple[re.Pattern[str], ...] = ()
@@ -82,7 +83,7 @@ def _spec(name: str, data: dict[str, Any]) -> Spec:
 
     topics = tuple(_spec(n, d) for n, d in (data.get("topics") or {}).items())
     return Spec(name=name, words=per_language("words"), weak=per_language("weak"), asks=per_language("asks"),
-                situation=per_language("situation"),
+                situation=per_language("situation"), also=per_language("also"),
                 missing=dict(data.get("missing") or {}),
                 evidence=_patterns(data.get("evidence")), absent=_patterns(data.get("absent")),
                 provided=_patterns(data.get("provided")), units=tuple(data.get("units") or ()), topics=topics)
