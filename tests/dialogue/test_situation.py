@@ -82,3 +82,12 @@ def test_english_cases_too() -> None:
     assert asked is not None and asked.kind == "eligibility"
     answer = answerer.about(CATALOG.measures["babysitter_support"], asked, "en")
     assert answer.in_document is False and "does not decide" in answer.text
+
+
+@pytest.mark.parametrize("text", ["給食費は無料って聞いたけど、本当にもらえるの？",
+                                  "質問なんですが、HPVワクチンは誰が対象？",
+                                  "Is the babysitter subsidy not for everyone?"])
+def test_hearsay_a_preface_or_a_plain_not_describe_no_case(text: str) -> None:
+    asked = read_question(text)
+    assert asked is not None and asked.kind == "eligibility"
+    assert not read_situation(asked.said, asked.spec).marked
