@@ -95,3 +95,11 @@ def test_a_new_language_is_a_new_key_in_the_data(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     contact = next(s for s in specs(path) if s.name == "contact")
     assert contact.said_in("số điện thoại của phường là gì?") and contact.missing["vi"] == "số điện thoại"
+
+
+def test_no_pattern_holds_a_control_character() -> None:
+    """A double-quoted YAML string turns \\b into a backspace: such a pattern silently never matches."""
+    for spec in specs():
+        topics = [w for t in spec.topics for w in t.words]
+        for pattern in (*spec.asks, *spec.words, *spec.weak, *spec.situation, *spec.also, *topics):
+            assert not any(ord(c) < 32 for c in pattern.pattern), (spec.name, pattern.pattern)
