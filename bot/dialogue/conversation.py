@@ -22,6 +22,7 @@ from bot.dialogue.planner import next_prompt
 from bot.dialogue.questions import Lang, bank
 from bot.dialogue.state import DialogueState, Pending
 from bot.dialogue.summary import CORRECT, HOW_TO_CORRECT, summary_text
+from bot.dialogue.which_measure import named
 from bot.understanding import Conflict, Context, Expecting, understand
 from bot.understanding.question_kind import read_question
 from bot.understanding.words import NO
@@ -164,6 +165,12 @@ class Dialogue:
             fresh = DialogueState(lang=got.lang)
             out.say(replies.say("erased", got.lang))
             return fresh, Turn(messages=out.messages, results=self._results(fresh), done=True, erase=True)
+        if got.intent == "results" and read_question(text) is not None and len(named(text, self.catalog)) == 1:
+            # 「超音波検査の結果はいつわかりますか」 "what can I get with the childcare package?": a question
+            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
+                                     search=search)
+            if asked is not None:
+                return self._said(state, out, asked)
         if got.intent == "results":
             results = self._results(state)
             state.shown = _shown(results) or state.shown

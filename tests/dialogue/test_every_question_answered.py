@@ -41,6 +41,7 @@ def _ask(text: str, search: object = None) -> tuple[str | None, str | None, list
     ("小2の息子がいるんですが、給食費の補助の対象ですか", "eligibility", "school_lunch_free"),
     ("風ぐるまの新ルートについて知りたいです", "overview", "kazaguruma_new_routes"),  # no kind word
     ("おむつ提供の件", "overview", "diaper_provision"),  # a fragment naming one measure
+    ("What can I get with the childcare package?", "eligibility", "childcare_package_age2"),  # not 「結果」
 ])
 def test_a_clear_question_gets_an_answer(text: str, kind: str, measure_id: str) -> None:
     got_kind, got_measure, messages = _ask(text)
@@ -52,7 +53,8 @@ def test_a_how_question_said_as_i_dont_know_is_answered_not_skipped() -> None:
     assert got_kind == "procedure" and "支援の名前" in messages[0]  # which measure? (none is named)
 
 
-@pytest.mark.parametrize("text", ["使い方は？", "こんにちは", "2歳の子がいます。何がもらえますか", "わからない"])
+@pytest.mark.parametrize("text", ["使い方は？", "こんにちは", "2歳の子がいます。何がもらえますか", "わからない",
+                                  "結果を見せて", "What can I get?"])
 def test_what_is_not_a_question_about_a_measure_stays_what_it_was(text: str) -> None:
     assert _ask(text)[0] is None
 
