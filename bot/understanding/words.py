@@ -181,7 +181,7 @@ ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも
                           r"none of them|none of my|none of our|all (?:my|our|the) (?:kids|children)|all \d of them")
 HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|if i|what is|how")
 NEGATION = re.compile(r"((?:^|は|も|とか|とかも)(?:特に|全然|あまり)?(?:ない|無い|なく|ありません)|\b(?:is|are|seems?|has been) (?:fine|ok|okay|good|normal)\b|問題(?:は)?(?:ない|ありません)|"
-                      r"大丈夫|ではなく|じゃなく|持って(い)?な|持って(い)?ません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
+                      r"大丈夫|ではなく|じゃなく|持って(い)?な|な(い|く)(けど|けれど|が|ので|から|ても|て)|持って(い)?ません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
                       r"じゃない|ではない|ではありません|無い|なし|予定はない|\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
 YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|少し|すこし|ちょっと|多少|a little|a bit|somewhat|kind of|sometimes|たまに|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
                  r"i am\b|i'm\b|we are\b|she is\b|he is\b|correct|that's right|right\b|i do\b|we do\b|she does|he does)")
