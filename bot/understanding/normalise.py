@@ -135,6 +135,8 @@ def normalise(text: str) -> str:
     text = _DECADE_WORD.sub(lambda m: f"{_DECADES[m.group(1)]}s", text)
     text = _CELEBRATED_AGE.sub(lambda m: f"{_CELEBRATED[m.group(1)]}歳", text)
     text = _english_numbers(text)
+    text = _THING_AGE.sub(lambda m: m.group(1), text)
+    text = _TEXT_AND.sub(lambda m: f"{m.group(1)} and {m.group(2)}", text)
     text = _ORDINAL_WORD.sub(lambda m: f"{(n := _ORDINALS.index(m.group(1)) + 1)}{_SUFFIX.get(n, 'th')}", text)
     text = _YEARS_AND_MONTHS.sub(lambda m: f"{m.group(1) or m.group(2)} years old", text)
     text = _ORDINAL_LIST.sub(lambda m: f"{m.group(1)} grade", text)
@@ -148,6 +150,15 @@ def normalise(text: str) -> str:
                                 else f"{m.group(2) or _ordinal(int(m.group(3)))} year of {m.group(1)}", text)
     return _KANJI_NUMBER.sub(lambda m: str(kanji_to_int(m.group(0)) if kanji_to_int(m.group(0)) is not None
                                            else m.group(0)), text)
+
+
+# "a 2-year-old tech startup", "our 30-year-old house": the age of a thing, not of a person (dropped, so the
+# thing stays; the business words still read "startup").
+_THING_AGE = re.compile(r"\b\d{1,3}[- ](?:years?|yrs?|months?)[- ]old ((?:[a-z-]+ ){0,2}(?:startup|start-up|company|"
+                        r"business|firm|shop|store|restaurant|cafe|clinic|office|bakery|salon|bar|agency|factory|"
+                        r"studio|house|home|apartment|flat|building|condo|mansion|car|dog|cat|puppy|kitten|pet)s?)\b")
+# "kids 5 n 2", "9 & 6": texting's "and" between two numbers.
+_TEXT_AND = re.compile(r"\b(\d{1,2}) (?:n|&|\+) (\d{1,2})\b")
 
 
 def is_english(text: str) -> bool:

@@ -418,6 +418,12 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             builder.children[current[1]]["sex"] = sex  # "my 4 year old is in daycare and he loves it"
         if seg.person is None and words.HYPOTHETICAL.search(seg.text):
             continue  # 「妊娠したら…」「教育ローンの利子補給って何？」 ask about a fact; they do not state it
+        if (same := SAME_PLACE.search(seg.text)) and current and current[0] == "children" \
+                and current[1] is not None and builder.children:
+            field = "daycare" if same.group("daycare") or same.group("daycare2") else "school"
+            had = [c[field] for i, c in enumerate(builder.children) if i != current[1] and c.get(field)]
+            if had:  # "my son is in 1st grade at the same school": the school of the child named before
+                builder.set("children", current[1], field, had[-1])
         listed = _listed(builder, seg, current, listed)
         run = _run(seg, current, run)
         if len(run) >= 2 and seg.person is None and seg.reference is None and PLURAL_PREDICATE.match(seg.text):
@@ -490,6 +496,11 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
         builder.set("household", None, "moving", moving)
     household = builder.household()
     return household, unaged_children(text, len(household.children or []), pending) + contradicted
+
+
+# "… at the same school", 「同じ保育園に通っています」: the place of the other child named in the message.
+SAME_PLACE = re.compile(r"\bthe same (?:(?P<daycare>day[- ]?care|nursery|hoikuen)|(?:elementary |primary |junior high |"
+                        r"middle )?school)\b|同じ(?:(?P<daycare2>保育園|保育所|園)|(?:小学校|中学校|学校))")
 
 
 # 「来月で3歳」「来月で11か月」 "turns 4 next month": a birthday to come, said of a child already named.

@@ -45,7 +45,9 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     # 「障害はありません」 "no disabilities": said to tell there is no certificate either
     (re.compile(r"(?:no|n't have any|not have any|without any|without)\s+(?:\w+\s+)?disabilit(?:y|ies)|"
                 r"\b(?:neither|none)\b[^.;]{0,30}\b(?:has|have) (?:a |any )?disabilit(?:y|ies)|"
-                r"障[害がい]+(?:は|も)(?:ありません|ない|なし)|障[害がい]+なし"), "member", "disability_certificate", False),
+                r"障[害がい]+(?:は|も)(?:ありません|ない|なし)|障[害がい]+なし|"
+                # 「障害や病気はありません」「障害も病気もない」: one negation after a list that starts with it
+                r"障[害がい]+(?:や|とか|も|、)[^。、!！?？]{0,10}?(?:は|も)(?:特に)?(?:ありません|ない|なし|なく)"), "member", "disability_certificate", False),
     # 「病気もなく元気です」「持病はありません」: said to tell there is no chronic disease
     (re.compile(r"(?:病気|持病|慢性疾患)(?:は|も)?(?:特に)?(?:ない|無い|なく|ありません|なし)"), "child", "chronic_disease", False),
     (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|chronic (?:pediatric|paediatric|childhood) (?:disease|illness|condition)|"
@@ -127,7 +129,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"\b(we're|we are|i'm|i am|it's|it is|is) (?:also |still |actually )?an? ([\w-]+ )?start-?up\b|"
                 r"(founded|started|launched|set up) (a|an|my|our) (own )?(company|business)|"
                 r"(run|runs|running|own|owns|founded|started|launched|my|our) "
-                r"(a |an |my |our )?(tech |small |new )?start-?up|start-?up (founder|owner)|venture (company|business)"),
+                r"(a |an |my |our )?(?:[\w-]+ ){0,2}start-?up|start-?up (founder|owner)|venture (company|business)"),
      "household", "business", "startup"),
 ]
 
@@ -148,7 +150,7 @@ DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。はが�
                            r"outside (of )?(the ward|chiyoda)|(?!chiyoda)[a-z]+[- ](ku|ward|city) (day[- ]?care|nursery)|"
                            r"(day[- ]?care|nursery)[^.;]{0,20} in (another|a different|a neighbou?ring) (ward|city)|(daycare|nursery|preschool)( center| centre| school)? "
                            r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
-DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い|お)?(な|ません|らず|りません)|"
+DAYCARE_NONE = re.compile(rf"(?:どこにも|まだ)(?:預けて|通わせて|入れて)(?:い|お)?(?:な|ません|らず)|({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い|お)?(な|ません|らず|りません)|"
                           rf"({DAYCARE_PLACES})[にはへ]*(入れず|入れられず|入れなか|入園できず|落ち)|待機児童|待機中|保活中|入園待ち|空き待ち|自宅保育|"
                           r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|no day[- ]?care|(is|stays?) (at )?home\b|"
                           r"(not|n't) (in|at|go to|going to|attend|attending|use|using) (a |any )?(ward )?"
