@@ -136,7 +136,13 @@ def normalise(text: str) -> str:
     text = _CELEBRATED_AGE.sub(lambda m: f"{_CELEBRATED[m.group(1)]}歳", text)
     text = _english_numbers(text)
     text = _THING_AGE.sub(lambda m: m.group(1), text)
-    text = _TEXT_AND.sub(lambda m: f"{m.group(1)} and {m.group(2)}", text)
+    text = _TEXT_AND.sub(lambda m: f"{m.group(1) or m.group(3)} and {m.group(2) or m.group(4)}", text)
+    text = _KANA_AGE.sub(lambda m: f"{m.group(1)}歳", text)
+    text = _RUN_ON_AGES.sub("、", text)
+    text = _DASH.sub(". ", text)
+    if "kudan" in text:  # "Kudan Secondary School. He's 16 and in his 5th year there": the year is of Kudan
+        text = re.sub(r"\b(\d(?:st|nd|rd|th)[- ]year) (?:there|at (?:that|the|this) school)\b", r"\1 at kudan", text)
+    text = _NUMBER_THEN_BOTH.sub(lambda m: f"{m.group(1)}, {m.group(2)}", text)
     text = _ORDINAL_WORD.sub(lambda m: f"{(n := _ORDINALS.index(m.group(1)) + 1)}{_SUFFIX.get(n, 'th')}", text)
     text = _YEARS_AND_MONTHS.sub(lambda m: f"{m.group(1) or m.group(2)} years old", text)
     text = _ORDINAL_LIST.sub(lambda m: f"{m.group(1)} grade", text)
@@ -154,11 +160,22 @@ def normalise(text: str) -> str:
 
 # "a 2-year-old tech startup", "our 30-year-old house": the age of a thing, not of a person (dropped, so the
 # thing stays; the business words still read "startup").
-_THING_AGE = re.compile(r"\b\d{1,3}[- ](?:years?|yrs?|months?)[- ]old ((?:[a-z-]+ ){0,2}(?:startup|start-up|company|"
+_THING_AGE = re.compile(r"\b\d{1,3}[- ](?:years?|yrs?|months?)[- ]old "
+                        r"((?:(?!(?:at|in|on|with|to|from|and|is|who|but|so)\b)[a-z-]+ ){0,2}"
+                        r"(?:startup|start-up|company|"
                         r"business|firm|shop|store|restaurant|cafe|clinic|office|bakery|salon|bar|agency|factory|"
-                        r"studio|house|home|apartment|flat|building|condo|mansion|car|dog|cat|puppy|kitten|pet)s?)\b")
+                        r"studio|house|apartment|flat|building|condo|mansion|car|dog|cat|puppy|kitten|pet)s?)\b")
+# 「上4歳下1歳」: two children's ages run together; a clause break before the second (not 「3歳下の弟」).
+_RUN_ON_AGES = re.compile(r"(?<=歳|才)(?=(?:上|下|真ん中|兄|姉|弟|妹|長男|長女|次男|次女|三男|三女|息子|娘)"
+                          r"(?:の子)?(?:が|は)?\d)")
+# "7, 5 and 5 — the younger two are twins", "3 kids - 13, 10": a dash between words is a clause break.
+_DASH = re.compile(r"\s+[—–-]{1,2}\s+|\s*[—―]{1,2}\s*")
+# "9 and 4 both in ward schools": the predicate of a list that ends in a bare number, unpunctuated.
+_NUMBER_THEN_BOTH = re.compile(r"\b(\d{1,2}) (both|all|each)\b(?! of)")
+# 「4さい」「2さいと5さい」: the age suffix written in hiragana.
+_KANA_AGE = re.compile(r"(\d{1,3})\s*さい")
 # "kids 5 n 2", "9 & 6": texting's "and" between two numbers.
-_TEXT_AND = re.compile(r"\b(\d{1,2}) (?:n|&|\+) (\d{1,2})\b")
+_TEXT_AND = re.compile(r"\b(\d{1,2}) ?(?:&|\+) ?(\d{1,2})\b|\b(\d{1,2}) n (\d{1,2})\b")
 
 
 def is_english(text: str) -> bool:

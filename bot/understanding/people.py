@@ -425,10 +425,35 @@ def segments(text: str, answering_people: bool = False) -> list[Segment]:
     _respectively(found)
     _share_sex(found)
     _number_after_noun(found)
+    _age_after_year(found)
     _born_together(found)
     _count_before_list(found, text)
     _adults_together(found)
     return found
+
+
+# 「9歳です」 "she's 9": an age alone in its clause, no noun, no year.
+_AGE_ALONE = re.compile(r"^\s*(?:(?:he's|she's|he is|she is|aged?)\s+)?(\d{1,2})\s*(?:歳|才|years? old)?"
+                        r"(?:です|でした|だよ|になります)?\s*[.。!！]?\s*$")
+
+
+def _age_after_year(found: list[Segment]) -> None:
+    """「年少の娘、9歳です」「小4の息子、9歳」: an age said alone right after one child named by a school or
+    kindergarten year only is that child's own age (kept with the year, so a contradiction shows)."""
+    for i in range(1, len(found)):
+        before, seg = found[i - 1], found[i]
+        person = before.person
+        if person is None or person.kind != "child" or not person.inferred_age \
+                or before.reference is not None or seg.reference is not None \
+                or not (bare := _AGE_ALONE.match(seg.text)) \
+                or not (person.preschool or person.school_year) or TWINS.search(before.text):
+            continue
+        n = int(bare.group(1))
+        if n >= 23:
+            continue
+        joined = read_segment(f"{before.text} {n}歳", False)
+        if joined.person is not None and joined.person.age == n:
+            found[i - 1], found[i] = Segment("", None, None), Segment(before.text + seg.text, joined.person, None)
 
 
 def _adults_together(found: list[Segment]) -> None:

@@ -375,9 +375,14 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 and not seg.person.inferred_age and abs((seg.person.age or 0) - seg.person.preschool_age) > 1:
             contradicted += 1  # 「年長の息子が8歳」: no such child is built; its age is asked for instead
         elif seg.person is not None:
-            if (sib := SIBLING_OF.search(seg.text)) and current and current[0] == "children" \
-                    and current[1] is not None and builder.children and not builder.children[current[1]].get("sex"):
-                builder.children[current[1]]["sex"] = "male" if sib.group(1) == "his" else "female"  # "her big sister"
+            # "her big sister": the child named before, or else the child the question was about
+            # ("Kojimachi junior high. And his little sister is 10", answering about the one child known)
+            asked = context.expecting.member if context.expecting and context.expecting.key.startswith("child.") \
+                else None
+            of = current[1] if current and current[0] == "children" else asked if current is None else None
+            if (sib := SIBLING_OF.search(seg.text)) and of is not None and builder.children \
+                    and of < len(builder.children) and not builder.children[of].get("sex"):
+                builder.children[of]["sex"] = "male" if sib.group(1) == "his" else "female"
             current = builder.add_person(seg.person, bool(BACK.search(seg.text)), who)
             if current[0] == "children" and len(builder.children or []) > size \
                     and (earlier := take(pending, seg.person.sex)) is not None \
@@ -633,6 +638,15 @@ def _pronoun_sex(text: str, context: Context, after: Household) -> Household:
                                                  for i, k in enumerate(kids)]})
 
 
+# "No, we haven't borrowed anything for education.": a long reply that opens with the answer itself.
+_HEAD = re.compile(r"\s*(?:はい|いいえ|いえ|うん|ううん|yes|yeah|yep|no|nope|nah)\s*(?=[、,。.!！])")
+
+
+def _head_answer(text: str, context: Context) -> Household | None:
+    head = _HEAD.match(text)
+    return _answer(head.group(0), context) if head else None
+
+
 def understand(text: str, context: Context) -> Understanding:
     """Never raises: anything unreadable is `other` with the household unchanged."""
     t = normalise(text).strip()
@@ -650,7 +664,7 @@ def understand(text: str, context: Context) -> Understanding:
     unaged = 0
     try:
         fixed = moved_fact(t, before) or (correct(t, context) if words.CORRECTION.search(t) else None)
-        after = fixed or (_answer(t, context) if short else None)
+        after = fixed or (_answer(t, context) if short else _head_answer(t, context))
         if after is None:
             after, unaged = _extract(t, context)
         elif fixed is None and len(_CLAUSES.split(t.strip(" 。.!！"))) > 1:

@@ -32,7 +32,7 @@ ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
 ]
 
 # Kinds of business residents name when they say they run one (「飲食店を経営」 "run a family restaurant").
-_BUSINESS_JA = r"会社|お店|店|(?<!部)屋|店舗|飲食店|企業|事業所|工場|工務店|クリニック|医院|法人|カフェ|レストラン|美容院|サロン"
+_BUSINESS_JA = r"事務所|事業|商店|工房|診療所|治療院|接骨院|薬局|会社|お店|店|(?<!部)屋|店舗|飲食店|企業|事業所|工場|工務店|クリニック|医院|法人|カフェ|レストラン|美容院|サロン"
 _BUSINESS_EN = (r"business|company|firm|shop|store|restaurant|cafe|clinic|office|bakery|salon|bar|agency|factory|studio|"
                 r"workshop|consultancy|practice")
 
@@ -113,7 +113,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
      "business", "none"),
     (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|"
                 r"(?:院|屋|店|教室|事務所|塾|薬局|スタジオ|サロン|カフェ|工房)をして(?:い|お)|"
-                r"(?<!会社は)(?<!店は)(?<!スタートアップ)(?<!ベンチャー)を(?:経営|営ん|自営)(?!していな|していま?せん|してな|したい|する予定)|会社経営|自営業|お店を経営|店を経営|"
+                r"(?<!会社は)(?<!店は)(?<!スタートアップ)(?<!ベンチャー)を(?:[^。、をはが]{1,6}で)?(?:経営|営ん|自営)(?!していな|していま?せん|してな|したい|する予定)|会社経営|自営業|お店を経営|店を経営|"
                 rf"({_BUSINESS_JA})[^。、]{{0,8}}?(を|の)?(やって|営んで|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"
                 rf"({_BUSINESS_JA}|事務所)の(社長|代表|経営者|オーナー)|家業|(店|商店|会社|[^\s、。]{{1,3}}屋)を継|small business|"
                 rf"\bowner of (a|an|my|our|the) ([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|"
@@ -162,7 +162,7 @@ SCHOOL_KUDAN = re.compile(r"九段中等|kudan(?! (?:elementary|primary|kinderga
 # The ward's schools by name, in English.
 _WARD_SCHOOLS_EN = r"kojimachi|bancho|fujimi|ochanomizu|shohei|izumi|kudan|kanda[- ]hitotsubashi|chiyoda"
 # In Chiyoda a public (公立) elementary or junior high school is a ward school; 都立 says so.
-SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(公立|区)の?(小学校|中学校|小学|中学|小(?!児)|中(?!等))|"
+SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|公立の?(小学校|中学校|小学|中学|小(?!児|規模)|中(?!等))|区の?(小学校|中学校|小学|中学|小(?!児|規模|さ)|中(?!等|で|に|を|の|は|心|央|から))|"
                          r"区立(?!の?(保育|こども園|認定|幼稚園|図書館|住宅|施設|病院|高))|\bpublic[- ]school\b|"
                          r"public (elementary|junior high|middle|primary)\b|school run by (the|our) ward|"
                          rf"\b({_WARD_SCHOOLS_EN}) (elementary|junior high|middle|primary)\b|"
@@ -194,7 +194,7 @@ DONT_KNOW = re.compile(r"わからない|分からない|わかりません|分�
                        r"not sure|no idea|rather not")
 
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
-    ("erase", re.compile(r"データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase")),
+    ("erase", re.compile(r"データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase|(delete|remove|clear) (all|everything|what i (told|said|gave))\b|(delete|remove|clear) (all )?(my|the) (details|answers|info)\b")),
     ("restart", re.compile(r"最初から|やり直|リセット|start over|restart|reset")),
     ("results", re.compile(r"結果|一覧|まとめて|what can i (get|receive)|show (me )?(the )?results|^results?$|^list$")),
     ("help", re.compile(r"使い方|ヘルプ|^help|何ができ|何を入力|何を書|どう使|how do(es)? (this|it) work|what can you do|"

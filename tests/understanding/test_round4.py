@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.understanding import Context, understand
+from bot.understanding import Context, Expecting, understand
 from knowledge.household import Household
 
 
@@ -63,3 +63,76 @@ def test_texting_and_between_two_ages(text: str) -> None:
 )
 def test_the_same_place_as_the_child_named_before(text: str, field: str, value: str) -> None:
     assert [c.get(field) for c in children(text)] == [value, value]
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "key", "expected"),
+    [
+        ("No, nothing like that, we both work for companies.", {"adults": [{"age": 45}]}, "business", ["none"]),
+        ("Yes, it's for my daughter's college, she is 19.", {}, "education_loan", True),
+        ("いいえ、奨学金も借りていませんし、ローンもないです。", {}, "education_loan", False),
+    ],
+)
+def test_a_long_reply_that_opens_with_the_answer(text: str, known: dict[str, Any], key: str,
+                                                 expected: object) -> None:
+    got = understand(text, Context(Household.model_validate(known), Expecting(key)))
+    assert got.household.model_dump()[key] == expected
+
+
+def test_both_working_is_no_business_not_both_kinds() -> None:
+    got = understand("We are both office workers", Context(Household(), Expecting("business")))
+    assert got.household.business == ["none"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [("上の子6さい、下の子3さいです", [6, 3]), ("兄8歳弟5歳", [8, 5]), ("上が10歳下が7歳です", [10, 7])],
+)
+def test_run_on_japanese_ages_and_hiragana_sai(text: str, ages: list[int]) -> None:
+    assert [c["age"] for c in children(text)] == ages
+
+
+def test_a_dash_breaks_a_clause() -> None:
+    assert [c["age"] for c in children("My kids are 12, 9 and 9 - the two younger ones are twins")] == [12, 9, 9]
+
+
+def test_a_list_ending_in_a_number_then_both() -> None:
+    got = children("two girls 10 & 7 both go to a ward school")
+    assert got == [{"age": 10, "sex": "female", "school": "ward"}, {"age": 7, "sex": "female", "school": "ward"}]
+
+
+def test_an_age_alone_after_a_kindergarten_year_is_that_childs_and_may_contradict_it() -> None:
+    got = understand("年長の息子、10歳です", Context(Household()))
+    assert got.household.children is None and got.unaged_children == 1
+    assert children("年中の娘、4歳です") == [{"age": 4, "sex": "female"}]
+    assert children("小3の息子、8歳です") == [{"age": 8, "school_year": 3, "sex": "male"}]
+
+
+def test_a_small_scale_nursery_of_the_ward_is_no_ward_school() -> None:
+    assert children("千代田区の小規模保育園に通う1歳の娘") == [{"age": 1, "sex": "female", "daycare": "ward"}]
+
+
+def test_his_sister_names_the_sex_of_the_child_asked_about() -> None:
+    got = understand("A ward school. His big sister is 12 and in 6th grade.",
+                     Context(Household.model_validate({"children": [{"age": 9}]}), Expecting("child.school", 0)))
+    assert got.household.model_dump(exclude_none=True)["children"] == [
+        {"age": 9, "sex": "male", "school": "ward"}, {"age": 12, "school_year": 6, "sex": "female"}]
+
+
+@pytest.mark.parametrize("text", ["夫と2人で小さな設計事務所を神田で営んでいます", "個人の治療院を経営しています"])
+def test_a_japanese_office_or_practice_run_is_an_sme(text: str) -> None:
+    assert household(text).get("business") == ["sme"]
+
+
+@pytest.mark.parametrize("text", ["Please delete everything I told you", "clear all my details please"])
+def test_erase_said_in_other_words(text: str) -> None:
+    assert understand(text, Context(Household())).intent == "erase"
+
+
+def test_a_year_there_after_kudan_is_a_year_of_kudan() -> None:
+    assert children("Our daughter attends Kudan. She is 17 and in her 6th year there.") == [
+        {"age": 17, "school_year": 12, "sex": "female", "school": "kudan"}]
+
+
+def test_a_dash_after_a_count_keeps_the_count_apart() -> None:
+    assert [c["age"] for c in children("Three - a boy of 9, a girl of 6 and a baby of 8 months")] == [9, 6, 0]
