@@ -138,10 +138,12 @@ def normalise(text: str) -> str:
     text = _THING_AGE.sub(lambda m: m.group(1), text)
     text = _TEXT_AND.sub(lambda m: f"{m.group(1) or m.group(3)} and {m.group(2) or m.group(4)}", text)
     text = _KANA_AGE.sub(lambda m: f"{m.group(1)}歳", text)
+    text = _NOUN_NUMBER.sub(lambda m: f"{m.group(1)}({m.group(2)})", text)
     text = _RUN_ON_AGES.sub("、", text)
     text = _DASH.sub(". ", text)
     if "kudan" in text:  # "Kudan Secondary School. He's 16 and in his 5th year there": the year is of Kudan
         text = re.sub(r"\b(\d(?:st|nd|rd|th)[- ]year) (?:there|at (?:that|the|this) school)\b", r"\1 at kudan", text)
+    text = _A_KIND_ONE.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
     text = _NUMBER_THEN_BOTH.sub(lambda m: f"{m.group(1)}, {m.group(2)}", text)
     text = _ORDINAL_WORD.sub(lambda m: f"{(n := _ORDINALS.index(m.group(1)) + 1)}{_SUFFIX.get(n, 'th')}", text)
     text = _YEARS_AND_MONTHS.sub(lambda m: f"{m.group(1) or m.group(2)} years old", text)
@@ -172,6 +174,14 @@ _RUN_ON_AGES = re.compile(r"(?<=歳|才)(?=(?:上|下|真ん中|兄|姉|弟|妹|
 _DASH = re.compile(r"\s+[—–-]{1,2}\s+|\s*[—―]{1,2}\s*")
 # "9 and 4 both in ward schools": the predicate of a list that ends in a bare number, unpunctuated.
 _NUMBER_THEN_BOTH = re.compile(r"\b(\d{1,2}) (both|all|each)\b(?! of)")
+# 「夫41、私37」「夫も34」 "me 31, hubby 33": an adult noun and a bare number written together is that
+# adult's age (as 「夫(41)」 says it).
+_NOUN_NUMBER = re.compile(r"(?<![a-z])(夫|妻|私|わたし|主人|旦那|嫁|母|父|義母|義父|祖母|祖父|"
+                          r"me|i|hubby|husband|wife|mom|dad|mother|father|grandma|grandpa|partner)"
+                          r"(?:も|は|が)?\s?(\d{2,3})(?![\d歳才か年人月日時万円.:/%代台s過超近弱強を]|前後|くらい|ぐらい|以上|以下|未満|手前|\s*(?:years?|yrs?|kids?|children|"
+                          r"months?|weeks?|mo\b|m\b|minutes?|yen|kg|cm|sq|m2|㎡))")
+# "she goes to daycare, a ward one": the kind said after the place, by "one".
+_A_KIND_ONE = re.compile(r"\b(day[- ]?care|nursery|school),? (?:a|the) (ward|chiyoda|private|public)(?:[- ]run)? one\b")
 # 「4さい」「2さいと5さい」: the age suffix written in hiragana.
 _KANA_AGE = re.compile(r"(\d{1,3})\s*さい")
 # "kids 5 n 2", "9 & 6": texting's "and" between two numbers.

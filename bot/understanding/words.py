@@ -119,7 +119,8 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 rf"\bowner of (a|an|my|our|the) ([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|"
                 r"\b(have|has|having) (my|our|his|her|their) own (business|company|shop|firm|store)\b|"
                 r"\b(?:has|have) (?:a|an|her|his|their) (?:own )?(?:[\w-]+ ){0,2}(?:shop|store|restaurant|cafe|"
-                r"bakery|salon|clinic|business)\b(?! (?:trip|meeting|card|account))|"
+                r"bakery|salon|clinic|business|company|firm|agency|consultancy|studio|practice|workshop)\b"
+                r"(?! (?:trip|meeting|card|account|car|phone|event|dinner|party|job|policy|plan))|"
                 rf"\b(own|owns|run|runs|operate|operates|manage|manages) (a|an|my|our|the|his|her) (own )?"
                 rf"([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|\b({_BUSINESS_EN}) owner|\b(ceo|president) of (a|an|my|our)\b|"
                 r"my own company|run (a|my|our) ([a-z]+ ){0,2}(business|company|firm|shop|store|restaurant|clinic|office)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
@@ -191,7 +192,8 @@ NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|い
                 r"もってない|no|nope|none|"
                 r"(we |i )?(don't|do not) have any|not really|not at all)")
 DONT_KNOW = re.compile(r"わからない|分からない|わかりません|分かりません|不明|知らない|答えたくない|don't know|dont know|"
-                       r"not sure|no idea|rather not")
+                       r"not sure|no idea|rather not|まだ決めて(?:い)?な|決めて(?:い)?ません|決まって(?:い)?(?:な|ません)|未定|"
+                       r"haven't decided|not decided|undecided")
 
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("erase", re.compile(r"データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase|(delete|remove|clear) (all|everything|what i (told|said|gave))\b|(delete|remove|clear) (all )?(my|the) (details|answers|info)\b")),
@@ -207,7 +209,7 @@ QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|�
                       r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")
 # A move said across clauses (「実家の近くに住みたいので、区内での引っ越しを考えています」): where, and that it is a move.
 NEAR_PARENTS = re.compile(r"(親|実家|両親|祖父母|義父母|義実家|義母|義父|義理の両親|(?<![義祖])母|(?<![義祖])父)"
-                          r"[^。]{0,8}(近く|そば|近所|隣)|"
+                          r"[^。]{0,14}(近く|そば|近所|隣)|"
                           r"(near|close to|closer to|next to) (my|our|her|his) (parents|mother|father|mom|dad|in-laws)")
 LARGER_HOME = re.compile(r"(広い|大きい|大きな|広め|もっと広|部屋数の多い)|(bigger|larger|more space|more room|roomier)")
 MOVE = re.compile(r"引っ越|引越|住み替え|転居|移り住|移りた|移る予定|(?<![a-z])mov(e|ing)\b|relocat")

@@ -136,3 +136,53 @@ def test_a_year_there_after_kudan_is_a_year_of_kudan() -> None:
 
 def test_a_dash_after_a_count_keeps_the_count_apart() -> None:
     assert [c["age"] for c in children("Three - a boy of 9, a girl of 6 and a baby of 8 months")] == [9, 6, 0]
+
+
+@pytest.mark.parametrize(
+    ("text", "adults"),
+    [
+        ("妻38、私40です", [{"age": 38, "relation": "wife"}, {"age": 40, "relation": "me"}]),
+        ("me 45, wife 43", [{"age": 45}, {"age": 43, "relation": "wife"}]),
+    ],
+)
+def test_an_adult_noun_and_a_bare_number_together_are_an_age(text: str, adults: list[dict[str, Any]]) -> None:
+    assert household(text)["adults"] == adults
+
+
+@pytest.mark.parametrize(("text", "band"), [("父は60代後半です", "65_74"), ("祖母は90代です", "75_plus")])
+def test_a_decade_after_an_adult_noun_stays_a_band(text: str, band: str) -> None:
+    assert household(text)["adults"][0]["age_band"] == band
+    assert "age" not in household(text)["adults"][0]
+
+
+def test_a_length_of_months_is_no_baby() -> None:
+    assert children("8歳の娘が、もう3か月ほど学校に行けていません") == [
+        {"age": 8, "sex": "female", "school_refusal": True}]
+
+
+def test_a_band_corrected_in_japanese() -> None:
+    got = household("父は70代じゃなくて80代です", {"adults": [{"age_band": "65_74"}]})
+    assert got["adults"] == [{"age_band": "75_plus"}]
+
+
+def test_not_decided_is_a_dont_know() -> None:
+    got = understand("まだ決まっていません", Context(Household(), Expecting("moving")))
+    assert got.intent == "dont_know" and got.household.moving is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We have a tiny design firm in Jimbocho.", {"business": ["sme"]}),
+        ("父の住んでいる区内のアパートの近くに引っ越したい", {"moving": "near_parents"}),
+    ],
+)
+def test_business_and_moving_in_other_words(text: str, expected: dict[str, Any]) -> None:
+    assert household(text) == expected
+
+
+def test_a_kind_said_after_the_place_by_one() -> None:
+    assert children("He goes to school, a private one near my office. He is 8.") == [
+        {"age": 8, "sex": "male", "school": "other"}]
+    assert children("She is 3 and goes to daycare, the ward-run one.") == [
+        {"age": 3, "sex": "female", "daycare": "ward"}]
