@@ -31,7 +31,28 @@ def correct(text: str, context: Context) -> Household | None:
         return None
 
 
+# "Oops, I meant 6 and 3." 「ごめんなさい、8歳と5歳です」: a correction that says every child's age again, in order.
+_AGE_LIST = re.compile(r"^[^\d]*?(\d{1,2})\s*(?:歳|才)?((?:\s*(?:,|、|と|and|&)\s*\d{1,2}\s*(?:歳|才)?)+)"
+                       r"\s*(?:です|でした)?[\s.。!！]*$")
+
+
+def _all_ages_again(text: str, context: Context) -> Household | None:
+    kids = context.household.model_dump()["children"] or []
+    if len(kids) < 2 or not (m := _AGE_LIST.match(text)):
+        return None
+    ages = [int(m.group(1)), *map(int, re.findall(r"\d{1,2}", m.group(2)))]
+    if len(ages) != len(kids) or ages == [k["age"] for k in kids] or max(ages) > 22:
+        return None
+    for kid, age in zip(kids, ages, strict=True):
+        if kid.get("school_year") is not None and age != kid["age"]:
+            return None  # a year said before would no longer fit: read as a statement instead
+        kid["age"] = age
+    return Household.model_validate({**context.household.model_dump(), "children": kids})
+
+
 def _correct(text: str, context: Context) -> Household | None:
+    if (again := _all_ages_again(text, context)) is not None:
+        return again
     paths = _member_paths(context.last_changed)
     if not paths:
         return _by_old_value(text, context)

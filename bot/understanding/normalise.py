@@ -135,9 +135,12 @@ def normalise(text: str) -> str:
     text = _DECADE_WORD.sub(lambda m: f"{_DECADES[m.group(1)]}s", text)
     text = _CELEBRATED_AGE.sub(lambda m: f"{_CELEBRATED[m.group(1)]}歳", text)
     text = _english_numbers(text)
+    # "a shoman (pediatric chronic disease) certificate": the chronic disease's, not a disability certificate
+    text = re.sub(r"((?:chronic|shoman|小児慢性|小慢)[^.;。]{0,30}?)\s*(certificate|受給者証)", r"\1 recipient", text)
     text = _THING_AGE.sub(lambda m: m.group(1), text)
     text = _TEXT_AND.sub(lambda m: f"{m.group(1) or m.group(3)} and {m.group(2) or m.group(4)}", text)
     text = _KANA_AGE.sub(lambda m: f"{m.group(1)}歳", text)
+    text = re.sub(r"区(ない|がい)(?=の|に|で|は|、|$)", lambda m: "区内" if m.group(1) == "ない" else "区外", text)
     text = _NOUN_NUMBER.sub(lambda m: f"{m.group(1)}({m.group(2)})", text)
     text = _RUN_ON_AGES.sub("、", text)
     text = _DASH.sub(". ", text)
@@ -153,6 +156,7 @@ def normalise(text: str) -> str:
     text = _HIGH_SCHOOL_CLASS.sub(lambda m: f"{_CLASS_YEAR[m.group(1) or m.group(2)]} year of high school", text)
     if "grade" in text:  # "my son is in the 4th grade; my daughter is in 1st"
         text = _BARE_ORDINAL.sub(lambda m: f"in {m.group(1)} grade", text)
+    text = _A_YEAR_STUDENT.sub(lambda m: f"in the {m.group(1)} year", text)
     text = _year_of_the_stage(text)
     text = _STAGE_THEN_YEAR.sub(lambda m: f"grade {m.group(4)} of {m.group(1)}" if m.group(4)
                                 else f"{m.group(2) or _ordinal(int(m.group(3)))} year of {m.group(1)}", text)
@@ -182,6 +186,8 @@ _NOUN_NUMBER = re.compile(r"(?<![a-z])(夫|妻|私|わたし|主人|旦那|嫁|�
                           r"months?|weeks?|mo\b|m\b|minutes?|yen|kg|cm|sq|m2|㎡))")
 # "she goes to daycare, a ward one": the kind said after the place, by "one".
 _A_KIND_ONE = re.compile(r"\b(day[- ]?care|nursery|school),? (?:a|the) (ward|chiyoda|private|public)(?:[- ]run)? one\b")
+# "a first-year student at a private high school": the year of the stage named after it.
+_A_YEAR_STUDENT = re.compile(r"\b(?:a|an) (\d(?:st|nd|rd|th))[- ]year(?: student| pupil)?\b")
 # 「4さい」「2さいと5さい」: the age suffix written in hiragana.
 _KANA_AGE = re.compile(r"(\d{1,3})\s*さい")
 # "kids 5 n 2", "9 & 6": texting's "and" between two numbers.

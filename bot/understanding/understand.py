@@ -508,6 +508,12 @@ SAME_PLACE = re.compile(r"\bthe same (?:(?P<daycare>day[- ]?care|nursery|hoikuen
                         r"middle )?school)\b|同じ(?:(?P<daycare2>保育園|保育所|園)|(?:小学校|中学校|学校))")
 
 
+# "none of us", 「家族は誰も」: every member of the household, adults and children.
+EVERYONE = re.compile(r"\b(?:none|neither|all|each) of us\b|\bnobody in (?:the|our|my) (?:family|household)\b|"
+                      r"\bno one in (?:the|our|my) (?:family|household)\b|家族(?:は|の)?(?:誰も|だれも|全員|みんな)|"
+                      r"うちは(?:誰も|だれも)")
+
+
 # 「来月で3歳」「来月で11か月」 "turns 4 next month": a birthday to come, said of a child already named.
 SOON_WORD = re.compile(r"来月|来週|もうすぐ|今度|今月末|next month|next week|\bsoon\b|\bturns\b|\bturning\b")
 
@@ -600,6 +606,9 @@ def _answer(text: str, context: Context) -> Household | None:
         for member in people if scope == "child" and words.ALL_CHILDREN.search(text) and field != "age" \
                 else [people[exp.member]]:
             member[field] = value  # "Both go to a ward-run nursery": every child
+        if field == "disability_certificate" and EVERYONE.search(text):
+            for member in (data["children"] or []) + (data["adults"] or []):
+                member[field] = value  # "None of us has one", 「家族は誰も持っていません」: every member
     try:
         return Household.model_validate(data)
     except ValidationError:

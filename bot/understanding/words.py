@@ -91,11 +91,15 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"重度の障害|重い障害|重度障害|寝たきり|severe(ly)? disabilit|severely disabled|bedridden|"
                 r"bed-ridden"), "adult",
      "severe_disability", True),
+    # 「手帳はあるが重度ではありません」 "not severe": a certificate said to be of a light grade
+    (re.compile(r"重度(?:では|じゃ)(?:ありません|ない|なく)|重く(?:は)?(?:ありません|ない)|\bnot severe(?:ly)?\b|"
+                r"\b(?:isn't|is not|wasn't) severe\b"), "adult", "severe_disability", False),
     (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|生まれる予定|pregnant|expecting a baby|due in|"
                 r"(is|am|are|we're|i'm|she's|were) expecting\b|baby (is )?due|"
                 r"(?:^|[.!;]\s*)expecting (?:a |our |my |twins|triplets|another|baby)|"
                 r"(?:having|have) (?:a|another|our (?:first|second|third)) baby (?:in|this|next|soon|due)|"
-                r"baby (?:is )?on the way|赤ちゃんが(?:生まれ(?:る|ます)|できました)"), "household", "pregnant", True),
+                r"baby (?:is )?on the way|赤ちゃんが(?:生まれ(?:る|ます)|できました)|"
+                r"(?:[2-5]|二|三|四)人目(?:が|の子が?)?(?:生まれ(?:る|ます)|産まれ(?:る|ます)|できました|できた|を妊娠|がお腹)"), "household", "pregnant", True),
     (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my|tuition loan|"
                 r"loan for (?:my|our|his|her|the) (?:\w+'s |kids' |children's )?(?:university|college|tuition|education|"
                 r"school fees)"), "household",
@@ -167,6 +171,10 @@ SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|公�
                          r"区立(?!の?(保育|こども園|認定|幼稚園|図書館|住宅|施設|病院|高))|\bpublic[- ]school\b|"
                          r"public (elementary|junior high|middle|primary)\b|school run by (the|our) ward|"
                          rf"\b({_WARD_SCHOOLS_EN}) (elementary|junior high|middle|primary)\b|"
+                         # "in 2nd year of junior high at Kojimachi", "attends Bancho": the school, named after
+                         rf"\b(elementary|junior high|middle|primary|grade|school)\b[^.;]{{0,25}}\bat ({_WARD_SCHOOLS_EN})\b"
+                         r"(?! (?:kindergarten|nursery|day))|"
+                         rf"\b(attends?|attending|goes to|go to) ({_WARD_SCHOOLS_EN})\b(?! (?:kindergarten|nursery|day|station))|"
                          r"public (elementary|junior high|middle|primary) school|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"
                          r"(麹町|番町|富士見|お茶の水|昌平|和泉|九段)小(?!児)|(麹町|神田一橋)中(?!等)|"
                          r"(ward|chiyoda)[- ]?(run |operated |public |city )?(school|elementary|junior|middle|primary)|"
@@ -197,7 +205,7 @@ DONT_KNOW = re.compile(r"わからない|分からない|わかりません|分�
 
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("erase", re.compile(r"データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase|(delete|remove|clear) (all|everything|what i (told|said|gave))\b|(delete|remove|clear) (all )?(my|the) (details|answers|info)\b")),
-    ("restart", re.compile(r"最初から|やり直|リセット|start over|restart|reset")),
+    ("restart", re.compile(r"最初から|やり直|リセット|start over|restart|reset|(?:start|begin) (?:again|afresh|from scratch)")),
     ("results", re.compile(r"結果|一覧|まとめて|what can i (get|receive)|show (me )?(the )?results|^results?$|^list$")),
     ("help", re.compile(r"使い方|ヘルプ|^help|何ができ|何を入力|何を書|どう使|how do(es)? (this|it) work|what can you do|"
                         r"how do(es)? (this|the) (chat|bot|service|app|site|tool) work|how (do|should|can) i use|"
@@ -218,4 +226,4 @@ NOT_MOVING = re.compile(r"引っ越し?(?:は|も)?(?:考えていません|考�
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が|も)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|おらず|いないです)|"
                          r"子なし|no (other )?(kids|children)|childless|(don't|do not) have (any )?(kids|children)")
 CORRECTION = re.compile(r"(^|^あっ?[、,]\s*|[、,。]\s*)(違う|違います|ちがう|ちがいます)|^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|間違|no,|actually|sorry|correction|oops|wait|"
-                        r"my mistake|i meant|no wait|no no)|じゃなくて|ではなくて|\bi meant\b")
+                        r"my mistake|i meant|no wait|no no)|じゃなくて|ではなくて|ではなく|じゃなく|\bi meant\b")

@@ -186,3 +186,53 @@ def test_a_kind_said_after_the_place_by_one() -> None:
         {"age": 8, "sex": "male", "school": "other"}]
     assert children("She is 3 and goes to daycare, the ward-run one.") == [
         {"age": 3, "sex": "female", "daycare": "ward"}]
+
+
+def test_a_correction_restating_every_childs_age() -> None:
+    got = household("Sorry, I meant 9 and 2.", {"children": [{"age": 9}, {"age": 3}]})
+    assert got["children"] == [{"age": 9}, {"age": 2}]
+
+
+def test_dewa_naku_without_te_is_a_correction_too() -> None:
+    got = household("母の年齢は75ではなく76です", {"adults": [{"age": 75}]})
+    assert got["adults"] == [{"age": 76}]
+
+
+def test_none_of_us_answers_for_every_member() -> None:
+    known = {"children": [{"age": 6}], "adults": [{"age": 38}]}
+    got = understand("Nobody in our family has one.", Context(Household.model_validate(known),
+                                                             Expecting("child.disability_certificate", 0)))
+    data = got.household.model_dump(exclude_none=True)
+    assert data["children"][0]["disability_certificate"] is False
+    assert data["adults"][0]["disability_certificate"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [("He is in 5th grade at Fujimi.", "ward"), ("My daughter attends Bancho, she's in 2nd grade.", "ward")],
+)
+def test_a_ward_school_named_after_at_or_attends(text: str, school: str) -> None:
+    assert children(text)[0]["school"] == school
+
+
+def test_a_year_student_at_a_stage() -> None:
+    assert children("Our daughter is a 3rd-year student at a public junior high.") == [
+        {"age": 14, "school_year": 9, "sex": "female", "school": "ward"}]
+
+
+def test_not_severe_is_a_no() -> None:
+    got = household("母(81)は障害者手帳がありますが、重度ではないです")
+    assert got["adults"][0]["severe_disability"] is False and got["adults"][0]["disability_certificate"] is True
+
+
+def test_the_second_child_to_be_born_is_a_pregnancy() -> None:
+    assert household("3人目ができたので広い家を探しています").get("pregnant") is True
+
+
+def test_a_chronic_disease_certificate_is_no_disability_certificate() -> None:
+    assert children("My son, 6, has a chronic illness certificate from Tokyo.") == [
+        {"age": 6, "sex": "male", "chronic_disease": True}]
+
+
+def test_hiragana_ku_nai() -> None:
+    assert children("むすめ2さい、区ないの保育園です") == [{"age": 2, "sex": "female", "daycare": "ward"}]
