@@ -24,7 +24,7 @@ SPLIT = re.compile(
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"
 )
-AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
+AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?(?!(?<=\d\d[歳才])\s*(?:手前|目前|近|弱))|"
                  r"上から(?:順に)?\s*(\d{1,2})(?![\d歳才年])|"  # 「年齢は上から順に14、11、6です」
                  r"(\d{1,3})[- ]?(?:(?:years?|yrs?)[- ]?old|yo\b|y/o|y\.o\.|yrs?\b)|"
                  r"(?:\bis|\bam|aged?|ages|i'm|'s|are|'re|were|turned|just turned|\bboth)"
@@ -115,6 +115,7 @@ APPROX = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:くらい|ぐらい|位|前後
 AT_LEAST = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:を|は)?\s*(?:過ぎ|すぎ|超え|こえ|超|以上|オーバー)|"
                       r"\b(?:over|past|above|older than|more than|at least) (\d{2})\b|"
                       r"\b(\d{2})\s*(?:\+|[- ]plus\b|or (?:older|over|more)\b|[- ]?(?:something|odd)\b)")
+JUST_UNDER = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:手前|目前|近い|近く|弱)|\b(?:almost|nearly|approaching) (\d{2})\b")
 BELOW = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:未満|より(?:下|若))|\b(?:under|below|younger than) (\d{2})\b")
 # "in her early 80s", 「70代後半」 said apart from the noun: an adult's decade (nobody is raised at 30+)
 ADULT_DECADE = re.compile(r"[3-9]0\s*代|\bin (?:his|her|their|my|our) (?:early |late |mid-?)?[3-9]0s\b")
@@ -213,6 +214,9 @@ def _band(text: str) -> str | None:
     if m := APPROX.search(text):
         n = int(next(g for g in m.groups() if g))
         return next((band for band, (lo, hi) in AGE_BANDS.items() if lo <= n - 5 and n + 5 <= hi), None)
+    if m := JUST_UNDER.search(text):  # 「90歳手前」 "almost 80": the years just below it
+        n = int(next(g for g in m.groups() if g))
+        return next((band for band, (lo, hi) in AGE_BANDS.items() if lo <= n - 3 and n - 1 <= hi), None)
     if (m := AT_LEAST.search(text)) and int(next(g for g in m.groups() if g)) >= 75:
         return "75_plus"
     if (m := BELOW.search(text)) and int(next(g for g in m.groups() if g)) <= 65:

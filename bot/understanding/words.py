@@ -52,7 +52,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(?:病気|持病|慢性疾患)(?:は|も)?(?:特に)?(?:ない|無い|なく|ありません|なし)"), "child", "chronic_disease", False),
     (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|chronic (?:pediatric|paediatric|childhood) (?:disease|illness|condition)|"
                 r"long-term illness"), "child", "chronic_disease", True),
-    (re.compile(r"療育(?!手帳)|グレーゾーン|発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
+    (re.compile(r"療育(?!手帳)|グレーゾーン|発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|(?:言葉|ことば|発語|言語)(?:の|が)(?:遅れ|遅い|ゆっくり|出ない|出てない)|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
     (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|児発|レスパイト|after[- ]school day|child development support|"
                 r"development support (center|centre)|respite|day services? for (children|kids)|houkago|hodei"), "child",
@@ -63,7 +63,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"普通学級|通常学級|通常の学級|普通クラス|(?:regular|mainstream|normal|general) class(?:es|room)?"),
      "child", "special_needs_class", False),
     (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行けてい(ない|ません)|学校へ行けてい(ない|ません)|学校に行きたがらな|学校に行きたがりません|学校に行っていな|"
-                r"登校できな|行き渋り|行きしぶ|登校しぶり|登校拒否|学校を休みがち|school refusal|"
+                r"登校できな|行き渋|行きしぶ|登校しぶり|登校渋り|学校を休み続け|(?:ずっと|しばらく|長く|長期間?)学校を休|登校拒否|学校を休みがち|school refusal|"
                 r"(hasn't|has not|haven't) (been|gone|attended|been going)( to)? school|not attending school|school avoidance|"
                 r"avoid(s|ing) school|stay(s|ing)? home from school|"
                 r"refuses? to go to school|won't go to school|"
@@ -156,7 +156,7 @@ DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。はが�
                            r"(day[- ]?care|nursery)[^.;]{0,20} in (another|a different|a neighbou?ring) (ward|city)|(daycare|nursery|preschool)( center| centre| school)? "
                            r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
 DAYCARE_NONE = re.compile(rf"(?:どこにも|まだ)(?:預けて|通わせて|入れて)(?:い|お)?(?:な|ません|らず)|({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い|お)?(な|ません|らず|りません)|"
-                          rf"({DAYCARE_PLACES})[にはへ]*(入れず|入れられず|入れなか|入園できず|落ち)|待機児童|待機中|保活中|入園待ち|空き待ち|自宅保育|"
+                          rf"({DAYCARE_PLACES})[にはへ]*(入れず|入れられず|入れなか|入れなく|入れない|入れません|入園できず|落ち)|待機児童|待機中|保活中|入園待ち|空き待ち|自宅保育|"
                           r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|no day[- ]?care|(is|stays?) (at )?home\b|"
                           r"(not|n't) (in|at|go to|going to|attend|attending|use|using) (a |any )?(ward )?"
                           r"(day[- ]?care|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"

@@ -236,3 +236,24 @@ def test_a_chronic_disease_certificate_is_no_disability_certificate() -> None:
 
 def test_hiragana_ku_nai() -> None:
     assert children("むすめ2さい、区ないの保育園です") == [{"age": 2, "sex": "female", "daycare": "ward"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "adult"),
+    [("祖母は80歳手前です", {"age_band": "75_plus", "relation": "grandmother"}),
+     ("父は70近いです", {"age_band": "65_74", "relation": "father"})],
+)
+def test_just_under_an_age_is_a_band(text: str, adult: dict[str, Any]) -> None:
+    assert household(text)["adults"] == [adult]
+
+
+def test_late_words_and_refusal_in_other_forms() -> None:
+    assert children("3歳の息子は、ことばがゆっくりで心配です") == [
+        {"age": 3, "sex": "male", "developmental_concern": True}]
+    assert children("中1の息子が学校を行き渋っていて") == [
+        {"age": 12, "school_year": 7, "sex": "male", "school_refusal": True}]
+
+
+def test_could_not_get_into_a_daycare_is_none() -> None:
+    assert children("保育園に入れなかったので、1歳の娘は自宅にいます") == [
+        {"age": 1, "sex": "female", "daycare": "none"}]
