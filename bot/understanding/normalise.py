@@ -157,6 +157,7 @@ def normalise(text: str) -> str:
     if "grade" in text:  # "my son is in the 4th grade; my daughter is in 1st"
         text = _BARE_ORDINAL.sub(lambda m: f"in {m.group(1)} grade", text)
     text = _A_YEAR_STUDENT.sub(lambda m: f"in the {m.group(1)} year", text)
+    text = _relative_ages(text)
     text = _year_of_the_stage(text)
     text = _STAGE_THEN_YEAR.sub(lambda m: f"grade {m.group(4)} of {m.group(1)}" if m.group(4)
                                 else f"{m.group(2) or _ordinal(int(m.group(3)))} year of {m.group(1)}", text)
@@ -192,6 +193,30 @@ _A_YEAR_STUDENT = re.compile(r"\b(?:a|an) (\d(?:st|nd|rd|th))[- ]year(?: student
 _KANA_AGE = re.compile(r"(\d{1,3})\s*さい")
 # "kids 5 n 2", "9 & 6": texting's "and" between two numbers.
 _TEXT_AND = re.compile(r"\b(\d{1,2}) ?(?:&|\+) ?(\d{1,2})\b|\b(\d{1,2}) n (\d{1,2})\b")
+
+
+# 「下の子とは6歳差」「その3つ下に長男」 "her brother is 3 years younger": an age said from another child's.
+_RELATIVE_JA = re.compile(r"(\d{1,2})\s*(?:歳|才|つ)\s*(?:年)?(差|下|上)(?:です|で|の|に|が)?")
+_RELATIVE_EN = re.compile(r"\b(\d{1,2}) years? (younger|older)\b(?: than (?:him|her|them|his \w+|her \w+))?")
+_BASE_AGE = re.compile(r"(\d{1,2})\s*(?:歳|才)(?!\s*(?:差|下|上|年下|年上))|\b(?:is|am|are|i'm|aged?|of) (\d{1,2})\b|"
+                       r"\b(\d{1,2})[- ]years?[- ]old\b")
+_THEN_STATED = re.compile(r"^\s*\d{1,2}\s*(?:歳|才)")
+
+
+def _relative_ages(text: str) -> str:
+    """An age given as a difference from the child named before becomes that age (when that child's
+    age was said); a difference followed by the age itself (「3歳下の5歳」) is dropped."""
+    def fix(m: re.Match[str], english: bool) -> str:
+        if _THEN_STATED.match(text[m.end():]):
+            return ""  # 「弟は3歳下の5歳です」: the age itself follows
+        bases = [int(next(g for g in b.groups() if g)) for b in _BASE_AGE.finditer(text[:m.start()])]
+        n, way = int(m.group(1)), m.group(2)
+        age = (bases[-1] + n if way in ("上", "older") else bases[-1] - n) if bases else -1
+        if age < 0:
+            return "" if not english else "a few years " + way  # a difference alone is no one's age
+        return f"{age} years old" if english else f"{age}歳" + ("の" if m.group(0).endswith(("の", "に")) else "")
+    text = _RELATIVE_JA.sub(lambda m: fix(m, False), text)
+    return _RELATIVE_EN.sub(lambda m: fix(m, True), text)
 
 
 def is_english(text: str) -> bool:

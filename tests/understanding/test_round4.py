@@ -257,3 +257,20 @@ def test_late_words_and_refusal_in_other_forms() -> None:
 def test_could_not_get_into_a_daycare_is_none() -> None:
     assert children("保育園に入れなかったので、1歳の娘は自宅にいます") == [
         {"age": 1, "sex": "female", "daycare": "none"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [("長男は9歳で、次男とは4歳差です", [9, 5]),
+     ("娘は7歳、2つ下に息子がいます", [7, 5]),
+     ("Our son is 10 and his sister is 6 years younger.", [10, 4]),
+     ("妹は2歳下の6歳です", [6])],
+)
+def test_an_age_said_as_a_difference_from_the_child_before(text: str, ages: list[int]) -> None:
+    assert [c["age"] for c in children(text)] == ages
+
+
+def test_a_difference_alone_is_no_ones_age() -> None:
+    assert household("2歳差の姉妹です").get("children") is None
+    assert household("I'm 38 and my wife is 2 years younger.")["adults"] == [
+        {"age": 38, "relation": "me"}, {"age": 36, "relation": "wife"}]
