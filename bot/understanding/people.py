@@ -532,6 +532,16 @@ def _share_place(found: list[Segment]) -> None:
         if seg.joined_by_to and prev.person and seg.person and (place := PLACE_FOR_ALL.search(prev.text)) \
                 and not PLACE_FOR_ALL.search(seg.text):
             seg.text = f"{place.group(0)}{seg.text}"
+        elif seg.joined_by_to and prev.person and seg.person and prev.person.kind == "child" == seg.person.kind \
+                and (first := _LEADING_AGE.search(prev.text)) and _ATTRIBUTIVE.search(prev.text[:first.start()]) \
+                and _LEADING_AGE.match(seg.text):
+            # 「放課後デイを使っている8歳と5歳の息子たち」: the clause before the first age is said of the list
+            seg.text = f"{prev.text[:first.start()]}{seg.text}"
+
+
+# the first age of a segment, and a clause ending in a verb that modifies what follows (「…使っている」「…通う」)
+_LEADING_AGE = re.compile(r"\s*\d{1,2}\s*(?:歳|才)")
+_ATTRIBUTIVE = re.compile(r"[^\s、。]{2,}(?:て|で)(?:い)?る$|[^\s、。]{2,}(?:う|く|す|つ|む|る|た|だ)$")
 
 
 def _respectively(found: list[Segment]) -> None:

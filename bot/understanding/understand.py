@@ -539,7 +539,7 @@ BACK = re.compile(r"\bthe (?:\d{1,2}[- ]?(?:years?|yrs?|months?)[- ]?olds?|one (
 
 # 「9歳の息子と6歳の娘は区立小学校」: what follows the last member of a 「と」 list, after は/も/が, is
 # said of every member of the list; a fact before the noun (「区立小学校に通う6歳の娘」) is not.
-_TOPIC = re.compile(r"^(?:さん|ちゃん|くん|君)?(?:は|も|が|とも)")
+_TOPIC = re.compile(r"^(?:[(（][^)）]{0,10}[)）])?(?:さん|ちゃん|くん|君)?(?:は|も|が|とも)")  # 「弟(中1)は」 too
 
 
 # "… aged 3 and 5, are at a nursery in another ward": a predicate whose subject is the list just named.

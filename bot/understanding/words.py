@@ -157,7 +157,7 @@ DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。はが�
                            r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
 DAYCARE_NONE = re.compile(rf"(?:どこにも|まだ)(?:預けて|通わせて|入れて)(?:い|お)?(?:な|ません|らず)|({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い|お)?(な|ません|らず|りません)|"
                           rf"({DAYCARE_PLACES})[にはへ]*(入れず|入れられず|入れなか|入れなく|入れない|入れません|入園できず|落ち)|待機児童|待機中|保活中|入園待ち|空き待ち|自宅保育|"
-                          r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|no day[- ]?care|(is|stays?) (at )?home\b|"
+                          r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|(?:家|自宅)に(?:い|居)(?:る|ます)|no day[- ]?care|(is|stays?) (at )?home\b|"
                           r"(not|n't) (in|at|go to|going to|attend|attending|use|using) (a |any )?(ward )?"
                           r"(day[- ]?care|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
                           r"at home with (me|us|my)|(isn't|is not|not) (yet )?enrolled|"

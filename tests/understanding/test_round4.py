@@ -274,3 +274,17 @@ def test_a_difference_alone_is_no_ones_age() -> None:
     assert household("2歳差の姉妹です").get("children") is None
     assert household("I'm 38 and my wife is 2 years younger.")["adults"] == [
         {"age": 38, "relation": "me"}, {"age": 36, "relation": "wife"}]
+
+
+def test_a_clause_before_a_list_of_ages_is_said_of_every_child_in_it() -> None:
+    assert children("児童発達支援に通っている5歳と3歳の息子がいます") == [
+        {"age": 5, "sex": "male", "uses_disability_services": True},
+        {"age": 3, "sex": "male", "uses_disability_services": True}]
+
+
+def test_what_follows_a_bracketed_list_member_is_said_of_the_list() -> None:
+    assert [c.get("school") for c in children("姉(小5)と妹(小2)は区立の小学校です")] == ["ward", "ward"]
+
+
+def test_a_preschool_child_at_home_is_no_daycare() -> None:
+    assert children("2歳の娘は自宅にいます") == [{"age": 2, "sex": "female", "daycare": "none"}]
