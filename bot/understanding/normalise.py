@@ -137,6 +137,9 @@ def normalise(text: str) -> str:
     text = _english_numbers(text)
     # "a shoman (pediatric chronic disease) certificate": the chronic disease's, not a disability certificate
     text = re.sub(r"((?:chronic|shoman|小児慢性|小慢)[^.;。]{0,30}?)\s*(certificate|受給者証)", r"\1 recipient", text)
+    # "a disability handbook, grade 2" "certificate (level 1)": the certificate's grade, not a school year
+    text = re.sub(r"\b(certificate|handbook|card|techo|手帳)\s*[,(（]?\s*(?:grade|level|class|category)\s*\d[)）]?",
+                  r"\1", text)
     text = _THING_AGE.sub(lambda m: m.group(1), text)
     text = _TEXT_AND.sub(lambda m: f"{m.group(1) or m.group(3)} and {m.group(2) or m.group(4)}", text)
     text = _KANA_AGE.sub(lambda m: f"{m.group(1)}歳", text)

@@ -103,7 +103,7 @@ GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こど�
                    r"双子|三つ子|3つ子|twins|triplets|姉妹")
 # 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
 DECADE = re.compile(r"(\d)0\s*代(前半|後半)?|(?:in (?:his|her|their|my|our) )(early |late |mid-?)?(\d)0s\b|"
-                    r"\b(early |late )?(\d)0s\b")
+                    r"\b(early |late |mid-?)?(\d)0s\b")
 LATE_ELDERLY = re.compile(r"後期高齢者")
 EARLY_ELDERLY = re.compile(r"前期高齢者")  # 65–74 by the term's own definition
 # 「80歳くらい」「80前後」 "around 80" "80-ish": within five years either side ("around 70" straddles 75: no band).
@@ -585,7 +585,8 @@ def _number_after_noun(found: list[Segment]) -> None:
     for i in range(1, len(found)):
         before, seg = found[i - 1], found[i]
         if (before.person is None and before.reference in ("adult", "child", "older", "younger", "middle")
-                and (seg.person is not None or _age(seg.text) is not None)  # "raising our grandson, he's 15"
+                and (seg.person is not None or _age(seg.text) is not None  # "raising our grandson, he's 15"
+                     or (before.reference == "adult" and _band(seg.text) is not None))  # "my father, mid-80s,"
                 and (seg.person is None or seg.person.school_year is None or TWINS.search(before.text))
                 and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)):
             joined = read_segment(before.text + " " + seg.text, False)

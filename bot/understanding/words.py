@@ -83,10 +83,10 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"食欲(?:は|も)(?:ちゃんと|しっかり|普通に|十分|まあまあ)?(?:あ(?:る|ります|って)|旺盛)|よく食べ|"
                 r"(?:eats|eating) (?:well|normally|fine)|(?:good|healthy) appetite"), "adult", "nutrition_concern", False),
     (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食欲が落ち|食べ(ない|ません|なくな|られな)|食事の量が減|食事(?:を|も)?(?:あまり)?(?:とらな|取らな|摂らな|とれな)|食べる量が減|"
-                r"(?:gotten|got|getting|become|grown) (?:very |so |really )?thin|(?:hardly|barely|rarely) eats?|"
+                r"\b(?:gotten|got|getting|become|grown) (?:very |so |really )?thin\b|(?:hardly|barely|rarely) eats?|"
                 r"eating less|losing weight|lost (a lot of )?weight|appetite|not eating|eats (very )?little|underweight|"
                 r"(doesn't|does not|don't|can't|cannot) eat (much|enough|well|a lot)|"
-                r"weight loss|getting thin"), "adult",
+                r"weight loss|\bgetting thin(?:ner)?\b"), "adult",
      "nutrition_concern", True),
     (re.compile(r"重度の障害|重い障害|重度障害|寝たきり|severe(ly)? disabilit|severely disabled|bedridden|"
                 r"bed-ridden"), "adult",
@@ -145,6 +145,7 @@ _OTHER_WARDS_EN = (r"minato|chuo|shinjuku|bunkyo|taito|sumida|koto|shinagawa|meg
 DAYCARE_PLACES = (r"保育園|保育所|認定こども園|こども園|保育施設|保育室|託児所|小規模保育|家庭的保育|保育ママ|day[- ]?care|nursery|"
                   r"child ?care (?:center|centre|facility)|creche|hoikuen|hoikusho")
 DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|"
+                          rf"({DAYCARE_PLACES}) (?:run|operated) by (?:the )?(?:ward|chiyoda)|"
                           rf"(^|[はがもをにのでと、\s])区の(認可|認証)?({DAYCARE_PLACES})|"
                           rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})[^.;]{{0,20}}(in|near) "
                           r"(chiyoda|the ward|our ward)|"

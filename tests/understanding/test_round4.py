@@ -288,3 +288,18 @@ def test_what_follows_a_bracketed_list_member_is_said_of_the_list() -> None:
 
 def test_a_preschool_child_at_home_is_no_daycare() -> None:
     assert children("2歳の娘は自宅にいます") == [{"age": 2, "sex": "female", "daycare": "none"}]
+
+
+def test_a_band_in_its_own_clause_after_an_adult() -> None:
+    assert household("Grandma, late 80s, is forgetting things.")["adults"] == [
+        {"age_band": "75_plus", "memory_concern": True, "relation": "grandmother"}]
+
+
+def test_a_certificate_grade_is_no_school_year() -> None:
+    assert household("My wife has a mental disability card, level 2.") == {
+        "adults": [{"disability_certificate": True, "relation": "wife"}]}
+
+
+def test_a_nursery_run_by_the_ward() -> None:
+    assert children("Our son, 2, goes to a nursery operated by the ward.") == [
+        {"age": 2, "sex": "male", "daycare": "ward"}]
