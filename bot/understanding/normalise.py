@@ -140,6 +140,8 @@ def normalise(text: str) -> str:
     # "a disability handbook, grade 2" "certificate (level 1)": the certificate's grade, not a school year
     text = re.sub(r"\b(certificate|handbook|card|techo|手帳)\s*[,(（]?\s*(?:grade|level|class|category)\s*\d[)）]?",
                   r"\1", text)
+    # 「令和2年生まれ」: an era year of birth, not a school year (the age is left to be asked)
+    text = re.sub(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(生まれ|うまれ|生)", r"\1\2年の\3", text)
     text = _THING_AGE.sub(lambda m: m.group(1), text)
     text = _TEXT_AND.sub(lambda m: f"{m.group(1) or m.group(3)} and {m.group(2) or m.group(4)}", text)
     text = _KANA_AGE.sub(lambda m: f"{m.group(1)}歳", text)

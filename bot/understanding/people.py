@@ -79,6 +79,8 @@ STARTING = re.compile(r"(来年度?|来春|春から|4月から|来年の春)[^�
 STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上が|入学|進学|入り|入っ)|(小学|中学|高校)生になり|"
                      r"(?:今年|この春|今春)から(小学|中学|高校)生")
 STARTED_YEAR = {"小": 1, "中": 7, "高": 10}
+_LAST_YEAR = re.compile(r"(?:去年|昨年|昨春|前年)[^。、]{0,8}$")
+_TWO_YEARS_AGO = re.compile(r"(?:一昨年|おととし|2年前)[^。、]{0,8}$")
 CHILD_NOUN = re.compile(CHILD_NOUNS)
 ADULT_NOUN = re.compile(ADULT_NOUNS)
 # 兄/姉 are the older of their sex, 弟/妹 the younger (兄弟・姉妹 name siblings, not one of them).
@@ -158,7 +160,11 @@ def _grade(text: str) -> tuple[int | None, bool]:
     m = GRADE.search(text)
     if not m:
         if started := STARTED.search(text):
-            return STARTED_YEAR[(started.group(1) or started.group(4) or started.group(5))[0]], False
+            # 「去年小学校に入った」: a year later now; 「一昨年」 two
+            since = 2 if _TWO_YEARS_AGO.search(text[:started.start()]) else \
+                1 if _LAST_YEAR.search(text[:started.start()]) else 0
+            stage = (started.group(1) or started.group(4) or started.group(5))[0]
+            return STARTED_YEAR[stage] + min(since, 5 if stage == "小" else 2), False
         return None, False
     if m.group(1):
         n, stage = int(m.group(2)), m.group(1)

@@ -303,3 +303,13 @@ def test_a_certificate_grade_is_no_school_year() -> None:
 def test_a_nursery_run_by_the_ward() -> None:
     assert children("Our son, 2, goes to a nursery operated by the ward.") == [
         {"age": 2, "sex": "male", "daycare": "ward"}]
+
+
+def test_a_school_entered_last_year_is_a_year_later_now() -> None:
+    assert children("昨年小学校に入学した娘がいます") == [{"age": 7, "school_year": 2, "sex": "female"}]
+    assert children("おととし中学に上がった息子") == [{"age": 14, "school_year": 9, "sex": "male"}]
+
+
+def test_an_era_year_of_birth_is_no_school_year() -> None:
+    got = understand("平成30年生まれの娘がいます", Context(Household()))
+    assert got.household.children is None and got.unaged_children == 1
