@@ -47,6 +47,7 @@ MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(?<!もう)(?<!約)(?<!�
                     r"生後(\d{1,2})\s*(?:週|日)|(\d{1,2})[- ]?(?:weeks?|days?)[- ]old")
 SOON = re.compile(r"(?:もうすぐ|来月|今度)で?(\d{1,2})\s*(?:歳|才)(?:に)?な(?:る|ります)|もうすぐ(\d{1,2})\s*(?:歳|才)|"
                   r"(?:来月|来週|今月末|今度)で(\d{1,2})\s*(?:歳|才)|"
+                  r"(?:今度の|次の|来月の|今年の)?(?:誕生日|たんじょうび)で(\d{1,2})\s*(?:歳|才)|"
                   r"(?:almost|nearly|will be|will turn|turning|turns|going on|about to turn) (\d{1,2})\b(?! months)")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
 YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|yrs?)\b|\d{1,2}\s*y\.o\.|"

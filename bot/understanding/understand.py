@@ -423,9 +423,9 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             builder.children[current[1]]["sex"] = sex  # "my 4 year old is in daycare and he loves it"
         if seg.person is None and words.HYPOTHETICAL.search(seg.text):
             continue  # 「妊娠したら…」「教育ローンの利子補給って何？」 ask about a fact; they do not state it
-        if (same := SAME_PLACE.search(seg.text)) and current and current[0] == "children" \
+        if (same_place := SAME_PLACE.search(seg.text)) and current and current[0] == "children" \
                 and current[1] is not None and builder.children:
-            field = "daycare" if same.group("daycare") or same.group("daycare2") else "school"
+            field = "daycare" if same_place.group("daycare") or same_place.group("daycare2") else "school"
             had = [c[field] for i, c in enumerate(builder.children) if i != current[1] and c.get(field)]
             if had:  # "my son is in 1st grade at the same school": the school of the child named before
                 builder.set("children", current[1], field, had[-1])

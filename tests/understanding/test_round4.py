@@ -313,3 +313,7 @@ def test_a_school_entered_last_year_is_a_year_later_now() -> None:
 def test_an_era_year_of_birth_is_no_school_year() -> None:
     got = understand("平成30年生まれの娘がいます", Context(Household()))
     assert got.household.children is None and got.unaged_children == 1
+
+
+def test_an_age_at_the_next_birthday_is_one_more_than_now() -> None:
+    assert children("息子は次の誕生日で7歳です") == [{"age": 6, "sex": "male"}]
