@@ -53,6 +53,9 @@ def _planned(text: str, match: re.Match[str]) -> bool:
     return bool(_PLAN_BEFORE.search(text[:match.start()][-30:]) or _PLAN_AFTER.search(text[match.end():]))
 
 
+_ON_ONES_OWN = re.compile(r"個人(?:で|の|事業|経営)")
+
+
 def segment_facts(text: str) -> list[Fact]:
     found: list[Fact] = []
     spans: dict[object, tuple[int, int]] = {}  # business kind → where it was read
@@ -60,6 +63,8 @@ def segment_facts(text: str) -> list[Fact]:
         match = pattern.search(text)
         if not match:
             continue
+        if field == "business" and value == "sme" and _ON_ONES_OWN.search(text):
+            continue  # 「個人で設計事務所を」: whether a sole proprietor is an SME is asked, not decided here
         if field == "business":
             spans[value] = match.span()
         if value is True and (words.HEDGE.search(text[match.end():match.end() + 15])

@@ -459,8 +459,9 @@ def _age_after_year(found: list[Segment]) -> None:
         if person is None or person.kind != "child" or not person.inferred_age \
                 or before.reference is not None or seg.reference is not None \
                 or not (bare := _AGE_ALONE.match(seg.text)) \
-                or not (person.preschool or person.school_year) or TWINS.search(before.text):
-            continue
+                or not (person.preschool or person.school_year) or TWINS.search(before.text) \
+                or seg.joined_by_to or noun_sex(before.text) is None:
+            continue  # 「小1と3歳」 is two children; only a son or daughter named with a year takes the age
         n = int(bare.group(1))
         if n >= 23:
             continue
