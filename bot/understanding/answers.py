@@ -24,9 +24,11 @@ CHOICES: dict[str, list[tuple[re.Pattern[str], object]]] = {
     "sex": [(re.compile(r"女|娘|girl|daughter"), "female"), (re.compile(r"男|息子|boy|\bson\b"), "male")],
     "moving": [(re.compile(r"親|実家|parent"), "near_parents"), (re.compile(r"広い|大き|larger|bigger"), "larger_home"),
                (re.compile(r"ない|予定はない|ありません|しません|いいえ|特に|no\b|not\b|staying"), "none")],
-    "business": [(re.compile(r"両方|どちらも|both"), ["sme", "startup"]),  # an SME may also be a startup
-                 (re.compile(r"していない|してません|やってな|やっていな|やってません|ない|いいえ|会社員|employee|no\b"),
+    # a no first: 「どちらもしていない」 "no, we're both employees" are no business, not both kinds
+    "business": [(re.compile(r"していない|してません|やってな|やっていな|やってません|ない|いいえ|"
+                            r"会社員|勤め|公務員|employ|office workers?\b|salar|work(?:s|ing)? (?:for|at)|no\b"),
                   "none"),
+                 (re.compile(r"両方|どちらも|both"), ["sme", "startup"]),  # an SME may also be a startup
                  (re.compile(r"スタートアップ|ベンチャー|start-?up"), "startup"),
                  (re.compile(r"中小|会社|自営|お店|small|company"), "sme")],
 }

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages
 from bot.understanding.model import Context, Expecting
-from bot.understanding.people import AGE, OLDER, YOUNGER, _age, _grade, _sex
+from bot.understanding.people import AGE, OLDER, YOUNGER, _age, _band, _grade, _sex
 from knowledge.household import Household
 
 MEMBER_PATH = re.compile(r"^(children|adults)\.(\d+)\.(\w+)$")
@@ -31,7 +31,28 @@ def correct(text: str, context: Context) -> Household | None:
         return None
 
 
+# "Oops, I meant 6 and 3." 「ごめんなさい、8歳と5歳です」: a correction that says every child's age again, in order.
+_AGE_LIST = re.compile(r"^[^\d]*?(\d{1,2})\s*(?:歳|才)?((?:\s*(?:,|、|と|and|&)\s*\d{1,2}\s*(?:歳|才)?)+)"
+                       r"\s*(?:です|でした)?[\s.。!！]*$")
+
+
+def _all_ages_again(text: str, context: Context) -> Household | None:
+    kids = context.household.model_dump()["children"] or []
+    if len(kids) < 2 or not (m := _AGE_LIST.match(text)):
+        return None
+    ages = [int(m.group(1)), *map(int, re.findall(r"\d{1,2}", m.group(2)))]
+    if len(ages) != len(kids) or ages == [k["age"] for k in kids] or max(ages) > 22:
+        return None
+    for kid, age in zip(kids, ages, strict=True):
+        if kid.get("school_year") is not None and age != kid["age"]:
+            return None  # a year said before would no longer fit: read as a statement instead
+        kid["age"] = age
+    return Household.model_validate({**context.household.model_dump(), "children": kids})
+
+
 def _correct(text: str, context: Context) -> Household | None:
+    if (again := _all_ages_again(text, context)) is not None:
+        return again
     paths = _member_paths(context.last_changed)
     if not paths:
         return _by_old_value(text, context)
@@ -134,6 +155,15 @@ def _sex_or_adult_age(old: str, new: str, data: dict[str, Any]) -> Household | N
             hits = [by_age[0] if OLDER.search(ref.group(0)) else by_age[-1]]
         if len(hits) == 1:
             hits[0]["sex"] = new_sex
+            return Household.model_validate(data)
+    # 「母は80代じゃなくて70代前半」 "late 70s, not early 70s": the adult of the old band takes the new one
+    old_band, new_band = _band(old), _band(new)
+    decade_before = old_band or re.search(r"\d0\s*(?:代|s\b)", old)  # 「70代」 straddles two bands: any band it had
+    if decade_before and new_band and old_band != new_band:
+        hits = [a for a in data["adults"] or [] if a.get("age") is None
+                and (a.get("age_band") == old_band if old_band else a.get("age_band") is not None)]
+        if len(hits) == 1:
+            hits[0]["age_band"] = new_band
             return Household.model_validate(data)
     old_n = re.findall(r"(?<![\d.])\d{2,3}(?![\d.]?\d)", old)
     new_n = re.findall(r"(?<![\d.])\d{2,3}(?![\d.]?\d)", new)

@@ -135,6 +135,24 @@ def normalise(text: str) -> str:
     text = _DECADE_WORD.sub(lambda m: f"{_DECADES[m.group(1)]}s", text)
     text = _CELEBRATED_AGE.sub(lambda m: f"{_CELEBRATED[m.group(1)]}歳", text)
     text = _english_numbers(text)
+    # "a shoman (pediatric chronic disease) certificate": the chronic disease's, not a disability certificate
+    text = re.sub(r"((?:chronic|shoman|小児慢性|小慢)[^.;。]{0,30}?)\s*(certificate|受給者証)", r"\1 recipient", text)
+    # "a disability handbook, grade 2" "certificate (level 1)": the certificate's grade, not a school year
+    text = re.sub(r"\b(certificate|handbook|card|techo|手帳)\s*[,(（]?\s*(?:grade|level|class|category)\s*\d[)）]?",
+                  r"\1", text)
+    # 「令和2年生まれ」: an era year of birth, not a school year (the age is left to be asked)
+    text = re.sub(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(生まれ|うまれ|生)", r"\1\2年の\3", text)
+    text = _THING_AGE.sub(lambda m: m.group(1), text)
+    text = _TEXT_AND.sub(lambda m: f"{m.group(1) or m.group(3)} and {m.group(2) or m.group(4)}", text)
+    text = _KANA_AGE.sub(lambda m: f"{m.group(1)}歳", text)
+    text = re.sub(r"区(ない|がい)(?=の|に|で|は|、|$)", lambda m: "区内" if m.group(1) == "ない" else "区外", text)
+    text = _NOUN_NUMBER.sub(lambda m: f"{m.group(1)}({m.group(2)})", text)
+    text = _RUN_ON_AGES.sub("、", text)
+    text = _DASH.sub(". ", text)
+    if "kudan" in text:  # "Kudan Secondary School. He's 16 and in his 5th year there": the year is of Kudan
+        text = re.sub(r"\b(\d(?:st|nd|rd|th)[- ]year) (?:there|at (?:that|the|this) school)\b", r"\1 at kudan", text)
+    text = _A_KIND_ONE.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
+    text = _NUMBER_THEN_BOTH.sub(lambda m: f"{m.group(1)}, {m.group(2)}", text)
     text = _ORDINAL_WORD.sub(lambda m: f"{(n := _ORDINALS.index(m.group(1)) + 1)}{_SUFFIX.get(n, 'th')}", text)
     text = _YEARS_AND_MONTHS.sub(lambda m: f"{m.group(1) or m.group(2)} years old", text)
     text = _ORDINAL_LIST.sub(lambda m: f"{m.group(1)} grade", text)
@@ -143,11 +161,67 @@ def normalise(text: str) -> str:
     text = _HIGH_SCHOOL_CLASS.sub(lambda m: f"{_CLASS_YEAR[m.group(1) or m.group(2)]} year of high school", text)
     if "grade" in text:  # "my son is in the 4th grade; my daughter is in 1st"
         text = _BARE_ORDINAL.sub(lambda m: f"in {m.group(1)} grade", text)
+    text = _A_YEAR_STUDENT.sub(lambda m: f"in the {m.group(1)} year", text)
+    text = _relative_ages(text)
     text = _year_of_the_stage(text)
     text = _STAGE_THEN_YEAR.sub(lambda m: f"grade {m.group(4)} of {m.group(1)}" if m.group(4)
                                 else f"{m.group(2) or _ordinal(int(m.group(3)))} year of {m.group(1)}", text)
     return _KANJI_NUMBER.sub(lambda m: str(kanji_to_int(m.group(0)) if kanji_to_int(m.group(0)) is not None
                                            else m.group(0)), text)
+
+
+# "a 2-year-old tech startup", "our 30-year-old house": the age of a thing, not of a person (dropped, so the
+# thing stays; the business words still read "startup").
+_THING_AGE = re.compile(r"\b\d{1,3}[- ](?:years?|yrs?|months?)[- ]old "
+                        r"((?:(?!(?:at|in|on|with|to|from|and|is|who|but|so)\b)[a-z-]+ ){0,2}"
+                        r"(?:startup|start-up|company|"
+                        r"business|firm|shop|store|restaurant|cafe|clinic|office|bakery|salon|bar|agency|factory|"
+                        r"studio|house|apartment|flat|building|condo|mansion|car|dog|cat|puppy|kitten|pet)s?)\b")
+# 「上4歳下1歳」: two children's ages run together; a clause break before the second (not 「3歳下の弟」).
+_RUN_ON_AGES = re.compile(r"(?<=歳|才)(?=(?:上|下|真ん中|兄|姉|弟|妹|長男|長女|次男|次女|三男|三女|息子|娘)"
+                          r"(?:の子)?(?:が|は)?\d)")
+# "7, 5 and 5 — the younger two are twins", "3 kids - 13, 10": a dash between words is a clause break.
+_DASH = re.compile(r"\s+[—–-]{1,2}\s+|\s*[—―]{1,2}\s*")
+# "9 and 4 both in ward schools": the predicate of a list that ends in a bare number, unpunctuated.
+_NUMBER_THEN_BOTH = re.compile(r"\b(\d{1,2}) (both|all|each)\b(?! of)")
+# 「夫41、私37」「夫も34」 "me 31, hubby 33": an adult noun and a bare number written together is that
+# adult's age (as 「夫(41)」 says it).
+_NOUN_NUMBER = re.compile(r"(?<![a-z])(夫|妻|私|わたし|主人|旦那|嫁|母|父|義母|義父|祖母|祖父|"
+                          r"me|i|hubby|husband|wife|mom|dad|mother|father|grandma|grandpa|partner)"
+                          r"(?:も|は|が)?\s?(\d{2,3})(?![\d歳才か年人月日時万円.:/%代台s過超近弱強を]|前後|くらい|ぐらい|以上|以下|未満|手前|\s*(?:years?|yrs?|kids?|children|"
+                          r"months?|weeks?|mo\b|m\b|minutes?|yen|kg|cm|sq|m2|㎡))")
+# "she goes to daycare, a ward one": the kind said after the place, by "one".
+_A_KIND_ONE = re.compile(r"\b(day[- ]?care|nursery|school),? (?:a|the) (ward|chiyoda|private|public)(?:[- ]run)? one\b")
+# "a first-year student at a private high school": the year of the stage named after it.
+_A_YEAR_STUDENT = re.compile(r"\b(?:a|an) (\d(?:st|nd|rd|th))[- ]year(?: student| pupil)?\b")
+# 「4さい」「2さいと5さい」: the age suffix written in hiragana.
+_KANA_AGE = re.compile(r"(\d{1,3})\s*さい")
+# "kids 5 n 2", "9 & 6": texting's "and" between two numbers.
+_TEXT_AND = re.compile(r"\b(\d{1,2}) ?(?:&|\+) ?(\d{1,2})\b|\b(\d{1,2}) n (\d{1,2})\b")
+
+
+# 「下の子とは6歳差」「その3つ下に長男」 "her brother is 3 years younger": an age said from another child's.
+_RELATIVE_JA = re.compile(r"(\d{1,2})\s*(?:歳|才|つ)\s*(?:年)?(差|下|上)(?:です|で|の|に|が)?")
+_RELATIVE_EN = re.compile(r"\b(\d{1,2}) years? (younger|older)\b(?: than (?:him|her|them|his \w+|her \w+))?")
+_BASE_AGE = re.compile(r"(\d{1,2})\s*(?:歳|才)(?!\s*(?:差|下|上|年下|年上))|\b(?:is|am|are|i'm|aged?|of) (\d{1,2})\b|"
+                       r"\b(\d{1,2})[- ]years?[- ]old\b")
+_THEN_STATED = re.compile(r"^\s*\d{1,2}\s*(?:歳|才)")
+
+
+def _relative_ages(text: str) -> str:
+    """An age given as a difference from the child named before becomes that age (when that child's
+    age was said); a difference followed by the age itself (「3歳下の5歳」) is dropped."""
+    def fix(m: re.Match[str], english: bool) -> str:
+        if _THEN_STATED.match(text[m.end():]):
+            return ""  # 「弟は3歳下の5歳です」: the age itself follows
+        bases = [int(next(g for g in b.groups() if g)) for b in _BASE_AGE.finditer(text[:m.start()])]
+        n, way = int(m.group(1)), m.group(2)
+        age = (bases[-1] + n if way in ("上", "older") else bases[-1] - n) if bases else -1
+        if age < 0:
+            return "" if not english else "a few years " + way  # a difference alone is no one's age
+        return f"{age} years old" if english else f"{age}歳" + ("の" if m.group(0).endswith(("の", "に")) else "")
+    text = _RELATIVE_JA.sub(lambda m: fix(m, False), text)
+    return _RELATIVE_EN.sub(lambda m: fix(m, True), text)
 
 
 def is_english(text: str) -> bool:

@@ -24,7 +24,7 @@ SPLIT = re.compile(
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"
 )
-AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
+AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?(?!(?<=\d\d[歳才])\s*(?:手前|目前|近|弱))|"
                  r"上から(?:順に)?\s*(\d{1,2})(?![\d歳才年])|"  # 「年齢は上から順に14、11、6です」
                  r"(\d{1,3})[- ]?(?:(?:years?|yrs?)[- ]?old|yo\b|y/o|y\.o\.|yrs?\b)|"
                  r"(?:\bis|\bam|aged?|ages|i'm|'s|are|'re|were|turned|just turned|\bboth)"
@@ -39,12 +39,15 @@ AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
                  r"(?:^|[:：])\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)|"
                  r"(?:年齢|(?<![今去来昨])年)は\s*(\d{1,3})(?![\d年月日])|"  # 「年は88です」
                  r"(?:上|下|の子|男|女|娘|息子)(?:が|は)\s*(\d{1,2})(?![\d年月日人歳才かヶ.])")  # 「一番上が16」
-MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|"
+# 「もう2か月くらい学校を休んでます」「3か月前から」: a length of time, not an age.
+MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(?<!もう)(?<!約)(?<!ここ)(?<!この)"
+                    r"(\d{1,2})\s*か月(?!前|間|以上|近く|も|ちょっと|経|たっ|待ち|待って|休|毎)|"
                     r"(?<!\bin )(?<!\bfor )(?<!within )(?<!\bdue )(?<!\bnext )(?<!\blast )"
                     r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant| along)|"
                     r"生後(\d{1,2})\s*(?:週|日)|(\d{1,2})[- ]?(?:weeks?|days?)[- ]old")
 SOON = re.compile(r"(?:もうすぐ|来月|今度)で?(\d{1,2})\s*(?:歳|才)(?:に)?な(?:る|ります)|もうすぐ(\d{1,2})\s*(?:歳|才)|"
                   r"(?:来月|来週|今月末|今度)で(\d{1,2})\s*(?:歳|才)|"
+                  r"(?:今度の|次の|来月の|今年の)?(?:誕生日|たんじょうび)で(\d{1,2})\s*(?:歳|才)|"
                   r"(?:almost|nearly|will be|will turn|turning|turns|going on|about to turn) (\d{1,2})\b(?! months)")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
 YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|yrs?)\b|\d{1,2}\s*y\.o\.|"
@@ -77,6 +80,8 @@ STARTING = re.compile(r"(来年度?|来春|春から|4月から|来年の春)[^�
 STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上が|入学|進学|入り|入っ)|(小学|中学|高校)生になり|"
                      r"(?:今年|この春|今春)から(小学|中学|高校)生")
 STARTED_YEAR = {"小": 1, "中": 7, "高": 10}
+_LAST_YEAR = re.compile(r"(?:去年|昨年|昨春|前年)[^。、]{0,8}$")
+_TWO_YEARS_AGO = re.compile(r"(?:一昨年|おととし|2年前)[^。、]{0,8}$")
 CHILD_NOUN = re.compile(CHILD_NOUNS)
 ADULT_NOUN = re.compile(ADULT_NOUNS)
 # 兄/姉 are the older of their sex, 弟/妹 the younger (兄弟・姉妹 name siblings, not one of them).
@@ -101,7 +106,7 @@ GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こど�
                    r"双子|三つ子|3つ子|twins|triplets|姉妹")
 # 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
 DECADE = re.compile(r"(\d)0\s*代(前半|後半)?|(?:in (?:his|her|their|my|our) )(early |late |mid-?)?(\d)0s\b|"
-                    r"\b(early |late )?(\d)0s\b")
+                    r"\b(early |late |mid-?)?(\d)0s\b")
 LATE_ELDERLY = re.compile(r"後期高齢者")
 EARLY_ELDERLY = re.compile(r"前期高齢者")  # 65–74 by the term's own definition
 # 「80歳くらい」「80前後」 "around 80" "80-ish": within five years either side ("around 70" straddles 75: no band).
@@ -113,6 +118,7 @@ APPROX = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:くらい|ぐらい|位|前後
 AT_LEAST = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:を|は)?\s*(?:過ぎ|すぎ|超え|こえ|超|以上|オーバー)|"
                       r"\b(?:over|past|above|older than|more than|at least) (\d{2})\b|"
                       r"\b(\d{2})\s*(?:\+|[- ]plus\b|or (?:older|over|more)\b|[- ]?(?:something|odd)\b)")
+JUST_UNDER = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:手前|目前|近い|近く|弱)|\b(?:almost|nearly|approaching) (\d{2})\b")
 BELOW = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:未満|より(?:下|若))|\b(?:under|below|younger than) (\d{2})\b")
 # "in her early 80s", 「70代後半」 said apart from the noun: an adult's decade (nobody is raised at 30+)
 ADULT_DECADE = re.compile(r"[3-9]0\s*代|\bin (?:his|her|their|my|our) (?:early |late |mid-?)?[3-9]0s\b")
@@ -155,7 +161,11 @@ def _grade(text: str) -> tuple[int | None, bool]:
     m = GRADE.search(text)
     if not m:
         if started := STARTED.search(text):
-            return STARTED_YEAR[(started.group(1) or started.group(4) or started.group(5))[0]], False
+            # 「去年小学校に入った」: a year later now; 「一昨年」 two
+            since = 2 if _TWO_YEARS_AGO.search(text[:started.start()]) else \
+                1 if _LAST_YEAR.search(text[:started.start()]) else 0
+            stage = (started.group(1) or started.group(4) or started.group(5))[0]
+            return STARTED_YEAR[stage] + min(since, 5 if stage == "小" else 2), False
         return None, False
     if m.group(1):
         n, stage = int(m.group(2)), m.group(1)
@@ -211,6 +221,9 @@ def _band(text: str) -> str | None:
     if m := APPROX.search(text):
         n = int(next(g for g in m.groups() if g))
         return next((band for band, (lo, hi) in AGE_BANDS.items() if lo <= n - 5 and n + 5 <= hi), None)
+    if m := JUST_UNDER.search(text):  # 「90歳手前」 "almost 80": the years just below it
+        n = int(next(g for g in m.groups() if g))
+        return next((band for band, (lo, hi) in AGE_BANDS.items() if lo <= n - 3 and n - 1 <= hi), None)
     if (m := AT_LEAST.search(text)) and int(next(g for g in m.groups() if g)) >= 75:
         return "75_plus"
     if (m := BELOW.search(text)) and int(next(g for g in m.groups() if g)) <= 65:
@@ -425,10 +438,36 @@ def segments(text: str, answering_people: bool = False) -> list[Segment]:
     _respectively(found)
     _share_sex(found)
     _number_after_noun(found)
+    _age_after_year(found)
     _born_together(found)
     _count_before_list(found, text)
     _adults_together(found)
     return found
+
+
+# 「9歳です」 "she's 9": an age alone in its clause, no noun, no year.
+_AGE_ALONE = re.compile(r"^\s*(?:(?:he's|she's|he is|she is|aged?)\s+)?(\d{1,2})\s*(?:歳|才|years? old)?"
+                        r"(?:です|でした|だよ|になります)?\s*[.。!！]?\s*$")
+
+
+def _age_after_year(found: list[Segment]) -> None:
+    """「年少の娘、9歳です」「小4の息子、9歳」: an age said alone right after one child named by a school or
+    kindergarten year only is that child's own age (kept with the year, so a contradiction shows)."""
+    for i in range(1, len(found)):
+        before, seg = found[i - 1], found[i]
+        person = before.person
+        if person is None or person.kind != "child" or not person.inferred_age \
+                or before.reference is not None or seg.reference is not None \
+                or not (bare := _AGE_ALONE.match(seg.text)) \
+                or not (person.preschool or person.school_year) or TWINS.search(before.text) \
+                or seg.joined_by_to or noun_sex(before.text) is None:
+            continue  # 「小1と3歳」 is two children; only a son or daughter named with a year takes the age
+        n = int(bare.group(1))
+        if n >= 23:
+            continue
+        joined = read_segment(f"{before.text} {n}歳", False)
+        if joined.person is not None and joined.person.age == n:
+            found[i - 1], found[i] = Segment("", None, None), Segment(before.text + seg.text, joined.person, None)
 
 
 def _adults_together(found: list[Segment]) -> None:
@@ -501,6 +540,16 @@ def _share_place(found: list[Segment]) -> None:
         if seg.joined_by_to and prev.person and seg.person and (place := PLACE_FOR_ALL.search(prev.text)) \
                 and not PLACE_FOR_ALL.search(seg.text):
             seg.text = f"{place.group(0)}{seg.text}"
+        elif seg.joined_by_to and prev.person and seg.person and prev.person.kind == "child" == seg.person.kind \
+                and (first := _LEADING_AGE.search(prev.text)) and _ATTRIBUTIVE.search(prev.text[:first.start()]) \
+                and _LEADING_AGE.match(seg.text):
+            # 「放課後デイを使っている8歳と5歳の息子たち」: the clause before the first age is said of the list
+            seg.text = f"{prev.text[:first.start()]}{seg.text}"
+
+
+# the first age of a segment, and a clause ending in a verb that modifies what follows (「…使っている」「…通う」)
+_LEADING_AGE = re.compile(r"\s*\d{1,2}\s*(?:歳|才)")
+_ATTRIBUTIVE = re.compile(r"[^\s、。]{2,}(?:て|で)(?:い)?る$|[^\s、。]{2,}(?:う|く|す|つ|む|る|た|だ)$")
 
 
 def _respectively(found: list[Segment]) -> None:
@@ -544,7 +593,8 @@ def _number_after_noun(found: list[Segment]) -> None:
     for i in range(1, len(found)):
         before, seg = found[i - 1], found[i]
         if (before.person is None and before.reference in ("adult", "child", "older", "younger", "middle")
-                and (seg.person is not None or _age(seg.text) is not None)  # "raising our grandson, he's 15"
+                and (seg.person is not None or _age(seg.text) is not None  # "raising our grandson, he's 15"
+                     or (before.reference == "adult" and _band(seg.text) is not None))  # "my father, mid-80s,"
                 and (seg.person is None or seg.person.school_year is None or TWINS.search(before.text))
                 and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)):
             joined = read_segment(before.text + " " + seg.text, False)

@@ -375,9 +375,14 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 and not seg.person.inferred_age and abs((seg.person.age or 0) - seg.person.preschool_age) > 1:
             contradicted += 1  # 「年長の息子が8歳」: no such child is built; its age is asked for instead
         elif seg.person is not None:
-            if (sib := SIBLING_OF.search(seg.text)) and current and current[0] == "children" \
-                    and current[1] is not None and builder.children and not builder.children[current[1]].get("sex"):
-                builder.children[current[1]]["sex"] = "male" if sib.group(1) == "his" else "female"  # "her big sister"
+            # "her big sister": the child named before, or else the child the question was about
+            # ("Kojimachi junior high. And his little sister is 10", answering about the one child known)
+            asked = context.expecting.member if context.expecting and context.expecting.key.startswith("child.") \
+                else None
+            of = current[1] if current and current[0] == "children" else asked if current is None else None
+            if (sib := SIBLING_OF.search(seg.text)) and of is not None and builder.children \
+                    and of < len(builder.children) and not builder.children[of].get("sex"):
+                builder.children[of]["sex"] = "male" if sib.group(1) == "his" else "female"
             current = builder.add_person(seg.person, bool(BACK.search(seg.text)), who)
             if current[0] == "children" and len(builder.children or []) > size \
                     and (earlier := take(pending, seg.person.sex)) is not None \
@@ -418,6 +423,12 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             builder.children[current[1]]["sex"] = sex  # "my 4 year old is in daycare and he loves it"
         if seg.person is None and words.HYPOTHETICAL.search(seg.text):
             continue  # 「妊娠したら…」「教育ローンの利子補給って何？」 ask about a fact; they do not state it
+        if (same_place := SAME_PLACE.search(seg.text)) and current and current[0] == "children" \
+                and current[1] is not None and builder.children:
+            field = "daycare" if same_place.group("daycare") or same_place.group("daycare2") else "school"
+            had = [c[field] for i, c in enumerate(builder.children) if i != current[1] and c.get(field)]
+            if had:  # "my son is in 1st grade at the same school": the school of the child named before
+                builder.set("children", current[1], field, had[-1])
         listed = _listed(builder, seg, current, listed)
         run = _run(seg, current, run)
         if len(run) >= 2 and seg.person is None and seg.reference is None and PLURAL_PREDICATE.match(seg.text):
@@ -492,6 +503,17 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     return household, unaged_children(text, len(household.children or []), pending) + contradicted
 
 
+# "… at the same school", 「同じ保育園に通っています」: the place of the other child named in the message.
+SAME_PLACE = re.compile(r"\bthe same (?:(?P<daycare>day[- ]?care|nursery|hoikuen)|(?:elementary |primary |junior high |"
+                        r"middle )?school)\b|同じ(?:(?P<daycare2>保育園|保育所|園)|(?:小学校|中学校|学校))")
+
+
+# "none of us", 「家族は誰も」: every member of the household, adults and children.
+EVERYONE = re.compile(r"\b(?:none|neither|all|each) of us\b|\bnobody in (?:the|our|my) (?:family|household)\b|"
+                      r"\bno one in (?:the|our|my) (?:family|household)\b|家族(?:は|の)?(?:誰も|だれも|全員|みんな)|"
+                      r"うちは(?:誰も|だれも)")
+
+
 # 「来月で3歳」「来月で11か月」 "turns 4 next month": a birthday to come, said of a child already named.
 SOON_WORD = re.compile(r"来月|来週|もうすぐ|今度|今月末|next month|next week|\bsoon\b|\bturns\b|\bturning\b")
 
@@ -517,7 +539,7 @@ BACK = re.compile(r"\bthe (?:\d{1,2}[- ]?(?:years?|yrs?|months?)[- ]?olds?|one (
 
 # 「9歳の息子と6歳の娘は区立小学校」: what follows the last member of a 「と」 list, after は/も/が, is
 # said of every member of the list; a fact before the noun (「区立小学校に通う6歳の娘」) is not.
-_TOPIC = re.compile(r"^(?:さん|ちゃん|くん|君)?(?:は|も|が|とも)")
+_TOPIC = re.compile(r"^(?:[(（][^)）]{0,10}[)）])?(?:さん|ちゃん|くん|君)?(?:は|も|が|とも)")  # 「弟(中1)は」 too
 
 
 # "… aged 3 and 5, are at a nursery in another ward": a predicate whose subject is the list just named.
@@ -584,6 +606,9 @@ def _answer(text: str, context: Context) -> Household | None:
         for member in people if scope == "child" and words.ALL_CHILDREN.search(text) and field != "age" \
                 else [people[exp.member]]:
             member[field] = value  # "Both go to a ward-run nursery": every child
+        if field == "disability_certificate" and EVERYONE.search(text):
+            for member in (data["children"] or []) + (data["adults"] or []):
+                member[field] = value  # "None of us has one", 「家族は誰も持っていません」: every member
     try:
         return Household.model_validate(data)
     except ValidationError:
@@ -622,6 +647,15 @@ def _pronoun_sex(text: str, context: Context, after: Household) -> Household:
                                                  for i, k in enumerate(kids)]})
 
 
+# "No, we haven't borrowed anything for education.": a long reply that opens with the answer itself.
+_HEAD = re.compile(r"\s*(?:はい|いいえ|いえ|うん|ううん|yes|yeah|yep|no|nope|nah)\s*(?=[、,。.!！])")
+
+
+def _head_answer(text: str, context: Context) -> Household | None:
+    head = _HEAD.match(text)
+    return _answer(head.group(0), context) if head else None
+
+
 def understand(text: str, context: Context) -> Understanding:
     """Never raises: anything unreadable is `other` with the household unchanged."""
     t = normalise(text).strip()
@@ -639,7 +673,7 @@ def understand(text: str, context: Context) -> Understanding:
     unaged = 0
     try:
         fixed = moved_fact(t, before) or (correct(t, context) if words.CORRECTION.search(t) else None)
-        after = fixed or (_answer(t, context) if short else None)
+        after = fixed or (_answer(t, context) if short else _head_answer(t, context))
         if after is None:
             after, unaged = _extract(t, context)
         elif fixed is None and len(_CLAUSES.split(t.strip(" 。.!！"))) > 1:

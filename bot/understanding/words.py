@@ -32,7 +32,7 @@ ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
 ]
 
 # Kinds of business residents name when they say they run one (「飲食店を経営」 "run a family restaurant").
-_BUSINESS_JA = r"会社|お店|店|(?<!部)屋|店舗|飲食店|企業|事業所|工場|工務店|クリニック|医院|法人|カフェ|レストラン|美容院|サロン"
+_BUSINESS_JA = r"事務所|事業|商店|工房|診療所|治療院|接骨院|薬局|会社|お店|店|(?<!部)屋|店舗|飲食店|企業|事業所|工場|工務店|クリニック|医院|法人|カフェ|レストラン|美容院|サロン"
 _BUSINESS_EN = (r"business|company|firm|shop|store|restaurant|cafe|clinic|office|bakery|salon|bar|agency|factory|studio|"
                 r"workshop|consultancy|practice")
 
@@ -45,12 +45,14 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     # 「障害はありません」 "no disabilities": said to tell there is no certificate either
     (re.compile(r"(?:no|n't have any|not have any|without any|without)\s+(?:\w+\s+)?disabilit(?:y|ies)|"
                 r"\b(?:neither|none)\b[^.;]{0,30}\b(?:has|have) (?:a |any )?disabilit(?:y|ies)|"
-                r"障[害がい]+(?:は|も)(?:ありません|ない|なし)|障[害がい]+なし"), "member", "disability_certificate", False),
+                r"障[害がい]+(?:は|も)(?:ありません|ない|なし)|障[害がい]+なし|"
+                # 「障害や病気はありません」「障害も病気もない」: one negation after a list that starts with it
+                r"障[害がい]+(?:や|とか|も|、)[^。、!！?？]{0,10}?(?:は|も)(?:特に)?(?:ありません|ない|なし|なく)"), "member", "disability_certificate", False),
     # 「病気もなく元気です」「持病はありません」: said to tell there is no chronic disease
     (re.compile(r"(?:病気|持病|慢性疾患)(?:は|も)?(?:特に)?(?:ない|無い|なく|ありません|なし)"), "child", "chronic_disease", False),
     (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|chronic (?:pediatric|paediatric|childhood) (?:disease|illness|condition)|"
                 r"long-term illness"), "child", "chronic_disease", True),
-    (re.compile(r"療育(?!手帳)|グレーゾーン|発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
+    (re.compile(r"療育(?!手帳)|グレーゾーン|発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|(?:言葉|ことば|発語|言語)(?:の|が)(?:遅れ|遅い|ゆっくり|出ない|出てない)|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
     (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|児発|レスパイト|after[- ]school day|child development support|"
                 r"development support (center|centre)|respite|day services? for (children|kids)|houkago|hodei"), "child",
@@ -61,7 +63,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"普通学級|通常学級|通常の学級|普通クラス|(?:regular|mainstream|normal|general) class(?:es|room)?"),
      "child", "special_needs_class", False),
     (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行けてい(ない|ません)|学校へ行けてい(ない|ません)|学校に行きたがらな|学校に行きたがりません|学校に行っていな|"
-                r"登校できな|行き渋り|行きしぶ|登校しぶり|登校拒否|学校を休みがち|school refusal|"
+                r"登校できな|行き渋|行きしぶ|登校しぶり|登校渋り|学校を休み続け|(?:ずっと|しばらく|長く|長期間?)学校を休|登校拒否|学校を休みがち|school refusal|"
                 r"(hasn't|has not|haven't) (been|gone|attended|been going)( to)? school|not attending school|school avoidance|"
                 r"avoid(s|ing) school|stay(s|ing)? home from school|"
                 r"refuses? to go to school|won't go to school|"
@@ -81,19 +83,23 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"食欲(?:は|も)(?:ちゃんと|しっかり|普通に|十分|まあまあ)?(?:あ(?:る|ります|って)|旺盛)|よく食べ|"
                 r"(?:eats|eating) (?:well|normally|fine)|(?:good|healthy) appetite"), "adult", "nutrition_concern", False),
     (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食欲が落ち|食べ(ない|ません|なくな|られな)|食事の量が減|食事(?:を|も)?(?:あまり)?(?:とらな|取らな|摂らな|とれな)|食べる量が減|"
-                r"(?:gotten|got|getting|become|grown) (?:very |so |really )?thin|(?:hardly|barely|rarely) eats?|"
+                r"\b(?:gotten|got|getting|become|grown) (?:very |so |really )?thin\b|(?:hardly|barely|rarely) eats?|"
                 r"eating less|losing weight|lost (a lot of )?weight|appetite|not eating|eats (very )?little|underweight|"
                 r"(doesn't|does not|don't|can't|cannot) eat (much|enough|well|a lot)|"
-                r"weight loss|getting thin"), "adult",
+                r"weight loss|\bgetting thin(?:ner)?\b"), "adult",
      "nutrition_concern", True),
     (re.compile(r"重度の障害|重い障害|重度障害|寝たきり|severe(ly)? disabilit|severely disabled|bedridden|"
                 r"bed-ridden"), "adult",
      "severe_disability", True),
+    # 「手帳はあるが重度ではありません」 "not severe": a certificate said to be of a light grade
+    (re.compile(r"重度(?:では|じゃ)(?:ありません|ない|なく)|重く(?:は)?(?:ありません|ない)|\bnot severe(?:ly)?\b|"
+                r"\b(?:isn't|is not|wasn't) severe\b"), "adult", "severe_disability", False),
     (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|生まれる予定|pregnant|expecting a baby|due in|"
                 r"(is|am|are|we're|i'm|she's|were) expecting\b|baby (is )?due|"
                 r"(?:^|[.!;]\s*)expecting (?:a |our |my |twins|triplets|another|baby)|"
                 r"(?:having|have) (?:a|another|our (?:first|second|third)) baby (?:in|this|next|soon|due)|"
-                r"baby (?:is )?on the way|赤ちゃんが(?:生まれ(?:る|ます)|できました)"), "household", "pregnant", True),
+                r"baby (?:is )?on the way|赤ちゃんが(?:生まれ(?:る|ます)|できました)|"
+                r"(?:[2-5]|二|三|四)人目(?:が|の子が?)?(?:生まれ(?:る|ます)|産まれ(?:る|ます)|できました|できた|を妊娠|がお腹)"), "household", "pregnant", True),
     (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my|tuition loan|"
                 r"loan for (?:my|our|his|her|the) (?:\w+'s |kids' |children's )?(?:university|college|tuition|education|"
                 r"school fees)"), "household",
@@ -111,13 +117,14 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
      "business", "none"),
     (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|"
                 r"(?:院|屋|店|教室|事務所|塾|薬局|スタジオ|サロン|カフェ|工房)をして(?:い|お)|"
-                r"(?<!会社は)(?<!店は)(?<!スタートアップ)(?<!ベンチャー)を(?:経営|営ん|自営)(?!していな|していま?せん|してな|したい|する予定)|会社経営|自営業|お店を経営|店を経営|"
+                r"(?<!会社は)(?<!店は)(?<!スタートアップ)(?<!ベンチャー)を(?:[^。、をはが]{1,6}で)?(?:経営|営ん|自営)(?!していな|していま?せん|してな|したい|する予定)|会社経営|自営業|お店を経営|店を経営|"
                 rf"({_BUSINESS_JA})[^。、]{{0,8}}?(を|の)?(やって|営んで|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"
                 rf"({_BUSINESS_JA}|事務所)の(社長|代表|経営者|オーナー)|家業|(店|商店|会社|[^\s、。]{{1,3}}屋)を継|small business|"
                 rf"\bowner of (a|an|my|our|the) ([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|"
                 r"\b(have|has|having) (my|our|his|her|their) own (business|company|shop|firm|store)\b|"
                 r"\b(?:has|have) (?:a|an|her|his|their) (?:own )?(?:[\w-]+ ){0,2}(?:shop|store|restaurant|cafe|"
-                r"bakery|salon|clinic|business)\b(?! (?:trip|meeting|card|account))|"
+                r"bakery|salon|clinic|business|company|firm|agency|consultancy|studio|practice|workshop)\b"
+                r"(?! (?:trip|meeting|card|account|car|phone|event|dinner|party|job|policy|plan))|"
                 rf"\b(own|owns|run|runs|operate|operates|manage|manages) (a|an|my|our|the|his|her) (own )?"
                 rf"([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|\b({_BUSINESS_EN}) owner|\b(ceo|president) of (a|an|my|our)\b|"
                 r"my own company|run (a|my|our) ([a-z]+ ){0,2}(business|company|firm|shop|store|restaurant|clinic|office)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
@@ -127,7 +134,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"\b(we're|we are|i'm|i am|it's|it is|is) (?:also |still |actually )?an? ([\w-]+ )?start-?up\b|"
                 r"(founded|started|launched|set up) (a|an|my|our) (own )?(company|business)|"
                 r"(run|runs|running|own|owns|founded|started|launched|my|our) "
-                r"(a |an |my |our )?(tech |small |new )?start-?up|start-?up (founder|owner)|venture (company|business)"),
+                r"(a |an |my |our )?(?:[\w-]+ ){0,2}start-?up|start-?up (founder|owner)|venture (company|business)"),
      "household", "business", "startup"),
 ]
 
@@ -138,6 +145,7 @@ _OTHER_WARDS_EN = (r"minato|chuo|shinjuku|bunkyo|taito|sumida|koto|shinagawa|meg
 DAYCARE_PLACES = (r"保育園|保育所|認定こども園|こども園|保育施設|保育室|託児所|小規模保育|家庭的保育|保育ママ|day[- ]?care|nursery|"
                   r"child ?care (?:center|centre|facility)|creche|hoikuen|hoikusho")
 DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|"
+                          rf"({DAYCARE_PLACES}) (?:run|operated) by (?:the )?(?:ward|chiyoda)|"
                           rf"(^|[はがもをにのでと、\s])区の(認可|認証)?({DAYCARE_PLACES})|"
                           rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})[^.;]{{0,20}}(in|near) "
                           r"(chiyoda|the ward|our ward)|"
@@ -148,9 +156,9 @@ DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。はが�
                            r"outside (of )?(the ward|chiyoda)|(?!chiyoda)[a-z]+[- ](ku|ward|city) (day[- ]?care|nursery)|"
                            r"(day[- ]?care|nursery)[^.;]{0,20} in (another|a different|a neighbou?ring) (ward|city)|(daycare|nursery|preschool)( center| centre| school)? "
                            r"in (?!chiyoda|the ward|our ward)[a-z]+|(daycare|nursery).{0,20}(another|a different) ward")
-DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い|お)?(な|ません|らず|りません)|"
-                          rf"({DAYCARE_PLACES})[にはへ]*(入れず|入れられず|入れなか|入園できず|落ち)|待機児童|待機中|保活中|入園待ち|空き待ち|自宅保育|"
-                          r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|no day[- ]?care|(is|stays?) (at )?home\b|"
+DAYCARE_NONE = re.compile(rf"(?:どこにも|まだ)(?:預けて|通わせて|入れて)(?:い|お)?(?:な|ません|らず)|({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い|お)?(な|ません|らず|りません)|"
+                          rf"({DAYCARE_PLACES})[にはへ]*(入れず|入れられず|入れなか|入れなく|入れない|入れません|入園できず|落ち)|待機児童|待機中|保活中|入園待ち|空き待ち|自宅保育|"
+                          r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|(?:家|自宅)に(?:い|居)(?:る|ます)|no day[- ]?care|(is|stays?) (at )?home\b|"
                           r"(not|n't) (in|at|go to|going to|attend|attending|use|using) (a |any )?(ward )?"
                           r"(day[- ]?care|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
                           r"at home with (me|us|my)|(isn't|is not|not) (yet )?enrolled|"
@@ -160,10 +168,14 @@ SCHOOL_KUDAN = re.compile(r"九段中等|kudan(?! (?:elementary|primary|kinderga
 # The ward's schools by name, in English.
 _WARD_SCHOOLS_EN = r"kojimachi|bancho|fujimi|ochanomizu|shohei|izumi|kudan|kanda[- ]hitotsubashi|chiyoda"
 # In Chiyoda a public (公立) elementary or junior high school is a ward school; 都立 says so.
-SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(公立|区)の?(小学校|中学校|小学|中学|小(?!児)|中(?!等))|"
+SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|公立の?(小学校|中学校|小学|中学|小(?!児|規模)|中(?!等))|区の?(小学校|中学校|小学|中学|小(?!児|規模|さ)|中(?!等|で|に|を|の|は|心|央|から))|"
                          r"区立(?!の?(保育|こども園|認定|幼稚園|図書館|住宅|施設|病院|高))|\bpublic[- ]school\b|"
                          r"public (elementary|junior high|middle|primary)\b|school run by (the|our) ward|"
                          rf"\b({_WARD_SCHOOLS_EN}) (elementary|junior high|middle|primary)\b|"
+                         # "in 2nd year of junior high at Kojimachi", "attends Bancho": the school, named after
+                         rf"\b(elementary|junior high|middle|primary|grade|school)\b[^.;]{{0,25}}\bat ({_WARD_SCHOOLS_EN})\b"
+                         r"(?! (?:kindergarten|nursery|day))|"
+                         rf"\b(attends?|attending|goes to|go to) ({_WARD_SCHOOLS_EN})\b(?! (?:kindergarten|nursery|day|station))|"
                          r"public (elementary|junior high|middle|primary) school|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"
                          r"(麹町|番町|富士見|お茶の水|昌平|和泉|九段)小(?!児)|(麹町|神田一橋)中(?!等)|"
                          r"(ward|chiyoda)[- ]?(run |operated |public |city )?(school|elementary|junior|middle|primary)|"
@@ -189,11 +201,12 @@ NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|い
                 r"もってない|no|nope|none|"
                 r"(we |i )?(don't|do not) have any|not really|not at all)")
 DONT_KNOW = re.compile(r"わからない|分からない|わかりません|分かりません|不明|知らない|答えたくない|don't know|dont know|"
-                       r"not sure|no idea|rather not")
+                       r"not sure|no idea|rather not|まだ決めて(?:い)?な|決めて(?:い)?ません|決まって(?:い)?(?:な|ません)|未定|"
+                       r"haven't decided|not decided|undecided")
 
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
-    ("erase", re.compile(r"データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase")),
-    ("restart", re.compile(r"最初から|やり直|リセット|start over|restart|reset")),
+    ("erase", re.compile(r"データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase|(delete|remove|clear) (all|everything|what i (told|said|gave))\b|(delete|remove|clear) (all )?(my|the) (details|answers|info)\b")),
+    ("restart", re.compile(r"最初から|やり直|リセット|start over|restart|reset|(?:start|begin) (?:again|afresh|from scratch)")),
     ("results", re.compile(r"結果|一覧|まとめて|what can i (get|receive)|show (me )?(the )?results|^results?$|^list$")),
     ("help", re.compile(r"使い方|ヘルプ|^help|何ができ|何を入力|何を書|どう使|how do(es)? (this|it) work|what can you do|"
                         r"how do(es)? (this|the) (chat|bot|service|app|site|tool) work|how (do|should|can) i use|"
@@ -205,7 +218,7 @@ QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|�
                       r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")
 # A move said across clauses (「実家の近くに住みたいので、区内での引っ越しを考えています」): where, and that it is a move.
 NEAR_PARENTS = re.compile(r"(親|実家|両親|祖父母|義父母|義実家|義母|義父|義理の両親|(?<![義祖])母|(?<![義祖])父)"
-                          r"[^。]{0,8}(近く|そば|近所|隣)|"
+                          r"[^。]{0,14}(近く|そば|近所|隣)|"
                           r"(near|close to|closer to|next to) (my|our|her|his) (parents|mother|father|mom|dad|in-laws)")
 LARGER_HOME = re.compile(r"(広い|大きい|大きな|広め|もっと広|部屋数の多い)|(bigger|larger|more space|more room|roomier)")
 MOVE = re.compile(r"引っ越|引越|住み替え|転居|移り住|移りた|移る予定|(?<![a-z])mov(e|ing)\b|relocat")
@@ -214,4 +227,4 @@ NOT_MOVING = re.compile(r"引っ越し?(?:は|も)?(?:考えていません|考�
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が|も)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|おらず|いないです)|"
                          r"子なし|no (other )?(kids|children)|childless|(don't|do not) have (any )?(kids|children)")
 CORRECTION = re.compile(r"(^|^あっ?[、,]\s*|[、,。]\s*)(違う|違います|ちがう|ちがいます)|^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|間違|no,|actually|sorry|correction|oops|wait|"
-                        r"my mistake|i meant|no wait|no no)|じゃなくて|ではなくて|\bi meant\b")
+                        r"my mistake|i meant|no wait|no no)|じゃなくて|ではなくて|ではなく|じゃなく|\bi meant\b")
