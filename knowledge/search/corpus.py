@@ -1,6 +1,10 @@
 """The passages we embed: for every measure, its catalog entry (Japanese and English, with the
-residents' words) and its passage of the source document. Each carries its measure id and page,
-so any hit can be cited.
+residents' words; 简体中文 and 한국어 where the catalog has them) and its passage of the source
+document. Each carries its measure id and page, so any hit can be cited.
+
+Chinese and Korean get passages of their own rather than text appended to the Japanese one: the
+Japanese and English vectors stay as they were (ja/en results unchanged), and a measure's score is
+its best passage, so a resident writing in Chinese meets the measure in Chinese.
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ from pathlib import Path
 import yaml
 
 from knowledge.catalog import Catalog
-from knowledge.measure import Measure
+from knowledge.measure import Measure, Text
 from knowledge.source import passages as source_passages
+
+TRANSLATED = ("zh", "ko")  # catalog languages embedded besides Japanese and English
 
 
 @dataclass(frozen=True)
@@ -22,7 +28,7 @@ class Passage:
     id: str
     measure_id: str
     page: str
-    origin: str  # "catalog_ja" | "catalog_en" | "source"
+    origin: str  # "catalog_ja" | "catalog_en" | "catalog_zh" | "catalog_ko" | "source" | "out_of_scope"
     text: str
 
 
@@ -42,12 +48,26 @@ def _catalog_en(m: Measure) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def _catalog_translated(m: Measure, lang: str) -> str:
+    """The measure in `lang` ("zh" / "ko"); empty when the catalog lacks that translation. The
+    translations keep the document's Japanese term in 「」 where residents may type it."""
+    def of(text: Text) -> str:
+        return getattr(text, lang) or ""
+    title = getattr(m, f"title_{lang}") or ""
+    parts = [title, of(m.summary), of(m.audience), " ".join(of(t) for t in m.conditions_text)]
+    return "\n".join(p for p in parts if p) if title and of(m.summary) else ""
+
+
 def build_passages(catalog: Catalog) -> list[Passage]:
     by_title = {(p.page, p.title): p for p in source_passages()}
     out: list[Passage] = []
     for m in catalog:
         out.append(Passage(f"{m.id}#ja", m.id, m.page, "catalog_ja", _catalog_ja(m)))
         out.append(Passage(f"{m.id}#en", m.id, m.page, "catalog_en", _catalog_en(m)))
+        for lang in TRANSLATED:
+            text = _catalog_translated(m, lang)
+            if text:
+                out.append(Passage(f"{m.id}#{lang}", m.id, m.page, f"catalog_{lang}", text))
         src = by_title.get((m.page, m.title))
         if src is not None:
             out.append(Passage(f"{m.id}#source", m.id, m.page, "source", src.text))

@@ -16,7 +16,7 @@ DATA = Path(__file__).parents[2] / "benchmarks" / "data"
 PREAMBLE = "こんにちは。千代田区に住んでいて、毎日仕事と子育てでとても忙しくしています。"
 
 
-@pytest.mark.parametrize("devset", ["retrieval_devset.yaml", "retrieval_heldout.yaml"])
+@pytest.mark.parametrize("devset", ["retrieval_devset.yaml", "retrieval_heldout.yaml", "retrieval_devset_zh_ko.yaml"])
 def test_every_dev_and_held_out_question_is_read_whole(real_searcher: Any, devset: str) -> None:
     """The cap was chosen above the longest question, so the figures of README "Search quality" hold."""
     queries = yaml.safe_load((DATA / devset).read_text(encoding="utf-8"))["queries"]

@@ -38,6 +38,28 @@ def test_out_of_scope_questions_get_no_result(real_searcher: Any, question: str)
     assert real_searcher.search(question) == []
 
 
+@pytest.mark.parametrize(
+    ("question", "measure_id"),
+    [
+        ("保育园的纸尿裤以后不用自己带了吗？", "diaper_provision"),
+        ("区立小学的午饭（給食）要交钱吗", "school_lunch_free"),
+        ("想给儿子打HPV疫苗，男孩子也免费吗？", "male_hpv_vaccine"),
+        ("어린이집에 기저귀를 매일 챙겨 보내야 하나요?", "diaper_provision"),
+        ("초등학교 급식비가 무료가 된다던데 사실인가요?", "school_lunch_free"),
+        ("임신 중인데 초음파 검사 비용 지원이 있나요?", "prenatal_ultrasound"),
+    ],
+)
+def test_chinese_and_korean_questions_find_the_measure(real_searcher: Any, question: str, measure_id: str) -> None:
+    """Issue 13: residents write in 中文 and 한국어; the corpus holds the catalog's zh/ko entries."""
+    assert measure_id in [h.id for h in real_searcher.search(question, k=3)]
+
+
+@pytest.mark.parametrize("question", ["我想办护照，在哪里申请？", "住民票怎么开？", "여권은 어디서 신청하나요?",
+                                      "대형 쓰레기는 어떻게 버려요?"])
+def test_chinese_and_korean_out_of_scope_questions_get_no_result(real_searcher: Any, question: str) -> None:
+    assert real_searcher.search(question) == []
+
+
 def test_results_are_one_per_measure_best_first(real_searcher: Any) -> None:
     hits = real_searcher.search("障害のある子どもの負担を減らす支援", k=5)
     assert len({h.id for h in hits}) == len(hits) >= 2
