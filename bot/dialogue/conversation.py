@@ -84,8 +84,8 @@ class Dialogue:
     def start(self, lang: Lang = "ja") -> tuple[DialogueState, Turn]:
         state = DialogueState(lang=lang)
         out = _Out()
-        out.say(replies.welcome_text(lang, self.notice(lang)), replies.language_replies(lang))
-        return self._continue(state, out, show_progress=False)
+        out.say(replies.welcome_text(lang, self.notice(lang)))
+        return _with_languages(*self._continue(state, out, show_progress=False))
 
     def switch(self, state: DialogueState, lang: Lang) -> tuple[DialogueState, Turn]:
         """The conversation in another language, keeping the household and what was settled: says so
@@ -202,9 +202,9 @@ class Dialogue:
             return self._skip_pending(state, out)
         if got.intent in ("thanks", "help", "greet"):
             out.say(replies.welcome_text(state.lang, self.notice(state.lang)) if got.intent == "greet" else
-                    replies.say("help" if got.intent == "help" else "thanks", state.lang),
-                    [] if got.intent == "thanks" else replies.language_replies(state.lang))
-            return self._continue(state, out, show_progress=False)
+                    replies.say("help" if got.intent == "help" else "thanks", state.lang))
+            turned = self._continue(state, out, show_progress=False)
+            return turned if got.intent == "thanks" else _with_languages(*turned)
         if got.unaged_children and not state.unaged_asked:
             state.unaged_children = got.unaged_children  # asked for once, by _continue
         if got.changed or got.conflicts or state.unaged_children:
@@ -340,6 +340,16 @@ def _with_correction(state: DialogueState, turn: Turn, lang: Lang) -> tuple[Dial
         at = next((i for i, label in enumerate(options) if label in closing), len(options))
         last.quick_replies = [*options[:at], CORRECT[lang], *options[at:]]
     return state, turn.model_copy(update={"household_changed": True})
+
+
+def _with_languages(state: DialogueState, turn: Turn) -> tuple[DialogueState, Turn]:
+    """The welcome and help turns offer the other languages, each named in itself, after the last
+    message's own replies (the message whose quick replies every channel shows)."""
+    last = turn.messages[-1] if turn.messages else None
+    if last is not None:
+        last.quick_replies = [*last.quick_replies,
+                              *(name for name in replies.language_replies(state.lang) if name not in last.quick_replies)]
+    return state, turn
 
 
 def _with_finish(state: DialogueState) -> list[str]:
