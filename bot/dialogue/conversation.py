@@ -347,8 +347,8 @@ def _with_languages(state: DialogueState, turn: Turn) -> tuple[DialogueState, Tu
     message's own replies (the message whose quick replies every channel shows)."""
     last = turn.messages[-1] if turn.messages else None
     if last is not None:
-        last.quick_replies = [*last.quick_replies,
-                              *(name for name in replies.language_replies(state.lang) if name not in last.quick_replies)]
+        others = [name for name in replies.language_replies(state.lang) if name not in last.quick_replies]
+        last.quick_replies = [*last.quick_replies, *others]
     return state, turn
 
 
