@@ -97,9 +97,8 @@ def studied_only(measure: Measure, asked: Asked) -> bool:
 
 def _fiscal(lang: Lang) -> str:
     doc = document()
-    if lang == "en":
-        return f"FY{doc.fiscal_year} (April {doc.fiscal_year} to March {doc.fiscal_year + 1})"
-    return f"{doc.fiscal_year_ja}（{doc.fiscal_year}年4月〜{doc.fiscal_year + 1}年3月）"
+    era = str(doc.fiscal_year) if lang == "en" else doc.fiscal_year_ja  # as in knowledge/dated.py
+    return message("answers.fiscal", lang, era=era, year=doc.fiscal_year, next=doc.fiscal_year + 1)
 
 
 def status_line(measure: Measure, lang: Lang) -> str:
@@ -201,16 +200,13 @@ class Answerer:
                       candidates=candidates, text="\n".join(lines))
 
     def _printed(self, measure: Measure, asked: Asked, found: list[str], lang: Lang) -> list[str]:
-        en = lang == "en"
         if asked.kind == "when" and asked.topic is not None and asked.topic.name == "start" and not found:
-            return [f"The document is the ward's plan for {_fiscal(lang)}; this measure is part of it. "
-                    "It prints no exact start date." if en else
-                    f"資料は{_fiscal(lang)}の区の重点施策で、この施策はその年度の取り組みです。開始の日付までは書かれていません。"]
+            return [message("answers.start_printed", lang, fiscal=_fiscal(lang))]
         lines = []
         if asked.kind == "amount":
             figures = [f for f in measure.figures if f.text in _amount_figures(measure, asked)]
-            lines += [f"- {f.label.en}: {f.text}" if en else f"・{f.label.ja}：{f.text}" for f in figures]
-        lines += [f"The document (in Japanese) says: 「{c}」" if en else f"資料の記載：「{c}」" for c in found]
+            lines += [message("answers.figure", lang, label=text_in(f.label, lang), text=f.text) for f in figures]
+        lines += [message("answers.quote", lang, clause=c) for c in found]
         return lines
 
     def _not_printed(self, measure: Measure, asked: Asked, lang: Lang) -> list[str]:
