@@ -12,12 +12,15 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
-from bot.dialogue.answering import Answer, Answerer, Lang
+from bot.dialogue.answering import Answer, Answerer
 from bot.dialogue.overview import overview
 from bot.dialogue.which_measure import SearchFn, has_topic, named, pick
 from bot.understanding.question_kind import Asked, asked_named, asks_in_general, read_question
 from knowledge.catalog import Catalog
 from knowledge.household import Household
+from knowledge.languages import Lang
+from knowledge.messages import message
+from knowledge.results import translated_title
 
 MAX_LABEL = 40  # a candidate's quick reply: the title, clipped, and its page
 _SENTENCE_END = re.compile(r"(?<=[。．！？!?\n、,])|(?<=\.)\s")
@@ -40,7 +43,7 @@ class Reply:
 
 def label(title: str, page: str, lang: Lang) -> str:
     short = title if len(title) <= MAX_LABEL else title[:MAX_LABEL - 1] + "…"
-    return f"{short} ({page})" if lang == "en" else f"{short}（{page}）"
+    return message("answers.label", lang, title=short, page=page)
 
 
 class FreeQuestions:
@@ -124,8 +127,7 @@ class FreeQuestions:
         answer = self.answerer.general(asked, lang, candidates, notice)
         if not candidates:
             return Reply(answer, [], None, [])
-        en = lang == "en"
-        options = {label(m.title_en if en else m.title, m.page, lang): m.id
+        options = {label(translated_title(m, lang), m.page, lang): m.id
                    for m in (self.catalog.get(c) for c in candidates) if m is not None}
         return Reply(answer, list(options), Asking(kind=asked.name, options=options), [])
 

@@ -10,10 +10,14 @@ patterns as the kind answers (answering.evidence), so the two never disagree.
 
 from __future__ import annotations
 
-from bot.dialogue.answering import Answer, Lang, evidence, status_line, who_takes_part
+from bot.dialogue.answering import Answer, evidence, status_line, who_takes_part
 from bot.understanding.question_kind import Asked, specs
 from knowledge.contact import Contact
+from knowledge.languages import Lang
 from knowledge.measure import Measure
+from knowledge.messages import message
+from knowledge.reasons import text_in
+from knowledge.results import title_in
 
 # The kinds listed as "not printed" when the passage does not answer them, in this order.
 SILENT_KINDS = ("procedure", "documents", "where", "contact")
@@ -29,22 +33,17 @@ def not_printed(measure: Measure, lang: Lang) -> list[str]:
 
 
 def overview(measure: Measure, lang: Lang, contact: Contact, notice: str | None = None) -> Answer:
-    en = lang == "en"
-    head = f"About {measure.title_en} ({measure.page}):" if en else f"【{measure.title}（{measure.page}）】"
-    lines = [head, measure.summary.en if en else measure.summary.ja,
-             ("Who it is for, in the document: " if en else "資料に書かれている対象：")
-             + (measure.audience.en if en else measure.audience.ja)]
-    lines += [f"- {f.label.en}: {f.text}" if en else f"・{f.label.ja}：{f.text}" for f in measure.figures]
+    """The measure's printed facts in `lang` (catalog texts in that language, title with the Japanese beside)."""
+    lines = [message("answers.overview_head", lang, title=title_in(measure, lang), page=measure.page),
+             text_in(measure.summary, lang), message("answers.who_for", lang, audience=text_in(measure.audience, lang))]
+    lines += [message("answers.figure", lang, label=text_in(f.label, lang), text=f.text) for f in measure.figures]
     if status := status_line(measure, lang):
         lines.append(status)
     lines += who_takes_part(measure, lang)
     silent = not_printed(measure, lang)
     if silent:
-        lines.append(("The document does not print: " + "; ".join(silent) + ".") if en
-                     else "資料に記載がないこと：" + "、".join(silent) + "。")
-    lines.append(contact.line(lang) if contact.configured else
-                 ("For anything else, please ask at the ward office counter (区の窓口)." if en
-                  else "そのほかのことは、区の窓口でおたずねください。"))
+        lines.append(message("answers.not_printed", lang, items=message("answers.not_printed_sep", lang).join(silent)))
+    lines.append(contact.line(lang) if contact.configured else message("answers.ask_else", lang))
     if notice:
         lines.append(notice)
     return Answer(kind="overview", measure_id=measure.id, page=measure.page, in_document=None, text="\n".join(lines))
