@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import ValidationError
 
-from bot.understanding import words
+from bot.understanding import language, words
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages, without_impossible
 from bot.understanding.corrections import correct
 from bot.understanding.facts import segment_facts
 from bot.understanding.model import Conflict, Context, Intent, Understanding
-from bot.understanding.normalise import is_english, normalise
+from bot.understanding.normalise import normalise
 from bot.understanding.people import CHILD_NOUN, Person, Segment, noun_sex, pronoun_sex, segments
+from bot.understanding.pivot import to_japanese
 from knowledge.household import Household
 
 KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|\bboys\b|\bgirls\b|"
@@ -403,8 +404,12 @@ def _intent(text: str, changed: bool, context: Context) -> Intent:
 def understand(text: str, context: Context) -> Understanding:
     """Never raises: anything unreadable is `other` with the household unchanged."""
     t = normalise(text).strip()
-    lang: Literal["ja", "en"] = "en" if is_english(t) else "ja"
+    lang = language.detect(t, context.lang)
     before = context.household
+    if (chosen := language.chosen(t)) is not None:  # 「中文」「한국어로」「やさしい にほんご」
+        return Understanding("switch_language", before, (), chosen)
+    if (japanese := to_japanese(t, lang)) != t:  # 「3岁的儿子」 → 「3歳の息子」 (bot/understanding/pivot.py)
+        t = normalise(japanese).strip()
     if not t:
         return Understanding("other", before, (), lang)
     short = len(t) <= 40
