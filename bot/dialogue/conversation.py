@@ -28,6 +28,7 @@ from knowledge.catalog import Catalog
 from knowledge.contact import Contact
 from knowledge.dated import Clock, notice
 from knowledge.household import Household
+from knowledge.languages import Lang as AnyLang
 from knowledge.outcome import Fact
 from knowledge.results import Results, match_household
 from knowledge.search.searcher import Hit
@@ -158,16 +159,19 @@ class Dialogue:
                 return state, Turn(messages=out.messages, results=results, done=True)
             return self._continue(state, out, show_progress=False, retry=True)  # and ask the question again
         got = understand(text, Context(household=state.household, expecting=expecting,
-                                       last_changed=tuple(state.last_changed)))
+                                       last_changed=tuple(state.last_changed), lang=state.lang))
         if any(c.isalpha() for c in text):  # 「3」 or 「5, 2」 says nothing about the language: keep it
-            state.lang = got.lang
+            state.lang = _spoken(got.lang)
+        if got.intent == "switch_language":  # 「English」「中文」: the household stays, the question is asked anew
+            state.pending = None
+            return self._continue(state, out, show_progress=False)
         if got.intent == "restart":
-            fresh = DialogueState(lang=got.lang)
-            out.say(replies.say("restart", got.lang))
+            fresh = DialogueState(lang=state.lang)
+            out.say(replies.say("restart", state.lang))
             return self._continue(fresh, out, show_progress=False)
         if got.intent == "erase":
-            fresh = DialogueState(lang=got.lang)
-            out.say(replies.say("erased", got.lang))
+            fresh = DialogueState(lang=state.lang)
+            out.say(replies.say("erased", state.lang))
             return fresh, Turn(messages=out.messages, results=self._results(fresh), done=True, erase=True)
         if got.intent == "results":
             results = self._results(state)
@@ -305,6 +309,12 @@ def _apply(household: Household, fact: Fact, value: Any) -> Household:
     if fact.key in ("children", "adults"):
         return household.model_validate({**household.model_dump(), fact.key: value})
     return set_fact(household, fact, value)
+
+
+def _spoken(lang: AnyLang) -> Lang:
+    """The language the dialogue answers in. Its wording is Japanese and English until issue 13a
+    brings the others; a resident writing 中文/한국어/やさしい日本語 is answered in Japanese, as before."""
+    return "en" if lang == "en" else "ja"
 
 
 def _with_correction(state: DialogueState, turn: Turn, lang: Lang) -> tuple[DialogueState, Turn]:

@@ -45,13 +45,14 @@ def _numbers(spec: dict[str, Any]) -> list[tuple[re.Pattern[str], dict[str, int]
     out: list[tuple[re.Pattern[str], dict[str, int] | None, dict[str, str]]] = []
     if "kanji" in spec:
         out.append((re.compile(f"({spec['kanji']})(?={spec['before']})"), None, spec.get("replace") or {}))
-    if "words" in spec:
-        out.append((re.compile(f"(?<![가-힣])({_alternation(spec['words'])})(?={spec['before']})"), spec["words"], {}))
+    if "words" in spec:  # never right after a digit: 「5세 아이」 is a 5-year-old, not 5 and 3
+        out.append((re.compile(rf"(?<![가-힣\d])({_alternation(spec['words'])})(?={spec['before']})"),
+                    spec["words"], {}))
     if "sino" in spec:
-        out.append((re.compile(f"(?<![가-힣])({_alternation(spec['sino'])})(?={spec['sino_before']})"),
+        out.append((re.compile(rf"(?<![가-힣\d])({_alternation(spec['sino'])})(?={spec['sino_before']})"),
                     spec["sino"], {}))
     if "alone" in spec:  # 「아이가 둘」「둘이에요」: a count followed by nothing, or by its ending only
-        out.append((re.compile(f"(?<![가-힣])({_alternation(spec['alone'])})(?=$|\\s|[.,!?]|이에요|입니다|이요|이야)"),
+        out.append((re.compile(rf"(?<![가-힣\d])({_alternation(spec['alone'])})(?=$|\s|[.,!?]|이에요|입니다|이요|이야)"),
                     spec["alone"], {}))
     return out
 
