@@ -97,6 +97,8 @@ def detect(text: str, current: Lang | None = None) -> Lang:
 
     Without a current language the answer is what understanding always said: English for Latin text,
     otherwise Japanese — now with Korean and Chinese recognised."""
+    if is_english(text):  # mostly Latin letters, as before (「nenchu」 normalised to 年中 included)
+        return "en"
     if HANGUL.search(text):
         return "ko"
     japanese: Lang = "ja-easy" if current == "ja-easy" else "ja"
@@ -106,6 +108,4 @@ def detect(text: str, current: Lang | None = None) -> Lang:
         if is_chinese(text):
             return "zh"
         return "zh" if current == "zh" else japanese  # 「小3」「区立」: Japanese unless we were speaking Chinese
-    if is_english(text):
-        return "en"
     return current or "ja"  # digits, emoji, punctuation: nothing about the language
