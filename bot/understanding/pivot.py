@@ -51,9 +51,9 @@ def _numbers(spec: dict[str, Any]) -> list[tuple[re.Pattern[str], dict[str, int]
     if "sino" in spec:
         out.append((re.compile(rf"(?<![가-힣\d])({_alternation(spec['sino'])})(?={spec['sino_before']})"),
                     spec["sino"], {}))
-    if "alone" in spec:  # 「아이가 둘」「둘이에요」: a count followed by nothing, or by its ending only
-        out.append((re.compile(rf"(?<![가-힣\d])({_alternation(spec['alone'])})(?=$|\s|[.,!?]|이에요|입니다|이요|이야)"),
-                    spec["alone"], {}))
+    if "alone" in spec:  # 「아이가 둘」「둘이에요」: a count followed by nothing or its ending (「둘 다」 is "both")
+        ending = r"(?=$|\s|[.,!?]|이에요|입니다|이요|이야)(?!\s*다\b)"
+        out.append((re.compile(rf"(?<![가-힣\d])({_alternation(spec['alone'])}){ending}"), spec["alone"], {}))
     return out
 
 

@@ -200,3 +200,29 @@ def test_what_the_resident_wants(text: str, intent: str) -> None:
                                              ("孩子", "zh"), ("아이들", "ko")])
 def test_a_child_named_without_an_age_is_not_made_up(text: str, lang: Lang) -> None:
     assert read(text, lang)[1] == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5岁的儿子有残疾证", {"children": [{"age": 5, "sex": "male", "disability_certificate": True}]}),
+    ("5岁的儿子没有残疾证", {"children": [{"age": 5, "sex": "male", "disability_certificate": False}]}),
+    ("5岁的孩子有发育迟缓", {"children": [{"age": 5, "developmental_concern": True}]}),
+    ("8岁的女儿不去上学", {"children": [{"age": 8, "sex": "female", "school_refusal": True}]}),
+    ("孩子们都在区立小学，8岁和10岁", {"children": [{"age": 8, "school": "ward"}, {"age": 10, "school": "ward"}]}),
+    ("5살 아들은 장애인 수첩이 없어요", {"children": [{"age": 5, "sex": "male", "disability_certificate": False}]}),
+    ("5살 아이가 발달이 늦어요", {"children": [{"age": 5, "developmental_concern": True}]}),
+    ("8살 딸이 학교에 안 가요", {"children": [{"age": 8, "sex": "female", "school_refusal": True}]}),
+    ("아이 둘 다 구립 초등학교에 다녀요. 8살, 10살",
+     {"children": [{"age": 8, "school": "ward"}, {"age": 10, "school": "ward"}]}),
+])
+def test_other_child_facts_where_the_words_are_plain(text: str, expected: dict[str, Any]) -> None:
+    assert read(text) == ("inform", expected)
+
+
+@pytest.mark.parametrize(("text", "adult"), [
+    ("我母亲80岁，有点健忘", {"age": 80, "memory_concern": True}),
+    ("어머니는 80세이고 치매가 있어요", {"age": 80, "memory_concern": True}),
+])
+def test_an_older_parents_memory(text: str, adult: dict[str, Any]) -> None:
+    intent, household = read(text)
+    assert intent == "inform"
+    assert [{k: v for k, v in a.items() if k != "relation"} for a in household["adults"]] == [adult]
