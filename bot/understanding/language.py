@@ -98,6 +98,8 @@ def detect(text: str, current: Lang | None = None) -> Lang:
     Without a current language the answer is what understanding always said: English for Latin text,
     otherwise Japanese — now with Korean and Chinese recognised."""
     if is_english(text):  # mostly Latin letters, as before (「nenchu」 normalised to 年中 included)
+        if current in ("zh", "ko", "ja-easy") and len(text.split()) == 1:
+            return current  # 「OK」「LINE」「ADHD」: a word every language borrows, not a change of language
         return "en"
     if HANGUL.search(text):
         return "ko"

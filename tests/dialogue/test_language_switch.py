@@ -1,8 +1,7 @@
-"""A resident changes language mid-conversation and keeps their household (issue 13).
+"""A resident changes language mid-conversation by typing it, and keeps their household (issue 13).
 
-Until the dialogue's wording exists in 中文/한국어/やさしい日本語 (issue 13a), residents writing them are
-answered in Japanese; their facts are understood all the same.
-"""
+Tapping a language's name is issue 13a's (Dialogue.switch); these are the switch words and the
+languages the understanding detects (bot/understanding/language.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +9,8 @@ import pytest
 
 from bot.dialogue.conversation import Dialogue
 from knowledge.catalog import default_catalog
+from knowledge.languages import Lang
+from knowledge.messages import message
 
 
 @pytest.fixture(scope="module")
@@ -17,32 +18,45 @@ def dialogue() -> Dialogue:
     return Dialogue(default_catalog())
 
 
-def test_english_typed_mid_conversation_switches_and_the_household_stays(dialogue: Dialogue) -> None:
+@pytest.mark.parametrize(("typed", "lang"), [("English please", "en"), ("请用中文", "zh"), ("한국어로 해 주세요", "ko"),
+                                             ("やさしい にほんご で おねがいします", "ja-easy"), ("中文", "zh")])
+def test_a_typed_switch_word_changes_language_and_the_household_stays(dialogue: Dialogue, typed: str,
+                                                                      lang: Lang) -> None:
     state, _ = dialogue.start()
     state, _ = dialogue.respond(state, "3歳の息子がいます")
     asked = state.pending.key if state.pending else None
-    state, turn = dialogue.respond(state, "English please")
-    assert state.lang == "en"
+    state, turn = dialogue.respond(state, typed)
+    assert state.lang == lang
     assert state.household.model_dump(exclude_none=True)["children"] == [{"age": 3, "sex": "male"}]
-    assert state.pending is not None and state.pending.key == asked  # the same question, asked again …
-    assert turn.messages[-1].text.isascii()  # … in English
-    state, _ = dialogue.respond(state, "日本語")
-    assert state.lang == "ja" and state.household.children and state.household.children[0].age == 3
+    assert turn.messages[0].text == message("common.language_chosen", lang)
+    assert state.pending is not None and state.pending.key == asked  # the same question, asked again
 
 
-def test_a_number_after_a_switch_keeps_the_chosen_language(dialogue: Dialogue) -> None:
-    state, _ = dialogue.start()
-    state, _ = dialogue.respond(state, "English")
-    state, _ = dialogue.respond(state, "2")
-    assert state.lang == "en"
-
-
-@pytest.mark.parametrize(("text", "children"), [
-    ("我有两个孩子，儿子5岁，女儿3岁", [{"age": 5, "sex": "male"}, {"age": 3, "sex": "female"}]),
-    ("아들은 세 살이에요", [{"age": 3, "sex": "male"}]),
+@pytest.mark.parametrize(("text", "lang", "children"), [
+    ("我有两个孩子，儿子5岁，女儿3岁", "zh", [{"age": 5, "sex": "male"}, {"age": 3, "sex": "female"}]),
+    ("아들은 세 살이에요", "ko", [{"age": 3, "sex": "male"}]),
 ])
-def test_a_household_written_in_chinese_or_korean_is_understood(dialogue: Dialogue, text: str,
-                                                                 children: list[dict[str, object]]) -> None:
+def test_a_household_written_in_chinese_or_korean_is_understood_and_answered_in_it(
+        dialogue: Dialogue, text: str, lang: Lang, children: list[dict[str, object]]) -> None:
     state, _ = dialogue.start()
     state, _ = dialogue.respond(state, text)
+    assert state.lang == lang
     assert [c.model_dump(exclude_none=True) for c in state.household.children or []] == children
+    state, _ = dialogue.respond(state, "2")  # a number says nothing about the language
+    assert state.lang == lang
+
+
+def test_easy_japanese_stays_while_the_resident_types_japanese(dialogue: Dialogue) -> None:
+    state, _ = dialogue.start()
+    state, _ = dialogue.respond(state, "やさしい にほんご")
+    state, _ = dialogue.respond(state, "こども が 2にん います。 3さい と 5さい です")
+    assert state.lang == "ja-easy"
+    assert [c.age for c in state.household.children or []] == [3, 5]
+
+
+def test_a_chinese_answer_to_a_yes_no_question(dialogue: Dialogue) -> None:
+    state, _ = dialogue.start("zh")
+    state, _ = dialogue.respond(state, "我怀孕了，还有一个2岁的儿子")
+    assert state.household.pregnant is True
+    assert [c.model_dump(exclude_none=True) for c in state.household.children or []] == [{"age": 2, "sex": "male"}]
+    assert state.lang == "zh"

@@ -56,6 +56,14 @@ def test_easy_japanese_is_never_guessed_but_stays_while_the_resident_writes_japa
     assert lang_of("my son is 4", "ja-easy") == "en"
 
 
+@pytest.mark.parametrize("current", ["zh", "ko", "ja-easy"])
+def test_one_latin_word_keeps_a_chinese_korean_or_easy_japanese_conversation(current: Lang) -> None:
+    for word in ("OK", "LINE", "ADHD"):
+        assert lang_of(word, current) == current
+    assert lang_of("my son is 4", current) == "en"
+    assert lang_of("OK", "ja") == "en"  # as before in Japanese
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("中文", "zh"), ("汉语", "zh"), ("Chinese", "zh"), ("简体", "zh"), ("请用中文", "zh"), ("中文可以吗？", "zh"),
     ("中国語でお願いします", "zh"),
