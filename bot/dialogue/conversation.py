@@ -23,6 +23,8 @@ from bot.dialogue.questions import bank
 from bot.dialogue.state import DialogueState, Pending
 from bot.dialogue.summary import CORRECT, HOW_TO_CORRECT, summary_text
 from bot.understanding import Conflict, Context, Expecting, understand
+from bot.understanding.normalise import normalise
+from bot.understanding.pivot import to_japanese
 from bot.understanding.words import NO
 from knowledge.catalog import Catalog
 from knowledge.contact import Contact
@@ -225,7 +227,7 @@ class Dialogue:
             state, turn = self._continue(state, out)
             state.shown = _shown(turn.results) or state.shown  # the cards every channel now shows
             return _with_correction(state, turn, state.lang)
-        none = _checklist_none(pending, text)
+        none = _checklist_none(pending, text, state.lang)
         if none is not None:  # 「いいえ」 typed to a checklist: the same as tapping 「あてはまるものはない」
             return self._apply_quick_reply(state, none, out)
         if got.intent in ("question", "other", "inform") and not bank().is_reply(text):
@@ -369,9 +371,11 @@ def _with_finish(state: DialogueState) -> list[str]:
     return [*state.pending.quick_replies, *([replies.FINISH[state.lang]] if known else [])]
 
 
-def _checklist_none(pending: Pending | None, text: str) -> str | None:
-    """The "none of these" reply of a pending checklist when the typed text is a plain no."""
-    if pending is None or pending.key not in bank().checklists or not NO.search(text.strip().lower()):
+def _checklist_none(pending: Pending | None, text: str, lang: Lang) -> str | None:
+    """The "none of these" reply of a pending checklist when the typed text is a plain no (「没有」「없어요」
+    read as 「いいえ」 by the understanding's words for the conversation's language)."""
+    typed = to_japanese(normalise(text.strip()), lang)
+    if pending is None or pending.key not in bank().checklists or not NO.search(typed):
         return None
     labels = bank().checklists[pending.key].none
     return next((label for label in labels.all() if label in pending.answers), None)

@@ -60,3 +60,18 @@ def test_a_chinese_answer_to_a_yes_no_question(dialogue: Dialogue) -> None:
     assert state.household.pregnant is True
     assert [c.model_dump(exclude_none=True) for c in state.household.children or []] == [{"age": 2, "sex": "male"}]
     assert state.lang == "zh"
+
+
+@pytest.mark.parametrize(("lang", "opening", "no"), [("zh", "我有一个2岁的儿子", "没有"),
+                                                     ("ko", "2살 아들이 있어요", "없어요"),
+                                                     ("ja-easy", "2さい の むすこ が います", "いいえ")])
+def test_a_typed_no_to_a_checklist_is_none_of_these_in_every_language(dialogue: Dialogue, lang: Lang, opening: str,
+                                                                      no: str) -> None:
+    state, _ = dialogue.start(lang)
+    state, _ = dialogue.respond(state, opening)
+    assert state.pending is not None and state.pending.key == "child.needs"
+    state, turn = dialogue.respond(state, no)
+    assert state.pending is not None and state.pending.key != "child.needs"  # answered, not asked again
+    assert turn.messages[0].text != message("replies.not_understood", lang)
+    child = (state.household.children or [])[0]
+    assert (child.disability_certificate, child.chronic_disease, child.developmental_concern) == (False, False, False)
