@@ -80,12 +80,13 @@ def chosen(text: str) -> Lang | None:
     return None
 
 
-def is_chinese(text: str) -> bool:
-    """Han text with Chinese-only forms or Chinese words (no kana: the caller has checked)."""
+def is_chinese(text: str, current: Lang | None = None) -> bool:
+    """Han text with Chinese-only forms or Chinese words (no kana: the caller has checked). A one-word
+    answer that Japanese writes too (「有」「不」) is Chinese unless the conversation is in Japanese."""
     data = _data()["chinese"]
     squeezed = _squeeze(text)
     if squeezed in data["answers"]:
-        return True
+        return current not in ("ja", "ja-easy")
     if any(c in squeezed for c in data["chars"]):
         return True
     plain = _JAPANESE_WITH_MARKER.sub("", squeezed)
@@ -107,7 +108,7 @@ def detect(text: str, current: Lang | None = None) -> Lang:
     if KANA.search(text):
         return japanese
     if HAN.search(text):
-        if is_chinese(text):
+        if is_chinese(text, current):
             return "zh"
         return "zh" if current == "zh" else japanese  # 「小3」「区立」: Japanese unless we were speaking Chinese
     return current or "ja"  # digits, emoji, punctuation: nothing about the language

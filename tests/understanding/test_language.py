@@ -90,3 +90,9 @@ def test_every_language_name_residents_tap_is_a_switch_word() -> None:
 def test_a_language_named_inside_a_sentence_does_not_switch(text: str) -> None:
     assert chosen(text) is None
     assert understand(text, Context(Household())).intent != "switch_language"
+
+
+def test_a_one_word_answer_japanese_writes_too_is_chinese_only_outside_a_japanese_conversation() -> None:
+    assert [lang_of("有", current) for current in (None, "zh", "en", "ja", "ja-easy")] == \
+        ["zh", "zh", "zh", "ja", "ja-easy"]
+    assert lang_of("没有", "ja") == "zh"  # a Chinese word is Chinese in any conversation
