@@ -26,7 +26,8 @@ import yaml
 
 from bot.understanding import Context, Expecting, understand
 from bot.understanding.consistency import problems, stated_child_count
-from bot.understanding.normalise import is_english, normalise
+from bot.understanding.language import detect
+from bot.understanding.normalise import normalise
 from knowledge.household import Household
 
 HERE = Path(__file__).parent
@@ -79,7 +80,7 @@ def _context(item: dict[str, Any]) -> Context:
     exp = item.get("expecting")
     return Context(household=Household.model_validate(item.get("context") or {}),
                    expecting=Expecting(exp["key"], exp.get("member")) if exp else None,
-                   last_changed=tuple(item.get("last_changed") or ()))
+                   last_changed=tuple(item.get("last_changed") or ()), lang=item.get("lang"))
 
 
 class Tally:
@@ -108,13 +109,13 @@ class Tally:
 
 
 def evaluate(items: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    groups = {"all": Tally(), "ja": Tally(), "en": Tally()}
+    groups = {"all": Tally(), "ja": Tally(), "en": Tally(), "ja-easy": Tally(), "zh": Tally(), "ko": Tally()}
     failures = []
     for item in items:
         context = _context(item)
         before = context.household
         got = understand(item["text"], context)
-        lang = "en" if is_english(normalise(item["text"])) else "ja"
+        lang = detect(normalise(item["text"]), item.get("lang"))  # `lang`: the conversation's, when given
         want = Household.model_validate(item.get("expected") or item.get("context") or {}).model_dump(exclude_none=True)
         have = got.household.model_dump(exclude_none=True)
         exact = canonical(want) == canonical(have)
@@ -142,7 +143,7 @@ def evaluate(items: list[dict[str, Any]]) -> tuple[dict[str, dict[str, Any]], li
             failures.append(f"{item['text']!r}: intent {got.intent}/{item['intent']}; "
                             f"extra {sorted(have_f - want_f)}; missed {sorted(want_f - have_f)}"
                             + (f"; impossible {[p.kind for p in bad]}" if bad else ""))
-    return {name: tally.report() for name, tally in groups.items()}, failures
+    return {name: tally.report() for name, tally in groups.items() if tally.n or name in ("all", "ja", "en")}, failures
 
 
 def _print(name: str, report: dict[str, dict[str, Any]]) -> None:

@@ -24,6 +24,8 @@ from bot.dialogue.state import DialogueState, Pending
 from bot.dialogue.summary import CORRECT, HOW_TO_CORRECT, summary_text
 from bot.dialogue.which_measure import named
 from bot.understanding import Conflict, Context, Expecting, understand
+from bot.understanding.normalise import normalise
+from bot.understanding.pivot import to_japanese
 from bot.understanding.question_kind import read_question
 from bot.understanding.words import NO
 from knowledge.catalog import Catalog
@@ -183,10 +185,12 @@ class Dialogue:
                 return state, Turn(messages=out.messages, results=results, done=True)
             return self._continue(state, out, show_progress=False, retry=True)  # and ask the question again
         got = understand(text, Context(household=state.household, expecting=expecting,
-                                       last_changed=tuple(state.last_changed)))
+                                       last_changed=tuple(state.last_changed), lang=state.lang))
+        if got.intent == "switch_language":  # 「中文」「한국어로 해 주세요」「English please」 typed
+            return self.switch(state, got.lang)
         search = _once(self.search)  # at most one search per message, whoever asks for it
         if any(c.isalpha() for c in text):  # 「3」 or 「5, 2」 says nothing about the language: keep it
-            state.lang = _typed_lang(state.lang, got.lang)
+            state.lang = got.lang  # as understood: やさしい日本語 stays while Japanese is typed
         if got.intent == "restart":
             fresh = DialogueState(lang=state.lang)
             out.say(replies.say("restart", state.lang))
@@ -242,7 +246,7 @@ class Dialogue:
             state, turn = self._continue(state, out)
             state.shown = _shown(turn.results) or state.shown  # the cards every channel now shows
             return _with_correction(state, turn, state.lang)
-        none = _checklist_none(pending, text)
+        none = _checklist_none(pending, text, state.lang)
         if none is not None:  # 「いいえ」 typed to a checklist: the same as tapping 「あてはまるものはない」
             return self._apply_quick_reply(state, none, out)
         if got.intent in ("question", "other", "inform") and not bank().is_reply(text):
@@ -410,9 +414,11 @@ def _with_finish(state: DialogueState) -> list[str]:
     return [*state.pending.quick_replies, *([replies.FINISH[state.lang]] if known else [])]
 
 
-def _checklist_none(pending: Pending | None, text: str) -> str | None:
-    """The "none of these" reply of a pending checklist when the typed text is a plain no."""
-    if pending is None or pending.key not in bank().checklists or not NO.search(text.strip().lower()):
+def _checklist_none(pending: Pending | None, text: str, lang: Lang) -> str | None:
+    """The "none of these" reply of a pending checklist when the typed text is a plain no (「没有」「없어요」
+    read as 「いいえ」 by the understanding's words for the conversation's language)."""
+    typed = to_japanese(normalise(text.strip()), lang)
+    if pending is None or pending.key not in bank().checklists or not NO.search(typed):
         return None
     labels = bank().checklists[pending.key].none
     return next((label for label in labels.all() if label in pending.answers), None)
@@ -421,10 +427,3 @@ def _checklist_none(pending: Pending | None, text: str) -> str | None:
 def _language_named(text: str) -> Lang | None:
     """The language whose name (in itself) is the whole message: a tapped language quick reply."""
     return next((lang for lang, name in NAMES.items() if text == name), None)
-
-
-def _typed_lang(current: Lang, detected: Lang) -> Lang:
-    """The language after a typed message. Today's understanding tells only Japanese from English, so a
-    conversation in やさしい日本語, 中文 or 한국어 keeps its language (choosing one is a tap, or the
-    understanding's switch words, issue 13b); ja and en follow what was typed, as before."""
-    return detected if current in ("ja", "en") else current

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from knowledge.household import Household
+from knowledge.languages import Lang
 
-Intent = Literal["inform", "results", "restart", "erase", "question", "dont_know", "greet", "thanks", "help", "other"]
+Intent = Literal["inform", "results", "restart", "erase", "question", "dont_know", "greet", "thanks", "help", "other",
+                 "switch_language"]
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,9 @@ class Context:
     household: Household
     expecting: Expecting | None = None
     last_changed: tuple[str, ...] = ()
+    # The conversation's language: what a message that says nothing about language (「3」) is in,
+    # and whether Japanese is read as やさしい日本語. None: guessed from the text alone.
+    lang: Lang | None = None
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,7 @@ class Understanding:
     intent: Intent
     household: Household
     changed: tuple[str, ...]
-    lang: Literal["ja", "en"]
+    lang: Lang  # with intent switch_language: the language the resident chose
     dont_know: tuple[str, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     # Children the message named without any age (「子ども3人… 上は小学生」, "a little brother too"): the

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import ValidationError
 
-from bot.understanding import words
+from bot.understanding import language, words
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages, stated_child_count, without_impossible
 from bot.understanding.corrections import correct
 from bot.understanding.facts import message_moving, segment_facts
 from bot.understanding.model import Conflict, Context, Expecting, Intent, Understanding
 from bot.understanding.moved import moved_fact
-from bot.understanding.normalise import is_english, normalise
+from bot.understanding.normalise import normalise
 from bot.understanding.people import (
     ADULT_NOUN,
     CHILD_NOUN,
@@ -28,6 +28,7 @@ from bot.understanding.people import (
     rank_of,
     segments,
 )
+from bot.understanding.pivot import to_japanese
 from bot.understanding.unaged import ANOTHER, Mention, mention, names_several, take, unaged_children
 from knowledge.household import AGE_BANDS, Household
 
@@ -659,8 +660,12 @@ def _head_answer(text: str, context: Context) -> Household | None:
 def understand(text: str, context: Context) -> Understanding:
     """Never raises: anything unreadable is `other` with the household unchanged."""
     t = normalise(text).strip()
-    lang: Literal["ja", "en"] = "en" if is_english(t) else "ja"
+    lang = language.detect(t, context.lang)
     before = context.household
+    if (chosen := language.chosen(t)) is not None:  # 「中文」「한국어로」「やさしい にほんご」
+        return Understanding("switch_language", before, (), chosen)
+    if (japanese := to_japanese(t, lang)) != t:  # 「3岁的儿子」 → 「3歳の息子」 (bot/understanding/pivot.py)
+        t = normalise(japanese).strip()
     if not t:
         return Understanding("other", before, (), lang)
     short = len(t) <= 40

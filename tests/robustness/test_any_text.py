@@ -12,6 +12,7 @@ from bot.understanding import Context, Expecting, understand
 from bot.understanding.consistency import problems
 from knowledge.catalog import default_catalog
 from knowledge.household import Household
+from knowledge.languages import LANGS
 
 DIALOGUE = Dialogue(default_catalog())  # no search: free questions fall back to "not understood"
 
@@ -23,6 +24,11 @@ mixed = st.one_of(
             max_size=120),
     st.from_regex(r"[0-9]{1,5}(歳|才|か月)(の(息子|娘|母|子))?", fullmatch=True),
     st.just("😀" * 500), st.just("あ" * 10_000), st.just("\x00\x1b[2J\u202e\ufeff"),
+    # 中文 and 한국어, read through their word lists (bot/understanding/zh.yaml, ko.yaml)
+    st.text(alphabet="0123456789一二两三十个岁周月年级小初高中儿子女孩的我有没是不知道怀孕区内外立保育园和，。",
+            max_size=120),
+    st.text(alphabet="0123456789 한두세네열살명개월학년초중고아들딸이가은는있없어요네아니몰라임신구립내어린집에다녀,.",
+            max_size=120),
 )
 EXPECTING = st.sampled_from([None, Expecting("children"), Expecting("child.daycare", 0), Expecting("pregnant"),
                              Expecting("adult.age", 0), Expecting("child.needs", 0)])
@@ -30,12 +36,13 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 
 @SETTINGS
-@given(text=mixed, expecting=EXPECTING)
-def test_understanding_always_returns_a_valid_household(text: str, expecting: Expecting | None) -> None:
+@given(text=mixed, expecting=EXPECTING, lang=st.sampled_from([None, *LANGS]))
+def test_understanding_always_returns_a_valid_household(text: str, expecting: Expecting | None,
+                                                        lang: str | None) -> None:
     known = Household.model_validate({"children": [{"age": 4}], "adults": [{"age": 70}]})
-    got = understand(text, Context(known, expecting))
+    got = understand(text, Context(known, expecting, lang=lang))  # type: ignore[arg-type]
     Household.model_validate(got.household.model_dump())
-    assert got.lang in ("ja", "en")
+    assert got.lang in LANGS
 
 
 @SETTINGS
