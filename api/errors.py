@@ -94,10 +94,7 @@ def request_lang(request: Request | None) -> Lang:
 
 
 def error_payload(code: str, details: Any | None = None, lang: Lang = "ja") -> dict[str, Any]:
-    if code not in MESSAGES:
-        code_text = "internal_error"
-    else:
-        code_text = code
+    code_text = code if code in MESSAGES else "internal_error"
     en, ja = MESSAGES[code_text]
     body: dict[str, Any] = {"code": code, "message": en, "message_ja": ja, "lang": lang,
                             "message_local": message(f"errors.{code_text}", lang)}
@@ -152,4 +149,5 @@ def install(app: FastAPI) -> None:
 
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses=` entries documenting the error body for these statuses."""
-    return {s: {"model": ErrorResponse, "description": "Error (English, Japanese and the resident's language)"} for s in statuses}
+    described = {"model": ErrorResponse, "description": "Error (English, Japanese and the resident's language)"}
+    return {s: dict(described) for s in statuses}

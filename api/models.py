@@ -17,7 +17,6 @@ from knowledge.outcome import CheckStatus, Fact
 from knowledge.results import Match
 
 
-
 def _tag(value: Any) -> Any:
     """A client's tag (`zh-CN`, `ko_KR`, `EN`) as ours; anything else is left for the Literal to refuse (422)."""
     if isinstance(value, str) and as_lang(value, "ja") == as_lang(value, "en"):
@@ -241,10 +240,10 @@ class UiMessages(BaseModel):
 
     lang: OurLang
     part: str
-    messages: dict[str, str] = Field(description="key → text; `{name}` placeholders are filled by the client.")
+    messages: dict[str, str] = Field(description="key → text; the client fills `{name}` placeholders.")
     languages: list[Language] = Field(description="Every language a resident can choose, each named in itself.")
-    show_all: list[str] = Field(default_factory=list, description="Quick replies (in any language) after which "
-                                "the widget shows every measure again, not only the new ones (「ここまでで結果を見る」).")
+    show_all: list[str] = Field(default_factory=list, description="Quick replies (any language) after which the "
+                                "widget shows every measure again, not only the new ones (「ここまでで結果を見る」).")
 
     @classmethod
     def languages_all(cls) -> list[Language]:
