@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.dialogue.conversation import Dialogue, Turn
-from bot.dialogue.questions import Lang
 from knowledge.catalog import default_catalog
+from knowledge.languages import Lang
 from knowledge.search.searcher import Hit
 
 Reader = Callable[[str], str]

@@ -9,19 +9,10 @@ counter (区の窓口) and invent nothing.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict
 
-Lang = Literal["ja", "en"]
-
-# Where nothing is configured: the ward office's counter, without a name, number or place.
-COUNTER: dict[Lang, str] = {"ja": "区の窓口", "en": "the ward office counter"}
-LABELS: dict[str, dict[Lang, str]] = {
-    "phone": {"ja": "電話", "en": "Phone"},
-    "hours": {"ja": "受付時間", "en": "Hours"},
-    "url": {"ja": "ホームページ", "en": "Web"},
-}
+from knowledge.languages import Lang
+from knowledge.messages import message
 
 
 class Contact(BaseModel):
@@ -41,13 +32,12 @@ class Contact(BaseModel):
 
     def place(self, lang: Lang) -> str:
         """「千代田区役所 子ども支援課（4階）」, or 「区の窓口」 when no name or counter is set."""
-        return " ".join(p for p in (self.name, self.counter) if p) or COUNTER[lang]
+        return " ".join(p for p in (self.name, self.counter) if p) or message("contact.counter", lang)
 
     def details(self, lang: Lang) -> list[str]:
         """「電話 03-…」「受付時間 …」「ホームページ …」: only what is set."""
-        sep = " " if lang == "ja" else ": "
-        return [f"{LABELS[key][lang]}{sep}{value}" for key, value in
-                (("phone", self.phone), ("hours", self.hours), ("url", self.url)) if value]
+        return [message("contact.detail", lang, label=message(f"contact.{key}", lang), value=value)
+                for key, value in (("phone", self.phone), ("hours", self.hours), ("url", self.url)) if value]
 
     def line(self, lang: Lang) -> str:
         """One line naming whom to ask: 「お問い合わせ：千代田区役所 子ども支援課（電話 03-…／受付時間 …）」.
@@ -55,13 +45,10 @@ class Contact(BaseModel):
         if not self.configured:
             return ""
         details = self.details(lang)
-        if lang == "en":
-            return f"Contact: {self.place(lang)}" + (f" ({'; '.join(details)})" if details else "")
-        return f"お問い合わせ：{self.place(lang)}" + (f"（{'／'.join(details)}）" if details else "")
+        inner = message("contact.details", lang, items=message("contact.details_sep", lang).join(details)) \
+            if details else ""
+        return message("contact.line", lang, place=self.place(lang), details=inner)
 
     def ask_line(self, lang: Lang) -> str:
         """"Please ask …": the configured contact, or the ward office counter when none is set."""
-        if not self.configured:
-            return ("Please ask at the ward office counter (区の窓口)." if lang == "en"
-                    else "区の窓口でおたずねください。")
-        return self.line(lang)
+        return self.line(lang) if self.configured else message("contact.ask_counter", lang)

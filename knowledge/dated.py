@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
+from knowledge.languages import Lang
+from knowledge.messages import message
 from knowledge.source import Document, document
 
 Clock = Callable[[], date]
-Lang = Literal["ja", "en"]
 
 
 def system_today() -> date:
@@ -49,24 +49,23 @@ class Dating:
     def outdated(self) -> bool:
         return self.today > self.period_end
 
+    def year_name(self, lang: Lang) -> str:
+        """The fiscal year as the ward's papers name it (令和6年度: the notices in Chinese and Korean give
+        the western years of the period beside it), or 2024 in English, as before issue 13."""
+        return str(self.fiscal_year) if lang == "en" else self.fiscal_year_ja
+
     def notice(self, lang: Lang) -> str | None:
         """The plain-words notice, or None while the document's fiscal year is still running."""
         if not self.outdated:
             return None
-        start, end = self.period_start, self.period_end
-        if lang == "en":
-            return (f"This information comes from the ward's document for fiscal {self.fiscal_year} "  # no locale
-                    f"(April {start.year} to March {end.year}). It may have changed since.")
-        return (f"この情報は{self.fiscal_year_ja}（{start.year}年{start.month}月〜{end.year}年{end.month}月）の"
-                "区の資料によるものです。その後、内容が変わっているかもしれません。")
+        return message("dated.notice", lang, year=self.year_name(lang), start_year=self.period_start.year,
+                       end_year=self.period_end.year)
 
     def short_notice(self, lang: Lang) -> str | None:
         """The notice in one short line, for small places (a LINE card's footer)."""
         if not self.outdated:
             return None
-        if lang == "en":
-            return f"From the FY{self.fiscal_year} document; it may have changed since."
-        return f"{self.fiscal_year_ja}の資料の情報です。その後変わっているかもしれません。"
+        return message("dated.short_notice", lang, year=self.year_name(lang))
 
 
 def dating(today: date, source: Document | None = None) -> Dating:

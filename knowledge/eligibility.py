@@ -43,6 +43,7 @@ from knowledge.conditions import (
     TurnsAge,
 )
 from knowledge.household import AGE_BANDS, Adult, Child, Household
+from knowledge.languages import Lang
 from knowledge.measure import Measure, Rule
 from knowledge.outcome import Basis, CheckStatus, ConditionResult, Fact, Outcome
 from knowledge.verdict import RANK, asks, firm, verdict_of
@@ -52,7 +53,7 @@ from knowledge.verdict import RANK, asks, firm, verdict_of
 class Check:
     status: CheckStatus
     fact: str
-    later: tuple[str, str] | None = None
+    later: dict[Lang, str] | None = None
     member: int | None = None  # when the deciding fact belongs to another member (a sibling)
     edge: bool = True  # a "not met" that the condition's `outside` sentence covers (see RaisingChildren)
 
@@ -91,8 +92,7 @@ def _check_school_year(cond: SchoolYear, child: Child) -> Check:
         return Check("unknown", "child.school_year")
     later = None
     if cond.min is not None and max(years) < cond.min:
-        later = (f"{wording.school_year_ja(cond.min)}になると対象になります",
-                 f"becomes eligible in {wording.school_year_en(cond.min)}")
+        later = wording.all_langs(lambda lang: wording.later_school_year(cond.min, lang))  # type: ignore[arg-type]
     return Check("not_met", "child.school_year", later)
 
 
@@ -101,7 +101,7 @@ def _check_child_age(cond: ChildAge, child: Child) -> Check:
         return Check("met", "child.age")
     later = None
     if cond.min is not None and child.age < cond.min:
-        later = (f"{cond.min}歳になると対象になります", f"becomes eligible at age {cond.min}")
+        later = wording.all_langs(lambda lang: wording.later_age(cond.min, lang))  # type: ignore[arg-type]
     return Check("not_met", "child.age", later)
 
 
@@ -110,7 +110,7 @@ def _check_turns_age(cond: TurnsAge, child: Child) -> Check:
         return Check("met", "child.age")
     later = None
     if child.age < cond.age - 1:
-        later = (f"{cond.age}歳を迎えるころに対象になります", f"becomes eligible when turning {cond.age}")
+        later = wording.all_langs(lambda lang: wording.later_turning(cond.age, lang))
     return Check("not_met", "child.age", later)
 
 
@@ -208,10 +208,11 @@ def check_household(cond: object, household: Household) -> Check:
     raise TypeError(f"not a household condition: {type(cond).__name__}")
 
 
-def _result(cond: Condition, check: Check, subject: tuple[str, str], member: int | None) -> ConditionResult:
+def _result(cond: Condition, check: Check, subject: dict[Lang, str], member: int | None) -> ConditionResult:
     """One condition's answer, with the basis that answer rests on: a firm condition's "not met"
-    is only our reading when the measure file says the words do not settle those `outside` it."""
-    req_ja, req_en = wording.requirement(cond)
+    is only our reading when the measure file says the words do not settle those `outside` it.
+    `subject`: who it was checked on, in every language."""
+    req = wording.all_langs(lambda lang: wording.requirement_in(cond, lang))
     basis: Basis = basis_kind(cond.basis)  # type: ignore[assignment]
     why = cond.basis.reading if isinstance(cond.basis, Reading) else None
     if check.fact in ("children", "adults") and not isinstance(cond, RaisingChildren):
@@ -219,10 +220,11 @@ def _result(cond: Condition, check: Check, subject: tuple[str, str], member: int
     elif check.status == "not_met" and cond.outside is not None and check.edge:
         basis, why = "reading", cond.outside
     return ConditionResult(
-        requirement_ja=req_ja, requirement_en=req_en, subject_ja=subject[0], subject_en=subject[1],
+        requirement_ja=req["ja"], requirement_en=req["en"], subject_ja=subject["ja"], subject_en=subject["en"],
         status=check.status, fact=Fact(key=check.fact, member=member if check.member is None else check.member),
         basis=basis, unsettled_ja=why.ja if why else None, unsettled_en=why.en if why else None,
-        later_ja=check.later[0] if check.later else None, later_en=check.later[1] if check.later else None,
+        later_ja=check.later["ja"] if check.later else None, later_en=check.later["en"] if check.later else None,
+        requirement=req, subject=subject, unsettled=reasons.texts_of(why) if why else {}, later=check.later or {},
     )
 
 
@@ -239,21 +241,21 @@ def _members(rule: Rule, household: Household) -> tuple[list[list[ConditionResul
     if rule.some_child:
         if household.children is None:
             unknown = Check("unknown", "children")
-            kids = [[_result(c, unknown, (wording.ANY_CHILD_JA, wording.ANY_CHILD_EN), None) for c in rule.some_child]]
+            kids = [[_result(c, unknown, wording.all_langs(wording.any_child), None) for c in rule.some_child]]
         for i, child in enumerate(household.children or []):
-            subject = (wording.child_ja(child), wording.child_en(child))
+            subject = wording.all_langs(lambda lang: wording.child(child, lang))  # noqa: B023
             kids.append([_result(c, check_child(c, child, i, household), subject, i) for c in rule.some_child])
         if household.children == []:
             none = Check("not_met", "children")
-            kids = [[_result(c, none, (wording.ANY_CHILD_JA, wording.ANY_CHILD_EN), None) for c in rule.some_child]]
+            kids = [[_result(c, none, wording.all_langs(wording.any_child), None) for c in rule.some_child]]
     adults: list[list[ConditionResult]] = []
     if rule.some_adult:
         if not household.adults:
             placeholder = Check("unknown" if household.adults is None else "not_met", "adults")
-            subject = (wording.ANY_ADULT_JA, wording.ANY_ADULT_EN)
+            subject = wording.all_langs(wording.any_adult)
             adults = [[_result(c, placeholder, subject, None) for c in rule.some_adult]]
         for i, adult in enumerate(household.adults or []):
-            subject = (wording.adult_ja(adult), wording.adult_en(adult))
+            subject = wording.all_langs(lambda lang: wording.adult(adult, lang))  # noqa: B023
             adults.append([_result(c, check_adult(c, adult), subject, i) for c in rule.some_adult])
     return kids, adults
 
@@ -275,7 +277,7 @@ def evaluate(measure: Measure, household: Household, fiscal_year: int) -> Outcom
     if rule is None:
         return reasons.open_to_all(measure.id)
     household = implied(household)  # what follows from what is known is never missing
-    results = [_result(c, check_household(c, household), (wording.HOUSEHOLD_JA, wording.HOUSEHOLD_EN), None)
+    results = [_result(c, check_household(c, household), wording.all_langs(wording.household), None)
                for c in rule.household]
     missing = [r.fact for r in results if asks(r)]
     for members in _members(rule, household):
@@ -286,9 +288,10 @@ def evaluate(measure: Measure, household: Household, fiscal_year: int) -> Outcom
     unique = list({(f.key, f.member): f for f in missing}.values()) if verdict == "maybe" else []
     if measure.selection is not None and verdict != "not_eligible" and not unique:
         verdict = "related"
-    unsettled: list[tuple[str, str]] = []
+    unsettled: list[dict[Lang, str]] = []
     if verdict != "not_eligible":
-        soft = [(r.unsettled_ja, r.unsettled_en) for r in results if not firm(r) and r.unsettled_ja]
-        unsettled = list(dict.fromkeys([*soft, *((w.ja, w.en) for w in rule.unsettled)]))  # type: ignore[list-item]
+        soft = [r.unsettled for r in results if not firm(r) and r.unsettled]
+        every = [*soft, *(reasons.texts_of(w) for w in rule.unsettled)]
+        unsettled = list({tuple(u.items()): u for u in every}.values())  # each point once, in order
     chosen = measure.selection.how if measure.selection is not None and verdict != "not_eligible" else None
     return reasons.explain(measure.id, verdict, results, unique, unsettled, chosen)

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from knowledge.languages import Lang
+
 Verdict = Literal["eligible", "maybe", "not_eligible", "open_to_all", "related"]
 CheckStatus = Literal["met", "not_met", "unknown"]
 # Where a machine-checked condition comes from: the document's own words, a term's fixed meaning
@@ -36,6 +38,11 @@ class ConditionResult(BaseModel):
     unsettled_en: str | None = None
     later_ja: str | None = None
     later_en: str | None = None
+    # The same words in every language (knowledge/languages.py); `_ja`/`_en` above are their ja and en.
+    requirement: dict[Lang, str] = {}
+    subject: dict[Lang, str] = {}
+    unsettled: dict[Lang, str] = {}
+    later: dict[Lang, str] = {}
 
 
 class Outcome(BaseModel):
@@ -63,6 +70,12 @@ class Outcome(BaseModel):
     unsettled_en: list[str] = []
     how_chosen_ja: str | None = None
     how_chosen_en: str | None = None
+    # Every language (the `_ja`/`_en` fields above are two of them): a session may switch language
+    # between turns, and the reasons are read in whichever it speaks (knowledge/results.py).
+    reasons: dict[Lang, list[str]] = {}
+    later: dict[Lang, str] = {}
+    unsettled: dict[Lang, list[str]] = {}
+    how_chosen: dict[Lang, str] = {}
 
     @property
     def met_count(self) -> int:

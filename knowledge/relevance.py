@@ -15,31 +15,15 @@ from __future__ import annotations
 
 from typing import Literal
 
+from knowledge.languages import Lang
 from knowledge.measure import Measure
+from knowledge.messages import catalog, message
 from knowledge.outcome import Outcome
 
 Group = Literal["near", "other"]
-Lang = Literal["ja", "en"]
 
 # How many "maybe" measures a results message lists before 「ほか n件」.
 MAYBE_IN_TEXT = 5
-
-# Names of the catalog's areas (the folder of knowledge/measures/<area>/), for the fold line only.
-AREA_NAMES: dict[str, dict[Lang, str]] = {
-    "business": {"ja": "事業", "en": "business"},
-    "childcare": {"ja": "子育て", "en": "childcare"},
-    "community": {"ja": "地域", "en": "community"},
-    "culture": {"ja": "文化・学び", "en": "culture and learning"},
-    "digital": {"ja": "デジタル", "en": "digital services"},
-    "education": {"ja": "教育", "en": "education"},
-    "elderly": {"ja": "高齢者", "en": "older people"},
-    "environment": {"ja": "環境", "en": "environment"},
-    "health": {"ja": "健康", "en": "health"},
-    "safety": {"ja": "防災", "en": "safety"},
-    "town": {"ja": "住まい", "en": "housing"},
-    "welfare": {"ja": "福祉", "en": "welfare"},
-}
-
 
 def group_of(outcome: Outcome) -> Group:
     """`near` for an eligible or related measure, or a maybe with a condition already met by a
@@ -58,16 +42,15 @@ def relevance_key(measure: Measure, outcome: Outcome) -> tuple[int, int]:
 
 
 def area_name(area: str, lang: Lang) -> str:
-    return AREA_NAMES.get(area, {"ja": area, "en": area})[lang]
+    """The area's name (knowledge/messages/results.yaml `area_*`), or its folder name when it has none."""
+    key = f"results.area_{area}"
+    return message(key, lang) if key in catalog() else area
 
 
 def fold_line(areas: list[str], count: int, lang: Lang) -> str:
     """「ほかの分野（事業・住まい）の支援も見る（n件）」: the line (and button) behind which the
     measures of unmentioned areas wait; areas in first-seen order, at most three named."""
     seen = list(dict.fromkeys(areas))
-    names = [area_name(a, lang) for a in seen[:3]]
-    if lang == "en":
-        more = ", …" if len(seen) > 3 else ""
-        return f"Also show other areas ({', '.join(names)}{more}) ({count})"
-    more = "…" if len(seen) > 3 else ""
-    return f"ほかの分野（{'・'.join(names)}{more}）の支援も見る（{count}件）"
+    names = message("results.area_sep", lang).join(area_name(a, lang) for a in seen[:3])
+    more = message("results.area_more", lang) if len(seen) > 3 else ""
+    return message("results.fold_line", lang, areas=names + more, count=count)

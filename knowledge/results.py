@@ -12,11 +12,12 @@ from pydantic import BaseModel
 
 from knowledge.catalog import Catalog
 from knowledge.household import Household
+from knowledge.languages import Lang
 from knowledge.measure import Measure
+from knowledge.messages import message
 from knowledge.outcome import CheckStatus, Fact, Outcome
+from knowledge.reasons import text_in
 from knowledge.relevance import Group, group_of, relevance_key
-
-Lang = Literal["ja", "en"]
 
 
 class ConditionLine(BaseModel):
@@ -56,26 +57,45 @@ _KIND_ORDER = {"benefit": 0, "service": 1, "initiative": 2}
 _STATUS = {"eligible": "eligible", "maybe": "maybe", "related": "related"}
 
 
+def title_in(measure: Measure, lang: Lang) -> str:
+    """The measure's title in `lang`; a translation carries the document's Japanese title beside it
+    (the resident shows it at the counter): 区内保育设施提供尿布等（区内保育施設利用において、おむつ等を提供）.
+    English keeps its title alone, as before issue 13."""
+    translated = {"ja": measure.title, "en": measure.title_en, "ja-easy": measure.title_easy,
+                  "zh": measure.title_zh, "ko": measure.title_ko}[lang]
+    if not translated or translated == measure.title:
+        return measure.title
+    if lang == "en":
+        return translated
+    return message("results.title_beside", lang, title=translated, japanese=measure.title)
+
+
+def _in(texts: dict[Lang, str], ja: str | None, en: str | None, lang: Lang) -> str | None:
+    """One of the outcome's texts in `lang` (an outcome built before issue 13 has only ja/en)."""
+    return texts.get(lang) or (en if lang == "en" else ja)
+
+
 def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
-    en = lang == "en"
     return Match(
         id=measure.id,
-        title=measure.title_en if en else measure.title,
+        title=title_in(measure, lang),
         page=measure.page,
         kind=measure.kind,
         status=_STATUS.get(outcome.verdict, "later"),  # type: ignore[arg-type]
-        summary=measure.summary.en if en else measure.summary.ja,
-        reasons=outcome.reasons_en if en else outcome.reasons_ja,
+        summary=text_in(measure.summary, lang),
+        reasons=outcome.reasons.get(lang) or (outcome.reasons_en if lang == "en" else outcome.reasons_ja),
         conditions=[
-            ConditionLine(text=f"{c.subject_en}: {c.requirement_en}" if en else f"{c.subject_ja}：{c.requirement_ja}",
+            ConditionLine(text=message("results.condition", lang,
+                                       subject=_in(c.subject, c.subject_ja, c.subject_en, lang),
+                                       requirement=_in(c.requirement, c.requirement_ja, c.requirement_en, lang)),
                           status=c.status)
             for c in outcome.conditions
         ],
         missing=outcome.missing,
-        later=outcome.later_en if en else outcome.later_ja,
-        check_yourself=[t.en if en else t.ja for t in measure.conditions_text],
-        unsettled=outcome.unsettled_en if en else outcome.unsettled_ja,
-        how_chosen=outcome.how_chosen_en if en else outcome.how_chosen_ja,
+        later=_in(outcome.later, outcome.later_ja, outcome.later_en, lang),
+        check_yourself=[text_in(t, lang) for t in measure.conditions_text],
+        unsettled=outcome.unsettled.get(lang) or (outcome.unsettled_en if lang == "en" else outcome.unsettled_ja),
+        how_chosen=_in(outcome.how_chosen, outcome.how_chosen_ja, outcome.how_chosen_en, lang),
         group=group_of(outcome),
         area=measure.area,
     )

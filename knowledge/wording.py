@@ -1,10 +1,14 @@
-"""Japanese and English words for members, school years and requirements.
+"""Words for members, school years and requirements, in every language (knowledge/messages/wording.yaml).
 
 Kept apart from the engine so that wording can change (and be reviewed as snapshot diffs)
-without touching the logic.
+without touching the logic. Every function returns one language's text; `all_langs` gives the
+five at once, as the engine stores them (a reason is read in the session's language, and the
+language may change mid-conversation without re-evaluating).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from knowledge.conditions import (
     AdultAge,
@@ -25,202 +29,159 @@ from knowledge.conditions import (
     TurnsAge,
 )
 from knowledge.household import Adult, Child
+from knowledge.languages import LANGS, Lang
+from knowledge.messages import message
 
-_STAGES_JA = ("小学", "中学", "高校")
-_STAGES_EN = ("elementary school", "junior high school", "high school")
+Texts = dict[Lang, str]
+
+
+def _w(key: str, lang: Lang, **values: object) -> str:
+    return message(f"wording.{key}", lang, **values)
+
+
+def all_langs(words: Callable[[Lang], str]) -> Texts:
+    """The same words in every language."""
+    return {lang: words(lang) for lang in LANGS}
+
+
+def school_year(year: int, lang: Lang) -> str:
+    """1 → 小学1年生, 7 → 中学1年生, 10 → 高校1年生; 0 → 未就学."""
+    if year <= 0:
+        return _w("preschool", lang)
+    stage, offset = ("elementary", 0) if year <= 6 else ("junior_high", 6) if year <= 9 else ("high", 9)
+    return _w("school_year", lang, stage=_w(f"stage_{stage}", lang), n=year - offset)
 
 
 def school_year_ja(year: int) -> str:
-    """1 → 小学1年生, 7 → 中学1年生, 10 → 高校1年生; 0 → 未就学."""
-    if year <= 0:
-        return "未就学"
-    stage, offset = (0, 0) if year <= 6 else (1, 6) if year <= 9 else (2, 9)
-    return f"{_STAGES_JA[stage]}{year - offset}年生"
+    return school_year(year, "ja")
 
 
 def school_year_en(year: int) -> str:
-    if year <= 0:
-        return "preschool"
-    stage, offset = (0, 0) if year <= 6 else (1, 6) if year <= 9 else (2, 9)
-    return f"year {year - offset} of {_STAGES_EN[stage]}"
+    return school_year(year, "en")
 
 
-def child_ja(child: Child) -> str:
-    noun = {"male": "息子さん", "female": "娘さん"}.get(child.sex or "", "お子さん")
-    grade = f"（{school_year_ja(child.school_year)}）" if child.school_year else ""
-    return f"{child.age}歳の{noun}{grade}"
+def child(person: Child, lang: Lang) -> str:
+    """「2歳の息子さん（…）」 / "your 2-year-old son" / 您2岁的儿子 / 2살 아드님."""
+    noun = _w({"male": "son", "female": "daughter"}.get(person.sex or "", "child_noun"), lang)
+    grade = _w("child_grade", lang, year=school_year(person.school_year, lang)) if person.school_year else ""
+    return _w("child", lang, age=person.age, noun=noun, grade=grade)
 
 
-def child_en(child: Child) -> str:
-    noun = {"male": "son", "female": "daughter"}.get(child.sex or "", "child")
-    grade = f" ({school_year_en(child.school_year)})" if child.school_year else ""
-    return f"your {child.age}-year-old {noun}{grade}"
+def child_ja(person: Child) -> str:
+    return child(person, "ja")
 
 
-_BAND_JA = {"under_65": "65歳未満", "65_74": "65〜74歳", "75_plus": "75歳以上"}
-_BAND_EN = {"under_65": "under 65", "65_74": "aged 65 to 74", "75_plus": "aged 75 or over"}
+def child_en(person: Child) -> str:
+    return child(person, "en")
 
 
-_RELATION_JA = {"me": "あなた", "husband": "ご主人", "wife": "奥さま", "mother": "お母さま", "father": "お父さま",
-                "grandmother": "おばあさま", "grandfather": "おじいさま", "mother_in_law": "お義母さま",
-                "father_in_law": "お義父さま"}
-# No "me": English templates say "How old is {member}?", and "you" would need "are".
-_RELATION_EN = {"husband": "your husband", "wife": "your wife", "mother": "your mother", "father": "your father",
-                "grandmother": "your grandmother", "grandfather": "your grandfather",
-                "mother_in_law": "your mother-in-law", "father_in_law": "your father-in-law"}
+def _band(band: str, lang: Lang) -> str:
+    return _w(f"band_{band}", lang)
 
 
-def adult_ja(adult: Adult) -> str:
+def adult(person: Adult, lang: Lang) -> str:
     """「ご主人（78歳）」 when we know who it is, so two adults are never both 「ご家族」."""
-    if adult.relation:
-        name = _RELATION_JA[adult.relation]
-        if adult.age is not None:
-            return f"{name}（{adult.age}歳）"
-        return f"{name}（{_BAND_JA[adult.age_band]}）" if adult.age_band else name
-    if adult.age is not None:
-        return f"{adult.age}歳のご家族"
-    return f"{_BAND_JA[adult.age_band]}のご家族" if adult.age_band else "ご家族"
+    # English names nobody as "you": its templates say "How old is {member}?" ("you" would need "are").
+    if person.relation and not (person.relation == "me" and lang == "en"):
+        name = _w(f"relation_{person.relation}", lang)
+        if person.age is not None:
+            return _w("adult_named_age", lang, name=name, age=person.age)
+        return _w("adult_named_band", lang, name=name, band=_band(person.age_band, lang)) if person.age_band \
+            else name
+    if person.age is not None:
+        return _w("adult_age", lang, age=person.age)
+    return _w("adult_band", lang, band=_band(person.age_band, lang)) if person.age_band else _w("any_adult", lang)
 
 
-def adult_en(adult: Adult) -> str:
-    if adult.relation in _RELATION_EN:
-        name = _RELATION_EN[adult.relation]
-        if adult.age is not None:
-            return f"{name} ({adult.age})"
-        return f"{name} ({_BAND_EN[adult.age_band]})" if adult.age_band else name
-    if adult.age is not None:
-        return f"the {adult.age}-year-old family member"
-    return f"the family member {_BAND_EN[adult.age_band]}" if adult.age_band else "a family member"
+def adult_ja(person: Adult) -> str:
+    return adult(person, "ja")
 
 
-HOUSEHOLD_JA, HOUSEHOLD_EN = "ご家庭", "your household"
-ANY_CHILD_JA, ANY_CHILD_EN = "お子さん", "a child"
-ANY_ADULT_JA, ANY_ADULT_EN = "ご家族", "a family member"
-
-_CHILD_FLAG = {
-    "disability_certificate": ("障害者手帳（身体・療育・精神）を持っている", "holds a disability certificate"),
-    "chronic_disease": ("小児慢性特定疾病の認定がある", "has a designated pediatric chronic disease"),
-    "developmental_concern": ("発達に課題があり療育を受けている・考えている", "has developmental needs (療育)"),
-    "uses_disability_services": (
-        "児童発達支援・放課後等デイサービス・在宅レスパイトを利用している",
-        "uses child development support, after-school day services or home respite",
-    ),
-    "special_needs_class": ("特別支援学級に在籍している", "is in a special-needs class"),
-    "school_refusal": ("学校に行きづらい（不登校）", "finds it hard to go to school (school refusal)"),
-}
-# Short forms for 「…のいずれかにあてはまる」.
-_CHILD_FLAG_SHORT = {
-    "disability_certificate": ("障害者手帳がある", "holds a disability certificate"),
-    "chronic_disease": ("小児慢性特定疾病の認定がある", "has a designated pediatric chronic disease"),
-    "developmental_concern": ("発達に課題がある（療育など）", "has developmental needs"),
-    "uses_disability_services": ("障害児の通所サービスなどを利用している", "uses disability day services"),
-    "special_needs_class": ("特別支援学級に在籍している", "is in a special-needs class"),
-    "school_refusal": ("学校に行きづらい", "finds it hard to go to school"),
-}
-_ADULT_FLAG = {
-    "disability_certificate": ("障害者手帳を持っている", "holds a disability certificate"),
-    "severe_disability": ("重度の障害があり外出や長時間の就労が難しい", "has a severe disability"),
-    "memory_concern": ("物忘れなど認知機能に心配がある", "has memory concerns"),
-    "nutrition_concern": ("食が細い・やせてきたなど低栄養の心配がある", "may be undernourished"),
-}
-_DAYCARE = {
-    "ward": ("区内の保育施設", "a daycare in the ward"),
-    "other": ("区外の保育施設", "a daycare outside the ward"),
-}
-_SCHOOL = {
-    "ward": ("区立の小・中学校", "a ward-run school"),
-    "kudan": ("九段中等教育学校", "Kudan Secondary School"),
-    "other": ("区立以外の学校", "another school"),
-}
-_MOVING = {
-    "near_parents": ("親元の近くへの住み替え", "moving near your parents"),
-    "larger_home": ("広い住宅への転居", "moving to a larger home"),
-}
-_BUSINESS = {
-    "sme": ("区内の中小企業", "a small or medium business in the ward"),
-    "startup": ("区内のスタートアップ企業", "a startup in the ward"),
-}
+def adult_en(person: Adult) -> str:
+    return adult(person, "en")
 
 
-def _range_ja(lo: int | None, hi: int | None, unit: str) -> str:
+def household(lang: Lang) -> str:
+    return _w("household", lang)
+
+
+def any_child(lang: Lang) -> str:
+    return _w("any_child", lang)
+
+
+def any_adult(lang: Lang) -> str:
+    return _w("any_adult", lang)
+
+
+def _join(keys: list[str], lang: Lang) -> str:
+    return _w("or", lang).join(_w(k, lang) for k in keys)
+
+
+def _range(lo: int | None, hi: int | None, lang: Lang) -> str:
     if lo is not None and hi is not None:
-        return f"{lo}{unit}から{hi}{unit}まで"
-    return f"{lo}{unit}以上" if lo is not None else f"{hi}{unit}以下"
+        return _w("age_between", lang, lo=lo, hi=hi)
+    return _w("age_min", lang, lo=lo) if lo is not None else _w("age_max", lang, hi=hi)
 
 
-def _range_en(lo: int | None, hi: int | None, unit: str) -> str:
-    if lo is not None and hi is not None:
-        return f"{unit} {lo} to {hi}"
-    return f"{unit} {lo} or over" if lo is not None else f"{unit} {hi} or under"
-
-
-def _school_range_ja(c: SchoolYear) -> str:
+def _school_range(c: SchoolYear, lang: Lang) -> str:
     if c.max == 0:
-        return "小学校入学前（未就学）"
-    lo = school_year_ja(c.min) if c.min else None
-    hi = school_year_ja(c.max) if c.max else None
-    pre = "未就学から" if c.include_preschool else ""
+        return _w("school_preschool_only", lang)
+    lo = school_year(c.min, lang) if c.min else None
+    hi = school_year(c.max, lang) if c.max else None
+    pre = _w("school_pre", lang) if c.include_preschool else ""
     if lo and hi:
-        return f"{pre}{lo}から{hi}（相当）まで"
-    return f"{lo}以上" if lo else f"{pre}{hi}まで"
+        return _w("school_between", lang, pre=pre, lo=lo, hi=hi)
+    return _w("school_min", lang, lo=lo) if lo else _w("school_max", lang, pre=pre, hi=hi)
 
 
-def _school_range_en(c: SchoolYear) -> str:
-    if c.max == 0:
-        return "not yet at elementary school"
-    lo = school_year_en(c.min) if c.min else None
-    hi = school_year_en(c.max) if c.max else None
-    pre = "preschool or " if c.include_preschool else ""
-    if lo and hi:
-        return f"{pre}{lo} up to {hi} (or the same age)"
-    return f"{lo} or above" if lo else f"{pre}up to {hi}"
-
-
-def _join(parts: list[tuple[str, str]]) -> tuple[str, str]:
-    return "・".join(p[0] for p in parts), " or ".join(p[1] for p in parts)
+def requirement_in(cond: object, lang: Lang) -> str:
+    """The condition as a requirement a person can read, in `lang`."""
+    match cond:
+        case Pregnant():
+            return _w("pregnant", lang)
+        case EducationLoan():
+            return _w("education_loan", lang)
+        case MovingIn(in_=values):
+            return _w("moving", lang, what=_join([f"moving_{v}" for v in values if v != "none"], lang))
+        case RaisingChildren(max_age=n):
+            return _w("raising_children", lang, n=n + 1)
+        case BusinessIn(in_=values):
+            return _w("business", lang, what=_join([f"business_{v}" for v in values if v != "none"], lang))
+        case ChildAge(min=lo, max=hi) | AdultAge(min=lo, max=hi):
+            return _range(lo, hi, lang)
+        case SchoolYear() as c:
+            return _school_range(c, lang)
+        case ChildSex(is_=sex):
+            return _w("boy" if sex == "male" else "girl", lang)
+        case ChildFlagIs(flag=flag):
+            return _w(f"child_{flag}", lang)
+        case ChildAnyFlag(flags=flags):
+            return _w("any_flag", lang, flags=_join([f"short_{f}" for f in flags], lang))
+        case DaycareIn(in_=values):
+            return _w("daycare", lang, what=_join([f"daycare_{v}" for v in values if v != "none"], lang))
+        case SchoolIn(in_=values):
+            return _w("school", lang, what=_join([f"school_{v}" for v in values if v != "none"], lang))
+        case TurnsAge(age=age):
+            return _w("turns_age", lang, age=age, prev=age - 1)
+        case CertificateInFamily(max_sibling_age=n):
+            return _w("certificate_in_family", lang, n=n + 1)
+        case AdultFlagIs(flag=flag):
+            return _w(f"adult_{flag}", lang)
+    raise TypeError(f"no wording for {type(cond).__name__}")
 
 
 def requirement(cond: object) -> tuple[str, str]:
-    """The condition as a requirement a person can read, in Japanese and English."""
-    match cond:
-        case Pregnant():
-            return "妊娠中である", "someone is pregnant"
-        case EducationLoan():
-            return "教育資金の貸し付け（教育ローン）を受けている", "has an education loan"
-        case MovingIn(in_=values):
-            ja, en = _join([_MOVING[v] for v in values if v in _MOVING])
-            return f"子育て世帯として{ja}をする", f"{en} as a family raising children"
-        case RaisingChildren(max_age=n):
-            return f"{n + 1}歳未満のお子さんを育てている（子育て世帯）", f"raises a child under {n + 1}"
-        case BusinessIn(in_=values):
-            ja, en = _join([_BUSINESS[v] for v in values if v in _BUSINESS])
-            return f"{ja}を経営している", f"runs {en}"
-        case ChildAge(min=lo, max=hi):
-            return f"年齢が{_range_ja(lo, hi, '歳')}", _range_en(lo, hi, "aged")
-        case SchoolYear() as c:
-            return _school_range_ja(c), _school_range_en(c)
-        case ChildSex(is_=sex):
-            return ("男の子である", "is a boy") if sex == "male" else ("女の子である", "is a girl")
-        case ChildFlagIs(flag=flag):
-            return _CHILD_FLAG[flag]
-        case ChildAnyFlag(flags=flags):
-            return ("（" + "・".join(_CHILD_FLAG_SHORT[f][0] for f in flags) + "）のいずれかにあてはまる",
-                    " or ".join(_CHILD_FLAG_SHORT[f][1] for f in flags))
-        case DaycareIn(in_=values):
-            ja, en = _join([_DAYCARE[v] for v in values if v in _DAYCARE])
-            return f"{ja}を利用している", f"attends {en}"
-        case SchoolIn(in_=values):
-            ja, en = _join([_SCHOOL[v] for v in values if v in _SCHOOL])
-            return f"{ja}に通っている", f"attends {en}"
-        case TurnsAge(age=age):
-            return f"{age}歳を迎える（{age - 1}〜{age}歳）", f"is turning {age} (aged {age - 1} to {age})"
-        case CertificateInFamily(max_sibling_age=n):
-            return (
-                f"本人または{n + 1}歳未満の兄弟姉妹が障害者手帳を持っている",
-                f"the child or a sibling under {n + 1} holds a disability certificate",
-            )
-        case AdultAge(min=lo, max=hi):
-            return f"年齢が{_range_ja(lo, hi, '歳')}", _range_en(lo, hi, "aged")
-        case AdultFlagIs(flag=flag):
-            return _ADULT_FLAG[flag]
-    raise TypeError(f"no wording for {type(cond).__name__}")
+    """The requirement in Japanese and English (the audit and older callers)."""
+    return requirement_in(cond, "ja"), requirement_in(cond, "en")
+
+
+def later_school_year(year: int, lang: Lang) -> str:
+    return _w("later_school_year", lang, year=school_year(year, lang))
+
+
+def later_age(age: int, lang: Lang) -> str:
+    return _w("later_age", lang, age=age)
+
+
+def later_turning(age: int, lang: Lang) -> str:
+    return _w("later_turning", lang, age=age)

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.dialogue.questions import Lang
 from bot.dialogue.summary import school_year_label
 from bot.understanding import Conflict
 from bot.understanding.consistency import child_problems, school_year_ages
 from knowledge.household import Household
+from knowledge.languages import Lang
+from knowledge.messages import message, messages
 from knowledge.outcome import Fact
 
 CHILDREN = Fact(key="children")
-AGAIN = {"ja": "書き直す", "en": "Write it again"}
-_RETYPE = {"ja": "違うときは、もう一度書いて送ってください。", "en": "If neither is right, please write it again."}
+AGAIN: dict[Lang, str] = messages("clarify.again")
+
+
+def _m(key: str, lang: Lang, **values: object) -> str:
+    return message(f"clarify.{key}", lang, **values)
 
 
 def _without(child: dict[str, Any], *fields: str) -> dict[str, Any]:
@@ -32,31 +36,23 @@ def _age_or_year(child: dict[str, Any], lang: Lang) -> tuple[str, dict[str, str 
     low, high = school_year_ages(year)
     by_age = _without(child, "school_year")
     by_year = {**_without(child, "daycare"), "age": low}  # the labelling convention: 小n → 5+n
-    text = (f"{age}歳で{grade}、というのは合わないようです（{grade}は{low}〜{high}歳）。どちらが正しいですか？"
-            if lang == "ja" else
-            f"A child of {age} in {grade} does not fit ({grade} is {low}–{high} years old). Which is right?")
-    options = {f"{age}歳です" if lang == "ja" else f"Age {age}": [by_age],
-               f"{grade}です" if lang == "ja" else f"{grade[0].upper()}{grade[1:]}": [by_year]}
+    text = _m("age_or_year", lang, age=age, grade=grade, low=low, high=high)
+    options = {_m("is_age", lang, age=age): [by_age],
+               _m("is_grade", lang, grade=grade[:1].upper() + grade[1:]): [by_year]}
     return text, options  # type: ignore[return-value]
 
 
 def _daycare(child: dict[str, Any], lang: Lang) -> tuple[str, dict[str, list[dict[str, Any]]]]:
     who = school_year_label(child["school_year"], lang) if child.get("school_year") else \
-        (f"{child['age']}歳" if lang == "ja" else f"{child['age']}-year-old")
-    text = (f"{who}のお子さんが保育園に通っている、というのは合わないようです"
-            "（保育園は小学校に上がる前のお子さんが通います）。"
-            if lang == "ja" else
-            f"A {who} child at daycare does not fit (daycare is for children before primary school).")
-    return text, {"保育園には通っていません" if lang == "ja" else "Not at daycare": [_without(child, "daycare")]}
+        _m("age_child", lang, age=child["age"])
+    return _m("daycare", lang, who=who), {_m("not_at_daycare", lang): [_without(child, "daycare")]}
 
 
 def _count(conflict: Conflict, lang: Lang) -> tuple[str, dict[str, list[dict[str, Any]]]]:
     kids = list(conflict.children)
-    ages = "・".join(f"{c['age']}歳" for c in kids) if lang == "ja" else ", ".join(str(c["age"]) for c in kids)
-    text = (f"お子さんは{conflict.stated}人とのことですが、{len(kids)}人分（{ages}）が書かれていました。何人ですか？"
-            if lang == "ja" else
-            f"You said {conflict.stated} children but gave {len(kids)} ages ({ages}). How many are there?")
-    return text, {f"{len(kids)}人です" if lang == "ja" else f"{len(kids)} children": kids}
+    ages = _m("count_sep", lang).join(_m("count_age", lang, age=c["age"]) for c in kids)
+    text = _m("count", lang, stated=conflict.stated, given=len(kids), ages=ages)
+    return text, {_m("is_count", lang, count=len(kids)): kids}
 
 
 def clarifying_question(conflict: Conflict, household: Household, lang: Lang
@@ -74,4 +70,4 @@ def clarifying_question(conflict: Conflict, household: Household, lang: Lang
         if all(not child_problems(c) for c in added)
     }
     answers[AGAIN[lang]] = []
-    return f"{text}{' ' if lang == 'en' else ''}{_RETYPE[lang]}", answers
+    return text + _m("retype", lang), answers

@@ -19,7 +19,7 @@ from bot.dialogue.facts import path_of, set_fact
 from bot.dialogue.free_question import FreeQuestions
 from bot.dialogue.free_question import Reply as FreeReply
 from bot.dialogue.planner import next_prompt
-from bot.dialogue.questions import Lang, bank
+from bot.dialogue.questions import bank
 from bot.dialogue.state import DialogueState, Pending
 from bot.dialogue.summary import CORRECT, HOW_TO_CORRECT, summary_text
 from bot.understanding import Conflict, Context, Expecting, understand
@@ -28,14 +28,18 @@ from knowledge.catalog import Catalog
 from knowledge.contact import Contact
 from knowledge.dated import Clock, notice
 from knowledge.household import Household
+from knowledge.languages import NAMES, Lang
+from knowledge.messages import message, messages
 from knowledge.outcome import Fact
-from knowledge.results import Results, match_household
+from knowledge.reasons import text_in
+from knowledge.results import Results, match_household, title_in
 from knowledge.search.searcher import Hit
 from knowledge.settings import get_settings
 
 SearchFn = Callable[[str, int], list[Hit]]
 MAX_RETRIES = 1
-UNAGED = "children.unaged"  # the pending key of 「ほかのお子さんの年齢も教えてください」
+UNAGED = "children.unaged"
+DONT_KNOW: dict[Lang, str] = messages("common.dont_know")  # the pending key of 「ほかのお子さんの年齢も教えてください」
 
 
 class Message(BaseModel):
@@ -81,11 +85,30 @@ class Dialogue:
         state = DialogueState(lang=lang)
         out = _Out()
         out.say(replies.welcome_text(lang, self.notice(lang)))
+        return _with_languages(*self._continue(state, out, show_progress=False))
+
+    def switch(self, state: DialogueState, lang: Lang) -> tuple[DialogueState, Turn]:
+        """The conversation in another language, keeping the household and what was settled: says so
+        (`common.language_chosen`) and asks the pending question again in `lang`. The one entry for
+        every way of choosing a language (a tapped name, a widget switch, a switch word the
+        understanding recognises)."""
+        state = state.model_copy(deep=True)
+        state.lang, state.asking = lang, None
+        out = _Out()
+        out.say(message("common.language_chosen", lang))
+        if state.pending is not None and state.pending.key == UNAGED:
+            state.unaged_asked = False  # the ages of the unaged children: asked again, in `lang`
+        # The pending question is asked again by the planner, worded in `lang`; a pending clarification
+        # is dropped (its impossible children were never kept: the resident writes them again).
+        state.pending = None
         return self._continue(state, out, show_progress=False)
 
     def respond(self, state: DialogueState, text: str) -> tuple[DialogueState, Turn]:
         state = state.model_copy(deep=True)
         state.turns += 1
+        chosen = _language_named(text.strip())
+        if chosen is not None:  # 「中文」「한국어」「やさしい にほんご」 tapped: the same household, another language
+            return self.switch(state, chosen)
         if state.pending and state.pending.key == UNAGED:  # whatever the answer, the count is forgotten
             state.unaged_children = 0
         out = _Out()
@@ -104,7 +127,7 @@ class Dialogue:
             return self._continue(state, out, show_progress=False)
         if state.pending and text in state.pending.answers:
             return self._apply_quick_reply(state, text, out)
-        if state.pending and text in ("わからない", "I don't know"):
+        if state.pending and text in DONT_KNOW.values():
             return self._skip_pending(state, out)
         return self._understand(state, text, out)
 
@@ -160,14 +183,14 @@ class Dialogue:
         got = understand(text, Context(household=state.household, expecting=expecting,
                                        last_changed=tuple(state.last_changed)))
         if any(c.isalpha() for c in text):  # 「3」 or 「5, 2」 says nothing about the language: keep it
-            state.lang = got.lang
+            state.lang = _typed_lang(state.lang, got.lang)
         if got.intent == "restart":
-            fresh = DialogueState(lang=got.lang)
-            out.say(replies.say("restart", got.lang))
+            fresh = DialogueState(lang=state.lang)
+            out.say(replies.say("restart", state.lang))
             return self._continue(fresh, out, show_progress=False)
         if got.intent == "erase":
-            fresh = DialogueState(lang=got.lang)
-            out.say(replies.say("erased", got.lang))
+            fresh = DialogueState(lang=state.lang)
+            out.say(replies.say("erased", state.lang))
             return fresh, Turn(messages=out.messages, results=self._results(fresh), done=True, erase=True)
         if got.intent == "results":
             results = self._results(state)
@@ -180,7 +203,8 @@ class Dialogue:
         if got.intent in ("thanks", "help", "greet"):
             out.say(replies.welcome_text(state.lang, self.notice(state.lang)) if got.intent == "greet" else
                     replies.say("help" if got.intent == "help" else "thanks", state.lang))
-            return self._continue(state, out, show_progress=False)
+            turned = self._continue(state, out, show_progress=False)
+            return turned if got.intent == "thanks" else _with_languages(*turned)
         if got.unaged_children and not state.unaged_asked:
             state.unaged_children = got.unaged_children  # asked for once, by _continue
         if got.changed or got.conflicts or state.unaged_children:
@@ -231,7 +255,7 @@ class Dialogue:
                  changed: bool) -> tuple[DialogueState, Turn]:
         """Ask which reading is right instead of guessing (the impossible children were left out)."""
         text, answers = clarifying_question(conflict, state.household, state.lang)
-        state.pending = Pending(key="clarify", text=text, answers=answers)
+        state.pending = Pending(key="clarify", text=text, answers=answers, lang=state.lang)
         out.say(text, state.pending.quick_replies)
         return state, Turn(messages=out.messages, results=self._results(state), household_changed=changed)
 
@@ -242,9 +266,8 @@ class Dialogue:
         hits = self.search(text, 3)
         if not hits and pending is not None:
             return False
-        en = state.lang == "en"
-        titles = {m.id: (m.title_en if en else m.title) for m in self.catalog}
-        summaries = {m.id: (m.summary.en if en else m.summary.ja) for m in self.catalog}
+        titles = {m.id: title_in(m, state.lang) for m in self.catalog}
+        summaries = {m.id: text_in(m.summary, state.lang) for m in self.catalog}
         out.say(replies.answer_text(hits, state.lang, titles, summaries))
         state.shown = [h.id for h in hits] or state.shown
         return True
@@ -272,7 +295,7 @@ class Dialogue:
             return state, Turn(messages=out.messages, results=results)
         if state.unaged_children and not state.unaged_asked and not state.finished:  # ages first: they decide the rest
             state.pending = Pending(key=UNAGED, text=replies.unaged_text(state.unaged_children, state.lang),
-                                    dont_know=[Fact(key=UNAGED)])
+                                    dont_know=[Fact(key=UNAGED)], lang=state.lang)
             state.unaged_asked = True  # asked once; the count goes with the answer (respond)
             out.say(state.pending.text, _with_finish(state))
             return state, Turn(messages=out.messages, results=results)
@@ -313,10 +336,20 @@ def _with_correction(state: DialogueState, turn: Turn, lang: Lang) -> tuple[Dial
     last = turn.messages[-1] if turn.messages else None
     if last is not None and CORRECT[lang] not in last.quick_replies:
         options = last.quick_replies  # before a closing わからない and 「ここまでで結果を見る」, which stay last
-        closing = ("わからない", "I don't know", *replies.FINISH.values())
+        closing = (*DONT_KNOW.values(), *replies.FINISH.values())
         at = next((i for i, label in enumerate(options) if label in closing), len(options))
         last.quick_replies = [*options[:at], CORRECT[lang], *options[at:]]
     return state, turn.model_copy(update={"household_changed": True})
+
+
+def _with_languages(state: DialogueState, turn: Turn) -> tuple[DialogueState, Turn]:
+    """The welcome and help turns offer the other languages, each named in itself, after the last
+    message's own replies (the message whose quick replies every channel shows)."""
+    last = turn.messages[-1] if turn.messages else None
+    if last is not None:
+        last.quick_replies = [*last.quick_replies,
+                              *(name for name in replies.language_replies(state.lang) if name not in last.quick_replies)]
+    return state, turn
 
 
 def _with_finish(state: DialogueState) -> list[str]:
@@ -331,4 +364,16 @@ def _checklist_none(pending: Pending | None, text: str) -> str | None:
     if pending is None or pending.key not in bank().checklists or not NO.search(text.strip().lower()):
         return None
     labels = bank().checklists[pending.key].none
-    return next((label for label in (labels.ja, labels.en) if label in pending.answers), None)
+    return next((label for label in labels.all() if label in pending.answers), None)
+
+
+def _language_named(text: str) -> Lang | None:
+    """The language whose name (in itself) is the whole message: a tapped language quick reply."""
+    return next((lang for lang, name in NAMES.items() if text == name), None)
+
+
+def _typed_lang(current: Lang, detected: Lang) -> Lang:
+    """The language after a typed message. Today's understanding tells only Japanese from English, so a
+    conversation in やさしい日本語, 中文 or 한국어 keeps its language (choosing one is a tap, or the
+    understanding's switch words, issue 13b); ja and en follow what was typed, as before."""
+    return detected if current in ("ja", "en") else current

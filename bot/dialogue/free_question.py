@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
-from bot.dialogue.answering import Answer, Answerer, Lang
+from bot.dialogue.answering import Answer, Answerer
 from bot.dialogue.which_measure import SearchFn, named, pick
 from bot.understanding.question_kind import Asked, asked_named, read_question
 from knowledge.catalog import Catalog
 from knowledge.household import Household
+from knowledge.languages import Lang
 
 MAX_LABEL = 40  # a candidate's quick reply: the title, clipped, and its page
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.dialogue.questions import Lang, Prompt, bank, checklist_prompt, question_prompt
+from bot.dialogue.questions import Prompt, bank, checklist_prompt, question_prompt
 from knowledge.common_sense import unaskable
 from knowledge.household import Household
+from knowledge.languages import Lang
 from knowledge.measure import Measure
 from knowledge.outcome import Fact, Outcome
 from knowledge.relevance import group_of

@@ -17,39 +17,56 @@ from pydantic import BaseModel, ConfigDict, Field
 from knowledge import wording
 from knowledge.eligibility import possible_school_years
 from knowledge.household import Household
+from knowledge.languages import Lang
+from knowledge.messages import message, messages
 from knowledge.outcome import Fact
 
 QUESTIONS_FILE = Path(__file__).parent / "questions.yaml"
-Lang = Literal["ja", "en"]
-DONT_KNOW = {"ja": "わからない", "en": "I don't know"}
 
 
-class Reply(BaseModel):
+def dont_know(lang: Lang) -> str:
+    """The わからない quick reply in `lang`."""
+    return message("common.dont_know", lang)
+
+
+class Words(BaseModel):
+    """A text in every language (`ja-easy` is やさしい日本語): a missing one fails the load."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
     ja: str
     en: str
+    easy: str = Field(alias="ja-easy")
+    zh: str
+    ko: str
+
+    def in_(self, lang: Lang) -> str:
+        return {"ja": self.ja, "en": self.en, "ja-easy": self.easy, "zh": self.zh, "ko": self.ko}[lang]
+
+    def all(self) -> tuple[str, ...]:
+        return self.ja, self.en, self.easy, self.zh, self.ko
+
+
+class Reply(Words):
     value: Any
 
 
-class Question(BaseModel):
+class Question(Words):
     key: str
-    ja: str
-    en: str
     sensitive: bool = False
     sets: str | None = None
     replies: list[Reply] | Literal["yes_no", "school_years"] = Field(default_factory=list)
 
 
-class Label(BaseModel):
-    ja: str
-    en: str
+Label = Words
 
 
-class Option(Label):
+class Option(Words):
     """One tap of a checklist. Most options say yes to the fact named by their key; an option with a
     `fact` gives that fact a value instead (「親の近くへ引っ越す予定」 → moving = near_parents), so
     several options can answer one fact and the checklist can hold facts that are not yes/no."""
 
-    model_config = ConfigDict(extra="forbid")  # a stray key is a YAML slip (a comma in a flow mapping)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)  # a stray key is a YAML slip
 
     fact: str | None = None
     value: Any = True
@@ -59,13 +76,10 @@ class Option(Label):
         return self.fact or key
 
 
-class Checklist(BaseModel):
+class Checklist(Words):
     key: str
-    ja: str
-    en: str
-    again_ja: str
-    again_en: str
-    none: Label
+    again: Words
+    none: Words
     options: dict[str, Option]
     sensitive: bool = False
 
@@ -89,9 +103,9 @@ class Bank:
     def is_reply(self, text: str) -> bool:
         """A quick reply of some question (「あてはまるものはない」): tapped after its question has gone, it
         answers nothing and asks nothing, however much it looks like a question's words."""
-        replies = [(r.ja, r.en) for q in self.questions.values() if isinstance(q.replies, list) for r in q.replies]
-        ticks = [(t.ja, t.en) for c in self.checklists.values() for t in (c.none, *c.options.values())]
-        return any(text in pair for pair in [*replies, *ticks])
+        replies = [r.all() for q in self.questions.values() if isinstance(q.replies, list) for r in q.replies]
+        ticks = [t.all() for c in self.checklists.values() for t in (c.none, *c.options.values())]
+        return any(text in labels for labels in [*replies, *ticks])
 
 
 @cache
@@ -111,69 +125,69 @@ class Prompt:
     sensitive: bool
     answers: dict[str, list[tuple[Fact, Any]]] = field(default_factory=dict)
     dont_know: tuple[Fact, ...] = ()
+    lang: Lang = "ja"
 
     @property
     def quick_replies(self) -> list[str]:
-        return [*self.answers, *([_dont_know_label(self)] if self.dont_know else [])]
-
-
-def _dont_know_label(prompt: Prompt) -> str:
-    return DONT_KNOW["en"] if prompt.text.isascii() else DONT_KNOW["ja"]
+        return [*self.answers, *([dont_know(self.lang)] if self.dont_know else [])]
 
 
 def member_label(household: Household, key: str, member: int | None, lang: Lang) -> str:
     scope = key.split(".")[0]
     people = household.children if scope == "child" else household.adults if scope == "adult" else None
     if member is None or not people or member >= len(people):
-        return "your child" if lang == "en" else "お子さん"
+        return message("common.your_child", lang)
     person = people[member]
     if scope == "child":
-        return wording.child_en(person) if lang == "en" else wording.child_ja(person)  # type: ignore[arg-type]
-    return wording.adult_en(person) if lang == "en" else wording.adult_ja(person)  # type: ignore[arg-type]
+        return wording.child(person, lang)  # type: ignore[arg-type]
+    return wording.adult(person, lang)  # type: ignore[arg-type]
 
 
 def _replies(question: Question, household: Household, member: int | None) -> list[Reply]:
     if question.replies == "yes_no":
-        return [Reply(ja="はい", en="Yes", value=True), Reply(ja="いいえ", en="No", value=False)]
+        return [Reply(value=True, **_all("common.answer_yes")), Reply(value=False, **_all("common.answer_no"))]
     if question.replies == "school_years":
         child = (household.children or [])[member or 0]
         years = sorted(possible_school_years(child))
-        return [Reply(ja=wording.school_year_ja(y), en=wording.school_year_en(y), value=y) for y in years]
+        return [Reply(value=y, **wording.all_langs(lambda lang: wording.school_year(y, lang)))  # noqa: B023
+                for y in years]
     return list(question.replies)
+
+
+def _all(key: str) -> dict[str, str]:
+    return {lang: text for lang, text in messages(key).items()}
 
 
 def question_prompt(key: str, member: int | None, household: Household, lang: Lang) -> Prompt:
     question = bank().questions[key]
     who = member_label(household, key, member, lang)
-    text = (question.en if lang == "en" else question.ja).replace("{member}", who)
+    text = question.in_(lang).replace("{member}", who)
     fact = Fact(key=key, member=member)
     answers: dict[str, list[tuple[Fact, Any]]] = {}
     for reply in _replies(question, household, member):
-        label = reply.en if lang == "en" else reply.ja
+        label = reply.in_(lang)
         if key == "child.school_year" and reply.value == 0:  # 未就学: recorded as not at school
             answers[label] = [(Fact(key="child.school", member=member), "none")]
         elif question.sets:
             answers[label] = [(Fact(key=f"{key.split('.')[0]}.{question.sets}", member=member), reply.value)]
         else:
             answers[label] = [(fact, reply.value)]
-    return Prompt(key, member, text, question.sensitive, answers, (fact,))
+    return Prompt(key, member, text, question.sensitive, answers, (fact,), lang)
 
 
 def checklist_prompt(checklist: Checklist, member: int | None, open_keys: list[str], household: Household,
                      lang: Lang, again: bool) -> Prompt:
     """`open_keys`: the option keys to offer (those whose fact is still open)."""
     who = member_label(household, checklist.key, member, lang)
-    template = (checklist.again_en if again else checklist.en) if lang == "en" else \
-        (checklist.again_ja if again else checklist.ja)
+    template = (checklist.again if again else checklist).in_(lang)
     answers: dict[str, list[tuple[Fact, Any]]] = {}
     nos: dict[str, Any] = {}
     for key in open_keys:
         option = checklist.options[key]
         fact = option.fact_key(key)
-        answers[option.en if lang == "en" else option.ja] = [(Fact(key=fact, member=member), option.value)]
+        answers[option.in_(lang)] = [(Fact(key=fact, member=member), option.value)]
         nos.setdefault(fact, option.none_value)
     open_facts = [Fact(key=f, member=member) for f in nos]
-    none_label = checklist.none.en if lang == "en" else checklist.none.ja
-    answers[none_label] = [(Fact(key=f, member=member), no) for f, no in nos.items()]
+    answers[checklist.none.in_(lang)] = [(Fact(key=f, member=member), no) for f, no in nos.items()]
     return Prompt(checklist.key, member, template.replace("{member}", who), checklist.sensitive, answers,
-                  tuple(open_facts))
+                  tuple(open_facts), lang)

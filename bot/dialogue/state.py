@@ -6,13 +6,14 @@ language. No message text is kept.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from bot.dialogue.free_question import Asking
-from bot.dialogue.questions import Prompt
+from bot.dialogue.questions import Prompt, dont_know
 from knowledge.household import Household
+from knowledge.languages import Lang
 from knowledge.outcome import Fact
 
 
@@ -26,21 +27,25 @@ class Pending(BaseModel):
     answers: dict[str, list[tuple[Fact, Any]]] = Field(default_factory=dict)
     dont_know: list[Fact] = Field(default_factory=list)
     retries: int = 0
+    lang: Lang | None = Field(default=None, description="The language of the question (its わからない label); "
+                                                       "None in sessions saved before issue 13.")
 
     @classmethod
     def of(cls, prompt: Prompt) -> Pending:
         return cls(key=prompt.key, member=prompt.member, text=prompt.text, sensitive=prompt.sensitive,
-                   answers=prompt.answers, dont_know=list(prompt.dont_know))
+                   answers=prompt.answers, dont_know=list(prompt.dont_know), lang=prompt.lang)
 
     @property
     def quick_replies(self) -> list[str]:
-        return [*self.answers, *(["わからない"] if self.dont_know and not self.text.isascii() else []),
-                *(["I don't know"] if self.dont_know and self.text.isascii() else [])]
+        if not self.dont_know:
+            return list(self.answers)
+        lang = self.lang or ("en" if self.text.isascii() else "ja")
+        return [*self.answers, dont_know(lang)]
 
 
 class DialogueState(BaseModel):
     household: Household = Field(default_factory=Household)
-    lang: Literal["ja", "en"] = "ja"
+    lang: Lang = "ja"
     settled: list[Fact] = Field(default_factory=list, description="Facts the user said they do not know.")
     expanded: list[Fact] = Field(
         default_factory=list, description="Checklists answered わからない: their facts are asked one by one."
