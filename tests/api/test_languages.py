@@ -107,7 +107,8 @@ def conversation(http: httpx.Client, lang: Lang, taps: list[int]) -> list[dict[s
         assert len(options) > at, (lang, options)
         bodies.append(say(http, options[at], session_id))
         assert bodies[-1]["session_id"] == session_id
-    finish = bodies[-1]["replies"][-1]["quick_replies"][-1]  # ここまでで結果を見る, in the language
+    finish = message("replies.finish", lang)  # ここまでで結果を見る, in the language
+    assert finish in bodies[-1]["replies"][-1]["quick_replies"]
     bodies.append(say(http, finish, session_id))
     return bodies
 
@@ -139,8 +140,9 @@ def test_a_whole_conversation_in_each_new_language(http: httpx.Client, lang: Lan
                 assert HANGUL.search(reply["text"]), reply["text"]
             if lang == "zh":
                 assert not HANGUL.search(reply["text"]), reply["text"]
-            for label in reply["quick_replies"]:
-                assert label not in {q for r in ours["replies"] for q in r["quick_replies"]}, (lang, label)
+            ja_labels = {q for r in ours["replies"] for q in r["quick_replies"]} - set(NAMES.values())
+            if lang != "ja-easy":  # やさしい日本語 shares short words (「わからない」) with Japanese
+                assert not ja_labels & set(reply["quick_replies"]), (lang, reply["quick_replies"])
     measures = default_catalog().measures
     for found in bodies[-1]["measures"]:
         # the translation with the document's Japanese title beside it, the page unchanged
@@ -160,8 +162,8 @@ def test_switching_mid_conversation_keeps_the_household(http: httpx.Client, lang
     assert switched["replies"] and all(r["text"] not in {x["text"] for x in first["replies"]}
                                        for r in switched["replies"])
     # the next answer comes in the new language, on the same household
-    options = switched["replies"][-1]["quick_replies"]
-    after = say(http, options[-1], session_id, lang=lang)
+    assert message("replies.finish", lang) in switched["replies"][-1]["quick_replies"]
+    after = say(http, message("replies.finish", lang), session_id, lang=lang)
     assert after["lang"] == lang and after["session_id"] == session_id
     assert "diaper_provision" in {m["id"] for m in after["measures"] if m["status"] == "eligible"}
 

@@ -63,9 +63,9 @@ def test_switching_mid_conversation_keeps_the_household_and_rewords_the_cards(
         assert HANGUL.search(answer), answer
     assert page.evaluate("sessionStorage.getItem('chiyoda-benefit-finder-session')")  # the same session
 
-    finish = dialog.locator(".bf-reply").last  # 「ここまでで結果を見る」 in the new language
-    finish.click()
-    card = dialog.locator(".bf-found").last.locator(".bf-card.bf-eligible", has_text="P80").first
+    groups = dialog.locator(".bf-found").count()
+    dialog.locator(".bf-reply", has_text=message("replies.finish", lang)).click()  # 「ここまでで結果を見る」
+    card = dialog.locator(".bf-found").nth(groups).locator(".bf-card.bf-eligible", has_text="P80").first
     card.wait_for(timeout=WAIT)
     assert card.locator(".bf-badge").inner_text() == message("widget.eligible", lang)
     assert "区内保育施設利用において、おむつ等を提供" in card.inner_text()  # the document's title beside
