@@ -27,12 +27,12 @@ from bot.dialogue import replies
 from bot.dialogue.conversation import Message
 from bot.dialogue.summary import CORRECT
 from knowledge.languages import Lang
-from knowledge.messages import message
+from knowledge.messages import message, messages
 from knowledge.results import Match
 
 MAX_MESSAGES, MAX_QUICK_REPLIES, MAX_LABEL, MAX_DATA = 5, 13, 20, 300
 MAX_TEXT, MAX_BUBBLES, MAX_ALT = 5000, 12, 400
-DONT_KNOW = ("わからない", "I don't know")
+DONT_KNOW = tuple(messages("common.dont_know").values())  # わからない in every language
 KEEP_LAST = (*DONT_KNOW, *CORRECT.values(), *replies.FINISH.values())  # kept when the options are cut to 13
 
 

@@ -173,3 +173,13 @@ def test_a_typed_language_name_switches_without_the_lang_field(http: httpx.Clien
     switched = say(http, "한국어", first["session_id"])
     assert switched["lang"] == "ko" and switched["session_id"] == first["session_id"]
     assert "diaper_provision" in {m["id"] for m in switched["measures"] if m["status"] == "eligible"}
+
+
+@pytest.mark.parametrize("lang", NEW_LANGS)
+def test_search_results_are_worded_in_the_language_asked(http: httpx.Client, lang: Lang) -> None:
+    results = http.get("/api/search", params={"q": "保育園 おむつ", "k": 3, "lang": lang}).json()["results"]
+    measures = default_catalog().measures
+    diapers = next(r for r in results if r["id"] == "diaper_provision")
+    assert measures["diaper_provision"].title in diapers["title"] and diapers["page"] == "P80"
+    assert diapers["title"] != measures["diaper_provision"].title  # the translation, the Japanese beside it
+    assert diapers["summary"] != measures["diaper_provision"].summary.ja

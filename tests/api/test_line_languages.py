@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from api.line.render import MAX_ALT, MAX_LABEL, reply_messages, units
+from api.line.render import MAX_ALT, MAX_LABEL, quick_reply, reply_messages, units
 from bot.dialogue.conversation import Message
 from knowledge.catalog import default_catalog
 from knowledge.household import Household
@@ -94,3 +94,11 @@ def test_cards_in_each_language_fit_lines_limits(lang: Lang) -> None:
 
 def test_every_language_name_fits_a_quick_reply_label() -> None:
     assert all(units(name) <= MAX_LABEL for name in NAMES.values())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_over_thirteen_options_keep_i_dont_know_in_each_language(lang: Lang) -> None:
+    dont_know = message("common.dont_know", lang)
+    reply = quick_reply([f"{message('widget.send', lang)} {i}" for i in range(20)] + [dont_know])
+    assert reply is not None and reply.items is not None and len(reply.items) == 13
+    assert reply.items[-1].action.data == dont_know  # type: ignore[union-attr]
