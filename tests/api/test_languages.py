@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -183,3 +184,14 @@ def test_search_results_are_worded_in_the_language_asked(http: httpx.Client, lan
     assert measures["diaper_provision"].title in diapers["title"] and diapers["page"] == "P80"
     assert diapers["title"] != measures["diaper_provision"].title  # the translation, the Japanese beside it
     assert diapers["summary"] != measures["diaper_provision"].summary.ja
+
+
+def test_the_widget_script_holds_no_words_of_its_own() -> None:
+    """Every word the widget shows comes from knowledge/messages/widget.yaml (so each has every
+    language, checked by tests/test_messages.py): no string literal in widget.js is Japanese,
+    Chinese or Korean."""
+    script = (Path(__file__).parents[2] / "api" / "static" / "widget.js").read_text(encoding="utf-8")
+    literals = re.findall(r'"(?:[^"\\\n]|\\.)*"', script)
+    assert literals
+    worded = [s for s in literals if re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]", s)]
+    assert worded == []
