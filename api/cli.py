@@ -14,12 +14,14 @@ from pydantic import ValidationError
 
 from knowledge.catalog import CatalogError, default_catalog
 from knowledge.household import Household
-from knowledge.results import Lang, Match, match_household
+from knowledge.languages import LANGS, Lang
+from knowledge.messages import message
+from knowledge.results import Match, match_household, title_in
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="千代田区 支援さがし / Chiyoda benefit finder")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
-LangOpt = Annotated[str, typer.Option("--lang", help="ja or en.")]
+LangOpt = Annotated[str, typer.Option("--lang", help="ja, en, ja-easy (やさしい日本語), zh or ko.")]
 
 
 def fail(message: str) -> NoReturn:
@@ -28,9 +30,10 @@ def fail(message: str) -> NoReturn:
 
 
 def _lang(value: str) -> Lang:
-    if value not in ("ja", "en"):
-        fail(f"--lang must be ja or en, not {value!r}")
-    return "en" if value == "en" else "ja"
+    for lang in LANGS:
+        if value == lang:
+            return lang
+    fail(f"--lang must be one of {', '.join(LANGS)}, not {value!r}")
 
 
 def _catalog():  # type: ignore[no-untyped-def]
@@ -50,7 +53,7 @@ def measures(as_json: JsonFlag = False, lang: LangOpt = "ja") -> None:
         typer.echo(json.dumps(dumped, ensure_ascii=False, indent=2))
         return
     for m in catalog:
-        title = m.title_en if chosen == "en" else m.title
+        title = title_in(m, chosen)
         typer.echo(f"{m.page:>5}  {m.kind:<10}  {m.id:<36}  {title}")
     typer.echo(f"{len(catalog)} measures")
 
@@ -76,15 +79,15 @@ def read_household(path: Path) -> Household:
         fail(_household_error(exc))
 
 
-def _print_match(match: Match, en: bool) -> None:
+def _print_match(match: Match, lang: Lang) -> None:
     typer.echo(f"  ・{match.title}（{match.page}）")
     for reason in [match.later] if match.status == "later" and match.later else match.reasons:
         typer.echo(f"      {reason}")
     if match.status != "later":  # what only the counter can answer, and how participants are chosen
         for point in match.unsettled:
-            typer.echo(f"      {'Ask at the counter' if en else '窓口で確認'}: {point}")
+            typer.echo(f"      {message('cli.ask_counter', lang)}: {point}")
         if match.how_chosen:
-            typer.echo(f"      {'How people are chosen' if en else '選ばれ方'}: {match.how_chosen}")
+            typer.echo(f"      {message('cli.how_chosen', lang)}: {match.how_chosen}")
 
 
 @app.command()
@@ -100,19 +103,18 @@ def check(
     if as_json:
         typer.echo(results.model_dump_json(indent=2))
         return
-    en = chosen == "en"
     for heading, items in (
-        ("Eligible" if en else "対象です", results.eligible),
-        ("May be eligible" if en else "対象かもしれません", results.maybe),
-        ("Related programmes" if en else "関係する取り組み", results.related),
-        ("Later" if en else "これから対象になります", results.later),
+        ("eligible", results.eligible),
+        ("maybe", results.maybe),
+        ("related", results.related),
+        ("later", results.later),
     ):
         if items:
-            typer.echo(f"{heading} ({len(items)})")
+            typer.echo(f"{message(f'cli.{heading}', chosen)} ({len(items)})")
             for item in items:
-                _print_match(item, en)
+                _print_match(item, chosen)
     if not (results.eligible or results.maybe or results.related):
-        typer.echo("No matching measure." if en else "あてはまる施策は見つかりませんでした。")
+        typer.echo(message("cli.nothing", chosen))
 
 
 index_app = typer.Typer(no_args_is_help=True, help="The search index.")

@@ -212,7 +212,7 @@ def _result(cond: Condition, check: Check, subject: dict[Lang, str], member: int
     """One condition's answer, with the basis that answer rests on: a firm condition's "not met"
     is only our reading when the measure file says the words do not settle those `outside` it.
     `subject`: who it was checked on, in every language."""
-    req = wording.all_langs(lambda lang: wording.requirement_in(cond, lang))
+    req = wording.requirements(cond)
     basis: Basis = basis_kind(cond.basis)  # type: ignore[assignment]
     why = cond.basis.reading if isinstance(cond.basis, Reading) else None
     if check.fact in ("children", "adults") and not isinstance(cond, RaisingChildren):
@@ -241,21 +241,21 @@ def _members(rule: Rule, household: Household) -> tuple[list[list[ConditionResul
     if rule.some_child:
         if household.children is None:
             unknown = Check("unknown", "children")
-            kids = [[_result(c, unknown, wording.all_langs(wording.any_child), None) for c in rule.some_child]]
+            kids = [[_result(c, unknown, wording.fixed_texts("any_child"), None) for c in rule.some_child]]
         for i, child in enumerate(household.children or []):
-            subject = wording.all_langs(lambda lang: wording.child(child, lang))  # noqa: B023
+            subject = wording.child_texts(child)
             kids.append([_result(c, check_child(c, child, i, household), subject, i) for c in rule.some_child])
         if household.children == []:
             none = Check("not_met", "children")
-            kids = [[_result(c, none, wording.all_langs(wording.any_child), None) for c in rule.some_child]]
+            kids = [[_result(c, none, wording.fixed_texts("any_child"), None) for c in rule.some_child]]
     adults: list[list[ConditionResult]] = []
     if rule.some_adult:
         if not household.adults:
             placeholder = Check("unknown" if household.adults is None else "not_met", "adults")
-            subject = wording.all_langs(wording.any_adult)
+            subject = wording.fixed_texts("any_adult")
             adults = [[_result(c, placeholder, subject, None) for c in rule.some_adult]]
         for i, adult in enumerate(household.adults or []):
-            subject = wording.all_langs(lambda lang: wording.adult(adult, lang))  # noqa: B023
+            subject = wording.adult_texts(adult)
             adults.append([_result(c, check_adult(c, adult), subject, i) for c in rule.some_adult])
     return kids, adults
 
@@ -277,7 +277,7 @@ def evaluate(measure: Measure, household: Household, fiscal_year: int) -> Outcom
     if rule is None:
         return reasons.open_to_all(measure.id)
     household = implied(household)  # what follows from what is known is never missing
-    results = [_result(c, check_household(c, household), wording.all_langs(wording.household), None)
+    results = [_result(c, check_household(c, household), wording.fixed_texts("household"), None)
                for c in rule.household]
     missing = [r.fact for r in results if asks(r)]
     for members in _members(rule, household):

@@ -70,8 +70,9 @@ class Outcome(BaseModel):
     unsettled_en: list[str] = []
     how_chosen_ja: str | None = None
     how_chosen_en: str | None = None
-    # Every language (the `_ja`/`_en` fields above are two of them): a session may switch language
-    # between turns, and the reasons are read in whichever it speaks (knowledge/results.py).
+    # By language (the `_ja`/`_en` fields above are two of them). `reasons` and `later` hold the languages
+    # composed with the evaluation (knowledge/reasons.py EAGER); `reasons_in`/`later_in` compose the
+    # others from `conditions` when shown. `unsettled` and `how_chosen` hold every language.
     reasons: dict[Lang, list[str]] = {}
     later: dict[Lang, str] = {}
     unsettled: dict[Lang, list[str]] = {}

@@ -8,19 +8,21 @@ that is how the engine says it. The sentences are templates in knowledge/message
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from knowledge.basis import Why
 from knowledge.languages import LANGS, Lang
 from knowledge.measure import Text
-from knowledge.messages import message
 from knowledge.outcome import ConditionResult, Fact, Outcome, Verdict
 from knowledge.verdict import asks, firm
+from knowledge.wording import once, template
 
 Lines = Callable[[list[ConditionResult], Lang], list[str]]
 
 
 def _m(key: str, lang: Lang, **values: object) -> str:
-    return message(f"reasons.{key}", lang, **values)
+    text = template(f"reasons.{key}", lang)
+    return text.format(**values) if values else text
 
 
 def text_in(text: Text | Why, lang: Lang) -> str:
@@ -31,7 +33,8 @@ def text_in(text: Text | Why, lang: Lang) -> str:
 
 
 def texts_of(text: Text | Why) -> dict[Lang, str]:
-    return {lang: text_in(text, lang) for lang in LANGS}
+    """A catalog sentence in every language (composed once per sentence)."""
+    return once("text", text, lambda lang: text_in(text, lang))
 
 
 def _subject(r: ConditionResult, lang: Lang) -> str:
@@ -47,8 +50,13 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@cache
+def _fixed_reasons(key: str) -> dict[Lang, list[str]]:
+    return {lang: [_m(key, lang)] for lang in LANGS}
+
+
 def _fixed(measure_id: str, verdict: Verdict, key: str) -> Outcome:
-    reasons = {lang: [_m(key, lang)] for lang in LANGS}
+    reasons = _fixed_reasons(key)
     return Outcome(measure_id=measure_id, verdict=verdict, conditions=[], missing=[],
                    reasons_ja=reasons["ja"], reasons_en=reasons["en"], reasons=reasons)
 
@@ -116,16 +124,23 @@ def _later(verdict: Verdict, results: list[ConditionResult], lang: Lang) -> str 
     return _m("later", lang, subject=_cap(_subject(first, lang)), later=later)
 
 
+_BUILD: dict[str, Lines] = {"eligible": _eligible, "maybe": _maybe, "not_eligible": _not_eligible,
+                            "related": _related}
+# Composed with every evaluation: the outcome's `_ja`/`_en` fields (the engine's tests, the audit, the
+# staff console). The other languages are composed when a result is shown in them (`reasons_in`): an
+# evaluation covers every measure of the catalog each turn, a resident reads a few, in one language.
+EAGER: tuple[Lang, ...] = ("ja", "en")
+
+
 def explain(measure_id: str, verdict: Verdict, results: list[ConditionResult], missing: list[Fact],
             unsettled: list[dict[Lang, str]] | None = None, how_chosen: Text | None = None) -> Outcome:
     """`unsettled`: points the document leaves open (each in every language, `texts_of`); `how_chosen`:
     for related programmes."""
-    build: Lines = {"eligible": _eligible, "maybe": _maybe, "not_eligible": _not_eligible,
-                    "related": _related}[verdict]
-    reasons = {lang: build(results, lang) for lang in LANGS}
-    later = {lang: text for lang in LANGS if (text := _later(verdict, results, lang)) is not None}
+    build = _BUILD[verdict]
+    reasons = {lang: build(results, lang) for lang in EAGER}
+    later = {lang: text for lang in EAGER if (text := _later(verdict, results, lang)) is not None}
     open_points = {lang: [u[lang] for u in unsettled or []] for lang in LANGS}
-    chosen = {lang: text_in(how_chosen, lang) for lang in LANGS} if how_chosen else {}
+    chosen = texts_of(how_chosen) if how_chosen else {}
     return Outcome(
         measure_id=measure_id, verdict=verdict, conditions=results, missing=missing,
         reasons_ja=reasons["ja"], reasons_en=reasons["en"], later_ja=later.get("ja"), later_en=later.get("en"),
@@ -133,3 +148,20 @@ def explain(measure_id: str, verdict: Verdict, results: list[ConditionResult], m
         how_chosen_ja=chosen.get("ja"), how_chosen_en=chosen.get("en"),
         reasons=reasons, later=later, unsettled=open_points, how_chosen=chosen,
     )
+
+
+def reasons_in(outcome: Outcome, lang: Lang) -> list[str]:
+    """The outcome's reasons in `lang`, composed now when the evaluation did not (see EAGER)."""
+    if lang in outcome.reasons:
+        return outcome.reasons[lang]
+    build = _BUILD.get(outcome.verdict)
+    if build is None or not outcome.conditions:  # a fixed reason, or an outcome from before issue 13
+        return outcome.reasons_en if lang == "en" else outcome.reasons_ja
+    return build(outcome.conditions, lang)
+
+
+def later_in(outcome: Outcome, lang: Lang) -> str | None:
+    """The "later" note in `lang` (when a member will qualify), composed now when needed."""
+    if lang in outcome.later or outcome.later_ja is None:
+        return outcome.later.get(lang) or (outcome.later_en if lang == "en" else outcome.later_ja)
+    return _later(outcome.verdict, outcome.conditions, lang)

@@ -16,7 +16,7 @@ from knowledge.languages import Lang
 from knowledge.measure import Measure
 from knowledge.messages import message
 from knowledge.outcome import CheckStatus, Fact, Outcome
-from knowledge.reasons import text_in
+from knowledge.reasons import later_in, reasons_in, text_in
 from knowledge.relevance import Group, group_of, relevance_key
 
 
@@ -83,7 +83,7 @@ def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
         kind=measure.kind,
         status=_STATUS.get(outcome.verdict, "later"),  # type: ignore[arg-type]
         summary=text_in(measure.summary, lang),
-        reasons=outcome.reasons.get(lang) or (outcome.reasons_en if lang == "en" else outcome.reasons_ja),
+        reasons=reasons_in(outcome, lang),
         conditions=[
             ConditionLine(text=message("results.condition", lang,
                                        subject=_in(c.subject, c.subject_ja, c.subject_en, lang),
@@ -92,7 +92,7 @@ def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
             for c in outcome.conditions
         ],
         missing=outcome.missing,
-        later=_in(outcome.later, outcome.later_ja, outcome.later_en, lang),
+        later=later_in(outcome, lang),
         check_yourself=[text_in(t, lang) for t in measure.conditions_text],
         unsettled=outcome.unsettled.get(lang) or (outcome.unsettled_en if lang == "en" else outcome.unsettled_ja),
         how_chosen=_in(outcome.how_chosen, outcome.how_chosen_ja, outcome.how_chosen_en, lang),

@@ -9,6 +9,7 @@ language may change mid-conversation without re-evaluating).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from knowledge.conditions import (
     AdultAge,
@@ -35,13 +36,66 @@ from knowledge.messages import message
 Texts = dict[Lang, str]
 
 
+@cache
+def template(key: str, lang: Lang) -> str:
+    """One message's template, looked up once: the engine composes thousands of words per turn."""
+    return message(key, lang)
+
+
 def _w(key: str, lang: Lang, **values: object) -> str:
-    return message(f"wording.{key}", lang, **values)
+    text = template(f"wording.{key}", lang)
+    return text.format(**values) if values else text
 
 
 def all_langs(words: Callable[[Lang], str]) -> Texts:
     """The same words in every language."""
     return {lang: words(lang) for lang in LANGS}
+
+
+# The engine names the same members and conditions for every measure of every turn: each text is
+# composed once (the message catalog never changes while the process runs).
+_ONCE: dict[tuple[str, int], tuple[object, Texts]] = {}
+
+
+def once(kind: str, thing: object, compose: Callable[[Lang], str]) -> Texts:
+    """`compose` in every language, once per catalog object (a condition, a sentence of a measure
+    file): kept alive by this cache, so its id cannot be reused by another object."""
+    found = _ONCE.get((kind, id(thing)))
+    if found is None or found[0] is not thing:
+        found = (thing, all_langs(compose))
+        _ONCE[(kind, id(thing))] = found
+    return found[1]
+
+
+def requirements(cond: object) -> Texts:
+    """The requirement in every language, composed once per condition."""
+    return once("requirement", cond, lambda lang: requirement_in(cond, lang))
+
+
+@cache
+def _child_texts(age: int, sex: str | None, year: int | None) -> Texts:
+    return all_langs(lambda lang: child(Child(age=age, sex=sex, school_year=year), lang))  # type: ignore[arg-type]
+
+
+def child_texts(person: Child) -> Texts:
+    """How a child is named, in every language."""
+    return _child_texts(person.age, person.sex, person.school_year)
+
+
+@cache
+def _adult_texts(relation: str | None, age: int | None, band: str | None) -> Texts:
+    return all_langs(lambda lang: adult(Adult(relation=relation, age=age, age_band=band), lang))  # type: ignore[arg-type]
+
+
+def adult_texts(person: Adult) -> Texts:
+    """How an adult is named, in every language."""
+    return _adult_texts(person.relation, person.age, person.age_band)
+
+
+@cache
+def fixed_texts(key: str) -> Texts:
+    """One of the fixed subjects (household, any_child, any_adult) in every language."""
+    return all_langs(lambda lang: _w(key, lang))
 
 
 def school_year(year: int, lang: Lang) -> str:

@@ -343,13 +343,21 @@ def _with_correction(state: DialogueState, turn: Turn, lang: Lang) -> tuple[Dial
 
 
 def _with_languages(state: DialogueState, turn: Turn) -> tuple[DialogueState, Turn]:
-    """The welcome and help turns offer the other languages, each named in itself, after the last
-    message's own replies (the message whose quick replies every channel shows)."""
+    """The welcome and help turns offer the other languages, each named in itself, on the last message
+    (the one whose quick replies every channel shows): after its answers, before a closing わからない,
+    「訂正する」 or 「ここまでで結果を見る」, which stay last."""
     last = turn.messages[-1] if turn.messages else None
     if last is not None:
-        last.quick_replies = [*last.quick_replies,
-                              *(name for name in replies.language_replies(state.lang) if name not in last.quick_replies)]
+        options = last.quick_replies
+        others = [name for name in replies.language_replies(state.lang) if name not in options]
+        at = next((i for i, label in enumerate(options) if label in _closing()), len(options))
+        last.quick_replies = [*options[:at], *others, *options[at:]]
     return state, turn
+
+
+def _closing() -> tuple[str, ...]:
+    """The replies that end a question's options: わからない, 「訂正する」, 「ここまでで結果を見る」."""
+    return (*DONT_KNOW.values(), *CORRECT.values(), *replies.FINISH.values())
 
 
 def _with_finish(state: DialogueState) -> list[str]:
