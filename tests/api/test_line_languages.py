@@ -102,3 +102,15 @@ def test_over_thirteen_options_keep_i_dont_know_in_each_language(lang: Lang) -> 
     reply = quick_reply([f"{message('widget.send', lang)} {i}" for i in range(20)] + [dont_know])
     assert reply is not None and reply.items is not None and len(reply.items) == 13
     assert reply.items[-1].action.data == dont_know  # type: ignore[union-attr]
+
+
+def test_the_welcome_offers_every_other_language_by_name(line: Line) -> None:
+    [reply] = line.send(event("follow", "Uwelcome", follow={"isUnblocked": False}))
+    check_limits(reply["messages"])
+    labels = [i["action"]["data"] for i in reply["messages"][-1]["quickReply"]["items"]]
+    assert {NAMES[x] for x in LANGS if x != "ja"} <= set(labels), labels
+    [switched] = line.send(postback(NAMES["zh"], "Uwelcome"))
+    check_limits(switched["messages"])
+    assert switched["messages"][0]["text"] == message("common.language_chosen", "zh")
+    zh_labels = [i["action"]["data"] for i in switched["messages"][-1]["quickReply"]["items"]]
+    assert NAMES["ja"] in zh_labels or message("common.dont_know", "zh") in zh_labels
