@@ -74,3 +74,18 @@ def test_switching_mid_conversation_keeps_the_household_and_rewords_the_cards(
     card.scroll_into_view_if_needed()
     shoot(page, f"widget-cards-{lang}")
     assert axe.run(page, f"widget-cards-{lang}") == []
+
+
+def test_the_host_page_chooses_the_first_language_with_data_lang(page: Any, server: str) -> None:
+    def korean_page(route: Any) -> None:
+        response = route.fetch()
+        html = response.text().replace('<script src="/widget.js">', '<script src="/widget.js" data-lang="ko">')
+        route.fulfill(response=response, body=html)
+
+    page.route(f"{server}/", korean_page)
+    page.goto(f"{server}/")
+    page.get_by_role("button", name=message("widget.launcher_open", "ko")).click()
+    dialog = page.get_by_role("dialog", name=message("widget.title", "ko"))
+    dialog.locator(".bf-bot", has_text=message("widget.greeting", "ko").split("\n")[0]).wait_for(timeout=WAIT)
+    assert dialog.get_by_role("combobox", name=re.compile("Language")).input_value() == "ko"
+    page.unroute_all(behavior="ignoreErrors")
