@@ -28,8 +28,9 @@ class ActionAnswerQuestion(Action):
         free, notice = runtime.dialogue().free, runtime.dialogue().notice_short(lang)
         if state.asking and text in state.asking.options:  # a candidate measure tapped
             reply = free.chosen(state.asking, text, lang, state.household, notice)
-        else:
-            reply = free.answer(text, lang, state.shown, state.household, notice)
+        else:  # a question of a kind; else a measure named with no readable kind (no search: that comes below)
+            reply = free.answer(text, lang, state.shown, state.household, notice) \
+                or free.overview(text, lang, state.shown, notice, named_only=True)
         if reply is not None:
             state.asking = reply.asking
             state.shown = reply.shown or state.shown

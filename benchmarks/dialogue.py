@@ -162,8 +162,13 @@ def run_household(dialogue: Dialogue, case: dict[str, Any], catalog: Catalog) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--households", type=Path, default=HERE / "data" / "dialogue_households.yaml")
-    parser.add_argument("--out", type=Path, default=HERE / "results" / "dialogue.json")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default: results/dialogue.json, results/dialogue_hard.json … after the household set")
     args = parser.parse_args()
+    if args.out is None:  # each household set its own file, so running the hard set keeps the main figures
+        stem = args.households.stem
+        suffix = stem.removeprefix("dialogue_households") if stem.startswith("dialogue_households") else f"_{stem}"
+        args.out = HERE / "results" / f"dialogue{suffix}.json"
     cases = yaml.safe_load(args.households.read_text(encoding="utf-8"))["households"]
     catalog = default_catalog()
     dialogue = Dialogue(catalog)

@@ -13,7 +13,9 @@ of the turn (`Turn.answer`) is compared with the labels:
 - "not in the document" when it is not: among questions whose label says the document does not
   print the answer (`in_document: false`), the share the answer says so (`in_document` false);
 - the converse, "not in the document" when it is: among `in_document: true` questions, the share
-  the answer wrongly says the document does not print it (should be 0).
+  the answer wrongly says the document does not print it (should be 0);
+- overview: answers about a clear measure whose kind of question was not read (they count as a wrong
+  kind, and as neither "in" nor "not in" the document).
 
 Prints one table per language and overall, and writes the same figures as JSON
 (benchmarks/results/question_kinds.json for the dev set, question_kinds_<set name>.json otherwise).
@@ -82,6 +84,7 @@ def metrics(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "in_document_n": len(present),
         "asked_which": sum(r["asked_which"] for r in rows),
         "no_answer": sum(r["got_kind"] is None for r in rows),
+        "overview": sum(r["got_kind"] == "overview" for r in rows),
     }
 
 
@@ -122,13 +125,14 @@ def main() -> None:
     print(f"{args.path} ({len(rows)} questions, search {'off' if args.no_search else 'on'}, {seconds:.1f} s, "
           f"{len(calls)} searches: the others were named or asked no search)")
     head = ("| set | n | kind acc. | right measure | right measure (named) | says not in doc when not "
-            "| says not in doc when it is | asked which | no answer |")
+            "| says not in doc when it is | asked which | no answer | overview |")
     print(head)
-    print("| --- " * 9 + "|")
+    print("| --- " * 10 + "|")
     for name, m in [*table.items(), *((f"kind={k}", v) for k, v in by_kind.items())]:
         print(f"| {name} | {m['n']} | {m['kind_accuracy']} | {m['right_measure']} | {m['right_measure_named']} "
               f"| {m['not_in_document_said']} (n={m['not_in_document_n']}) "
-              f"| {m['wrongly_not_in_document']} (n={m['in_document_n']}) | {m['asked_which']} | {m['no_answer']} |")
+              f"| {m['wrongly_not_in_document']} (n={m['in_document_n']}) | {m['asked_which']} | {m['no_answer']} "
+              f"| {m['overview']} |")
     if args.failures:
         for r in failures(rows):
             which = " asked which" if r["asked_which"] else ""

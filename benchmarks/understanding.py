@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -158,8 +159,17 @@ def _print(name: str, report: dict[str, dict[str, Any]]) -> None:
 
 
 def out_path(set_path: Path) -> Path:
-    """understanding_set.yaml → results/understanding.json; understanding_heldout.yaml → …_heldout.json."""
-    return HERE / "results" / f"{set_path.stem.replace('understanding_set', 'understanding')}.json"
+    """One results file per set, whatever its path: understanding_set.yaml → results/understanding.json,
+    understanding_heldout.yaml → …_heldout.json; a set elsewhere is named by its folder and file
+    (data/understanding_batches/batch_1.yaml → understanding_batches_batch_1.json, /x/c/set.yaml →
+    understanding_c_set.json), so two sets with the same file name never share a results file."""
+    path = set_path.resolve()
+    data = (HERE / "data").resolve()
+    parts = list(path.relative_to(data).with_suffix("").parts) if path.is_relative_to(data) \
+        else [path.parent.name, path.stem]
+    name = "_".join(p for p in parts if p).replace("understanding_set", "understanding")
+    name = re.sub(r"[^\w.-]+", "_", name)
+    return HERE / "results" / f"{name if name.startswith('understanding') else 'understanding_' + name}.json"
 
 
 def main() -> None:

@@ -57,15 +57,19 @@ _KIND_ORDER = {"benefit": 0, "service": 1, "initiative": 2}
 _STATUS = {"eligible": "eligible", "maybe": "maybe", "related": "related"}
 
 
+def translated_title(measure: Measure, lang: Lang) -> str:
+    """The measure's title in `lang` alone (a quick-reply label), or the document's where none is given."""
+    translated = {"ja": measure.title, "en": measure.title_en, "ja-easy": measure.title_easy,
+                  "zh": measure.title_zh, "ko": measure.title_ko}[lang]
+    return translated or measure.title
+
+
 def title_in(measure: Measure, lang: Lang) -> str:
     """The measure's title in `lang`; a translation carries the document's Japanese title beside it
     (the resident shows it at the counter): 区内保育设施提供尿布等（区内保育施設利用において、おむつ等を提供）.
     English keeps its title alone, as before issue 13."""
-    translated = {"ja": measure.title, "en": measure.title_en, "ja-easy": measure.title_easy,
-                  "zh": measure.title_zh, "ko": measure.title_ko}[lang]
-    if not translated or translated == measure.title:
-        return measure.title
-    if lang == "en":
+    translated = translated_title(measure, lang)
+    if lang == "en" or translated == measure.title:
         return translated
     return message("results.title_beside", lang, title=translated, japanese=measure.title)
 

@@ -14,6 +14,7 @@ from functools import cache
 
 from pydantic import BaseModel, Field
 
+from bot.dialogue.situation import judged, read_situation
 from bot.understanding.question_kind import Asked
 from knowledge.catalog import Catalog
 from knowledge.contact import Contact
@@ -31,11 +32,13 @@ QUOTE_CHARS = 110  # a passage longer than this is quoted up to here, with 「�
 class Answer(BaseModel):
     """What the resident was told, in a form channels and the benchmark can read."""
 
-    kind: str = Field(description="procedure | when | amount | eligibility | where | documents | contact")
+    kind: str = Field(description="procedure | when | amount | eligibility | where | documents | contact, or "
+                                  "overview (the measure is clear, the kind of question is not)")
     topic: str | None = Field(default=None, description="A finer kind: payment, deadline, delivery, start, certainty.")
     measure_id: str | None = None
     page: str | None = None
-    in_document: bool = Field(description="The document prints an answer to this question for this measure.")
+    in_document: bool | None = Field(description="The document prints an answer to this question for this measure "
+                                             "(None for an overview: no one kind of question was read).")
     candidates: list[str] = Field(default_factory=list, description="Measures offered when unsure which one is meant.")
     text: str
 
@@ -64,14 +67,14 @@ def _quote(text: str) -> str:
 
 
 def _amount_figures(measure: Measure, asked: Asked) -> list[str]:
-    units = asked.spec.units
+    units = asked.topic.units if asked.topic is not None and asked.topic.units else asked.spec.units
     return [f.text for f in measure.figures if any(u in f.unit for u in units)]
 
 
 def evidence(measure: Measure, asked: Asked) -> list[str]:
     """The document's own words answering the question (clauses of the passage), [] when none."""
     wanted, text = asked.wanted, passage_of(measure)
-    if any(p.search(text) for p in wanted.absent):
+    if studied_only(measure, asked):
         return []
     found: list[str] = []
     if asked.kind == "amount":
@@ -85,6 +88,11 @@ def evidence(measure: Measure, asked: Asked) -> list[str]:
     return list(dict.fromkeys(c for c in found if c))
 
 
+def studied_only(measure: Measure, asked: Asked) -> bool:
+    """The title or passage says the thing is only studied (調査・検討, 検討を開始): nothing starts yet."""
+    return any(p.search(f"{measure.title}\n{passage_of(measure)}") for p in asked.wanted.absent)
+
+
 def _fiscal(lang: Lang) -> str:
     doc = document()
     if lang == "en":
@@ -92,7 +100,7 @@ def _fiscal(lang: Lang) -> str:
     return f"{doc.fiscal_year_ja}（{doc.fiscal_year}年4月〜{doc.fiscal_year + 1}年3月）"
 
 
-def _status(measure: Measure, lang: Lang) -> str:
+def status_line(measure: Measure, lang: Lang) -> str:
     """「令和6年度の新規の施策です（資料：「区独自に対象に加え」）」, or "" when the document marks none."""
     if not measure.status:
         return ""
@@ -103,7 +111,7 @@ def _status(measure: Measure, lang: Lang) -> str:
     return f"{document().fiscal_year_ja}に{measure.status}の施策です{said}。"
 
 
-def _who_takes_part(measure: Measure, lang: Lang) -> list[str]:
+def who_takes_part(measure: Measure, lang: Lang) -> list[str]:
     """For "how do I apply / who can": a programme whose participants others choose says how (the
     measure's `selection`), and an initiative of the ward says nobody applies for it."""
     if measure.selection is not None:
@@ -130,10 +138,13 @@ def _verdict_lines(measure: Measure, catalog: Catalog, household: Household, lan
             else "資料の条件では、対象になりません。"
     elif outcome.verdict == "related":
         head = match.how_chosen or ""
+    elif not outcome.unsettled_ja:  # the document's conditions decide; a fact of the household is missing
+        head = ("The document's conditions decide this, once a little more about your household is known."
+                if lang == "en" else "資料の条件で決まります。ご家庭のことがもう少し分かれば判定できます。")
     else:
         head = ("The document alone does not settle whether this case is covered." if lang == "en"
                 else "資料だけでは、この場合に対象になるかは決められません。")
-    return outcome.verdict != "maybe", [head, *lines]
+    return outcome.verdict != "maybe" or not outcome.unsettled_ja, [head, *lines]
 
 
 class Answerer:
@@ -150,12 +161,13 @@ class Answerer:
         wanted = asked.wanted
         found = evidence(measure, asked)
         in_document = bool(found) or (asked.kind == "when" and asked.topic is not None
-                                      and asked.topic.name == "start" and not any(
-                                          p.search(passage_of(measure)) for p in wanted.absent))
+                                      and asked.topic.name == "start" and not studied_only(measure, asked))
         head = f"{measure.title_en} ({measure.page})" if en else f"{measure.title}（{measure.page}）"
         lines = [f"About {head}:" if en else f"【{head}】"]
         if asked.kind == "eligibility" and not (asked.topic and asked.topic.name == "certainty"):
-            settled, verdict = _verdict_lines(measure, self.catalog, household or Household(), lang)
+            # the case the question describes (「区外の保育園でも？」), else the household as told
+            case = judged(measure, read_situation(asked.said, asked.spec), lang) if asked.said else None
+            settled, verdict = case or _verdict_lines(measure, self.catalog, household or Household(), lang)
             in_document = settled
             lines.append(("Who it is for, in the document: " if en else "資料に書かれている対象：")
                          + (measure.audience.en if en else measure.audience.ja))
@@ -170,9 +182,9 @@ class Answerer:
         else:
             lines += self._not_printed(measure, asked, lang)
         if asked.kind in ("procedure", "eligibility", "documents"):
-            lines += _who_takes_part(measure, lang)
+            lines += who_takes_part(measure, lang)
         if asked.kind == "when" or (asked.kind == "amount" and in_document):
-            status = _status(measure, lang)
+            status = status_line(measure, lang)
             if status:
                 lines.append(status)
         lines.append(self._ask(wanted.missing.get(lang, ""), lang, in_document))

@@ -22,7 +22,9 @@ from bot.dialogue.planner import next_prompt
 from bot.dialogue.questions import bank
 from bot.dialogue.state import DialogueState, Pending
 from bot.dialogue.summary import CORRECT, HOW_TO_CORRECT, summary_text
+from bot.dialogue.which_measure import named
 from bot.understanding import Conflict, Context, Expecting, understand
+from bot.understanding.question_kind import read_question
 from bot.understanding.words import NO
 from knowledge.catalog import Catalog
 from knowledge.contact import Contact
@@ -182,6 +184,7 @@ class Dialogue:
             return self._continue(state, out, show_progress=False, retry=True)  # and ask the question again
         got = understand(text, Context(household=state.household, expecting=expecting,
                                        last_changed=tuple(state.last_changed)))
+        search = _once(self.search)  # at most one search per message, whoever asks for it
         if any(c.isalpha() for c in text):  # 「3」 or 「5, 2」 says nothing about the language: keep it
             state.lang = _typed_lang(state.lang, got.lang)
         if got.intent == "restart":
@@ -192,6 +195,12 @@ class Dialogue:
             fresh = DialogueState(lang=state.lang)
             out.say(replies.say("erased", state.lang))
             return fresh, Turn(messages=out.messages, results=self._results(fresh), done=True, erase=True)
+        if got.intent == "results" and read_question(text) is not None and len(named(text, self.catalog)) == 1:
+            # 「超音波検査の結果はいつわかりますか」 "what can I get with the childcare package?": a question
+            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
+                                     search=search)
+            if asked is not None:
+                return self._said(state, out, asked)
         if got.intent == "results":
             results = self._results(state)
             state.shown = _shown(results) or state.shown
@@ -199,8 +208,18 @@ class Dialogue:
                                          self.contact.line(state.lang) or None))
             return self._continue(state, out, show_progress=False)
         if got.intent == "dont_know" and pending:
+            # 「手続きの仕方がわからない」 asks how, it does not answer the pending question
+            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
+                                     search=search) if _asks_how(text) else None
+            if asked is not None:
+                return self._said(state, out, asked)
             return self._skip_pending(state, out)
         if got.intent in ("thanks", "help", "greet"):
+            # 「ベビーシッターの使い方は？」 "Hi, how much is the HPV shot?": a question about a measure first
+            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
+                                     search=search, need_topic=True)
+            if asked is not None:
+                return self._said(state, out, asked)
             out.say(replies.welcome_text(state.lang, self.notice(state.lang)) if got.intent == "greet" else
                     replies.say("help" if got.intent == "help" else "thanks", state.lang))
             turned = self._continue(state, out, show_progress=False)
@@ -217,7 +236,7 @@ class Dialogue:
                 return self._clarify(state, out, got.conflicts[0], bool(got.changed))
             # 「中3の息子です。HPVワクチンの対象ですか」: the facts, then the answer about that measure
             asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
-                                     with_facts=True)
+                                     with_facts=True, search=search)
             if asked is not None:
                 return _with_correction(*self._said(state, out, asked, retry=False), state.lang)
             state, turn = self._continue(state, out)
@@ -227,10 +246,14 @@ class Dialogue:
         if none is not None:  # 「いいえ」 typed to a checklist: the same as tapping 「あてはまるものはない」
             return self._apply_quick_reply(state, none, out)
         if got.intent in ("question", "other", "inform") and not bank().is_reply(text):
-            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang))
+            asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
+                                     search=search)
+            if asked is None:  # the measure is clear, the kind of question is not (by name, unless a question)
+                asked = self.free.overview(text, state.lang, state.shown, self.notice_short(state.lang), search,
+                                           named_only=got.intent != "question")
             if asked is not None:
                 return self._said(state, out, asked)
-            if self._answer_question(text, state, out, pending):
+            if self._answer_question(text, state, out, pending, search):
                 return self._continue(state, out, show_progress=False)
         return self._not_understood(state, out)
 
@@ -259,11 +282,12 @@ class Dialogue:
         out.say(text, state.pending.quick_replies)
         return state, Turn(messages=out.messages, results=self._results(state), household_changed=changed)
 
-    def _answer_question(self, text: str, state: DialogueState, out: _Out, pending: Pending | None) -> bool:
+    def _answer_question(self, text: str, state: DialogueState, out: _Out, pending: Pending | None,
+                         search: SearchFn | None) -> bool:
         """Answer a free question by search; with a question pending, only when search is sure."""
-        if self.search is None:
+        if search is None:
             return False
-        hits = self.search(text, 3)
+        hits = search(text, 3)
         if not hits and pending is not None:
             return False
         titles = {m.id: title_in(m, state.lang) for m in self.catalog}
@@ -316,6 +340,25 @@ class Dialogue:
         state.pending = Pending.of(prompt)
         out.say(prompt.text, _with_finish(state))
         return state, Turn(messages=out.messages, results=results)
+
+
+def _asks_how(text: str) -> bool:
+    """「…がわからない」 that is a question of how / where / when / whom (not 「何歳かわからない」)."""
+    asked = read_question(text)
+    return asked is not None and asked.kind in ("procedure", "documents", "where", "when", "contact")
+
+
+def _once(search: SearchFn | None) -> SearchFn | None:
+    """The search, remembered for one message: the measure picker and the search answer share one call."""
+    if search is None:
+        return None
+    seen: dict[tuple[str, int], list[Hit]] = {}
+
+    def once(text: str, k: int) -> list[Hit]:
+        if (text, k) not in seen:
+            seen[(text, k)] = search(text, k)
+        return seen[(text, k)]
+    return once
 
 
 def _shown(results: Results) -> list[str]:

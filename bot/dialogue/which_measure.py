@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.understanding.question_kind import normalise, without_kind_words
+from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS
 from knowledge.catalog import Catalog
 from knowledge.measure import Measure
 from knowledge.search.searcher import Hit
@@ -38,6 +39,8 @@ _FILLER = re.compile(r"[\s\W\d_]+|について|のこと|って|ですか|ます
                      r"[はがをにでとものへやかねよ]")
 
 _CONTENT = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffa-z]")
+# A word for a person (息子, boys, 親) says who asks, not which measure: "my son … the school car"
+_PERSON = re.compile(rf"(?:{CHILD_NOUNS}|{ADULT_NOUNS})")
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,9 @@ def _terms(catalog: Catalog) -> tuple[tuple[re.Pattern[str], str, int], ...]:
 
 
 def _build_terms(catalog: Catalog) -> tuple[tuple[re.Pattern[str], str, int], ...]:
-    """A keyword names its measure when no other measure's keywords, title or audience contain it
-    and it is not itself a question word (online procedures list 「申請」: not a name)."""
+    """A keyword names its measure when no other measure's keywords, title or audience contain it,
+    it is not itself a question word (online procedures list 「申請」: not a name) and not a word for
+    a person (the HPV vaccine lists 「息子」 and "son": anyone's son may ask about anything)."""
     def words_of(m: Measure) -> list[str]:
         return [normalise(w) for w in (*m.keywords, m.title, m.title_en, m.audience.ja, m.audience.en)]
 
@@ -69,7 +73,8 @@ def _build_terms(catalog: Catalog) -> tuple[tuple[re.Pattern[str], str, int], ..
     for measure in catalog:
         others = [w for m in catalog if m.id != measure.id for w in words_of(m)]
         for keyword in {normalise(k) for k in measure.keywords}:
-            if len(keyword) < 2 or any(keyword in w for w in others) or without_kind_words(keyword) != keyword:
+            if len(keyword) < 2 or any(keyword in w for w in others) or without_kind_words(keyword) != keyword \
+                    or _PERSON.fullmatch(keyword):
                 continue
             if keyword.isascii():  # a word, singular or plural ("diapers" names "diaper money" too)
                 pattern = re.compile(rf"\b{re.escape(keyword.removesuffix('s'))}s?\b")

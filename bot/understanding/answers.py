@@ -16,13 +16,17 @@ CHOICES: dict[str, list[tuple[re.Pattern[str], object]]] = {
                 (re.compile(r"区内|千代田|in the ward|chiyoda|\bward\b"), "ward"),
                 (re.compile(r"(行って|通って|入って|預けて)(い)?(な|ません)|いいえ|ない|まだ|家で|自宅|no\b|not\b|n't\b|"
                             r"at home|stays? home"), "none")],
-    "school": [(re.compile(r"九段|kudan"), "kudan"), (re.compile(r"区立|ward"), "ward"),
+    "school": [(re.compile(r"未就学|入学前|まだです|まだ(?:小学校|学校)|not (?:at|in) school yet|not yet|"
+                           r"doesn't go to school yet|too young"), "none"),
+               (re.compile(r"九段|kudan"), "kudan"),
+               (re.compile(r"区立|ward|(?<!都)公立(?!の?高)|\bpublic\b(?! high)|local school"), "ward"),
                (re.compile(r"私立|都立|国立|その他|それ以外|other|private"), "other")],
     "sex": [(re.compile(r"女|娘|girl|daughter"), "female"), (re.compile(r"男|息子|boy|\bson\b"), "male")],
     "moving": [(re.compile(r"親|実家|parent"), "near_parents"), (re.compile(r"広い|大き|larger|bigger"), "larger_home"),
-               (re.compile(r"ない|予定はない|いいえ|no\b"), "none")],
+               (re.compile(r"ない|予定はない|ありません|しません|いいえ|特に|no\b|not\b|staying"), "none")],
     "business": [(re.compile(r"両方|どちらも|both"), ["sme", "startup"]),  # an SME may also be a startup
-                 (re.compile(r"していない|ない|いいえ|会社員|employee|no\b"), "none"),
+                 (re.compile(r"していない|してません|やってな|やっていな|やってません|ない|いいえ|会社員|employee|no\b"),
+                  "none"),
                  (re.compile(r"スタートアップ|ベンチャー|start-?up"), "startup"),
                  (re.compile(r"中小|会社|自営|お店|small|company"), "sme")],
 }

@@ -12,11 +12,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-COUNT_WORDS = {"ひとり": 1, "ふたり": 2, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "a couple of": 2}
+COUNT_WORDS = {"ひとり": 1, "ふたり": 2, "one": 1, "a single": 1, "an only": 1, "two": 2, "three": 3, "four": 4,
+               "five": 5, "a couple of": 2}
 _N = r"(\d{1,2}|ひとり|ふたり|one|two|three|four|five)"
 # 「子どもが2人」「2人の子ども」「子ども2人」「two kids」「3 children」: a count of all the children.
-CHILD_COUNT = re.compile(rf"(?:子ども|子供|こども|お子さん|子)(?:は|が|も)?\s*{_N}\s*人|"
-                         rf"{_N}\s*人の(?:子ども|子供|こども|子)|\b{_N}\s+(?:kids|children)\b")
+# 「息子が2人」「女の子2人」 count one kind of child only (see unaged.KIND_COUNT), not all of them.
+CHILD_COUNT = re.compile(rf"(?:子ども|子供|こども|お子さん|(?<!息)(?<!の)子)(?:は|が|も)?\s*{_N}\s*人|"
+                         rf"{_N}\s*人の(?:子ども|子供|こども|子)|\b{_N}\s+(?:kids|children)\b|"
+                         r"\b(one|1|a single|an only) (?:child|kid)\b(?!ren)")
+
+
+_TAKEN_BACK = re.compile(r"^[^a-z\u3040-\u30ff\u4e00-\u9fff]{0,3}(?:sorry|oops|i mean|actually|no wait)\b|"
+                         r"^\W{0,3}(?:いや|じゃなくて|ではなく|訂正|間違え|すみません|ごめん)")
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,10 @@ def stated_child_count(text: str) -> int | None:
     m = CHILD_COUNT.search(text)
     if not m:
         return None
+    if back := _TAKEN_BACK.search(text[m.end():]):
+        # "3 kids. Sorry, 4!", 「2人じゃなくて3人」: the count said instead, else none
+        again = re.match(r"\W{0,3}(\d{1,2})\s*(?:人|kids|children)?(?![\d歳才])", text[m.end() + back.end():])
+        return int(again.group(1)) if again else None
     word = next(g for g in m.groups() if g)
     return int(word) if word.isdigit() else COUNT_WORDS.get(word)
 

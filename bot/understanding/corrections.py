@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pydantic import ValidationError
+
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages
 from bot.understanding.model import Context, Expecting
-from bot.understanding.people import _age, _grade
+from bot.understanding.people import AGE, OLDER, YOUNGER, _age, _grade, _sex
 from knowledge.household import Household
 
 MEMBER_PATH = re.compile(r"^(children|adults)\.(\d+)\.(\w+)$")
@@ -21,10 +23,18 @@ def _member_paths(last_changed: tuple[str, ...]) -> list[tuple[str, int, str]]:
 
 
 def correct(text: str, context: Context) -> Household | None:
-    """The household with the last turn's facts corrected, or None if the text corrects nothing."""
+    """The household with the last turn's facts corrected, or None if the text corrects nothing (or
+    would correct it into a member that cannot exist: the text is then read as a statement)."""
+    try:
+        return _correct(text, context)
+    except ValidationError:
+        return None
+
+
+def _correct(text: str, context: Context) -> Household | None:
     paths = _member_paths(context.last_changed)
     if not paths:
-        return None
+        return _by_old_value(text, context)
     data: dict[str, Any] = context.household.model_dump()
     if (swap := SWAP.search(text)) and data["children"] and len(data["children"]) > 1:
         kids = data["children"]
@@ -35,6 +45,8 @@ def correct(text: str, context: Context) -> Household | None:
             if key == "children" and index == source and field != "age":
                 kids[target][field], kids[source][field] = kids[source][field], None
         return Household.model_validate(data)
+    if (moved := _to_other_child(text, data, paths)) is not None:
+        return moved
     key, index, _ = paths[-1]
     people = data[key]
     if people is None or index >= len(people):
@@ -61,3 +73,92 @@ def correct(text: str, context: Context) -> Household | None:
             people[i][field] = value
             return Household.model_validate(data)
     return None
+
+
+# 「4歳じゃなくて5歳」 "5, not 4" "not 4 but 5": the old value, then the new one.
+_OLD_NEW = re.compile(r"^(?P<old>.*?)(?:じゃなくて|ではなくて|ではなく|でなく)(?P<new>.*)$|"
+                      r"^(?P<new2>.*?),?\s+not\s+(?P<old2>[^,.;]*)$|"
+                      r"^(?P<old3>.*?)\bnot\b(?P<old3b>[^,.;]*?),?\s*but\s+(?P<new3>.*)$")
+
+
+def _by_old_value(text: str, context: Context) -> Household | None:
+    """A correction with no fact just given to correct (「さっきの上の子、4歳じゃなくて5歳でした」):
+    the one child that has the old value takes the new one."""
+    m = _OLD_NEW.search(text)
+    data = context.household.model_dump()
+    kids, adults = data["children"], data["adults"]
+    if not m or not (kids or adults):
+        return None
+    old = m.group("old") or m.group("old2") or ((m.group("old3") or "") + (m.group("old3b") or ""))
+    new = m.group("new") or m.group("new2") or m.group("new3") or ""
+    if (fixed := _sex_or_adult_age(old, new, data)) is not None:
+        return fixed
+    if not kids:
+        return None
+    old_age, new_age = _age(old, last=True), _age(new)
+    if old_age is None and (numbers := re.findall(r"(?<![\d.])\d{1,2}(?![\d.]?\d)", old)):
+        old_age = int(numbers[-1])  # "…, not 10"
+    if new_age is None and (numbers := re.findall(r"(?<![\d.])\d{1,2}(?![\d.]?\d)", new)):
+        new_age = int(numbers[-1])
+    (old_year, _), (new_year, _) = _grade(old), _grade(new)
+    if old_year is not None and new_year is not None:
+        hits = [k for k in kids if k.get("school_year") == old_year]
+        if len(hits) == 1:
+            low, high = school_year_ages(new_year)
+            hits[0]["school_year"] = new_year
+            hits[0]["age"] = hits[0]["age"] if low <= hits[0]["age"] <= high else low
+            return Household.model_validate({**context.household.model_dump(), "children": kids})
+    if old_age is not None and new_age is not None and old_age != new_age:
+        hits = [k for k in kids if k["age"] == old_age]
+        if len(hits) == 1:
+            hits[0]["age"] = new_age
+            return Household.model_validate({**context.household.model_dump(), "children": kids})
+    # 「双子じゃなくて年子で、3歳と2歳です」: every child's age said again, in order
+    ages = [int(next(g for i, g in enumerate(a.groups(), 1) if g and i != 2)) for a in AGE.finditer(new)]
+    if len(kids) >= 2 and len(ages) == len(kids) and ages != [k["age"] for k in kids]:
+        for kid, age in zip(kids, ages, strict=True):
+            kid["age"] = age
+        return Household.model_validate({**context.household.model_dump(), "children": kids})
+    return None
+
+
+def _sex_or_adult_age(old: str, new: str, data: dict[str, Any]) -> Household | None:
+    """「下の子は女の子じゃなくて男の子です」: the child of the old sex (the one the words name) takes the
+    new one; 「母の年齢、72じゃなくて77でした」: the adult of the old age takes the new one."""
+    old_sex, new_sex = _sex(old), _sex(new)
+    kids = data["children"] or []
+    if old_sex and new_sex and old_sex != new_sex:
+        hits = [k for k in kids if k.get("sex") == old_sex]
+        if len(kids) > 1 and (ref := OLDER.search(old) or YOUNGER.search(old)):
+            by_age = sorted(kids, key=lambda k: -k["age"])
+            hits = [by_age[0] if OLDER.search(ref.group(0)) else by_age[-1]]
+        if len(hits) == 1:
+            hits[0]["sex"] = new_sex
+            return Household.model_validate(data)
+    old_n = re.findall(r"(?<![\d.])\d{2,3}(?![\d.]?\d)", old)
+    new_n = re.findall(r"(?<![\d.])\d{2,3}(?![\d.]?\d)", new)
+    hits = [a for a in data["adults"] or [] if old_n and a.get("age") == int(old_n[-1])]
+    if len(hits) == 1 and new_n and 15 <= int(new_n[0]) <= 120:
+        hits[0]["age"] = int(new_n[0])
+        return Household.model_validate(data)
+    return None
+
+
+def _to_other_child(text: str, data: dict[str, Any], paths: list[tuple[str, int, str]]) -> Household | None:
+    """「違います、上の子が区立です」 after 区立 went to the younger child: the fact moves to the child
+    the correction names (its value as the correction says it, else as it was given)."""
+    kids = data["children"] or []
+    ref = OLDER.search(text) or YOUNGER.search(text)
+    if ref is None or len(kids) < 2:
+        return None
+    order = sorted(range(len(kids)), key=lambda i: -kids[i]["age"])
+    target = order[0] if OLDER.search(ref.group(0)) else order[-1]
+    moved = False
+    for key, index, field in paths:
+        if key != "children" or index == target or field in ("age", "school_year", "sex") or index >= len(kids):
+            continue
+        said = short_answer(text, Expecting(f"child.{field}", target))
+        kids[target][field] = said if said is not None else kids[index][field]
+        kids[index][field] = None
+        moved = True
+    return Household.model_validate(data) if moved else None

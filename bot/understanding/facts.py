@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.understanding import words
 
 Fact = tuple[str, str, object]  # (scope, field, value); scope "child" | "adult" | "member" | "household"
@@ -9,11 +11,18 @@ Fact = tuple[str, str, object]  # (scope, field, value); scope "child" | "adult"
 
 # "does not have a disability certificate", "no chronic illness": the negation before the fact, in its clause.
 _NOT_BEFORE = __import__("re").compile(r"(\bnot|n't|\bno|\bnever|\bwithout|\bneither|\bnor|\bnobody|\bno one|"
-                                       r"\bnone of us)\b[^.,;!?]{0,20}$")
+                                       r"\bnone of (?:us|them|the \w+|my \w+|our \w+))\b[^.,;!?]{0,20}$")
+
+
+# "no disabilities or chronic illnesses", 「障害や病気はありません」: one negation over a list of facts.
+_NOT_LIST = __import__("re").compile(r"(\bnot|n't|\bno|\bwithout|\bneither)\b[^.,;!?]{0,40}\b(or|nor)\s+(\w+\s+)?$")
 
 
 def _negated(before: str, after: str) -> bool:
-    return bool(words.NEGATION.search(after[:20])) or bool(_NOT_BEFORE.search(before[-30:]))
+    # 「手帳があって、問題はない」: a negation in the next clause is not this fact's
+    clause = re.split(r"[、。,;!?！？]|\.(?:\s|$)", after, maxsplit=1)[0]
+    return bool(words.NEGATION.search(clause[:20])) or bool(_NOT_BEFORE.search(before[-30:])) \
+        or bool(_NOT_LIST.search(before[-50:]))
 
 
 _CONTRAST_AFTER = __import__("re").compile(r"^.{0,6}?(じゃなく|ではなく|でなく)")
@@ -22,6 +31,20 @@ _CONTRAST_BEFORE = __import__("re").compile(r"\b(not|instead of|rather than)\b[^
 
 def _contrasted(before: str, after: str) -> bool:
     return bool(_CONTRAST_AFTER.search(after)) or bool(_CONTRAST_BEFORE.search(before[-25:]))
+
+
+# 「来月から区立保育園」「九段を受験する予定」 "will start at a ward daycare in April": a plan says nothing
+# about where the child is now (the daycare or school of today stays unknown).
+_PLAN_BEFORE = re.compile(r"(来月|来年|来春|再来|今度|いずれ)(度)?(から|より|に|には)[^。]{0,8}$|"
+                          r"\b(from|starting|next|in) (april|next|the spring|september|\w+ month)[^.]{0,12}$|"
+                          r"\b(will|going to|plan(?:s|ning)? to|hope to|want(?:s)? to|would like to)[^.;]{0,20}$")
+# (「4月から区立保育園に通っています」 is today's daycare, since April: a month alone is no plan.)
+_PLAN_AFTER = re.compile(r"^[^。.;]{0,14}?(予定|つもり|受験|目指|志望|希望|入る(?!っ)|入ります|入園(?!して|しま)|"
+                         r"入れる|申し込|申請|になります|will\b|next (month|year|april|spring)|from (april|next))")
+
+
+def _planned(text: str, match: re.Match[str]) -> bool:
+    return bool(_PLAN_BEFORE.search(text[:match.start()][-30:]) or _PLAN_AFTER.search(text[match.end():]))
 
 
 def segment_facts(text: str) -> list[Fact]:
@@ -38,9 +61,11 @@ def segment_facts(text: str) -> list[Fact]:
             continue  # a maybe is not a fact: the question is asked later, and わからない is an answer
         if value is True and _negated(text[:match.start()], text[match.end():]):
             value = False
-        if field == "business" and value != "none" and _NOT_BEFORE.search(text[:match.start()][-30:]):
-            value = "none"  # "I don't run a business", "we do not own a company"
-        if value is not True and value is not False and _contrasted(text[:match.start()], text[match.end():]):
+        denied = field == "business" and value != "none" and _NOT_BEFORE.search(text[:match.start()][-30:])
+        if denied:
+            value = "none"  # "I don't run a business", "we do not own a company", "I am not self-employed"
+        if value is not True and value is not False and not denied \
+                and _contrasted(text[:match.start()], text[match.end():]):
             continue  # 「広い家じゃなくて親の近く」 "near my parents, not to a bigger place": the other one is meant
         found.append((scope, field, value))
     if "sme" in spans and "startup" in spans and spans["sme"][0] < spans["startup"][1] \
@@ -49,17 +74,29 @@ def segment_facts(text: str) -> list[Fact]:
         found = [f for f in found if f[1:] != ("business", "sme")]
     if words.DAYCARE_NONE.search(text):
         found.append(("child", "daycare", "none"))
-    elif words.DAYCARE_WARD.search(text):
-        found.append(("child", "daycare", "ward"))
-    elif words.DAYCARE_OTHER.search(text):
-        found.append(("child", "daycare", "other"))
-    if words.SCHOOL_KUDAN.search(text):
-        found.append(("child", "school", "kudan"))
-    elif words.SCHOOL_WARD.search(text):
-        found.append(("child", "school", "ward"))
-    elif words.SCHOOL_OTHER.search(text):
-        found.append(("child", "school", "other"))
+    elif (m := words.DAYCARE_WARD.search(text) or words.DAYCARE_OTHER.search(text)) and not _planned(text, m):
+        found.append(("child", "daycare", "ward" if words.DAYCARE_WARD.search(text) else "other"))
+    for pattern, value in ((words.SCHOOL_KUDAN, "kudan"), (words.SCHOOL_WARD, "ward"),
+                           (words.SCHOOL_OTHER, "other")):
+        if m := pattern.search(text):
+            if not _planned(text, m):
+                found.append(("child", "school", value))
+            break
     if ("引っ越" in text and words.NEGATION.search(text) and ("予定" in text or "つもり" in text)
             and not any(word in text for word in ("じゃなく", "ではなく", "でなく"))) or words.NOT_MOVING.search(text):
         found = [f for f in found if f[1] != "moving"] + [("household", "moving", "none")]
     return found
+
+
+def message_moving(text: str) -> str | None:
+    """A move whose place and whose being a move are said in different clauses of the message
+    (「実家の近くに住みたいので、区内での引っ越しを考えています」); None unless one place is meant."""
+    clauses = [c for c in re.split(r"[。．!！?？\n]|\.(?=\s|$)", text) if words.MOVE.search(c)]
+    if not clauses or any(words.HYPOTHETICAL.search(c) or words.NEGATION.search(c) for c in clauses):
+        return None
+    near, larger = words.NEAR_PARENTS.search(text), words.LARGER_HOME.search(text)
+    if near and not larger:
+        return "near_parents"
+    if larger and not near:
+        return "larger_home"
+    return None

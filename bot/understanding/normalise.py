@@ -34,10 +34,16 @@ _KINDER = [(re.compile(r"\bnensho(?:-?san)?\b|\b1st year (?:of|in|at) (?:kinderg
 _HIGH_SCHOOL_CLASS = re.compile(r"\bhigh school (freshman|sophomore|junior|senior)\b|"
                                 r"\b(freshman|sophomore|junior|senior) (?:in|at) high school\b")
 # "just started elementary school" → 1st grade; "started junior high" → 1st year of junior high.
-_STARTED_SCHOOL = [(re.compile(r"(?:just |recently )?started (?:elementary|primary) school"), "1st grade"),
-                   (re.compile(r"(?:just |recently )?started (?:junior high|middle school)(?: school)?"),
-                    "1st year of junior high"),
-                   (re.compile(r"(?:just |recently )?started high school"), "1st year of high school")]
+_STARTED = r"(?:just |recently )?(?:started|entered|began)(?: at)?"
+_STARTED_SCHOOL = [(re.compile(rf"{_STARTED} (?:elementary|primary) school"), "1st grade"),
+                   (re.compile(rf"{_STARTED} (?:junior high|middle school)(?: school)?"), "1st year of junior high"),
+                   (re.compile(rf"{_STARTED} high school"), "1st year of high school"),
+                   # "her final year of elementary school" → 6th grade; of junior high / high school → 3rd year
+                   (re.compile(r"\b(?:final|last) year (?:of|in|at) (?:elementary|primary)(?: school)?"), "6th grade"),
+                   (re.compile(r"\b(?:final|last) year (?:of|in|at) (?:junior high|middle school)(?: school)?"),
+                    "3rd year of junior high"),
+                   (re.compile(r"\b(?:final|last) year (?:of|in|at) (?:senior )?high school"),
+                    "3rd year of high school")]
 # "2 years and 3 months old" is one child of 2, not a 2-year-old and a baby.
 _YEARS_AND_MONTHS = re.compile(r"\b(\d{1,2})[- ]years?,?(?: and)? (?:\d{1,2}|a half)[- ]months?(?: old)?|"
                                r"\b(\d{1,2}) years? and a half(?: old)?")
@@ -54,6 +60,20 @@ _DECADE_WORD = re.compile(r"\b(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies
 _DECADES = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80, "ninet": 90}
 _CELEBRATED = {"還暦": 60, "古希": 70, "古稀": 70, "喜寿": 77, "傘寿": 80, "米寿": 88, "卒寿": 90, "白寿": 99}
 _CELEBRATED_AGE = re.compile("(" + "|".join(_CELEBRATED) + ")")
+
+
+# "… a metropolitan high school, she's in her 3rd (final) year": a year said apart from the one stage named.
+_STAGES_EN = re.compile(r"\b(junior high|middle school|(?<!junior )high school|elementary|primary)\b")
+_LONE_YEAR = re.compile(r"\b(in (?:his|her|their|the|my|our) (\d)(?:st|nd|rd|th)(?: \([a-z ]+\))? year)\b"
+                        r"(?! of| in| at)")
+
+
+def _year_of_the_stage(text: str) -> str:
+    stages = {m.group(1) for m in _STAGES_EN.finditer(text)}
+    if len(stages) != 1 or not (m := _LONE_YEAR.search(text)):
+        return text
+    stage = stages.pop()
+    return text[:m.start()] + f"in the {_ordinal(int(m.group(2)))} year of {stage}" + text[m.end():]
 
 
 def _ordinal(n: int) -> str:
@@ -80,9 +100,35 @@ _TSU = {"ひとつ": 1, "一つ": 1, "ふたつ": 2, "二つ": 2, "みっつ": 3
 _TSU_WORD = re.compile("|".join(_TSU))
 
 
+# Phones type ’ for ', and people skip apostrophes: "hasnt", "doesnt", "shes" read as written properly.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'",
+                              "ō": "o", "ū": "u", "ā": "a", "ē": "e", "ī": "i", "ô": "o", "û": "u"})  # Banchō
+_CONTRACTIONS = {w.replace("'", ""): w for w in (
+    "hasn't", "haven't", "doesn't", "don't", "isn't", "aren't", "wasn't", "weren't", "didn't", "can't", "couldn't",
+    "wouldn't", "shouldn't", "hadn't", "won't", "i'm", "i've", "she's", "he's", "they're", "they've", "you're",
+    "we've", "that's", "there's", "it's")}  # not "its", "were", "ill", "well", "shell", "id": words themselves
+_NO_APOSTROPHE = re.compile(r"\b(" + "|".join(w for w in _CONTRACTIONS if w != "its") + r")\b")
+
+
+# Words typed in hiragana (phones, children's help, haste), read as their kanji. Only whole words: a
+# hiragana letter before them means they are part of another word (すくない is not 区内).
+_KANA_WORDS = {
+    "むすこ": "息子", "むすめ": "娘", "ほいくえん": "保育園", "ほいくしょ": "保育所", "くない": "区内",
+    "くがい": "区外", "くりつ": "区立", "しょうがっこう": "小学校", "ちゅうがっこう": "中学校", "ようちえん": "幼稚園",
+    "ふとうこう": "不登校", "りょういく": "療育", "にんしん": "妊娠", "ふたご": "双子", "ねんちょう": "年長",
+    "ねんちゅう": "年中", "ねんしょう": "年少", "しょうがいしゃてちょう": "障害者手帳", "てちょう": "手帳",
+    "ちょうなん": "長男", "ちょうじょ": "長女", "じなん": "次男", "じじょ": "次女", "あかちゃん": "赤ちゃん",
+    "しょうがくせい": "小学生", "ちゅうがくせい": "中学生", "ものわすれ": "物忘れ", "ひっこし": "引っ越し"}
+_KANA_WORD = re.compile(r"(?:(?<=[はがもにのでへをとや])|(?<![ぁ-ゖー]))(" +
+                        "|".join(sorted(_KANA_WORDS, key=len, reverse=True)) + r")")
+
+
 def normalise(text: str) -> str:
     text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text[:MAX_CHARS])).lower()
+    text = _NO_APOSTROPHE.sub(lambda m: _CONTRACTIONS[m.group(1)], text.translate(_APOSTROPHES))
+    text = _KANA_WORD.sub(lambda m: _KANA_WORDS[m.group(1)], text)
     text = text.replace("生後半年", "生後6か月")
+    text = re.sub(r"\bai[- ]?no[- ]?techo\b", "愛の手帳", text)  # romaji: its "no" is not a negation
     text = _TSU_WORD.sub(lambda m: f"{_TSU[m.group(0)]}つ", text)
     text = text.replace("ヶ月", "か月").replace("カ月", "か月").replace("ヵ月", "か月").replace("ケ月", "か月")
     text = _SCHOOL_KANJI.sub(lambda m: str(_DIGITS[m.group(1)]), text)
@@ -97,6 +143,7 @@ def normalise(text: str) -> str:
     text = _HIGH_SCHOOL_CLASS.sub(lambda m: f"{_CLASS_YEAR[m.group(1) or m.group(2)]} year of high school", text)
     if "grade" in text:  # "my son is in the 4th grade; my daughter is in 1st"
         text = _BARE_ORDINAL.sub(lambda m: f"in {m.group(1)} grade", text)
+    text = _year_of_the_stage(text)
     text = _STAGE_THEN_YEAR.sub(lambda m: f"grade {m.group(4)} of {m.group(1)}" if m.group(4)
                                 else f"{m.group(2) or _ordinal(int(m.group(3)))} year of {m.group(1)}", text)
     return _KANJI_NUMBER.sub(lambda m: str(kanji_to_int(m.group(0)) if kanji_to_int(m.group(0)) is not None

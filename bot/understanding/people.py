@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.understanding.unaged import names_several
 from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
 from knowledge.household import AGE_BANDS
 
@@ -16,27 +17,34 @@ from knowledge.household import AGE_BANDS
 MEMBER_START = r"(?:上|下|真ん中)の子|長男|長女|次男|次女|三男|三女|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|息子|娘"
 SPLIT = re.compile(
     r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
-    r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )\bwith\b|"
-    rf"(?<=で)(?={MEMBER_START})|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
+    # "my kids (8 and 4) don't …", "our kids attend …: a boy of 11": what follows is said of them all
+    r"(?<=[)）])(?=\s+[a-z])|:(?=\s+(?:a|an|my|one|two|three)\b)|"
+    r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )(?<!home )\bwith\b|"
+    rf"(?<=で)(?={MEMBER_START})|(?<=で)(?=(?:一番)?(?:上|下)(?:が|は))|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"
 )
 AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?|"
+                 r"上から(?:順に)?\s*(\d{1,2})(?![\d歳才年])|"  # 「年齢は上から順に14、11、6です」
                  r"(\d{1,3})[- ]?(?:(?:years?|yrs?)[- ]?old|yo\b|y/o|y\.o\.|yrs?\b)|"
-                 r"(?:\bis|\bam|aged?|ages|i'm|'s|are|'re|were|turned|just turned)"
+                 r"(?:\bis|\bam|aged?|ages|i'm|'s|are|'re|were|turned|just turned|\bboth)"
                  r"(?: now| currently| already)? (\d{1,3})\b"
                  r"(?![- ]?(?:months?|mo\b|weeks?|wks?|of us|people|persons|members|kids|children|"
                  r"in (?:the|our|my) family))|"
                  r"[（(](\d{1,3})\s*(?:[)）]|$|[,、]\s*(?:boy|girl|son|daughter|male|female|男|女))|^\s*(\d{1,2})\s*[)）]|"
+                 r"[（(](\d{1,2})\s*[,、](?=[^)）\d]*[)）])|"  # "a daughter (3, ward daycare)"
                  r"\b(?:sons?|daughters?|boys?|girls?|kids?|child|baby|toddler|eldest|youngest)\s*(?:of|[:：])?\s*"
                  r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters|siblings|"
                  r"brothers|sisters))|"
-                 r"(?:^|[:：])\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)")
+                 r"(?:^|[:：])\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)|"
+                 r"(?:年齢|(?<![今去来昨])年)は\s*(\d{1,3})(?![\d年月日])|"  # 「年は88です」
+                 r"(?:上|下|の子|男|女|娘|息子)(?:が|は)\s*(\d{1,2})(?![\d年月日人歳才かヶ.])")  # 「一番上が16」
 MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(\d{1,2})\s*か月(?!前)|"
                     r"(?<!\bin )(?<!\bfor )(?<!within )(?<!\bdue )(?<!\bnext )(?<!\blast )"
                     r"(\d{1,2})[- ]?(?:months?|mo)\b(?! ago| pregnant| along)|"
                     r"生後(\d{1,2})\s*(?:週|日)|(\d{1,2})[- ]?(?:weeks?|days?)[- ]old")
 SOON = re.compile(r"(?:もうすぐ|来月|今度)で?(\d{1,2})\s*(?:歳|才)(?:に)?な(?:る|ります)|もうすぐ(\d{1,2})\s*(?:歳|才)|"
+                  r"(?:来月|来週|今月末|今度)で(\d{1,2})\s*(?:歳|才)|"
                   r"(?:almost|nearly|will be|will turn|turning|turns|going on|about to turn) (\d{1,2})\b(?! months)")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
 YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|yrs?)\b|\d{1,2}\s*y\.o\.|"
@@ -66,20 +74,31 @@ STARTING = re.compile(r"(来年度?|来春|春から|4月から|来年の春)[^�
                       r"(next|this coming) (april|spring|year)|"
                       r"(going into|will (?:start|enter|be in|go into)|starts|starting|enters|entering) (the )?"
                       r"(1st grade|elementary school|primary school) (next|in april|this (coming )?(april|spring))")
-STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上が|入学|進学|入り|入っ)|(小学|中学|高校)生になり")
+STARTED = re.compile(r"(小学校|小学|中学校|中学|高校)(に|へ)(上が|入学|進学|入り|入っ)|(小学|中学|高校)生になり|"
+                     r"(?:今年|この春|今春)から(小学|中学|高校)生")
 STARTED_YEAR = {"小": 1, "中": 7, "高": 10}
 CHILD_NOUN = re.compile(CHILD_NOUNS)
 ADULT_NOUN = re.compile(ADULT_NOUNS)
-OLDER = re.compile(r"上の子|長男|長女|お兄ちゃん|お姉ちゃん|older|eldest|oldest")
-YOUNGER = re.compile(r"下の子|末っ子|younger|youngest")
+# 兄/姉 are the older of their sex, 弟/妹 the younger (兄弟・姉妹 name siblings, not one of them).
+OLDER = re.compile(r"上の子|(?:一番|いちばん)上|(?<![\w])上(?=が|は)|長男|長女|お兄ちゃん|お姉ちゃん|"
+                   r"(?<![義])兄(?!弟|妹)|(?<![義])姉(?!妹|弟)|"
+                   r"older|eldest|oldest|big (?:brother|sister)")
+YOUNGER = re.compile(r"下の子|末っ子|(?:一番|いちばん)下|(?<![\w])下(?=が|は)|(?<![兄姉義])弟|(?<![兄姉義])妹|"
+                     r"younger|youngest|little (?:brother|sister)|baby of")
+# 長男 the first son, 次女 the second daughter, 三男 the third son: a rank among the children of that sex.
+RANK = re.compile(r"(長|次|三)(男|女)|\b(first|second|third)[- ](?:son|daughter)")
+_RANKS = {"長": 1, "次": 2, "三": 3, "first": 1, "second": 2, "third": 3}
 MIDDLE = re.compile(r"真ん中の子|middle")
-TWINS = re.compile(r"双子|twins|twin (?:boys|girls|sons|daughters|brothers|sisters)")
+TWINS = re.compile(r"双子|三つ子|3つ子|四つ子|4つ子|twins|twin (?:boys|girls|sons|daughters|brothers|sisters)|"
+                   r"triplets|quadruplets")
+# Children born together, and how many: 双子 two, 三つ子 three (normalise turns 三つ into 3つ).
+MULTIPLE = [(re.compile(r"三つ子|3つ子|triplets"), 3), (re.compile(r"四つ子|4つ子|quadruplets"), 4)]
 # 「娘が2人」「two sons」「双子の男の子」: a group; ages listed after it (「10歳と7歳」「11 and 14」) share its sex.
 GROUP = re.compile(r"(?:息子|娘|男の子|女の子|子ども|子供|こども|子)(?:さん)?(?:が|は|も)?\s*"
                    r"(\d|ふたり|二人|三人)\s*人?|"
                    r"\b(two|three|four|\d) (?:sons|daughters|boys|girls|kids|children)\b|"
                    r"\b(?:sons|daughters|boys|girls)\b|"
-                   r"双子|twins|姉妹")
+                   r"双子|三つ子|3つ子|twins|triplets|姉妹")
 # 「80代の母」「in her 80s」: an adult's age known only by decade; a band when the decade lies inside one.
 DECADE = re.compile(r"(\d)0\s*代(前半|後半)?|(?:in (?:his|her|their|my|our) )(early |late |mid-?)?(\d)0s\b|"
                     r"\b(early |late )?(\d)0s\b")
@@ -87,7 +106,7 @@ LATE_ELDERLY = re.compile(r"後期高齢者")
 EARLY_ELDERLY = re.compile(r"前期高齢者")  # 65–74 by the term's own definition
 # 「80歳くらい」「80前後」 "around 80" "80-ish": within five years either side ("around 70" straddles 75: no band).
 APPROX = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:くらい|ぐらい|位|前後)|"
-                    r"\b(?:around|about|roughly|approximately) (\d{2})\b|"
+                    r"\b(?:around|about|roughly|approximately) (\d{2})\b(?!\s*(?:weeks?|months?|days?|wks?))|"
                     r"\b(\d{2})[- ]?ish\b")
 # 「80過ぎ」「75歳以上」 "over 80" "80-plus": only a lower bound; a band when it lies above 75.
 # 「65歳未満」 "under 60": only an upper bound; under_65 when it lies below 65.
@@ -99,7 +118,9 @@ BELOW = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:未満|より(?:下|若))|\b(?:
 ADULT_DECADE = re.compile(r"[3-9]0\s*代|\bin (?:his|her|their|my|our) (?:early |late |mid-?)?[3-9]0s\b")
 # 「両親は80代」 "my parents are in their 80s": a band said of a pair is each one's, unless one is meant.
 ONE_OF = re.compile(r"one of|either|どちらか|片方|一人は|ひとりは|片親")
-PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws")
+PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws|夫婦|"
+                            r"(?:夫|妻|主人|旦那)と(?:私|わたし)|(?:私|わたし)と(?:夫|妻|主人|旦那)|"
+                            r"\b(?:wife|husband|partner|spouse) and i\b|\b(?:i|me) and my (?:wife|husband|partner)\b")
 GRADE_AGE = {"小": 5, "中": 11, "高": 14}  # 小1 → 6, 中1 → 12, 高1 → 15
 
 
@@ -110,9 +131,11 @@ class Person:
     school_year: int | None = None
     sex: str | None = None
     preschool: bool = False
+    preschool_age: int | None = None  # the age its kindergarten year (年少/年中/年長) says
     kudan: bool = False
     inferred_age: bool = False  # age derived from a school year, not stated
-    twins: bool = False
+    twins: bool = False  # born together: `multiple` children alike (two for twins)
+    multiple: int = 2
     age_band: str | None = None
 
 
@@ -132,7 +155,7 @@ def _grade(text: str) -> tuple[int | None, bool]:
     m = GRADE.search(text)
     if not m:
         if started := STARTED.search(text):
-            return STARTED_YEAR[(started.group(1) or started.group(4))[0]], False
+            return STARTED_YEAR[(started.group(1) or started.group(4) or started.group(5))[0]], False
         return None, False
     if m.group(1):
         n, stage = int(m.group(2)), m.group(1)
@@ -161,6 +184,25 @@ def _age(text: str, last: bool = False) -> int | None:
     return None
 
 
+# 「65〜74歳」 "between 65 and 74" (a tapped band, said back): a band when the range lies inside one.
+RANGE = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:〜|~|-|–|から|to|and)\s*(\d{2,3})\s*(?:歳|才)?")
+
+
+def range_band(text: str) -> str | None:
+    """The band a stated range of ages lies in, if it lies in one."""
+    if not (m := RANGE.search(text)) or int(m.group(1)) >= int(m.group(2)):
+        return None
+    low, high = int(m.group(1)), int(m.group(2))
+    return next((band for band, (lo, hi) in AGE_BANDS.items() if lo <= low and high <= hi), None)
+
+
+def bounded_band(text: str) -> str | None:
+    """The band an age said only by a bound or an approximation lies in ("75 or older", 「80くらい」)."""
+    if any(p.search(text) for p in (LATE_ELDERLY, EARLY_ELDERLY, AT_LEAST, BELOW, APPROX, DECADE)):
+        return _band(text)
+    return None
+
+
 def _band(text: str) -> str | None:
     if LATE_ELDERLY.search(text):
         return "75_plus"
@@ -185,6 +227,43 @@ def _band(text: str) -> str | None:
 
 HE = re.compile(r"\b(he|he's|his|him)\b")
 SHE = re.compile(r"\b(she|she's|her|hers)\b")
+
+
+# 「4歳の子が2人」 "two 4-year-olds": several children of one age, counted right after it.
+SAME_AGE = re.compile(r"\d{1,2}\s*(?:歳|才)の(?:子ども|子供|こども|子|息子|娘|男の子|女の子)(?:さん)?(?:が|は|も)?"
+                      r"\s*([2-4])\s*人|"
+                      r"(?<![\d,] )\b([2-4]) \d{1,2}[- ]?(?:years?|yrs?)[- ]?olds\b")
+
+
+# The sexes of children born together: 「男女の双子」「男の子2人と女の子1人」 "a boy and a girl", "two boys and a girl".
+_MIXED = re.compile(r"男女|男と女|女と男|男の子と女の子|女の子と男の子|"
+                    r"\bboy and (?:a )?girl\b|\bgirl and (?:a )?boy\b|\bboy/girl\b|\bgirl/boy\b|"
+                    r"\bson and (?:a )?daughter\b|\bdaughter and (?:a )?son\b")
+_BOYS = re.compile(r"(?:男の子|男児|息子|男)\s*(\d)\s*人|\b(\d|a|one) (?:boys?|sons?)\b")
+_GIRLS = re.compile(r"(?:女の子|女児|娘|女)\s*(\d)\s*人|\b(\d|a|one) (?:girls?|daughters?)\b")
+
+
+def composition(text: str) -> list[str] | None:
+    """Boys first, then girls, as the message counts them; None when it does not say a mix."""
+    boys, girls = _BOYS.search(text), _GIRLS.search(text)
+    if boys and girls:
+        count = [int(g) if g.isdigit() else 1 for g in (next(x for x in boys.groups() if x),
+                                                           next(x for x in girls.groups() if x))]
+        return ["male"] * count[0] + ["female"] * count[1]
+    return ["male", "female"] if _MIXED.search(text) else None
+
+
+def multiple(text: str) -> int:
+    """How many children one age names: 三つ子 3, 「4歳の子が2人」 2, twins (or none) 2."""
+    if m := SAME_AGE.search(text):
+        return int(m.group(1) or m.group(2))
+    return next((n for pattern, n in MULTIPLE if pattern.search(text)), 2)
+
+
+def rank_of(text: str) -> int | None:
+    """「次男」 → 2: which of the children of its sex (oldest first) a word names, if it says."""
+    m = RANK.search(text)
+    return _RANKS[m.group(1) or m.group(3)] if m else None
 
 
 def _sex(text: str) -> str | None:
@@ -228,7 +307,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
         return Segment(text, Person("adult", age_band=band, twins=pair) if band else None, None if band else "adult")
     if is_adult and age is not None:
         return Segment(text, Person("adult", age=age), None)
-    if (adult or ADULT_DECADE.search(text)) and not childlike and (band := _band(text)):
+    if (adult or ADULT_DECADE.search(text) or LATE_ELDERLY.search(text) or EARLY_ELDERLY.search(text)) \
+            and not childlike and (band := _band(text)):
         # 「両親とも80代」 "my parents are both over 75": two people of that band
         pair = bool(PAIR_OF_ADULTS.search(text)) and not ONE_OF.search(text)
         return Segment(text, Person("adult", age_band=band, twins=pair), None)
@@ -242,7 +322,9 @@ def read_segment(text: str, answering_people: bool) -> Segment:
             age = preschool
         sex = _sex(text) or (None if adult else pronoun_sex(text))
         person = Person("child", age=age, school_year=grade, sex=sex, preschool=preschool is not None,
-                        kudan=kudan, inferred_age=stated is None, twins=bool(TWINS.search(text)))
+                        preschool_age=preschool,
+                        kudan=kudan, inferred_age=stated is None,
+                        twins=bool(TWINS.search(text)) or SAME_AGE.search(text) is not None, multiple=multiple(text))
         ref = "older" if OLDER.search(text) else "younger" if YOUNGER.search(text) else \
             "middle" if MIDDLE.search(text) else None
         return Segment(text, person, ref)  # 「下の子は3歳です」 may restate a child already known
@@ -291,7 +373,13 @@ def _inside_brackets(text: str, at: int) -> bool:
     if before.count("(") + before.count("（") <= before.count(")") + before.count("）"):
         return False
     rest = re.split(r"[)）]", text[at + 1:], maxsplit=1)[0]
-    return not re.search(r"\d", rest)
+    return not re.search(r"\d|年少|年中|年長", rest)  # 「子ども2人（小2・年中）」: two children
+
+
+def _noun_last(text: str) -> bool:
+    """「小6の男の子」: the noun comes after the age or year (and may be the list's); 「娘1人（4歳）」: its own."""
+    noun, number = CHILD_NOUN.search(text), re.search(r"\d", text)
+    return noun is not None and (number is None or noun.start() > number.start())
 
 
 def _share_sex(found: list[Segment]) -> None:
@@ -300,7 +388,7 @@ def _share_sex(found: list[Segment]) -> None:
     for i in range(len(found) - 2, -1, -1):
         seg, nxt = found[i], found[i + 1]
         if (nxt.joined_by_to and seg.person and nxt.person and seg.person.kind == nxt.person.kind == "child"
-                and seg.person.sex is None and not CHILD_NOUN.search(seg.text)):
+                and seg.person.sex is None and not CHILD_NOUN.search(seg.text) and _noun_last(nxt.text)):
             seg.person.sex = nxt.person.sex
     for i, seg in enumerate(found):
         group = GROUP.search(seg.text)
@@ -337,7 +425,68 @@ def segments(text: str, answering_people: bool = False) -> list[Segment]:
     _respectively(found)
     _share_sex(found)
     _number_after_noun(found)
+    _born_together(found)
+    _count_before_list(found, text)
+    _adults_together(found)
     return found
+
+
+def _adults_together(found: list[Segment]) -> None:
+    """「夫と私は40代」 "my wife and I are both in our 30s": a band said of two adults named together is
+    each one's; "my husband and I are 45 and 43": two ages, in order."""
+    for i in range(len(found) - 1):
+        noun, seg = found[i], found[i + 1]
+        if noun.person is not None or noun.reference != "adult" or seg.person is None or seg.person.kind != "adult" \
+                or len(noun.text.strip()) > 16:
+            continue
+        if seg.person.age is None and seg.person.age_band and not seg.person.twins:
+            seg.person.twins = True
+            found[i] = Segment("", None, None)
+        elif seg.person.age is not None and i + 2 < len(found) and (bare := BARE_NUMBER.match(found[i + 2].text)) \
+                and int(bare.group(1)) >= 15 and found[i + 2].person is None:
+            found[i] = Segment(noun.text, Person("adult", age=seg.person.age), None)
+            found[i + 1] = Segment(seg.text, Person("adult", age=int(bare.group(1))), None)
+            found[i + 2] = Segment("", None, None)
+
+
+def _count_before_list(found: list[Segment], text: str) -> None:
+    """"Yes, three. 15, 13 and 8" / "Two: 6 and 4": a bare number followed by exactly that many bare
+    ages is how many children there are, not a child."""
+    people = [i for i, seg in enumerate(found) if seg.person is not None]
+    for n, i in enumerate(people):
+        count = BARE_NUMBER.match(found[i].text)
+        rest = people[n + 1:]
+        if count and 2 <= int(count.group(1)) <= 6 and len(rest) == int(count.group(1)) \
+                and all((p := found[j].person) is not None and p.kind == "child" for j in rest) \
+                and not re.search(r"歳|才", found[i].text) \
+                and re.search(rf"(?<![\d,、])\s*{count.group(1)}\s*[.:：。!！]", text):
+            # "3. 15, 13 and 8", "Sorry, 4! They're 10, 8, 5 and 1", "Two. A boy of 5 and a baby girl"
+            found[i] = Segment(found[i].text, None, None)
+            return
+
+
+_SINGULAR_CHILD = re.compile(r"息子|娘|長男|長女|次男|次女|\b(?:son|daughter|baby|kid|child|toddler)\b|"
+                             r"\b(?:my|our) (?:boy|girl)\b")
+
+
+def _born_together(found: list[Segment]) -> None:
+    """"Our twins, a boy and a girl, are 7": the age said after the twins and their sexes is the twins'."""
+    for i, seg in enumerate(found):
+        if seg.person is not None or not TWINS.search(seg.text):
+            continue
+        for k in range(i + 1, min(i + 4, len(found))):
+            later = found[k]
+            if later.person is None and (_sex(later.text) or not later.text.strip()) and not TWINS.search(later.text):
+                continue  # "a boy", "both girls": who the twins are
+            if later.person is not None and later.person.kind == "child" and not later.person.twins \
+                    and not _SINGULAR_CHILD.search(later.text):  # "Expecting twins! Our son is 3": someone else
+                sexes = {_sex(found[j].text) for j in range(i + 1, k + 1)} - {None}
+                later.person.twins, later.person.multiple = True, multiple(seg.text)
+                later.person.sex = sexes.pop() if len(sexes) == 1 else None
+                later.text = " ".join(found[j].text for j in range(i, k + 1))
+                for j in range(i, k):
+                    found[j] = Segment("", None, None)
+            break
 
 
 PLACE_FOR_ALL = re.compile(r"(区内|区外|区立|千代田区?|[^\s、。]{1,3}区)の?"
@@ -370,7 +519,7 @@ def _respectively(found: list[Segment]) -> None:
                 noun, seg = found[i + k], ages[k]
                 found[i + names + k] = Segment(noun.text + " " + seg.text,
                                                Person("child", age=_bare_age(seg), sex=_sex(noun.text)), None)
-                found[i + k] = Segment(noun.text, None, None)
+                found[i + k] = Segment("", None, None)  # the noun is read with its age
             i += 2 * names
         else:
             i += max(names, 1)
@@ -385,19 +534,25 @@ def _bare_age(seg: Segment) -> int | None:
     return int(bare.group(1)) if bare and int(bare.group(1)) < 23 else None
 
 
+# "my daughter, 8, who goes to a ward school": the number, then a relative clause about the same person.
+NUMBER_THEN_RELATIVE = re.compile(r"^\s*(\d{1,2})\s*,\s*(?:who|which)\b")
+
+
 def _number_after_noun(found: list[Segment]) -> None:
     """"my grandmother, 91, lives with us" / 「長男、8歳」 / "my father-in-law, who is 85": an age right
     after a person named without one is that person's age."""
     for i in range(1, len(found)):
         before, seg = found[i - 1], found[i]
         if (before.person is None and before.reference in ("adult", "child", "older", "younger", "middle")
-                and seg.person is not None and (seg.person.school_year is None or TWINS.search(before.text))
+                and (seg.person is not None or _age(seg.text) is not None)  # "raising our grandson, he's 15"
+                and (seg.person is None or seg.person.school_year is None or TWINS.search(before.text))
                 and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)):
             joined = read_segment(before.text + " " + seg.text, False)
             if joined.person is not None:
-                found[i - 1], found[i] = Segment(before.text, None, None), joined
+                # the noun's facts are now the person's, unless the noun names several (「子どもは2人とも区外」)
+                found[i - 1], found[i] = Segment(before.text if names_several(before.text) else "", None, None), joined
                 continue
-        bare = BARE_NUMBER.match(seg.text)
+        bare = BARE_NUMBER.match(seg.text) or NUMBER_THEN_RELATIVE.match(seg.text)
         if bare and before.person is not None and before.person.kind == "adult" and PAIR_OF_ADULTS.search(before.text) \
                 and int(bare.group(1)) >= 23:
             found[i] = Segment(seg.text, Person("adult", age=int(bare.group(1))), None)  # "my parents are 70 and 68"
@@ -412,4 +567,4 @@ def _number_after_noun(found: list[Segment]) -> None:
             found[i] = Segment(before.text + seg.text, Person("child", age=n, sex=_sex(before.text)), None)
         else:
             continue
-        found[i - 1] = Segment(before.text, None, None)
+        found[i - 1] = Segment(before.text if names_several(before.text) else "", None, None)

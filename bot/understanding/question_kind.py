@@ -20,6 +20,8 @@ import yaml
 KINDS_FILE = Path(__file__).with_name("question_kinds.yaml")
 Kind = Literal["contact", "documents", "where", "when", "amount", "procedure", "eligibility"]
 KIND_NAMES: tuple[Kind, ...] = ("contact", "documents", "where", "when", "amount", "procedure", "eligibility")
+Tier = Literal["asks", "words", "weak"]
+TIERS: tuple[Tier, ...] = ("asks", "words", "weak")
 
 
 @dataclass(frozen=True)
@@ -30,14 +32,21 @@ class Spec:
     words: tuple[re.Pattern[str], ...]
     weak: tuple[re.Pattern[str], ...]
     missing: dict[str, str]
+    asks: tuple[re.Pattern[str], ...] = ()  # the question words themselves (どこ, いつ, who can): read first
+    situation: tuple[re.Pattern[str], ...] = ()  # a case set apart: 「…けど」「…でも」 "even if" (eligibility)
+    also: tuple[re.Pattern[str], ...] = ()  # a case added: 「…も対象？」 "… too?" (eligibility)
     evidence: tuple[re.Pattern[str], ...] = ()
     absent: tuple[re.Pattern[str], ...] = ()
     provided: tuple[re.Pattern[str], ...] = ()
     units: tuple[str, ...] = ()
     topics: tuple[Spec, ...] = field(default=())
 
-    def said_in(self, text: str, weak: bool = False) -> bool:
-        return any(p.search(text) for p in (self.weak if weak else self.words))
+    def said_in(self, text: str, tier: Tier = "words") -> bool:
+        return any(p.search(text) for p in getattr(self, tier))
+
+    @property
+    def all_words(self) -> tuple[re.Pattern[str], ...]:
+        return (*self.asks, *self.words, *self.weak, *(w for topic in self.topics for w in topic.words))
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,8 @@ class Asked:
     kind: Kind
     spec: Spec
     topic: Spec | None = None
+    # the normalised question ("" when known only by name, e.g. after a tapped candidate)
+    said: str = field(default="", compare=False)
 
     @property
     def wanted(self) -> Spec:
@@ -71,7 +82,8 @@ def _spec(name: str, data: dict[str, Any]) -> Spec:
         return tuple(re.compile(w) for lang_words in (data.get(key) or {}).values() for w in lang_words)
 
     topics = tuple(_spec(n, d) for n, d in (data.get("topics") or {}).items())
-    return Spec(name=name, words=per_language("words"), weak=per_language("weak"),
+    return Spec(name=name, words=per_language("words"), weak=per_language("weak"), asks=per_language("asks"),
+                situation=per_language("situation"), also=per_language("also"),
                 missing=dict(data.get("missing") or {}),
                 evidence=_patterns(data.get("evidence")), absent=_patterns(data.get("absent")),
                 provided=_patterns(data.get("provided")), units=tuple(data.get("units") or ()), topics=topics)
@@ -91,12 +103,24 @@ def specs(path: Path = KINDS_FILE) -> tuple[Spec, ...]:
 def read_question(text: str) -> Asked | None:
     """The kind of question the text asks, or None when it asks none of them."""
     t = normalise(text)
-    for weak in (False, True):
+    for tier in TIERS:  # a question word (どこ, who can) before a topic word (申請, apply), money words last
         for spec in specs():
-            if spec.said_in(t, weak):
+            if spec.said_in(t, tier):
                 topic = next((topic for topic in spec.topics if topic.said_in(t)), None)
-                return Asked(kind=spec.name, spec=spec, topic=topic)  # type: ignore[arg-type]
+                return Asked(kind=spec.name, spec=spec, topic=topic, said=t)  # type: ignore[arg-type]
     return None
+
+
+@cache
+def _general(path: Path = KINDS_FILE) -> tuple[re.Pattern[str], ...]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(re.compile(w) for words in (data.get("general") or {}).values() for w in words)
+
+
+def asks_in_general(text: str) -> bool:
+    """「何がもらえますか」 "what can we get": a question about every measure at once (the results)."""
+    t = normalise(text)
+    return any(p.search(t) for p in _general())
 
 
 def without_kind_words(text: str) -> str:
@@ -104,7 +128,7 @@ def without_kind_words(text: str) -> str:
     as in 「申請方法は？」, which then refers to the measures just shown)."""
     t = normalise(text)
     for spec in specs():
-        for pattern in (*spec.words, *spec.weak, *(w for topic in spec.topics for w in topic.words)):
+        for pattern in spec.all_words:
             t = pattern.sub(" ", t)
     return t
 

@@ -9,16 +9,30 @@ from pydantic import ValidationError
 
 from bot.understanding import words
 from bot.understanding.answers import short_answer
-from bot.understanding.consistency import school_year_ages, without_impossible
+from bot.understanding.consistency import school_year_ages, stated_child_count, without_impossible
 from bot.understanding.corrections import correct
-from bot.understanding.facts import segment_facts
-from bot.understanding.model import Conflict, Context, Intent, Understanding
+from bot.understanding.facts import message_moving, segment_facts
+from bot.understanding.model import Conflict, Context, Expecting, Intent, Understanding
+from bot.understanding.moved import moved_fact
 from bot.understanding.normalise import is_english, normalise
-from bot.understanding.people import CHILD_NOUN, Person, Segment, noun_sex, pronoun_sex, segments
-from knowledge.household import Household
+from bot.understanding.people import (
+    ADULT_NOUN,
+    CHILD_NOUN,
+    Person,
+    Segment,
+    bounded_band,
+    composition,
+    noun_sex,
+    pronoun_sex,
+    range_band,
+    rank_of,
+    segments,
+)
+from bot.understanding.unaged import ANOTHER, Mention, mention, names_several, take, unaged_children
+from knowledge.household import AGE_BANDS, Household
 
-KIDS = re.compile(r"子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|\bboys\b|\bgirls\b|"
-                  r"\bsons\b|daughters|twins")
+KIDS = re.compile(r"上から|年齢|\bages\b|子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|"
+                  r"\bboys\b|\bgirls\b|\bsons\b|daughters|twins")
 NAMED = re.compile(words.CHILD_NOUNS + "|" + words.ADULT_NOUNS)
 PEOPLE_KEYS = {"children", "adults", "child.age", "adult.age", "child.school_year"}
 
@@ -50,11 +64,19 @@ class _Builder:
         self.adults: list[dict[str, Any]] | None = data["adults"]
         self.rest = {k: v for k, v in data.items() if k not in ("children", "adults")}
         self.last_adult: int | None = None  # the adult the latest fact went to
+        self.born_with: dict[int, list[int]] = {}  # a twin → all the children born with it (facts go to each)
 
-    def add_person(self, person: Person) -> tuple[str, int]:
+    def add_person(self, person: Person, back: bool = False, who: str | None = None) -> tuple[str, int]:
+        """Add (or find again) a person; `back`: the words point back at someone already named
+        ("The 10-year-old has …", 「5歳の子は…」), so a child of that age named earlier in this message is meant."""
         if person.kind == "adult":
             self.adults = self.adults or []
-            ageless = [i for i, a in enumerate(self.adults) if a.get("age") is None and not a.get("_new")]
+            # the one adult known without an age, unless the words name someone else (「80代の母…私は55歳」)
+            # or its band cannot hold this age
+            ageless = [i for i, a in enumerate(self.adults) if a.get("age") is None and not a.get("_new")
+                       and (who is None or a.get("relation") in (None, who))
+                       and (person.age is None or not a.get("age_band")
+                            or AGE_BANDS[a["age_band"]][0] <= person.age <= AGE_BANDS[a["age_band"]][1])]
             if len(ageless) == 1 and person.age is not None:  # 「夫に重い障害が…」 then 「40歳です」: the same person
                 self.adults[ageless[0]]["age"] = person.age
                 return "adults", ageless[0]
@@ -64,7 +86,7 @@ class _Builder:
             return "adults", len(self.adults) - 1
         self.children = self.children or []
         age = min(max(person.age or 0, 0), 22)
-        same = [i for i, c in enumerate(self.children) if c["age"] == age and not c.get("_new")
+        same = [i for i, c in enumerate(self.children) if c["age"] == age and (back or not c.get("_new"))
                 and (person.sex is None or c.get("sex") in (None, person.sex))]
         last = self.children[-1] if self.children else None
         child: dict[str, Any] = {"age": age, "_new": True}
@@ -78,11 +100,15 @@ class _Builder:
             self.children.append(child)
             if person.inferred_age:
                 child["_inferred"] = True
-            if person.twins:
+            group = [len(self.children) - 1]
+            for _ in range(person.multiple - 1 if person.twins else 0):  # 双子 two alike, 三つ子 three
                 twin = {"age": age, "_new": True, **({"sex": person.sex} if person.sex else {}),
                         **({"school_year": person.school_year} if person.school_year else {}),
                         **({"school": "kudan"} if person.kudan else {})}
                 self.children.append(twin)
+                group.append(len(self.children) - 1)
+            if len(group) > 1:
+                self.born_with.update({i: group for i in group})
         child["age"] = age
         if person.school_year:
             child["school_year"] = person.school_year
@@ -98,38 +124,52 @@ class _Builder:
                 and self.adults[index].get("relation") is None:
             self.adults[index]["relation"] = who
 
-    def child_by(self, reference: str, sex: str | None = None) -> int | None:
+    def child_by(self, reference: str, sex: str | None = None, rank: int | None = None) -> int | None:
         """The child a reference names; with a sex (長男, "my daughter") among the children of that sex:
         「娘は私立、息子は区立」 names each child by its sex when the sexes tell them apart."""
         if not self.children:
             return None
         order = sorted(range(len(self.children)), key=lambda i: -self.children[i]["age"])  # type: ignore[index]
         if sex is not None and (same := [i for i in order if self.children[i].get("sex") == sex]):
+            if rank is not None:  # 「次男は…」: the second son, when two sons are known
+                return same[rank - 1] if len(same) >= rank else None
             if reference == "child":
                 return same[0] if len(same) == 1 else None
             order = same
+        elif sex is not None:  # 「兄は私立」 when only a daughter is known: someone else, not her
+            order = [i for i in order if self.children[i].get("sex") is None]
+            if not order:
+                return None
         if reference == "older":
             return order[0]
         if reference == "younger":
             return order[-1]
         if reference == "middle" and len(order) == 3:
             return order[1]
-        return 0 if len(self.children) == 1 else None
+        return order[0] if len(order) == 1 and len(self.children) == 1 else None
 
     def set(self, key: str, index: int | None, field: str, value: object) -> None:
         if key == "household":
             if field == "business" and value != "none":  # kinds of business add up (an SME that is a startup)
                 value = sorted({*(self.rest.get(field) or []), value} - {"none"})
+            elif field == "business":
+                value = ["none"]  # "I work for a company": the list the contract holds, not the bare word
             self.rest[field] = value
             return
         people = self.children if key == "children" else self.adults
+        if people is not None and index is not None and index >= len(people):
+            return  # a member asked about that is not there (a stale question): nobody to give it to
         if people is None or index is None:
             if key == "adults":  # 「母が物忘れ」 with no age: an adult of unknown age
                 self.adults = (self.adults or []) + [{}]
                 self.adults[-1][field] = value
                 self.last_adult = len(self.adults) - 1
             return
-        people[index][field] = value
+        for i in self.born_with.get(index, [index]) if key == "children" else [index]:
+            if key == "children" and field == "daycare" and value == "none" \
+                    and (people[i].get("school_year") or people[i]["age"] >= 7):
+                continue  # "my youngest (9) is at home": a school child's day, not a daycare answer
+            people[i][field] = value  # "our twins are 4 and go to a ward nursery": both go
         if key == "adults":
             self.last_adult = index
 
@@ -159,7 +199,8 @@ def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tu
         return current
     if segment_ref in ("older", "younger", "middle", "child"):
         return "children", builder.child_by(segment_ref, sex)
-    if context.expecting and context.expecting.key.startswith("child.") and context.expecting.member is not None:
+    if context.expecting and context.expecting.key.startswith("child.") and context.expecting.member is not None \
+            and context.expecting.member < len(builder.children or []):
         return "children", context.expecting.member
     return "children", builder.child_by("only")
 
@@ -194,6 +235,53 @@ def _preschool_of_current(builder: _Builder, person: Person, text: str,
     return bool(child.get("_new")) and person.age is not None and abs(child["age"] - person.age) <= 1
 
 
+_SAME_SUBJECT = re.compile(r"^\s*(?:and\s+)?(?:(?:is|he's|she's|he is|she is)\s+)?(?:now\s+)?"
+                           r"in (?:his|her|the|\d{1,2}(?:st|nd|rd|th))\b")
+
+
+def _clashes_with_current(builder: _Builder, seg: Segment, current: tuple[str, int | None] | None,
+                          named_before: bool) -> str | None:
+    """A school or kindergarten year said right after a child, of the same child ("… is 9 and in his
+    last year of kindergarten"), that its age cannot have: "school_year" or "preschool"; None if it fits."""
+    person = seg.person
+    if person is None or person.kind != "child" or not person.inferred_age or not named_before \
+            or not _SAME_SUBJECT.match(seg.text) or NAMED.search(seg.text) or current is None \
+            or current[0] != "children" or current[1] is None or not builder.children \
+            or current[1] != len(builder.children) - 1 or not builder.children[-1].get("_new"):
+        return None
+    age = builder.children[-1]["age"]
+    if person.school_year is not None:
+        low, high = school_year_ages(person.school_year)
+        return None if low <= age <= high else "school_year"
+    if person.preschool_age is not None and abs(age - person.preschool_age) > 1:
+        return "preschool"
+    return None
+
+
+def _year_of_named(builder: _Builder, seg: Segment) -> int | None:
+    """A school or kindergarten year said of a child the words name (上の子, 娘, 次男) and whose age
+    fits it: that child (its school year recorded), not a new one. None otherwise."""
+    person = seg.person
+    if person is None or person.kind != "child" or not person.inferred_age or not builder.children:
+        return None
+    reference = seg.reference or ("child" if CHILD_NOUN.search(seg.text) else None)
+    if reference is None or (reference != "child" and len(builder.children) < 2) \
+            or (index := builder.child_by(reference, noun_sex(seg.text), rank_of(seg.text))) is None:
+        return None  # 「年中の兄と年少の弟」: 弟 is not the one child named so far
+    child = builder.children[index]
+    if person.school_year is not None:
+        low, high = school_year_ages(person.school_year)
+        if not low <= child["age"] <= high or child.get("school_year") not in (None, person.school_year):
+            return None
+        child["school_year"] = person.school_year
+    elif not person.preschool or person.age is None or abs(child["age"] - person.age) > 1 \
+            or child.get("school_year"):
+        return None
+    if person.sex and not child.get("sex"):
+        child["sex"] = person.sex
+    return index
+
+
 def _restated(builder: _Builder, person: Person, reference: str | None) -> int | None:
     """「下の子は3歳です」 when the household already has children: the younger one known before this
     message is meant (its age restated), not a new child. None when the reference names nobody known."""
@@ -213,8 +301,13 @@ def _stated(person: Person) -> dict[str, Any]:
     return out
 
 
-def _extract(text: str, context: Context) -> Household:
+def _extract(text: str, context: Context) -> tuple[Household, int]:
+    """The household the text describes, and how many children it named without an age."""
     builder = _Builder(context.household)
+    known_children = bool(builder.children)
+    # "I have 3 kids, not 2. The youngest is 1": with more children than known, 下の子 is someone new
+    more_than_known = (stated_child_count(text) or 0) > len(builder.children or [])
+    pending: list[Mention] = []  # children named by a noun, not (yet) given an age
     if words.NO_CHILDREN.search(text) and not builder.children:
         builder.children = []
     # Bare ages are people when we asked about people, or when the message talks about children
@@ -222,30 +315,74 @@ def _extract(text: str, context: Context) -> Household:
     answering = bool(context.expecting and context.expecting.key in PEOPLE_KEYS) or bool(KIDS.search(text))
     current: tuple[str, int | None] | None = None
     named: dict[str, int] = {}  # adults named in this message → their index
-    later: list[tuple[str, str, object]] = []  # facts of 上の子/下の子 said before their ages
+    later: list[tuple[str, str, object, str | None, int | None]] = []  # facts of 上の子/下の子/長女 said before
+    # their ages, with the sex and rank the words give
     just_named = False  # the segment before named the current child (he/she may then refer to it)
     waiting: list[tuple[str, object]] = []  # "my daughter goes to a public school, she's in 2nd grade": facts
     waiting_sex: str | None = None          # of a child named before anything that makes it a person
     for_all: list[tuple[str, object]] = []  # said of all the children before any is named
+    contradicted = 0  # children described impossibly in a way no Conflict kind holds: counted as unaged
+    orphans: list[tuple[str, object]] = []  # child facts said before any child: the message's one child's
     run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
     for seg in segments(text, answering):
-        named_before, just_named = just_named, seg.person is not None and seg.person.kind == "child"
+        # the child named last is still the subject through clauses that name nobody ("… (9) is at home. He …")
+        named_before, just_named = just_named, (seg.person is not None and seg.person.kind == "child") \
+            or (just_named and seg.person is None and seg.reference is None)
         who = _who(seg.text) if seg.reference == "adult" or (seg.person and seg.person.kind == "adult") else None
         if seg.person is not None and words.HYPOTHETICAL.search(seg.text) and not NAMED.search(seg.text):
             continue  # 「75歳以上の…って何？」: an age in a question is not a family member
+        unnamed = False  # this segment names a child nobody known is (「兄は中学生」 with no son known)
+        size = len(builder.children or [])
         if seg.person is not None and (same := _grade_of_current(builder, seg.person, seg.text, current)):
             for i in same:  # "my twins are 6 and in first grade": the grade of the child just named
                 builder.children[i]["school_year"] = seg.person.school_year  # type: ignore[index]
                 if seg.person.sex and not builder.children[i].get("sex"):  # type: ignore[index]
                     builder.children[i]["sex"] = seg.person.sex  # type: ignore[index]
+        elif seg.person is not None and THEY_ARE.match(seg.text) and current and current[0] == "children" \
+                and current[1] is not None and builder.children and all(
+                    builder.children[i]["age"] == seg.person.age
+                    for i in builder.born_with.get(current[1], [current[1]])):
+            pass  # "our twins start school next April; they're 5": the age they were already given
         elif seg.person is not None and _preschool_of_current(builder, seg.person, seg.text, current):
             pass  # "my son is 5 and in his last year of kindergarten": the child just named, no one new
-        elif seg.person is not None and (known := _restated(builder, seg.person, seg.reference)) is not None:
+        elif seg.person is not None and seg.person.kind == "child" and SOON_WORD.search(seg.text) \
+                and not CHILD_NOUN.search(seg.text) and current and current[0] == "children" \
+                and current[1] is not None and builder.children \
+                and builder.children[current[1]].get("_new") \
+                and abs(builder.children[current[1]]["age"] - (seg.person.age or 0)) <= 1:
+            pass  # 「生後11か月、来月で1歳です」: the birthday of the child just named
+        elif seg.person is not None and seg.person.kind == "adult" and seg.person.age is not None \
+                and not ADULT_NOUN.search(seg.text) and current and current[0] == "adults" and current[1] is not None \
+                and builder.adults and builder.adults[current[1]].get("age") is None:
+            builder.adults[current[1]]["age"] = seg.person.age  # 「父は物忘れが…。年は88です」: the adult just named
+        elif seg.person is not None and (known := _year_of_named(builder, seg)) is not None:
+            current = ("children", known)  # 「上の子は6歳。上の子は年長クラス」: the school year of a child named
+        elif seg.person is not None and not more_than_known \
+                and (known := _restated(builder, seg.person, seg.reference)) is not None:
             builder.children[known].update(_stated(seg.person))  # type: ignore[index]
             current = ("children", known)
+        elif seg.person is not None and (clash := _clashes_with_current(builder, seg, current, named_before)):
+            if clash == "school_year":  # "my son is 9 and in first grade": built impossible, then asked about
+                builder.children[current[1]]["school_year"] = seg.person.school_year  # type: ignore[index]
+            else:
+                builder.children.pop()  # type: ignore[union-attr]
+                if not builder.children and context.household.children is None:
+                    builder.children = None
+                current = None  # the child it was said of is no longer there
+                contradicted += 1  # "my son is 9 and in his last year of kindergarten": his age is asked for
+        elif seg.person is not None and seg.person.kind == "child" and seg.person.preschool_age is not None \
+                and not seg.person.inferred_age and abs((seg.person.age or 0) - seg.person.preschool_age) > 1:
+            contradicted += 1  # 「年長の息子が8歳」: no such child is built; its age is asked for instead
         elif seg.person is not None:
-            current = builder.add_person(seg.person)
+            if (sib := SIBLING_OF.search(seg.text)) and current and current[0] == "children" \
+                    and current[1] is not None and builder.children and not builder.children[current[1]].get("sex"):
+                builder.children[current[1]]["sex"] = "male" if sib.group(1) == "his" else "female"  # "her big sister"
+            current = builder.add_person(seg.person, bool(BACK.search(seg.text)), who)
+            if current[0] == "children" and len(builder.children or []) > size \
+                    and (earlier := take(pending, seg.person.sex)) is not None \
+                    and earlier.sex and not CHILD_NOUN.search(seg.text):
+                builder.children[current[1]].setdefault("sex", earlier.sex)  # type: ignore[index]
             if who and current[0] == "adults":
                 named[who] = current[1]  # type: ignore[assignment]
                 builder.name_adult(current[1], who)
@@ -256,17 +393,25 @@ def _extract(text: str, context: Context) -> Household:
                     for field, value in waiting:
                         builder.set("children", current[1], field, value)
                 waiting, waiting_sex = [], None
-        elif seg.reference in ("older", "younger", "middle"):
-            index = builder.child_by(seg.reference, noun_sex(seg.text))
-            current = ("children", index) if index is not None else current
-        elif seg.reference == "child" and (index := builder.child_by("child", noun_sex(seg.text))) is not None:
+        elif seg.reference in ("older", "younger", "middle", "child") and not ANOTHER.search(seg.text) \
+                and (index := builder.child_by(seg.reference, noun_sex(seg.text), rank_of(seg.text))) is not None:
             current = ("children", index)  # 「娘は私立」: the one daughter
+            named_child = (builder.children or [])[index]
+            if (sex := noun_sex(seg.text)) and not named_child.get("sex") \
+                    and seg.reference in ("older", "younger", "middle"):
+                named_child["sex"] = sex  # 「8歳と5歳で、上が男の子」: the noun says who the older one is
+        elif seg.reference in ("older", "younger", "middle", "child") and not words.HYPOTHETICAL.search(seg.text):
+            if (m := mention(seg.text, noun_sex(seg.text), known_children)) is not None:
+                pending.append(m)
+            unnamed, current = True, ("children", None)  # its facts wait for its age, or stay unsaid
         elif seg.reference == "adult" and who in named:
             current = ("adults", named[who])
         elif seg.reference == "adult" and who and named:
             current = ("adults", None)  # someone else than the adults named so far: a new person
         elif seg.reference == "adult" and builder.adults:
             current = ("adults", len(builder.adults) - 1)
+        elif seg.reference == "adult" and not words.HYPOTHETICAL.search(seg.text):
+            current = ("adults", None)  # 「夫は車いすで、身体障害者手帳1級」: the facts after are this adult's
         if seg.person is None and seg.reference is None and current and current[0] == "children" and named_before \
                 and current[1] is not None and builder.children and builder.children[current[1]].get("_new") \
                 and builder.children[current[1]].get("sex") is None and (sex := pronoun_sex(seg.text)):
@@ -289,23 +434,35 @@ def _extract(text: str, context: Context) -> Household:
             if scope == "household":
                 builder.set("household", None, field, value)
                 continue
-            if scope in ("child", "member") and words.ALL_CHILDREN.search(seg.text) and builder.children:
+            if scope in ("child", "member") and (pair := TWO_OF.search(seg.text)) and len(builder.children or []) > 2:
+                kids = builder.children or []
+                by_age = sorted(range(len(kids)), key=lambda i: -kids[i]["age"])
+                for i in by_age[:2] if pair.group("older") else by_age[-2:]:
+                    builder.set("children", i, field, value)  # "the two older ones attend ward schools"
+                continue
+            several = words.ALL_CHILDREN.search(seg.text) or (seg.person is None and names_several(seg.text))
+            if scope in ("child", "member") and several and builder.children:
                 for i in range(len(builder.children)):
                     builder.set("children", i, field, value)
                 continue
-            if scope == "child" and words.ALL_CHILDREN.search(seg.text) and KIDS.search(seg.text):
+            if several and (scope == "child" or (scope == "member" and CHILD_NOUN.search(seg.text))):
                 for_all.append((field, value))  # 「子どもは二人とも区立の小学校に…10歳と7歳です」: ages follow
                 continue
             key, index = _resolve(builder, scope, seg.reference, current, context, noun_sex(seg.text))
             if key == "children" and index is None and seg.reference in ("older", "younger", "middle"):
-                later.append((seg.reference, field, value))  # 「上の子は私立の中学…上の子は14歳」: ages come later
+                # 「上の子は私立の中学…上の子は14歳」: ages come later
+                later.append((seg.reference, field, value, noun_sex(seg.text), rank_of(seg.text)))
                 continue
+            named_later = unnamed or current == ("children", None)  # a child named, its age still to come
+            pronoun = seg.reference == "child" or (seg.reference is None and scope == "child" and pronoun_sex(seg.text))
             if key == "children" and index is None and seg.person is None \
-                    and (seg.reference == "child" or (seg.reference is None and scope == "child"
-                                                      and pronoun_sex(seg.text))) \
-                    and not any(c.get("_new") for c in builder.children or []):
+                    and (named_later or (pronoun and not any(c.get("_new") for c in builder.children or []))):
                 waiting.append((field, value))  # the child is made a person by what follows
                 waiting_sex = noun_sex(seg.text) or pronoun_sex(seg.text)  # "she goes to a hoikuen …; she's 2"
+                continue
+            if key == "children" and index is None and seg.person is None and seg.reference is None \
+                    and not builder.children:
+                orphans.append((field, value))  # 「保育園は区外で、2歳の娘です」: said before the one child is named
                 continue
             builder.set(key, index, field, value)
             if key == "adults" and builder.last_adult is not None:
@@ -313,14 +470,49 @@ def _extract(text: str, context: Context) -> Household:
                 if who:
                     named.setdefault(who, builder.last_adult)
                     builder.name_adult(builder.last_adult, who)
+    if orphans and not known_children and len(builder.children or []) == 1:
+        for field, value in orphans:
+            builder.children[0].setdefault(field, value)  # type: ignore[index]
     for field, value in for_all:
         for i, child in enumerate(builder.children or []):
             if child.get("_new"):
                 builder.set("children", i, field, value)
-    for reference, field, value in later:
-        if (index := builder.child_by(reference)) is not None and len(builder.children or []) > 1:
+    for reference, field, value, sex, rank in later:
+        # 上の子 needs another child to be the older one; 長女 (a rank with its sex) may be the only one
+        if (index := builder.child_by(reference, sex, rank)) is not None \
+                and (len(builder.children or []) > 1 or rank is not None):
             builder.set("children", index, field, value)
-    return builder.household()
+    groups = {tuple(g) for g in builder.born_with.values()}
+    if len(groups) == 1 and (sexes := composition(text)) and len(sexes) == len(group := next(iter(groups))):
+        for i, sex in zip(group, sexes, strict=True):  # 「双子（男女）」 "triplets, two boys and a girl"
+            builder.children[i]["sex"] = sex  # type: ignore[index]
+    if builder.rest.get("moving") == context.household.moving and (moving := message_moving(text)):
+        builder.set("household", None, "moving", moving)
+    household = builder.household()
+    return household, unaged_children(text, len(household.children or []), pending) + contradicted
+
+
+# 「来月で3歳」「来月で11か月」 "turns 4 next month": a birthday to come, said of a child already named.
+SOON_WORD = re.compile(r"来月|来週|もうすぐ|今度|今月末|next month|next week|\bsoon\b|\bturns\b|\bturning\b")
+
+
+THEY_ARE = re.compile(r"\s*(?:and\s+)?(?:they're|they are|they both are|both are)\b")
+
+
+# 「上の2人は区立」 "the two older ones …": two of three or more children, by age.
+TWO_OF = re.compile(r"(?P<older>上の(?:2|二)人|上2人|\bthe (?:two|2) older\b|\bthe older (?:two|2)\b|"
+                    r"\bmy (?:two|2) older\b)|下の(?:2|二)人|下2人|\bthe (?:two|2) younger\b|"
+                    r"\bthe younger (?:two|2)\b|\bmy (?:two|2) younger\b")
+
+
+# "… and her big sister is 4": the child named before is the one whose sibling this is.
+SIBLING_OF = re.compile(r"\b(his|her) (?:big |little |older |younger |baby |twin )?(?:brother|sister)\b")
+
+
+# "The 10-year-old has …", 「5歳の子は…」「8歳のほうは」: an age used to point at a child already named.
+BACK = re.compile(r"\bthe (?:\d{1,2}[- ]?(?:years?|yrs?|months?)[- ]?olds?|one (?:who is|aged?) \d|"
+                  r"(?:kid|child|boy|girl) (?:who is |aged? )\d)|"
+                  r"\d{1,2}\s*(?:歳|才|か月)(?:の)?(?:子|ほう|方)(?:は|も|が|の方)")
 
 
 # 「9歳の息子と6歳の娘は区立小学校」: what follows the last member of a 「と」 list, after は/も/が, is
@@ -329,7 +521,8 @@ _TOPIC = re.compile(r"^(?:さん|ちゃん|くん|君)?(?:は|も|が|とも)")
 
 
 # "… aged 3 and 5, are at a nursery in another ward": a predicate whose subject is the list just named.
-PLURAL_PREDICATE = re.compile(r"\s*(?:are|were|both|they|they're|all|go|attend)\b")
+PLURAL_PREDICATE = re.compile(r"\s*(?:(?:are|were|both|they|they're|all|go|attend|don't|do not|have|neither)\b|"
+                              r"(?:は|も|が)(?:どちらも|2人とも|ふたりとも|とも)?)")
 
 
 def _run(seg: Segment, current: tuple[str, int | None] | None, run: list[int]) -> list[int]:
@@ -373,7 +566,10 @@ def _answer(text: str, context: Context) -> Household | None:
     if exp.key in ("children", "adults") and words.NO.search(text) and not any(c.isdigit() for c in text):
         return context.household.model_copy(update={exp.key: []})
     value = short_answer(text, exp)
-    if exp.key.endswith(".age") and (number := re.search(r"\d{1,3}", text)):
+    if exp.key == "adult.age" and (band := range_band(text) or bounded_band(text)):
+        # "between 65 and 74", "75 or older": the band, not 65 or 75
+        exp, value = Expecting("adult.age_band", exp.member), band
+    elif exp.key.endswith(".age") and (number := re.search(r"\d{1,3}", text)):
         value = int(number.group(0))
     if value is None:
         return None
@@ -385,8 +581,13 @@ def _answer(text: str, context: Context) -> Household | None:
         people = data["children" if scope == "child" else "adults"] or []
         if exp.member is None or exp.member >= len(people):
             return None
-        people[exp.member][field] = value
-    return Household.model_validate(data)
+        for member in people if scope == "child" and words.ALL_CHILDREN.search(text) and field != "age" \
+                else [people[exp.member]]:
+            member[field] = value  # "Both go to a ward-run nursery": every child
+    try:
+        return Household.model_validate(data)
+    except ValidationError:
+        return None  # 「4歳です」 answering an adult's age: not an answer; read the text as a statement
 
 
 def _intent(text: str, changed: bool, context: Context) -> Intent:
@@ -398,6 +599,27 @@ def _intent(text: str, changed: bool, context: Context) -> Intent:
     if words.QUESTION.search(text):
         return "question"
     return "other"
+
+
+_CLAUSES = re.compile(r"[。．!！?？\n、,]|\.(?=\s|$)")
+
+
+def _pronoun_sex(text: str, context: Context, after: Household) -> Household:
+    """"She goes to a nursery in Minato" about the child asked about (or the only child, when the
+    message names no adult): he/she says that child's sex, when it was not known."""
+    sex = pronoun_sex(text)
+    kids = after.children or []
+    if sex is None or not kids or NAMED.search(re.sub(r"\b(?:he|she)\b", "", text)):
+        return after
+    exp = context.expecting
+    # the only child, when the message said something of it ("She's 70" with a child known is someone else)
+    index = exp.member if exp and exp.key.startswith("child.") and exp.member is not None else \
+        0 if len(kids) == 1 and len(context.household.children or []) == 1 \
+        and kids != context.household.children else None
+    if index is None or index >= len(kids) or kids[index].sex is not None:
+        return after
+    return after.model_copy(update={"children": [k.model_copy(update={"sex": sex}) if i == index else k
+                                                 for i, k in enumerate(kids)]})
 
 
 def understand(text: str, context: Context) -> Understanding:
@@ -414,15 +636,26 @@ def understand(text: str, context: Context) -> Understanding:
     if short and words.DONT_KNOW.search(t):
         exp = context.expecting
         return Understanding("dont_know", before, (), lang, (exp.key,) if exp else ())
+    unaged = 0
     try:
-        fixed = correct(t, context) if words.CORRECTION.search(t) else None
-        after = fixed or (_answer(t, context) if short else None) or _extract(t, context)
+        fixed = moved_fact(t, before) or (correct(t, context) if words.CORRECTION.search(t) else None)
+        after = fixed or (_answer(t, context) if short else None)
+        if after is None:
+            after, unaged = _extract(t, context)
+        elif fixed is None and len(_CLAUSES.split(t.strip(" 。.!！"))) > 1:
+            # 「借りてないです。引っ越しの予定もありません」: the answer, then more facts in another clause
+            more, _ = _extract(t, Context(after, None, context.last_changed))
+            if not NAMED.search(t):  # 「うん、今7か月」 answering 妊娠: no one new unless a noun names them
+                more = more.model_copy(update={key: getattr(after, key) for key in ("children", "adults")
+                                               if len(getattr(more, key) or []) > len(getattr(after, key) or [])})
+            after = more
     except (ValidationError, ValueError, IndexError, KeyError, TypeError):
         after = before
+    after = _pronoun_sex(t, context, after)
     data, found = without_impossible(before.model_dump(), after.model_dump(), t)
     conflicts = tuple(Conflict(kind, tuple(children), stated) for kind, children, stated in found)
     if conflicts:  # an impossible child never reaches the engine: the dialogue asks instead
         after = Household.model_validate(data)
     changed = _changed(before, after)
-    intent = "inform" if conflicts else _intent(t, bool(changed), context)
-    return Understanding(intent, after, changed, lang, conflicts=conflicts)
+    intent = "inform" if conflicts else _intent(t, bool(changed) or unaged > 0, context)
+    return Understanding(intent, after, changed, lang, conflicts=conflicts, unaged_children=unaged)

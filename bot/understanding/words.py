@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|坊や|ぼうや|坊主|ぼうず|せがれ|倅|お嬢さん|長男|長女|次男|次女|三男|三女|男児|女児|男子|女子|孫|子ども|子供|こども|お子さん|"
-               r"赤ちゃん|双子|歳児|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|子|"
+               r"赤ちゃん|双子|三つ子|3つ子|歳児|お?兄ちゃん|お?姉ちゃん|兄|弟|姉|妹|子|"
                r"\b(?:grand|step)?(?:sons?|daughters?)\b|\bboys?\b|\bgirls?\b|\blads?\b|\bchild(?:ren)?\b|\bkids?\b|\bbab(?:y|ies)\b|"
-               r"\btoddlers?\b|\btwins?\b|\binfants?\b|\bnewborns?\b|\bbrothers?\b|\bsisters?\b|\beldest\b|"
+               r"\btoddlers?\b|\btwins?\b|\btriplets\b|\binfants?\b|\bnewborns?\b|\bbrothers?\b|\bsisters?\b|\beldest\b|"
                r"\byoungest\b|\boldest\b|little one|older one|younger one")
 # 兄弟・姉妹 name siblings of either sex: not a sex.
-MALE = re.compile(r"(?<!fe)\bmale\b|息子|男の子|長男|次男|三男|男児|男子|孫息子|坊や|ぼうや|坊主|ぼうず|せがれ|倅|男の双子|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\blads?\b|\bbrothers?\b")
-FEMALE = re.compile(r"\bfemale\b|娘|女の子|お嬢さん|長女|次女|三女|女児|女子|姉妹|女の双子|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
+MALE = re.compile(r"[（(]男(?:子|児)?[)）,、]|(?<!fe)\bmale\b|息子|男の子|長男|次男|三男|男児|男子|孫息子|坊や|ぼうや|坊主|ぼうず|せがれ|倅|男の双子|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\blads?\b|\bbrothers?\b")
+FEMALE = re.compile(r"[（(]女(?:子|児)?[)）,、]|\bfemale\b|娘|女の子|お嬢さん|長女|次女|三女|女児|女子|姉妹|女の双子|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
 ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|私(?!立)|わたし|"
                r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself|"
                r"\bparents\b|grandparents|in-laws|\bspouse\b|\bpartner\b")
@@ -32,35 +32,56 @@ ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
 ]
 
 # Kinds of business residents name when they say they run one (「飲食店を経営」 "run a family restaurant").
-_BUSINESS_JA = r"会社|お店|店|店舗|飲食店|企業|事業所|工場|工務店|クリニック|医院|法人|カフェ|レストラン|美容院|サロン"
-_BUSINESS_EN = r"business|company|firm|shop|store|restaurant|cafe|clinic|office|bakery|salon|bar|agency|factory"
+_BUSINESS_JA = r"会社|お店|店|(?<!部)屋|店舗|飲食店|企業|事業所|工場|工務店|クリニック|医院|法人|カフェ|レストラン|美容院|サロン"
+_BUSINESS_EN = (r"business|company|firm|shop|store|restaurant|cafe|clinic|office|bakery|salon|bar|agency|factory|studio|"
+                r"workshop|consultancy|practice")
 
 # (pattern, scope, field, value). Scope "child"/"adult" facts attach to a member; "household" to the household.
 FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(?<!母子)(?<!母子健康)(?<!お薬)(?<!薬)(身体障害者手帳|療育手帳|愛の手帳|精神障害者保健福祉手帳|障害者手帳|障がい者手帳|"
-                r"(?<![a-z])手帳|disability certificate|(?:disability|handicap|ryoiku|rehabilitation|welfare|"
+                r"(?<![a-z])手帳|てちょう|disability certificate|(?<!birth )(?<!marriage )(?<!death )\bcertificate\b|(?:disability|handicap|ryoiku|rehabilitation|welfare|"
                 r"physical disability|mental disability|intellectual disability) (?:certificate|card|handbook)|"
                 r"\btecho\b)"), "member", "disability_certificate", True),
-    (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|"
+    # 「障害はありません」 "no disabilities": said to tell there is no certificate either
+    (re.compile(r"(?:no|n't have any|not have any|without any|without)\s+(?:\w+\s+)?disabilit(?:y|ies)|"
+                r"\b(?:neither|none)\b[^.;]{0,30}\b(?:has|have) (?:a |any )?disabilit(?:y|ies)|"
+                r"障[害がい]+(?:は|も)(?:ありません|ない|なし)|障[害がい]+なし"), "member", "disability_certificate", False),
+    # 「病気もなく元気です」「持病はありません」: said to tell there is no chronic disease
+    (re.compile(r"(?:病気|持病|慢性疾患)(?:は|も)?(?:特に)?(?:ない|無い|なく|ありません|なし)"), "child", "chronic_disease", False),
+    (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|chronic (?:pediatric|paediatric|childhood) (?:disease|illness|condition)|"
                 r"long-term illness"), "child", "chronic_disease", True),
-    (re.compile(r"療育(?!手帳)|発達が気に|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
+    (re.compile(r"療育(?!手帳)|グレーゾーン|発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
-    (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|レスパイト|after[- ]school day|child development support|"
+    (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|児発|レスパイト|after[- ]school day|child development support|"
                 r"development support (center|centre)|respite|day services? for (children|kids)|houkago|hodei"), "child",
      "uses_disability_services", True),
     (re.compile(r"特別支援学級|支援級|special[- ](?:needs|support|education) class|support class|special class"),
      "child", "special_needs_class", True),
+    # 「普通学級」 "a regular class": said to tell the child is not in a special-needs class
+    (re.compile(r"普通学級|通常学級|通常の学級|普通クラス|(?:regular|mainstream|normal|general) class(?:es|room)?"),
+     "child", "special_needs_class", False),
     (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行けてい(ない|ません)|学校へ行けてい(ない|ません)|学校に行きたがらな|学校に行きたがりません|学校に行っていな|"
                 r"登校できな|行き渋り|行きしぶ|登校しぶり|登校拒否|学校を休みがち|school refusal|"
                 r"(hasn't|has not|haven't) (been|gone|attended|been going)( to)? school|not attending school|school avoidance|"
                 r"avoid(s|ing) school|stay(s|ing)? home from school|"
                 r"refuses? to go to school|won't go to school|"
                 r"(doesn't|does not|can't|cannot|isn't|is not|stopped) (go(ing)? to|attend(ing)?|going to) school|"
-                r"stopped going to school|not going to school|truan"), "child", "school_refusal", True),
+                r"stopped going to school|not going to school|truan|skip(?:s|ping)? school|miss(?:es|ing)? school"),
+     "child", "school_refusal", True),
+    # "goes to school every day", 「毎日元気に登校しています」: said to tell the child does not refuse school
+    (re.compile(r"(?:goes|go|going) to school (?:every ?day|fine|normally|without (?:any )?problems?|happily)|"
+                r"(?:attends|attending) school (?:every ?day|normally|regularly)|毎日(?:元気に)?(?:学校に(?:行|通)|登校)|"
+                r"(?:学校|登校)(?:は|に)?(?:毎日|普通に|元気に|問題なく)"), "child", "school_refusal", False),
     (re.compile(r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|forgets|dementia|cognitive|alzheimer|"
+                r"forget(?:ting)? (?:things|names|where|what|appointments)|repeats? (?:herself|himself|themselves|"
+                r"the same)|同じこと(?:を)?(?:何度も|繰り返)|忘れっぽ|"
                 r"(trouble|difficulty|a hard time|problems) remembering|(can't|cannot|doesn't|does not) remember|"
                 r"getting confused"), "adult", "memory_concern", True),
-    (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食べ(ない|ません|なくな|られな)|食事の量が減|"
+    # 「食欲はちゃんとあります」 "eats well": said to tell there is no nutrition concern
+    (re.compile(r"食欲(?:は|も)(?:ちゃんと|しっかり|普通に|十分|まあまあ)?(?:あ(?:る|ります|って)|旺盛)|よく食べ|"
+                r"(?:eats|eating) (?:well|normally|fine)|(?:good|healthy) appetite"), "adult", "nutrition_concern", False),
+    (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食欲が落ち|食べ(ない|ません|なくな|られな)|食事の量が減|食事(?:を|も)?(?:あまり)?(?:とらな|取らな|摂らな|とれな)|食べる量が減|"
+                r"(?:gotten|got|getting|become|grown) (?:very |so |really )?thin|(?:hardly|barely|rarely) eats?|"
                 r"eating less|losing weight|lost (a lot of )?weight|appetite|not eating|eats (very )?little|underweight|"
                 r"(doesn't|does not|don't|can't|cannot) eat (much|enough|well|a lot)|"
                 r"weight loss|getting thin"), "adult",
@@ -69,8 +90,13 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"bed-ridden"), "adult",
      "severe_disability", True),
     (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|生まれる予定|pregnant|expecting a baby|due in|"
-                r"(is|am|are|we're|i'm|she's|were) expecting\b|baby (is )?due"), "household", "pregnant", True),
-    (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my"), "household",
+                r"(is|am|are|we're|i'm|she's|were) expecting\b|baby (is )?due|"
+                r"(?:^|[.!;]\s*)expecting (?:a |our |my |twins|triplets|another|baby)|"
+                r"(?:having|have) (?:a|another|our (?:first|second|third)) baby (?:in|this|next|soon|due)|"
+                r"baby (?:is )?on the way|赤ちゃんが(?:生まれ(?:る|ます)|できました)"), "household", "pregnant", True),
+    (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my|tuition loan|"
+                r"loan for (?:my|our|his|her|the) (?:\w+'s |kids' |children's )?(?:university|college|tuition|education|"
+                r"school fees)"), "household",
      "education_loan", True),
     (re.compile(r"(親|実家|両親|祖父母).{0,6}(近く|そば|近所)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
                 r"(near|closer to) (my|our) parents|move in with (my|our|her|his) (parents|mother|father|mom|dad)|"
@@ -83,18 +109,22 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(not|n't|never) (run|running|own|owning|have|having) (a|any) (business|company)|"
                 r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
-    (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|会社経営|自営業|お店を経営|店を経営|"
+    (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|"
+                r"(?:院|屋|店|教室|事務所|塾|薬局|スタジオ|サロン|カフェ|工房)をして(?:い|お)|"
+                r"(?<!会社は)(?<!店は)(?<!スタートアップ)(?<!ベンチャー)を(?:経営|営ん|自営)(?!していな|していま?せん|してな|したい|する予定)|会社経営|自営業|お店を経営|店を経営|"
                 rf"({_BUSINESS_JA})[^。、]{{0,8}}?(を|の)?(やって|営んで|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"
                 rf"({_BUSINESS_JA}|事務所)の(社長|代表|経営者|オーナー)|家業|(店|商店|会社|[^\s、。]{{1,3}}屋)を継|small business|"
                 rf"\bowner of (a|an|my|our|the) ([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|"
                 r"\b(have|has|having) (my|our|his|her|their) own (business|company|shop|firm|store)\b|"
+                r"\b(?:has|have) (?:a|an|her|his|their) (?:own )?(?:[\w-]+ ){0,2}(?:shop|store|restaurant|cafe|"
+                r"bakery|salon|clinic|business)\b(?! (?:trip|meeting|card|account))|"
                 rf"\b(own|owns|run|runs|operate|operates|manage|manages) (a|an|my|our|the|his|her) (own )?"
                 rf"([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|\b({_BUSINESS_EN}) owner|\b(ceo|president) of (a|an|my|our)\b|"
                 r"my own company|run (a|my|our) ([a-z]+ ){0,2}(business|company|firm|shop|store|restaurant|clinic|office)|self-employed|business owner|own (a |my own |our own |an? )?(small )?"
                 r"(company|business|shop|store|restaurant)|run (my|our) own|(a|my|our) (small )?family business|"
                 r"sole proprietor"), "household", "business", "sme"),
     (re.compile(r"スタートアップ|ベンチャー|起業(し|した|して)|(会社|事業)を(立ち上げ|設立|興し|起こし)|"
-                r"\b(we're|we are|i'm|i am|it's|it is|is) an? ([\w-]+ )?start-?up\b|"
+                r"\b(we're|we are|i'm|i am|it's|it is|is) (?:also |still |actually )?an? ([\w-]+ )?start-?up\b|"
                 r"(founded|started|launched|set up) (a|an|my|our) (own )?(company|business)|"
                 r"(run|runs|running|own|owns|founded|started|launched|my|our) "
                 r"(a |an |my |our )?(tech |small |new )?start-?up|start-?up (founder|owner)|venture (company|business)"),
@@ -110,7 +140,8 @@ DAYCARE_PLACES = (r"保育園|保育所|認定こども園|こども園|保育�
 DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|"
                           rf"(^|[はがもをにのでと、\s])区の(認可|認証)?({DAYCARE_PLACES})|"
                           rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})[^.;]{{0,20}}(in|near) "
-                          r"(chiyoda|the ward|our ward)")
+                          r"(chiyoda|the ward|our ward)|"
+                          rf"({DAYCARE_PLACES})[^.;]{{0,20}}(run|operated|managed) by (the|our) ward")
 DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。はがもをにのでと]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
                            rf"({DAYCARE_PLACES})[はがも]?[（(]?(区外|千代田区外|他区)|"
                            rf"({DAYCARE_PLACES})[^.;]{{0,30}}\bin ({_OTHER_WARDS_EN})\b|"
@@ -122,14 +153,15 @@ DAYCARE_NONE = re.compile(rf"({DAYCARE_PLACES})[にはへ]*(行って|通って|
                           r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|no day[- ]?care|(is|stays?) (at )?home\b|"
                           r"(not|n't) (in|at|go to|going to|attend|attending|use|using) (a |any )?(ward )?"
                           r"(day[- ]?care|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
-                          r"at home with (me|us|my)|(look(s|ing|ed)? after|car(e|es|ed|ing) for|tak(e|es|ing) care of|"
+                          r"at home with (me|us|my)|(isn't|is not|not) (yet )?enrolled|"
+                          r"(hasn't|has not|haven't) (started|got into|gotten into) (a |any )?(day[- ]?care|nursery)|no (daycare|nursery) (spot|place)|(look(s|ing|ed)? after|car(e|es|ed|ing) for|tak(e|es|ing) care of|"
                           r"rais(e|es|ing)|keep(s|ing)?|kept) (him|her|them|(my|our|the) [a-z-]+( [a-z-]+)?) at home")
 SCHOOL_KUDAN = re.compile(r"九段中等|kudan(?! (?:elementary|primary|kindergarten))")  # 九段小 is a ward school
 # The ward's schools by name, in English.
 _WARD_SCHOOLS_EN = r"kojimachi|bancho|fujimi|ochanomizu|shohei|izumi|kudan|kanda[- ]hitotsubashi|chiyoda"
 # In Chiyoda a public (公立) elementary or junior high school is a ward school; 都立 says so.
 SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|(公立|区)の?(小学校|中学校|小学|中学|小(?!児)|中(?!等))|"
-                         r"区立(?!の?(保育|こども園|認定|幼稚園|図書館|住宅|施設|病院|高))|\bpublic school\b|"
+                         r"区立(?!の?(保育|こども園|認定|幼稚園|図書館|住宅|施設|病院|高))|\bpublic[- ]school\b|"
                          r"public (elementary|junior high|middle|primary)\b|school run by (the|our) ward|"
                          rf"\b({_WARD_SCHOOLS_EN}) (elementary|junior high|middle|primary)\b|"
                          r"public (elementary|junior high|middle|primary) school|(麹町|九段|番町|富士見|千代田|お茶の水|昌平|和泉|神田一橋)(小|中)学校|"
@@ -141,17 +173,20 @@ SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|公立の?高|inte
                           r"(private|metropolitan|national)( [a-z]+)? (school|elementary|junior|middle|high|primary)")
 
 # Said of a fact right after it, these leave it unknown: 「妊娠したかもしれない」「手帳を申請中です」.
-HEDGE = re.compile(r"かもしれ|かも(?!く)|未確定|確定していな|まだ分から|まだわから|申請中|申請して(いる|います|ます)|申請する予定|"
+HEDGE = re.compile(r"かもしれ|(?<!と)かも(?!く)|未確定|確定していな|まだ分から|まだわから|申請中|申請して(いる|います|ます)|申請する予定|"
                    r"申請予定|取る予定|取得予定|検査中|maybe|might|not sure yet|applying|applied for")
 HEDGE_BEFORE = re.compile(r"((might|may|maybe|possibly|could)( be| have)?\s*$)|"
                           r"(not sure|unsure|don't know|do not know|wondering) (if|whether)\b[^.;]{0,30}$")
-ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも|両方|全員|誰も|みんな|both|all of them|neither")
+ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも|3人とも|両方|全員|誰も|みんな|both|all of them|neither|"
+                          r"none of them|none of my|none of our|all (?:my|our|the) (?:kids|children)|all \d of them")
 HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|if i|what is|how")
-NEGATION = re.compile(r"(ではなく|じゃなく|持って(い)?な|持っていません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
+NEGATION = re.compile(r"((?:^|は|も|とか|とかも)(?:特に|全然|あまり)?(?:ない|無い|なく|ありません)|\b(?:is|are|seems?|has been) (?:fine|ok|okay|good|normal)\b|問題(?:は)?(?:ない|ありません)|"
+                      r"大丈夫|ではなく|じゃなく|持って(い)?な|な(い|く)(けど|けれど|が|ので|から|ても|て)|持って(い)?ません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
                       r"じゃない|ではない|ではありません|無い|なし|予定はない|\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
-YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
+YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|少し|すこし|ちょっと|多少|a little|a bit|somewhat|kind of|sometimes|たまに|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
                  r"i am\b|i'm\b|we are\b|she is\b|he is\b|correct|that's right|right\b|i do\b|we do\b|she does|he does)")
-NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|no|nope|none|"
+NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|持ってません|もってません|"
+                r"もってない|no|nope|none|"
                 r"(we |i )?(don't|do not) have any|not really|not at all)")
 DONT_KNOW = re.compile(r"わからない|分からない|わかりません|分かりません|不明|知らない|答えたくない|don't know|dont know|"
                        r"not sure|no idea|rather not")
@@ -160,13 +195,21 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("erase", re.compile(r"データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase")),
     ("restart", re.compile(r"最初から|やり直|リセット|start over|restart|reset")),
     ("results", re.compile(r"結果|一覧|まとめて|what can i (get|receive)|show (me )?(the )?results|^results?$|^list$")),
-    ("help", re.compile(r"使い方|ヘルプ|^help|何ができ|何を入力|how do(es)? (this|it) work|what can you do")),
+    ("help", re.compile(r"使い方|ヘルプ|^help|何ができ|何を入力|何を書|どう使|how do(es)? (this|it) work|what can you do|"
+                        r"how do(es)? (this|the) (chat|bot|service|app|site|tool) work|how (do|should|can) i use|"
+                        r"what (should|do|can) i (type|write|enter|say|ask)")),
     ("thanks", re.compile(r"ありがとう|助かりました|thank")),
     ("greet", re.compile(r"^(こんにちは|こんばんは|おはよう|はじめまして|hello|hi|hey)")),
 ]
 QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|なに|ある|本当|無料|もらえ)|教えて|知りたい|ある\??$|"
                       r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")
-NOT_MOVING = re.compile(r"(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
+# A move said across clauses (「実家の近くに住みたいので、区内での引っ越しを考えています」): where, and that it is a move.
+NEAR_PARENTS = re.compile(r"(親|実家|両親|祖父母|義父母|義実家|義母|義父|義理の両親|(?<![義祖])母|(?<![義祖])父)"
+                          r"[^。]{0,8}(近く|そば|近所|隣)|"
+                          r"(near|close to|closer to|next to) (my|our|her|his) (parents|mother|father|mom|dad|in-laws)")
+LARGER_HOME = re.compile(r"(広い|大きい|大きな|広め|もっと広|部屋数の多い)|(bigger|larger|more space|more room|roomier)")
+MOVE = re.compile(r"引っ越|引越|住み替え|転居|移り住|移りた|移る予定|(?<![a-z])mov(e|ing)\b|relocat")
+NOT_MOVING = re.compile(r"引っ越し?(?:は|も)?(?:考えていません|考えてない|しません|しない|予定はない|予定はありません)|住み替え(?:は|も)?(?:考えていません|しません)|(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
                         r"staying put|not moving")
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が|も)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|おらず|いないです)|"
                          r"子なし|no (other )?(kids|children)|childless|(don't|do not) have (any )?(kids|children)")

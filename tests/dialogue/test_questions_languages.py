@@ -13,6 +13,7 @@ from bot.dialogue import questions
 from bot.dialogue.questions import Question, Words, bank
 from knowledge.household import Adult, Child
 from knowledge.languages import LANGS, Lang
+from knowledge.messages import message
 from knowledge.wording import adult, child
 
 NEW: tuple[Lang, ...] = ("ja-easy", "zh", "ko")
@@ -88,3 +89,10 @@ def test_adults_are_named_in_each_language() -> None:
     assert [adult(husband, lang) for lang in LANGS] == ["ご主人（78歳）", "your husband (78)", "おっと（78さい）",
                                                         "您的丈夫（78岁）", "남편분(78세)"]
     assert adult(Adult(relation="me", age=40), "en") == "the 40-year-old family member"  # never "you" in English
+
+
+@pytest.mark.parametrize("key", ["replies.finish", "summary.correct", "common.dont_know", "clarify.again",
+                                 "clarify.not_at_daycare", "common.answer_yes", "common.answer_no"])
+def test_quick_reply_messages_fit_line(key: str) -> None:
+    for lang in LANGS:
+        assert len(message(key, lang)) <= LINE_LABEL, (key, lang)

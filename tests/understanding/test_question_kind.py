@@ -47,9 +47,44 @@ def test_finer_topics_nobody_here_can_answer_are_told_apart(text: str, name: str
     assert asked_named(name) == asked  # kept in a session while asking which measure
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    # the question word decides over the topic word
+    ("誰でも登録できるの？", "eligibility"),
+    ("申請書はどこでもらえますか", "where"),
+    ("Who is allowed to register?", "eligibility"),
+    ("How much is the application fee?", "amount"),
+    # sentence endings, with no question word at all
+    ("病児保育室に預けられますか", "eligibility"),
+    ("うちの娘も対象？", "eligibility"),
+    ("私立でもOK?", "eligibility"),
+    ("補助は半額？", "amount"),
+    ("この制度の手続きの仕方がわからない", "procedure"),
+    ("もう始まってる？", "when"),
+    ("Does my daughter qualify?", "eligibility"),
+    ("Is my son covered too?", "eligibility"),
+    ("What time does the counter close?", "contact"),
+    ("Which park is it in?", "where"),
+])
+def test_question_words_and_sentence_shapes(text: str, kind: str) -> None:
+    asked = read_question(text)
+    assert asked is not None and asked.kind == kind, (text, asked and asked.name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("何回まで補助されますか", "amount.count"), ("How many times is it covered?", "amount.count"),
+    ("1回いくらですか", "amount.money"), ("自己負担は無料？ いくらかかる？", "amount.money"),
+    ("何時間まで使えますか", "amount.hours"),
+])
+def test_how_many_and_how_much_are_told_apart(text: str, name: str) -> None:
+    """Which printed figure answers depends on what is counted: 「何回」 is not answered by 「全額」."""
+    asked = read_question(text)
+    assert asked is not None and asked.name == name
+
+
 def test_household_facts_alone_ask_nothing() -> None:
     assert read_question("2歳の息子がいます") is None
     assert read_question("保育園に毎日おむつを持っていくのが大変") is None
+    assert read_question("We have two children") is None
 
 
 def test_a_new_language_is_a_new_key_in_the_data(tmp_path: Path) -> None:
@@ -60,3 +95,11 @@ def test_a_new_language_is_a_new_key_in_the_data(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     contact = next(s for s in specs(path) if s.name == "contact")
     assert contact.said_in("số điện thoại của phường là gì?") and contact.missing["vi"] == "số điện thoại"
+
+
+def test_no_pattern_holds_a_control_character() -> None:
+    """A double-quoted YAML string turns \\b into a backspace: such a pattern silently never matches."""
+    for spec in specs():
+        topics = [w for t in spec.topics for w in t.words]
+        for pattern in (*spec.asks, *spec.words, *spec.weak, *spec.situation, *spec.also, *topics):
+            assert not any(ord(c) < 32 for c in pattern.pattern), (spec.name, pattern.pattern)
