@@ -18,7 +18,6 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
 from pydantic import ValidationError
 
@@ -27,10 +26,10 @@ from api.sessions import SessionStore
 from bot.dialogue import replies
 from bot.dialogue.conversation import Dialogue, Message, Turn
 from bot.dialogue.state import DialogueState
+from knowledge.languages import NAMES, Lang
 from knowledge.results import match_household
 
 log = logging.getLogger("api")
-Lang = Literal["ja", "en"]
 MAX_ATTEMPTS = 5
 
 
@@ -49,7 +48,13 @@ def short(key: str) -> str:
 
 def guess_lang(text: str) -> Lang:
     """The language to greet a new session in; understanding decides from then on."""
-    return "en" if text.isascii() else "ja"
+    return named_lang(text) or ("en" if text.isascii() else "ja")
+
+
+def named_lang(text: str) -> Lang | None:
+    """A message that is only a language's name in itself (「中文」, 「한국어」: the switch's quick reply)."""
+    said = " ".join(text.split()).casefold()
+    return next((lang for lang, name in NAMES.items() if said in (name.casefold(), name.replace(" ", ""))), None)
 
 
 @dataclass(frozen=True)
@@ -84,7 +89,10 @@ class ChatService:
                  fresh_key: Callable[[], str] | None = None) -> Exchange:
         """Answer one message; a missing state starts a session first (greeting kept, its question
         dropped: the message is already an answer). With `fresh_key`, a conversation that is unknown
-        or expired starts under a new key instead (web ids are minted here, never the client's)."""
+        or expired starts under a new key instead (web ids are minted here, never the client's).
+        `lang` (the widget's language switch; a language's name typed or tapped) switches an ongoing
+        conversation before the message is read: the household stays, the reply comes in `lang`."""
+        lang = named_lang(text) or lang
         for _ in range(MAX_ATTEMPTS):
             raw, state = self._load(key)
             if state is None and fresh_key is not None:
@@ -114,6 +122,8 @@ class ChatService:
             state, first = self.dialogue.start(lang or guess_lang(text))
             asked = state.pending.text if state.pending else None
             opening = [m for m in first.messages if m.text != asked]
+        elif lang is not None and lang != state.lang:
+            state = state.model_copy(update={"lang": lang})  # the household and the pending question stay
         try:
             new_state, turn = self.dialogue.respond(state, text)
         except Exception as exc:  # the conversation is kept as it was, with a kind word either way

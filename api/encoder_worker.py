@@ -42,17 +42,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from knowledge.messages import messages
 from knowledge.search.encoders import Encoder, token_counter
 
 log = logging.getLogger("api")
 
 # The chat's answer when the queue is full (a bot message, so the conversation goes on).
-BUSY_REPLY = {
-    "ja": "ただいま質問が混み合っています。少し待ってから、もう一度送ってください。"
-          "これまでに伺った内容はそのままです。",
-    "en": "Many questions are arriving right now; please send yours again in a moment. "
-          "Everything you told me so far is kept.",
-}
+BUSY_REPLY = messages("chat.busy")  # knowledge/messages/chat.yaml, every language
 
 _tally: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("encoder_tokens", default=None)
 

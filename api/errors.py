@@ -1,8 +1,11 @@
-"""Every error the API returns has one shape, in English and Japanese:
+"""Every error the API returns has one shape, in English, Japanese and the resident's language:
 
-    {"error": {"code": "...", "message": "...", "message_ja": "...", "details": ...}}
+    {"error": {"code": "...", "message": "...", "message_ja": "...", "lang": "zh",
+               "message_local": "...", "details": ...}}
 
-so the widget, the staff console and curl users can all show it as is. Messages never echo
+so the widget, the staff console, LINE and curl users can all show it as is. The resident's
+language is the one the route settled (`request.state.lang`: the chat's), else `?lang=`, else the
+first of ours in Accept-Language (the widget sends its chosen language there), else Japanese. Messages never echo
 what a user typed (no message text, no household values), only field paths and limits.
 """
 
@@ -14,42 +17,18 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.sessions import StoreUnavailable
+from knowledge.languages import LANGS, Lang, as_lang
+from knowledge.messages import catalog, message
 
 log = logging.getLogger("api")
 
-# code → (English, Japanese). One table so the two languages are reviewed side by side.
-MESSAGES: dict[str, tuple[str, str]] = {
-    "bad_request": ("The request could not be read.", "リクエストを読み取れませんでした。"),
-    "not_found": ("Nothing is here.", "お探しのページやデータは見つかりませんでした。"),
-    "method_not_allowed": ("This method is not allowed here.", "この操作はここでは使えません。"),
-    "validation_error": ("Some fields are missing or invalid.", "入力内容に不足または誤りがあります。"),
-    "body_too_large": ("The request body is too large.", "送信されたデータが大きすぎます。"),
-    "message_too_long": ("The message is too long.", "メッセージが長すぎます。短くして送ってください。"),
-    "measure_not_found": ("No measure has this id.", "この ID の施策はありません。"),
-    "session_not_found": ("No conversation has this id (it may have expired).",
-                          "この会話は見つかりませんでした（時間がたって消えた可能性があります）。"),
-    "missing_signature": ("The X-Line-Signature header is missing.", "X-Line-Signature ヘッダーがありません。"),
-    "invalid_signature": ("The X-Line-Signature does not match the body.", "X-Line-Signature が本文と一致しません。"),
-    "invalid_payload": ("The webhook body is not a LINE webhook payload.",
-                        "Webhook の本文が LINE の形式ではありません。"),
-    "line_not_configured": ("LINE is not configured on this server.", "このサーバーでは LINE が設定されていません。"),
-    "search_unavailable": ("Search is not available right now.", "現在、検索を利用できません。"),
-    "store_unavailable": ("Conversations cannot be stored right now; please try again.",
-                          "現在、会話を保存できません。しばらくしてからお試しください。"),
-    "cors_rejected": ("This origin, method or header is not allowed.",
-                      "このサイト・操作・ヘッダーからの利用は許可されていません。"),
-    "internal_error": ("Something went wrong on our side.", "サーバー側で問題が起きました。"),
-    "session_busy": ("Several messages of this conversation arrived at once; please send yours again.",
-                     "同じ会話のメッセージが同時にたくさん届きました。もう一度送ってください。"),
-    "rate_limited": ("Too many requests; please wait a moment.",
-                     "短い時間にたくさん送信されました。少し待ってからお試しください。"),
-    "search_busy": ("Many questions are arriving right now; please try again in a moment.",
-                    "ただいま質問が混み合っています。少し待ってからお試しください。"),
-}
+# code → (English, Japanese), from knowledge/messages/errors.yaml (where every language is).
+MESSAGES: dict[str, tuple[str, str]] = {key.removeprefix("errors."): (texts["en"], texts["ja"])
+                                        for key, texts in catalog().items() if key.startswith("errors.")}
 
 _STATUS_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "body_too_large",
                  422: "validation_error"}
@@ -57,8 +36,10 @@ _STATUS_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"
 
 class ErrorDetail(BaseModel):
     code: str
-    message: str
-    message_ja: str
+    message: str = Field(description="In English.")
+    message_ja: str = Field(description="In Japanese.")
+    lang: Lang = Field(default="ja", description="The resident's language, as the request said it.")
+    message_local: str = Field(default="", description="The message in `lang` (show this one to the resident).")
     details: Any | None = None
 
 
@@ -77,17 +58,55 @@ class ApiError(StarletteHTTPException):
         self.details = details
 
 
-def error_payload(code: str, details: Any | None = None) -> dict[str, Any]:
-    message, message_ja = MESSAGES.get(code, MESSAGES["internal_error"])
-    body: dict[str, Any] = {"code": code, "message": message, "message_ja": message_ja}
+def accepted_lang(header: str | None) -> Lang | None:
+    """The first of our languages in an Accept-Language header (by q, then order), or None."""
+    ranked: list[tuple[float, int, str]] = []
+    for i, part in enumerate((header or "").split(",")):
+        tag, _, q = part.strip().partition(";q=")
+        try:
+            weight = float(q) if q else 1.0
+        except ValueError:
+            continue
+        ranked.append((-weight, i, tag.strip()))
+    for _, _, tag in sorted(ranked):
+        if tag and (lang := as_lang(tag, "ja")) == as_lang(tag, "en"):  # one of ours, not the default
+            return lang
+    return None
+
+
+def scope_lang(scope: Any) -> Lang:
+    """For the ASGI middlewares, which answer before any route: Accept-Language only."""
+    raw = dict(scope.get("headers") or []).get(b"accept-language", b"")
+    return accepted_lang(raw.decode("latin-1")) or "ja"
+
+
+def request_lang(request: Request | None) -> Lang:
+    """The resident's language for an error about this request (see the module's docstring)."""
+    if request is None:
+        return "ja"
+    settled = getattr(request.state, "lang", None)
+    if settled in LANGS:
+        return settled  # type: ignore[no-any-return]
+    asked = request.query_params.get("lang")
+    if asked and as_lang(asked, "ja") == as_lang(asked, "en"):
+        return as_lang(asked)
+    return accepted_lang(request.headers.get("accept-language")) or "ja"
+
+
+def error_payload(code: str, details: Any | None = None, lang: Lang = "ja") -> dict[str, Any]:
+    code_text = code if code in MESSAGES else "internal_error"
+    en, ja = MESSAGES[code_text]
+    body: dict[str, Any] = {"code": code, "message": en, "message_ja": ja, "lang": lang,
+                            "message_local": message(f"errors.{code_text}", lang)}
     if details is not None:
         body["details"] = details
     return {"error": body}
 
 
 def error_response(status_code: int, code: str, details: Any | None = None,
-                   headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse(error_payload(code, details), status_code=status_code, headers=headers)
+                   headers: dict[str, str] | None = None, request: Request | None = None) -> JSONResponse:
+    return JSONResponse(error_payload(code, details, request_lang(request)), status_code=status_code,
+                        headers=headers)
 
 
 def field_errors(errors: Any) -> list[dict[str, Any]]:
@@ -109,17 +128,17 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     code = exc.code if isinstance(exc, ApiError) else _STATUS_CODES.get(exc.status_code, fallback)
     details = exc.details if isinstance(exc, ApiError) else None
     status = exc.status_code if exc.status_code >= 400 else 400
-    return error_response(status, code, details, headers=getattr(exc, "headers", None))
+    return error_response(status, code, details, headers=getattr(exc, "headers", None), request=request)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    return error_response(422, "validation_error", field_errors(exc.errors()))
+    return error_response(422, "validation_error", field_errors(exc.errors()), request=request)
 
 
 async def _store_unavailable(request: Request, exc: Exception) -> JSONResponse:
     log.error("session store unavailable: %s", exc)
-    return error_response(503, "store_unavailable")
+    return error_response(503, "store_unavailable", request=request)
 
 
 def install(app: FastAPI) -> None:
@@ -130,4 +149,5 @@ def install(app: FastAPI) -> None:
 
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI `responses=` entries documenting the error body for these statuses."""
-    return {s: {"model": ErrorResponse, "description": "Error (English and Japanese messages)"} for s in statuses}
+    described = {"model": ErrorResponse, "description": "Error (English, Japanese and the resident's language)"}
+    return {s: dict(described) for s in statuses}

@@ -28,7 +28,7 @@ from api.rate_limit import (
     cost_window_from_settings,
     windows_from_settings,
 )
-from api.routes import chat, eligibility, health, line, measures, pages, search, source
+from api.routes import chat, eligibility, health, line, measures, messages, pages, search, source
 from api.search import SearchProvider
 from api.sessions import SessionStore, store_from_settings
 from bot.dialogue.conversation import Dialogue
@@ -120,7 +120,7 @@ def create_app(settings: Settings | None = None, sessions: SessionStore | None =
 
     errors.install(app)
     for router in (health.router, measures.router, search.router, eligibility.router, chat.router, line.router,
-                   source.router, pages.router):
+                   messages.router, source.router, pages.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=static_dir, check_dir=False), name="static")
 

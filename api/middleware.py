@@ -18,7 +18,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import ApiError, error_payload, error_response
+from api.errors import ApiError, error_payload, error_response, scope_lang
 
 log = logging.getLogger("api")
 
@@ -51,10 +51,10 @@ class BodyLimitMiddleware:
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None:
             if not declared.isdigit():
-                await _send_json(send, 400, error_payload("bad_request"))
+                await _send_json(send, 400, error_payload("bad_request", lang=scope_lang(scope)))
                 return
             if int(declared) > limit:
-                await _send_json(send, 413, error_payload("body_too_large", {"max_bytes": limit}))
+                await _send_json(send, 413, error_payload("body_too_large", {"max_bytes": limit}, scope_lang(scope)))
                 return
         received = 0
 
@@ -95,7 +95,7 @@ class SafetyNetMiddleware:
             log.error("unhandled %s in %s %s", type(exc).__name__, scope["method"], _route(scope))
             if status == 0:
                 status = 500
-                await _send_json(send, 500, error_payload("internal_error"))
+                await _send_json(send, 500, error_payload("internal_error", lang=scope_lang(scope)))
         finally:
             log.info("%s %s %s %.0fms", scope["method"], _route(scope), status,
                      (time.perf_counter() - started) * 1000)

@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from bot.dialogue.answering import Answer
 from knowledge.contact import Contact
 from knowledge.household import Household
+from knowledge.languages import LANGS, NAMES, as_lang
+from knowledge.languages import Lang as OurLang
 from knowledge.measure import Measure
 from knowledge.outcome import CheckStatus, Fact
 from knowledge.results import Match
 
-Lang = Literal["ja", "en"]
+
+def _tag(value: Any) -> Any:
+    """A client's tag (`zh-CN`, `ko_KR`, `EN`) as ours; anything else is left for the Literal to refuse (422)."""
+    if isinstance(value, str) and as_lang(value, "ja") == as_lang(value, "en"):
+        return as_lang(value)
+    return value
+
+
+# One of knowledge.languages.LANGS; requests may send a client's tag for it.
+Lang = Annotated[OurLang, BeforeValidator(_tag)]
 SESSION_ID = r"^[A-Za-z0-9_-]{16,64}$"
 
 
@@ -112,7 +123,10 @@ class ChatRequest(BaseModel):
     session_id: str | None = Field(default=None, pattern=SESSION_ID,
                                    description="From the previous response; omit (or unknown / expired) to start anew.")
     text: str = Field(min_length=1, max_length=20_000, description="Capped by BF_MAX_MESSAGE_CHARS.")
-    lang: Lang | None = Field(default=None, description="Greeting language of a new session; guessed when omitted.")
+    lang: Lang | None = Field(
+        default=None, description="The resident's language (ja, en, ja-easy, zh, ko; tags such as zh-CN are "
+                                  "accepted): a new session greets in it, an ongoing one switches to it and keeps "
+                                  "its household. Omitted: a new session guesses, an ongoing one keeps its own.")
 
 
 class Reply(BaseModel):
@@ -144,7 +158,7 @@ class ChatResponse(BaseModel):
     measures: list[ChatMeasure] = Field(description="Current eligible, maybe and related measures, eligible first.")
     done: bool = Field(description="No question is pending: the results are complete.")
     erased: bool = False
-    lang: Lang = Field(default="ja", description="The conversation's language: the widget words its cards in it.")
+    lang: OurLang = Field(default="ja", description="The conversation's language: the widget words its cards in it.")
     notice: str | None = Field(default=None, description="Set once the document's fiscal year is over: the "
                                "information is from 令和6年度 and may have changed (show it with the measures).")
     household: Household | None = Field(
@@ -175,6 +189,8 @@ class SourceInfo(BaseModel):
     outdated: bool = Field(description="today is after period_end: answers carry `notice`.")
     notice_ja: str | None
     notice_en: str | None
+    lang: OurLang = Field(default="ja", description="The language `?lang=` asked for.")
+    notice: str | None = Field(default=None, description="The notice in `lang` (the widget's greeting shows it).")
 
 
 class HealthQuestions(BaseModel):
@@ -212,3 +228,23 @@ class WebhookAck(BaseModel):
     received: int
     handled: int
     duplicates: int
+
+
+class Language(BaseModel):
+    code: OurLang
+    name: str = Field(description="The language's name in itself (what a resident taps to switch).")
+
+
+class UiMessages(BaseModel):
+    """A channel's own words (knowledge/messages/<part>.yaml) in one language, for the widget and the console."""
+
+    lang: OurLang
+    part: str
+    messages: dict[str, str] = Field(description="key → text; the client fills `{name}` placeholders.")
+    languages: list[Language] = Field(description="Every language a resident can choose, each named in itself.")
+    show_all: list[str] = Field(default_factory=list, description="Quick replies (any language) after which the "
+                                "widget shows every measure again, not only the new ones (「ここまでで結果を見る」).")
+
+    @classmethod
+    def languages_all(cls) -> list[Language]:
+        return [Language(code=lang, name=NAMES[lang]) for lang in LANGS]

@@ -30,7 +30,8 @@ import redis.asyncio
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.encoder_worker import tally
-from api.errors import ApiError, error_payload
+from api.errors import ApiError, error_payload, scope_lang
+from knowledge.languages import Lang
 
 log = logging.getLogger("api")
 WINDOW_SECONDS = 60.0
@@ -247,8 +248,8 @@ def encoder_budget(window: CostWindow | RedisCostWindow, client: str) -> Iterato
             window.charge(client, spent[0])
 
 
-def too_many_requests_body(retry: int) -> dict[str, Any]:
-    return error_payload("rate_limited", {"retry_after_seconds": retry})
+def too_many_requests_body(retry: int, lang: Lang = "ja") -> dict[str, Any]:
+    return error_payload("rate_limited", {"retry_after_seconds": retry}, lang)
 
 
 class RateLimitMiddleware:
@@ -268,7 +269,7 @@ class RateLimitMiddleware:
         if retry is None:
             await self.app(scope, receive, send)
             return
-        body = json.dumps(too_many_requests_body(retry), ensure_ascii=False).encode("utf-8")
+        body = json.dumps(too_many_requests_body(retry, scope_lang(scope)), ensure_ascii=False).encode("utf-8")
         await send({"type": "http.response.start", "status": 429, "headers": [
             (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
             (b"retry-after", str(retry).encode())]})

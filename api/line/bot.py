@@ -25,19 +25,18 @@ from linebot.v3.webhooks import (
     UserSource,
 )
 
-from api.chat import ChatService, Exchange, SessionBusy, guess_lang, short
-from api.errors import MESSAGES
+from api.chat import ChatService, Exchange, SessionBusy, short
 from api.line.render import MAX_BUBBLES, reply_messages
 from api.sessions import SessionStore
 from bot.dialogue.conversation import Message
 from knowledge.catalog import Catalog
-from knowledge.results import Lang, Match, match_household, shown_maybe
+from knowledge.languages import Lang
+from knowledge.messages import message
+from knowledge.results import Match, match_household, shown_maybe
 from knowledge.settings import Settings
 
 log = logging.getLogger("api.line")
 REPLY_TIMEOUT_SECONDS = 10.0
-TEXT_ONLY = {"ja": "文字で送ってください。スタンプや画像は読み取れません。",
-             "en": "Please send text; I cannot read stickers or images."}
 
 
 class InvalidPayload(ValueError):
@@ -116,20 +115,18 @@ class LineBot:
         if text is None:
             if isinstance(event, MessageEvent) and token:
                 lang = self._lang(key)
-                self._reply(token, reply_messages([Message(text=TEXT_ONLY[lang])], [], lang))
+                self._reply(token, reply_messages([Message(text=message("line.text_only", lang))], [], lang))
                 return True
             return False
         if len(text) > self.max_chars:
             lang = self._lang(key)
-            en, ja = MESSAGES["message_too_long"]
-            self._reply(token, reply_messages([Message(text=en if lang == "en" else ja)], [], lang))
+            self._reply(token, reply_messages([Message(text=message("errors.message_too_long", lang))], [], lang))
             return True
         try:
-            exchange = self.chat.converse(key, text, guess_lang(text))
+            exchange = self.chat.converse(key, text)  # a new session guesses; a language name switches
         except SessionBusy:
             lang = self._lang(key)
-            en, ja = MESSAGES["session_busy"]
-            self._reply(token, reply_messages([Message(text=en if lang == "en" else ja)], [], lang))
+            self._reply(token, reply_messages([Message(text=message("errors.session_busy", lang))], [], lang))
             return True
         lang = exchange.state.lang
         notice = self.chat.dialogue.notice_short(lang)

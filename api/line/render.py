@@ -26,11 +26,13 @@ from linebot.v3.messaging import Message as LineMessage
 from bot.dialogue import replies
 from bot.dialogue.conversation import Message
 from bot.dialogue.summary import CORRECT
-from knowledge.results import Lang, Match
+from knowledge.languages import Lang
+from knowledge.messages import message, messages
+from knowledge.results import Match
 
 MAX_MESSAGES, MAX_QUICK_REPLIES, MAX_LABEL, MAX_DATA = 5, 13, 20, 300
 MAX_TEXT, MAX_BUBBLES, MAX_ALT = 5000, 12, 400
-DONT_KNOW = ("わからない", "I don't know")
+DONT_KNOW = tuple(messages("common.dont_know").values())  # わからない in every language
 KEEP_LAST = (*DONT_KNOW, *CORRECT.values(), *replies.FINISH.values())  # kept when the options are cut to 13
 
 
@@ -85,13 +87,9 @@ def quick_reply(labels: list[str]) -> QuickReply | None:
     ])
 
 
-STATUS = {  # badge words and colours (AA on white); a related programme is never 「対象です」
-    "eligible": ("対象です", "You qualify", "#1D7A46"),
-    "maybe": ("対象かもしれません", "You may qualify", "#8A5A00"),
-    "related": ("関係する取り組み（参加者は学校や区などが選びます）",
-                "Related programme (others choose who takes part)", "#4A5560"),
-}
-CHECK_HEAD = ("窓口で確認すること", "To check at the counter")
+# badge colours (AA on white); the words are line.eligible / maybe / related (knowledge/messages/line.yaml):
+# a related programme is never 「対象です」
+STATUS = {"eligible": "#1D7A46", "maybe": "#8A5A00", "related": "#4A5560"}
 
 
 def _small(text: str, color: str = "#555555", lines: int = 4, bold: bool = False) -> FlexText:
@@ -103,21 +101,20 @@ def _bubble(match: Match, lang: Lang, notice: str | None = None, contact: str | 
     """Status, title, page, why (or how people are chosen), how a maybe waits, and 窓口で確認すること;
     in the footer the dated notice once the document's fiscal year is over, and the ward office's
     contact when the deployment sets one."""
-    en = lang == "en"
-    ja_status, en_status, color = STATUS.get(match.status, STATUS["maybe"])
+    status = match.status if match.status in STATUS else "maybe"
     if match.status == "related":
         why = replies.HOW_CHOSEN[lang] + match.how_chosen if match.how_chosen else replies.CHOSEN_BY_OTHERS[lang]
     else:
         why = match.reasons[0] if match.reasons else match.summary
     contents: list[FlexText | FlexSeparator] = [
-        FlexText(text=en_status if en else ja_status, size="xs", weight="bold", color=color, wrap=True),
+        FlexText(text=message(f"line.{status}", lang), size="xs", weight="bold", color=STATUS[status], wrap=True),
         FlexText(text=clip(match.title, 200), weight="bold", size="md", wrap=True),
-        FlexText(text=f"Page {match.page}" if en else f"資料 {match.page}", size="sm", color="#555555"),
+        FlexText(text=message("line.page", lang, page=match.page), size="sm", color="#555555"),
         FlexText(text=clip(why, 200), size="sm", wrap=True, max_lines=6 if match.status == "related" else 4),
     ]
     contents += [_small(line, "#8A5A00") for line in replies.waits_lines(match, lang)]
     if match.check_yourself:
-        contents += [FlexSeparator(margin="md"), _small(CHECK_HEAD[1 if en else 0], "#1B1F24", 1, bold=True),
+        contents += [FlexSeparator(margin="md"), _small(message("line.check_head", lang), "#1B1F24", 1, bold=True),
                      _small("\n".join(f"・{c}" for c in match.check_yourself), "#333333", 8)]
     foot = [*([_small(notice, "#6E4300", 3)] if notice else []), *([_small(contact, "#1B1F24", 4)] if contact else [])]
     footer = FlexBox(layout="vertical", spacing="sm", contents=foot) if foot else None
@@ -131,7 +128,7 @@ def carousel(matches: list[Match], lang: Lang, notice: str | None = None,
     shown = matches[:MAX_BUBBLES]
     if not shown:
         return None
-    head = f"{len(matches)} measures for you" if lang == "en" else f"使えそうな支援 {len(matches)}件"
+    head = message("line.cards_head", lang, count=len(matches))
     alt = head + ": " + ", ".join(f"{m.title} ({m.page})" for m in shown)
     if notice:
         alt = f"{notice} {alt}"

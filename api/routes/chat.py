@@ -42,6 +42,8 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
         }])
     if body.session_id and (retry := request.app.state.session_limit.retry_after(body.session_id)) is not None:
         raise RateLimited(retry)
+    if body.lang:
+        request.state.lang = body.lang  # an error about this message speaks the resident's language
     client = request.client.host if request.client else "unknown"
 
     def fresh() -> str:

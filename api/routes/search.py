@@ -12,6 +12,8 @@ from api.errors import ApiError, responses
 from api.models import Lang, SearchResponse, SearchResult
 from api.rate_limit import encoder_budget
 from api.search import SearchUnavailable
+from knowledge.reasons import text_in
+from knowledge.results import title_in
 
 router = APIRouter(prefix="/api", tags=["search"])
 
@@ -45,10 +47,9 @@ def search(
             raise ApiError(503, "search_unavailable", {"index": str(exc)}) from exc
         except EncoderBusy:
             raise Busy() from None
-    en = lang == "en"
     results = []
     for hit in hits:
-        measure = catalog.measures[hit.id]
-        results.append(SearchResult(id=hit.id, title=measure.title_en if en else measure.title, page=hit.page,
-                                    score=hit.score, summary=measure.summary.en if en else measure.summary.ja))
+        measure = catalog.measures[hit.id]  # worded in `lang`; a translated title keeps the Japanese beside it
+        results.append(SearchResult(id=hit.id, title=title_in(measure, lang), page=hit.page,
+                                    score=hit.score, summary=text_in(measure.summary, lang)))
     return SearchResponse(results=results)

@@ -6,13 +6,12 @@ window.StaffResults = (function () {
   var GROUPS = [["eligible", "対象になる支援"], ["maybe", "対象かもしれない支援"], ["later", "これから対象になる支援"],
     ["related", "関係する取り組み（参加者は学校や区などが選びます）"]];
   var MARK = { met: ["✓", "満たしている"], not_met: ["✗", "満たしていない"], unknown: ["？", "不明"] };
-  var HANDOUT_STATUS = { eligible: "対象になります", maybe: "対象かもしれません", later: "これから対象になります",
-    related: "関係する取り組み" };
-  var WHY = { eligible: "あてはまる理由", maybe: "確認が必要なこと", later: "対象になる時期", related: "参加する人の決め方" };
   var CHOSEN_BY_OTHERS = "申し込めば使える支援ではなく、参加する人は学校や区などが選びます。";
   var UNSETTLED = "資料では決まっていないこと（窓口でおたずねください）";
-  var COUNTER = "詳しい条件や申し込み方法は、区の窓口でご確認ください。"; // when the catalog lists no point to check
 
+  function fill(template, values) { // the {placeholders} of knowledge/messages/handout.yaml
+    return String(template).replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+  }
   function el(tag, cls, text) {
     var n = document.createElement(tag);
     if (cls) n.className = cls;
@@ -90,27 +89,31 @@ window.StaffResults = (function () {
   }
 
   /* The visitor's one-page memo: what it is, why it fits, the page, what to ask at the counter.
-   * No form, no household facts beyond the reasons' own words (「2歳のお子さん」). */
-  function handout(box, data, isPicked) {
+   * No form, no household facts beyond the reasons' own words (「2歳のお子さん」). In the visitor's
+   * language: `data` is the /api/eligibility answer in it, `T` its words (GET /api/messages?part=handout),
+   * `lang` its code (the console itself stays Japanese). */
+  function handout(box, data, isPicked, T, lang) {
     box.textContent = "";
+    if (!T) return; // the words have not arrived yet (the print button waits for them)
+    box.setAttribute("lang", { "ja-easy": "ja", zh: "zh-Hans" }[lang] || lang || "ja");
     var top = el("header");
-    top.appendChild(el("h1", null, "ご案内メモ　千代田区の支援"));
-    top.appendChild(el("p", null, "区の資料「重点的に取り組む施策」（令和6年度）から、窓口でご案内した支援です。" +
-      new Date().toLocaleDateString("ja-JP", { year: "numeric", month: "long", day: "numeric" })));
+    top.appendChild(el("h1", null, T.title));
+    top.appendChild(el("p", null, fill(T.intro, {
+      date: new Date().toLocaleDateString(T.date_locale || "ja-JP", { year: "numeric", month: "long", day: "numeric" }) })));
     if (data && data.notice) top.appendChild(el("p", "h-notice", data.notice));
     box.appendChild(top);
     var items = [];
     GROUPS.forEach(function (g) {
       ((data && data[g[0]]) || []).forEach(function (i) { if (isPicked(i, g[0])) items.push([i, g[0]]); });
     });
-    if (!items.length) box.appendChild(el("p", null, "メモに載せる支援が選ばれていません。"));
+    if (!items.length) box.appendChild(el("p", null, T.none));
     items.forEach(function (pair) {
       var item = pair[0], kind = pair[1];
       var sec = el("section", "h-item " + kind);
       var h = el("h2");
       h.appendChild(el("span", "h-title", item.title));
-      h.appendChild(el("span", "h-status", HANDOUT_STATUS[kind]));
-      h.appendChild(el("span", "h-page", "資料 " + item.page));
+      h.appendChild(el("span", "h-status", T[kind]));
+      h.appendChild(el("span", "h-page", fill(T.page, { page: item.page })));
       sec.appendChild(h);
       var dl = el("dl");
       var add = function (term, lines) {
@@ -122,17 +125,16 @@ window.StaffResults = (function () {
         else { var ul = el("ul"); lines.forEach(function (t) { ul.appendChild(el("li", null, t)); }); dd.appendChild(ul); }
         dl.appendChild(dd);
       };
-      add("どんな支援？", [item.summary]);
-      add(WHY[kind], kind === "later" ? [item.later] : kind === "related" ? [item.how_chosen || CHOSEN_BY_OTHERS]
+      add(T.what, [item.summary]);
+      add(T["why_" + kind], kind === "later" ? [item.later] : kind === "related" ? [item.how_chosen || T.chosen_by_others]
         : (item.reasons || []));
-      add(UNSETTLED, item.unsettled || []);
-      add("窓口で確認すること", (item.check_yourself || []).length ? item.check_yourself : [COUNTER]);
+      add(T.unsettled, item.unsettled || []);
+      add(T.check, (item.check_yourself || []).length ? item.check_yourself : [T.counter]);
       sec.appendChild(dl);
       box.appendChild(sec);
     });
-    var office = contactLines(data && data.contact);
-    box.appendChild(el("p", "h-foot", "ページ番号（P80 など）は区の資料のページです。詳しい条件や申し込み方法は、" +
-      (office.length ? "下記の窓口" : "区の窓口") + "でご確認ください。このメモの内容は、区のシステムに保存されていません。"));
+    var office = contactLines(data && data.contact, T);
+    box.appendChild(el("p", "h-foot", office.length ? T.foot_office : T.foot_ward));
     if (office.length) {
       var c = el("p", "h-contact");
       office.forEach(function (line, i) { if (i) c.appendChild(el("br")); c.appendChild(document.createTextNode(line)); });
@@ -142,15 +144,15 @@ window.StaffResults = (function () {
 
   /* The ward office as the deployment set it (BF_OFFICE_*; the document prints none of it): name and
    * counter, then phone, hours and web page, only what is set. [] when none is set. */
-  function contactLines(contact) {
+  function contactLines(contact, T) {
     if (!contact) return [];
     var lines = [];
     var place = [contact.name, contact.counter].filter(Boolean).join(" ");
-    if (place) lines.push("お問い合わせ：" + place);
-    if (contact.phone) lines.push("電話 " + contact.phone);
-    if (contact.hours) lines.push("受付時間 " + contact.hours);
-    if (contact.url) lines.push("ホームページ " + contact.url);
-    if (!place && lines.length) lines[0] = "お問い合わせ：" + lines[0];
+    if (place) lines.push(fill(T.contact, { place: place }));
+    if (contact.phone) lines.push(fill(T.phone, { phone: contact.phone }));
+    if (contact.hours) lines.push(fill(T.hours, { hours: contact.hours }));
+    if (contact.url) lines.push(fill(T.url, { url: contact.url }));
+    if (!place && lines.length) lines[0] = fill(T.contact, { place: lines[0] });
     return lines;
   }
 

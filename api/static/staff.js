@@ -96,7 +96,42 @@
   var memo = {};    // measure id → on the handout or not, as the clerk ticked it (default: the eligible ones)
   function picked(item, kind) { return Object.prototype.hasOwnProperty.call(memo, item.id) ? memo[item.id] : kind === "eligible"; }
   function pick(item, on) { memo[item.id] = on; handout(); }
-  function handout() { R.handout($("#handout"), last, picked); }
+  // The handout in the visitor's language (the console stays Japanese): its words and the same household's
+  // answer in that language, fetched when the language or the household changes.
+  var memoLang = "ja", memoWords = {}, memoData = null;
+  function handout() {
+    var data = memoLang === "ja" ? last : memoData;
+    R.handout($("#handout"), data, picked, memoWords[memoLang], memoLang);
+  }
+  function loadWords(lang) {
+    if (memoWords[lang]) return Promise.resolve(memoWords[lang]);
+    return fetch("/api/messages?part=handout&lang=" + encodeURIComponent(lang), { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (d) { if (d) { memoWords[lang] = d.messages; fillLanguages(d.languages); } return d && d.messages; });
+  }
+  function fillLanguages(languages) {
+    var box = $("#handout-lang");
+    if (box.options.length > 1 || !languages) return;
+    box.textContent = "";
+    languages.forEach(function (l) {
+      var o = el("option", null, l.name); o.value = l.code; o.lang = l.code === "zh" ? "zh-Hans" : l.code === "ja-easy" ? "ja" : l.code;
+      box.appendChild(o);
+    });
+    box.value = memoLang;
+  }
+  var memoSeq = 0;
+  function loadMemo() { // resolves once the handout in memoLang is drawn from the current household
+    var lang = memoLang, mine = ++memoSeq;
+    var answer = lang === "ja" ? Promise.resolve(last) :
+      fetch("/api/eligibility?lang=" + encodeURIComponent(lang), { method: "POST", cache: "no-store",
+        headers: { "Content-Type": "application/json" }, body: JSON.stringify(household()), credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : null; });
+    return Promise.all([loadWords(lang), answer]).then(function (got) {
+      if (mine !== memoSeq) return;
+      memoData = got[1];
+      handout();
+    }).catch(function () { status("紹介メモの言語を切り替えられませんでした。", true); });
+  }
   function status(text, isError) { var s = $("#status"); s.textContent = text; s.classList.toggle("error", !!isError); }
   function render(data) {
     last = data;
@@ -107,7 +142,7 @@
     status("対象 " + (data.eligible || []).length + "件・対象かもしれない " + (data.maybe || []).length +
       "件・これから対象 " + (data.later || []).length + "件" +
       ((data.related || []).length ? "・関係する取り組み " + data.related.length + "件" : ""));
-    handout();
+    if (memoLang === "ja") handout(); else loadMemo();
   }
 
   // ---- talking to the server ------------------------------------------------------------------
@@ -174,7 +209,12 @@
   $("#add-child").addEventListener("click", function () { addMember("child"); });
   $("#add-adult").addEventListener("click", function () { addMember("adult"); });
   $("#reset").addEventListener("click", reset);
-  $("#print").addEventListener("click", function () { handout(); window.print(); });
+  $("#print").addEventListener("click", function () {
+    if (memoLang === "ja" && memoWords.ja) { handout(); window.print(); return; } // ready: print at once
+    loadMemo().then(function () { window.print(); }); // another language: its answer first
+  });
+  $("#handout-lang").addEventListener("change", function () { memoLang = $("#handout-lang").value; loadMemo(); });
+  loadWords("ja").then(handout);
   window.addEventListener("beforeprint", handout);
   $("#search").addEventListener("submit", function (e) {
     e.preventDefault();

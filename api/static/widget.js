@@ -8,32 +8,13 @@
   "use strict";
   var HOST_ID = "chiyoda-benefit-finder";
   var KEY = "chiyoda-benefit-finder-session";
-  var SHOW_RESULTS = "結果を見せて";
-  var FINISH = ["ここまでで結果を見る", "Show results now"]; // bot/dialogue/replies.FINISH: ends the questions
+  var LANG_KEY = "chiyoda-benefit-finder-lang"; // the resident's chosen language (sessionStorage)
   var MAYBE_SHOWN = 3; // "maybe" cards shown before a 「さらに表示」 button: a long list buries the eligible ones
-  // Card words in the conversation's language (the server's own text already comes in it). A related
+  // Every word the widget shows is data (knowledge/messages/widget.yaml), fetched from
+  // GET /api/messages in the chosen language; the server's own texts already come in it. A related
   // programme (participants chosen by a school or the ward) is never worded 「対象です」; a maybe says
   // whether it waits on a fact from the resident or on a point the document does not settle.
-  var WORDS = {
-    ja: { eligible: "対象です", maybe: "対象かもしれません", related: "関係する取り組み",
-      relatedHead: function (n) { return "関係する取り組み " + n + "件（参加者は学校や区などが選びます）"; },
-      chosenByOthers: "申し込めば使える支援ではなく、参加する人は学校や区などが選びます。",
-      howChosen: "参加する人の決め方：", missing: "ご家庭のことを教えていただければ判定できます",
-      unsettled: "資料では決まっていません。窓口でおたずねください", check: "窓口で確認すること",
-      found: function (all, e, m) {
-        return (all ? "あてはまる支援" : "新しく見つかった支援") + "（対象 " + e + "件・対象かもしれない " + m + "件）"; },
-      more: function (n) { return "ほかに対象かもしれない支援 " + n + "件を表示"; },
-      fold: function (n) { return "ほかの分野の支援も見る（" + n + "件）"; } },
-    en: { eligible: "You qualify", maybe: "You may qualify", related: "Related programme",
-      relatedHead: function (n) { return "Related programmes (" + n + "): the school or the ward chooses who takes part"; },
-      chosenByOthers: "Not something to apply for: the school or the ward chooses who takes part.",
-      howChosen: "Who takes part: ", missing: "Tell us a little more about your household and we can decide",
-      unsettled: "The document does not settle this: please ask at the ward office", check: "To check at the counter",
-      found: function (all, e, m) {
-        return (all ? "Support found" : "Newly found") + " (" + e + " you qualify for, " + m + " you may qualify for)"; },
-      more: function (n) { return "Show " + n + " more you may qualify for"; },
-      fold: function (n) { return "Also show other areas (" + n + ")"; } }
-  };
+  var HTML_LANG = { ja: "ja", en: "en", "ja-easy": "ja", zh: "zh-Hans", ko: "ko" }; // for screen readers and fonts
   var script = document.currentScript;
   if (!script || window.chiyodaBenefitFinderLoaded) return; // loaded twice: keep the first
   window.chiyodaBenefitFinderLoaded = true;
@@ -47,12 +28,22 @@
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
-  function store(op, value) { // sessionStorage may be blocked (privacy modes): the chat still works
+  function store(op, value, key) { // sessionStorage may be blocked (privacy modes): the chat still works
+    key = key || KEY;
     try {
-      if (op === "get") return sessionStorage.getItem(KEY);
-      if (op === "set") sessionStorage.setItem(KEY, value); else sessionStorage.removeItem(KEY);
+      if (op === "get") return sessionStorage.getItem(key);
+      if (op === "set") sessionStorage.setItem(key, value); else sessionStorage.removeItem(key);
     } catch (e) { /* ignore */ }
     return null;
+  }
+  function fill(template, values) { // 「{count}件」: the placeholders of knowledge/messages/widget.yaml
+    return String(template).replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+  }
+  // The widget's words in `lang`: {lang, messages, languages, show_all}; null when the API is unreachable.
+  function words(lang) {
+    return fetch(api + "/api/messages?part=widget&lang=" + encodeURIComponent(lang), { credentials: "omit" })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .catch(function () { return null; });
   }
 
   function icon() { // a speech bubble, drawn (an emoji font may be missing)
@@ -65,8 +56,11 @@
     return svg;
   }
 
-  function build() {
-    var host = el("div", { id: HOST_ID, lang: "ja" });
+  function build(ui) {
+    var lang = ui.lang; // the conversation's language: the resident's choice, or as the server last said
+    var T = ui.messages;
+    var showAll = ui.show_all || [];
+    var host = el("div", { id: HOST_ID, lang: HTML_LANG[lang] || lang });
     host.style.display = "none"; // until widget.css arrives (CSSOM, not a style attribute: strict CSPs allow it)
     document.body.appendChild(host);
     var root = host.attachShadow({ mode: "open" });
@@ -76,39 +70,62 @@
     root.appendChild(css);
 
     var launcher = el("button", { class: "bf-launcher", type: "button", "aria-expanded": "false",
-      "aria-controls": "bf-panel", "aria-label": "支援をさがす（チャットを開く）" });
+      "aria-controls": "bf-panel" });
     launcher.appendChild(icon());
-    launcher.appendChild(el("span", {}, "支援をさがす"));
+    var launcherText = el("span", {});
+    launcher.appendChild(launcherText);
 
-    var panel = el("section", { class: "bf-panel", id: "bf-panel", role: "dialog",
-      "aria-label": "千代田区 支援さがし", hidden: "" });
+    var panel = el("section", { class: "bf-panel", id: "bf-panel", role: "dialog", hidden: "" });
     var header = el("div", { class: "bf-header" });
     var titles = el("div", {});
-    titles.appendChild(el("h2", { class: "bf-title" }, "千代田区 支援さがし"));
-    titles.appendChild(el("p", { class: "bf-sub" }, "入力した内容は記録に残りません"));
-    var close = el("button", { type: "button", class: "bf-close", "aria-label": "閉じる" }, "×");
-    header.appendChild(titles); header.appendChild(close);
+    var title = el("h2", { class: "bf-title" });
+    var sub = el("p", { class: "bf-sub" });
+    titles.appendChild(title); titles.appendChild(sub);
+    // the language switch: each language named in itself, so a resident finds theirs without reading ours
+    var switcher = el("select", { class: "bf-lang", name: "lang" });
+    (ui.languages || []).forEach(function (l) {
+      var o = el("option", { value: l.code, lang: HTML_LANG[l.code] || l.code }, l.name);
+      switcher.appendChild(o);
+    });
+    var close = el("button", { type: "button", class: "bf-close" }, "×");
+    header.appendChild(titles); header.appendChild(switcher); header.appendChild(close);
 
     var scroller = el("div", { class: "bf-scroll" });
-    var log = el("div", { class: "bf-log", role: "log", "aria-live": "polite", "aria-label": "会話" });
-    var typing = el("p", { class: "bf-typing", "aria-hidden": "true", hidden: "" }, "入力中…");
-    var replies = el("div", { class: "bf-replies", role: "group", "aria-label": "回答の候補" });
+    var log = el("div", { class: "bf-log", role: "log", "aria-live": "polite" });
+    var typing = el("p", { class: "bf-typing", "aria-hidden": "true", hidden: "" });
+    var replies = el("div", { class: "bf-replies", role: "group" });
     scroller.appendChild(log); scroller.appendChild(typing); scroller.appendChild(replies);
 
     var form = el("form", { class: "bf-form" });
     var input = el("input", { type: "text", name: "text", maxlength: "1000", autocomplete: "off",
-      enterkeyhint: "send", "aria-label": "メッセージ", placeholder: "ご家庭のことを入力" });
-    var send = el("button", { type: "submit", class: "bf-send" }, "送信");
+      enterkeyhint: "send" });
+    var send = el("button", { type: "submit", class: "bf-send" });
     form.appendChild(input); form.appendChild(send);
     var tools = el("div", { class: "bf-tools" });
-    var results = el("button", { type: "button", class: "bf-results" }, "結果を見る");
-    var erase = el("button", { type: "button", class: "bf-erase" }, "データを削除");
+    var results = el("button", { type: "button", class: "bf-results" });
+    var erase = el("button", { type: "button", class: "bf-erase" });
     tools.appendChild(results); tools.appendChild(erase);
+
+    function relabel() { // every word of the frame in the current language
+      host.setAttribute("lang", HTML_LANG[lang] || lang);
+      launcherText.textContent = T.launcher;
+      launcher.setAttribute("aria-label", panel.hidden ? T.launcher_open : T.launcher_close);
+      panel.setAttribute("aria-label", T.title);
+      title.textContent = T.title; sub.textContent = T.subtitle;
+      switcher.setAttribute("aria-label", T.language); switcher.value = lang;
+      close.setAttribute("aria-label", T.close);
+      log.setAttribute("aria-label", T.log); typing.textContent = T.typing;
+      replies.setAttribute("aria-label", T.choices);
+      input.setAttribute("aria-label", T.input); input.setAttribute("placeholder", T.placeholder);
+      send.textContent = T.send; results.textContent = T.results; erase.textContent = T.erase;
+    }
+    relabel();
 
     [header, scroller, form, tools].forEach(function (n) { panel.appendChild(n); });
     root.appendChild(panel); root.appendChild(launcher);
 
     var shown = {};   // measure id → status already shown as a card (only news get a new card)
+    var talked = false; // the resident has sent something: a language switch then tells the server
     var pending = false;
     var epoch = 0;    // bumped by 「データを削除」: an answer to a message sent before it is dropped
 
@@ -124,15 +141,14 @@
       scrollDown();
     }
     function greet() {
-      bubble("ご家庭のことを教えていただくと、使えそうな区の支援を、理由と資料のページ（P80 など）といっしょにお知らせします。" +
-        "\n例：「2歳の息子が区内の保育園に通っています」", "bot");
-      if (store("get")) bubble("前回の会話の続きから答えられます。「結果を見る」で、これまでにわかった支援を表示します。", "bot");
+      bubble(T.greeting, "bot");
+      if (store("get")) bubble(T.resume, "bot");
       // after the document's fiscal year, the greeting says the information may be out of date
       var mine = epoch; // erased meanwhile: the panel was cleared, add nothing to it
-      fetch(api + "/api/source", { credentials: "omit" })
+      fetch(api + "/api/source?lang=" + encodeURIComponent(lang), { credentials: "omit" })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (src) {
-          if (src && src.notice_ja && mine === epoch) notice(src.notice_ja, log.firstChild ? log.firstChild.nextSibling : null);
+          if (src && src.notice && mine === epoch) notice(src.notice, log.firstChild ? log.firstChild.nextSibling : null);
         })
         .catch(function () { /* the greeting stands without it */ });
     }
@@ -151,28 +167,25 @@
       });
     }
 
-    var lang = "ja"; // the conversation's language, as the server last said
-
     function card(m) {
-      var w = WORDS[lang] || WORDS.ja;
       var kind = m.status === "eligible" || m.status === "related" ? m.status : "maybe";
-      var c = el("article", { class: "bf-card bf-" + kind, lang: lang });
+      var c = el("article", { class: "bf-card bf-" + kind, lang: HTML_LANG[lang] || lang });
       var top = el("p", { class: "bf-card-top" });
-      top.appendChild(el("span", { class: "bf-badge" }, w[kind]));
+      top.appendChild(el("span", { class: "bf-badge" }, T[kind]));
       top.appendChild(el("span", { class: "bf-page", "aria-hidden": "true" }, m.page)); // the title says it too
       c.appendChild(top);
       c.appendChild(el("h3", { class: "bf-card-title" }, m.title + "（" + m.page + "）"));
       if (kind === "related") {
-        c.appendChild(el("p", { class: "bf-reason" }, m.how_chosen ? w.howChosen + m.how_chosen : w.chosenByOthers));
+        c.appendChild(el("p", { class: "bf-reason" }, m.how_chosen ? T.how_chosen + m.how_chosen : T.chosen_by_others));
       } else if (m.reasons && m.reasons.length) {
         c.appendChild(el("p", { class: "bf-reason" }, m.reasons[0]));
       }
       // a maybe may wait on a fact from the resident, on a point only the counter can answer, or both
-      if (kind === "maybe" && m.missing && m.missing.length) c.appendChild(el("p", { class: "bf-wait bf-missing" }, w.missing));
+      if (kind === "maybe" && m.missing && m.missing.length) c.appendChild(el("p", { class: "bf-wait bf-missing" }, T.missing));
       var unsettled = m.unsettled || [];
       if (kind === "maybe" && unsettled.length) {
         var u = el("div", { class: "bf-wait bf-unsettled" });
-        u.appendChild(el("p", { class: "bf-wait-head" }, w.unsettled));
+        u.appendChild(el("p", { class: "bf-wait-head" }, T.unsettled));
         var ul = el("ul", {});
         unsettled.forEach(function (t) { ul.appendChild(el("li", {}, t)); });
         u.appendChild(ul);
@@ -181,7 +194,7 @@
       var checks = m.check_yourself || [];
       if (checks.length) {
         var more = el("details", { class: "bf-check" });
-        more.appendChild(el("summary", {}, w.check + (lang === "en" ? " (" + checks.length + ")" : "（" + checks.length + "件）")));
+        more.appendChild(el("summary", {}, fill(T.check_count, { count: checks.length })));
         var list = el("ul", {});
         checks.forEach(function (t) { list.appendChild(el("li", {}, t)); });
         more.appendChild(list);
@@ -194,19 +207,19 @@
       shown = {};
       measures.forEach(function (m) { shown[m.id] = m.status; });
       if (!news.length) return;
-      var w = WORDS[lang] || WORDS.ja;
       var eligible = news.filter(function (m) { return m.status === "eligible"; });
       var related = news.filter(function (m) { return m.status === "related"; });
       var maybe = news.filter(function (m) { return m.status === "maybe" && m.group !== "other"; });
       // areas the resident never mentioned (a business, moving home …): folded behind one button
       var other = news.filter(function (m) { return m.status === "maybe" && m.group === "other"; });
-      var group = el("section", { class: "bf-found", "aria-label": "見つかった支援" });
-      group.appendChild(el("h3", { class: "bf-found-title" }, w.found(all, eligible.length, maybe.length)));
+      var group = el("section", { class: "bf-found", "aria-label": T.found_label, lang: HTML_LANG[lang] || lang });
+      group.appendChild(el("h3", { class: "bf-found-title" },
+        fill(all ? T.found_all : T.found_new, { eligible: eligible.length, maybe: maybe.length })));
       if (dated) group.appendChild(el("p", { class: "bf-notice" }, dated));
       eligible.concat(maybe.slice(0, MAYBE_SHOWN)).forEach(function (m) { group.appendChild(card(m)); });
       var more = null;
       if (maybe.length > MAYBE_SHOWN) {
-        more = el("button", { type: "button", class: "bf-more" }, w.more(maybe.length - MAYBE_SHOWN));
+        more = el("button", { type: "button", class: "bf-more" }, fill(T.more, { count: maybe.length - MAYBE_SHOWN }));
         more.addEventListener("click", function () {
           var first = null;
           maybe.slice(MAYBE_SHOWN).forEach(function (m) { var c = card(m); first = first || c; group.insertBefore(c, more); });
@@ -217,7 +230,7 @@
       }
       if (other.length) {
         var fold = el("button", { type: "button", class: "bf-more bf-fold", "aria-expanded": "false" },
-          foldLabel && other.length === foldedCount ? foldLabel : w.fold(other.length));
+          foldLabel && other.length === foldedCount ? foldLabel : fill(T.fold, { count: other.length }));
         fold.addEventListener("click", function () {
           var first = null;
           other.forEach(function (m) { var c = card(m); c.classList.add("bf-other"); first = first || c; group.insertBefore(c, fold); });
@@ -227,7 +240,7 @@
         group.appendChild(fold);
       }
       if (related.length) { // their own heading: chosen by others, never an entitlement
-        group.appendChild(el("h3", { class: "bf-found-title bf-related-title" }, w.relatedHead(related.length)));
+        group.appendChild(el("h3", { class: "bf-found-title bf-related-title" }, fill(T.related_head, { count: related.length })));
         related.forEach(function (m) { group.appendChild(card(m)); });
       }
       log.appendChild(group);
@@ -246,23 +259,28 @@
       bubble(text, "user");
       showReplies([]);
       typing.hidden = false; log.setAttribute("aria-busy", "true"); scrollDown();
-      var body = { text: text };
+      talked = true;
+      var body = { text: text, lang: lang }; // the chosen language: an ongoing conversation switches to it
       var session = store("get");
       if (session) body.session_id = session;
       var mine = epoch;
+      var all = text === T.results_text || showAll.indexOf(text) >= 0; // every card, not only the new ones
       var ctrl = window.AbortController ? new AbortController() : null;
       var timer = setTimeout(function () { if (ctrl) ctrl.abort(); }, 30000);
-      fetch(api + "/api/chat", { method: "POST", headers: { "Content-Type": "application/json" },
+      fetch(api + "/api/chat", { method: "POST", headers: { "Content-Type": "application/json", "Accept-Language": lang },
         body: JSON.stringify(body), signal: ctrl ? ctrl.signal : undefined, credentials: "omit" })
         .then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
+        .then(function (res) { // the resident wrote in another language: the frame and cards follow it
+          var said = res.ok && res.data && res.data.lang;
+          return said && said !== lang ? useLang(said).then(function () { return res; }) : res;
+        })
         .then(function (res) {
           if (mine !== epoch) return;
           var data = res.data || {};
           if (!res.ok) {
-            bubble((data.error && data.error.message_ja) || "うまく受け付けられませんでした。もう一度お試しください。", "bot");
+            bubble((data.error && (data.error.message_local || data.error.message_ja)) || T.refused, "bot");
             return;
           }
-          if (data.lang === "en" || data.lang === "ja") lang = data.lang;
           if (data.session_id) store("set", data.session_id);
           else clearAll(); // erased (「データを削除」 typed): nothing is known any more
           // the question with choices goes last, right above its buttons; measure cards before it
@@ -271,13 +289,12 @@
           var asking = last && last.quick_replies && last.quick_replies.length ? replyList.pop() : null;
           // what was understood goes right above the question, where the 「訂正する」 button is
           replyList.forEach(function (r) { if (r.text !== data.household_summary) bubble(r.text, "bot"); });
-          var all = text === SHOW_RESULTS || FINISH.indexOf(text) >= 0; // every card, not only the new ones
           showMeasures(data.measures || [], all, data.notice, data.folded_label, data.folded);
           if (data.household_summary) understood(data.household_summary);
           if (asking) bubble(asking.text, "bot");
           showReplies(asking ? asking.quick_replies : []);
         })
-        .catch(function () { if (mine === epoch) bubble("通信できませんでした。時間をおいてもう一度お試しください。", "bot"); })
+        .catch(function () { if (mine === epoch) bubble(T.offline, "bot"); })
         .then(function () {
           clearTimeout(timer);
           pending = false; typing.hidden = true; log.removeAttribute("aria-busy");
@@ -291,7 +308,7 @@
       panel.hidden = false;
       host.classList.add("bf-opened");
       launcher.setAttribute("aria-expanded", "true");
-      launcher.setAttribute("aria-label", "支援をさがす（チャットを閉じる）");
+      launcher.setAttribute("aria-label", T.launcher_close);
       if (!log.childNodes.length) greet();
       input.focus();
     }
@@ -299,7 +316,7 @@
       panel.hidden = true;
       host.classList.remove("bf-opened");
       launcher.setAttribute("aria-expanded", "false");
-      launcher.setAttribute("aria-label", "支援をさがす（チャットを開く）");
+      launcher.setAttribute("aria-label", T.launcher_open);
       launcher.focus();
     }
 
@@ -311,14 +328,35 @@
       if (pending) return;
       var t = input.value; input.value = ""; talk(t, false);
     });
-    results.addEventListener("click", function () { talk(SHOW_RESULTS, false); });
+    results.addEventListener("click", function () { talk(T.results_text, false); });
+
+    // Switching language: the frame relabels at once; mid-conversation the language's name goes to the
+    // server with the new `lang` (as a tapped quick reply would), which keeps the household and says
+    // the pending question again in the new language. Before anything was said, the greeting is redone.
+    function useLang(code) {
+      return words(code).then(function (ui) {
+        if (!ui) { switcher.value = lang; return; }
+        lang = ui.lang; T = ui.messages; showAll = ui.show_all || [];
+        store("set", lang, LANG_KEY);
+        relabel();
+      });
+    }
+    switcher.addEventListener("change", function () {
+      var chosen = switcher.value;
+      if (chosen === lang || pending) { switcher.value = lang; return; }
+      var name = (ui.languages || []).filter(function (l) { return l.code === chosen; }).map(function (l) { return l.name; })[0];
+      useLang(chosen).then(function () {
+        if (lang !== chosen) return; // the words could not be fetched: nothing changed
+        if (talked && store("get")) talk(name, false);
+        else { epoch += 1; log.textContent = ""; greet(); }
+      });
+    });
     erase.addEventListener("click", function () {
       var session = store("get");
       epoch += 1;
       var done = function (erased) {
         clearAll();
-        bubble(erased ? "これまでに伺った内容をすべて削除しました。"
-          : "この画面の内容は消しました。サーバーとの通信ができなかったため、伺った内容は一定時間のあとに自動で消えます。", "bot");
+        bubble(erased ? T.erased : T.erased_here, "bot");
         input.focus();
       };
       if (!session) { done(true); return; }
@@ -328,6 +366,15 @@
     });
   }
 
-  if (document.body) build();
-  else document.addEventListener("DOMContentLoaded", build);
+  // The language: the resident's last choice in this tab, else the page's data-lang, else Japanese.
+  var first = store("get", null, LANG_KEY) || script.dataset.lang || "ja";
+  function start() {
+    words(first).then(function (ui) {
+      if (ui) build(ui);
+      else if (first !== "ja") words("ja").then(function (ja) { if (ja) build(ja); });
+      // the API is unreachable: no widget at all (it could not answer anything)
+    });
+  }
+  if (document.body) start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

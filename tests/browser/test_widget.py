@@ -276,12 +276,16 @@ def test_after_the_fiscal_year_the_greeting_and_results_say_the_information_may_
 def test_an_english_conversation_gets_english_card_words(page: Any, server: str) -> None:
     dialog = open_widget(page, f"{server}/")
     send(page, "My 2 year old son goes to a daycare in the ward")
+    # the conversation is in English now: the whole frame follows (its title, buttons, language switch)
+    dialog = page.get_by_role("dialog", name="Chiyoda City support finder")
     card = dialog.locator(".bf-card.bf-eligible", has_text="P80").first
     card.wait_for(timeout=WAIT)
     assert card.get_attribute("lang") == "en"
     assert card.locator(".bf-badge").inner_text() == "You qualify"
     assert card.locator("summary").inner_text().startswith("To check at the counter (")
     assert "you may qualify for" in dialog.locator(".bf-found-title").last.inner_text()
+    assert dialog.get_by_role("combobox", name="Language").input_value() == "en"
+    assert dialog.get_by_role("button", name="Send", exact=True).is_visible()
 
 
 def test_measures_of_areas_never_mentioned_are_folded_until_asked(page: Any, server: str) -> None:
