@@ -22,7 +22,7 @@ TODDLER = Household(children=[Child(age=2, sex="male", daycare="ward")])
     ("en", "Your 2-year-old son: attends a daycare in the ward",
      "Your 2-year-old son becomes eligible in year 1 of elementary school."),
     ("ja-easy", "2さいの むすこさん：くの なかの ほいくえん などに かよっている",
-     "2さいの むすこさんは しょうがっこう 1ねんせいに なると つかえます。"),
+     "2さいの むすこさんは しょうがっこう 1ねんせいに なると あてはまります。"),
     ("zh", "您2岁的儿子：在区内的保育设施入托", "您2岁的儿子到小学1年级时将符合条件。"),
     ("ko", "2살 아드님: 구 내 보육시설 이용 중", "2살 아드님: 초등학교 1학년이 되면 대상이 됩니다."),
 ])

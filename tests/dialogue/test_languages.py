@@ -96,7 +96,7 @@ def test_a_whole_conversation_in_easy_japanese(dialogue: Dialogue) -> None:
     diapers = dialogue.catalog.get(DIAPERS)
     assert diapers is not None
     assert f"{diapers.title_easy}（{diapers.title}）（{diapers.page}）" in results
-    assert "【つかえる しえん（" in results and "くやくしょの まどぐちで きいて ください" in results
+    assert "【あてはまる しえん（" in results and "くやくしょの まどぐちで きいて ください" in results
 
 
 def test_switching_language_keeps_the_household(dialogue: Dialogue) -> None:
