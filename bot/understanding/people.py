@@ -194,6 +194,11 @@ def _age(text: str, last: bool = False) -> int | None:
     return None
 
 
+def stated_age(text: str) -> int | None:
+    """A child's age as a reply states it (「7か月です」 → 0, 「もうすぐ3歳」 → 2), or None when it states none."""
+    return _age(text)
+
+
 # 「65〜74歳」 "between 65 and 74" (a tapped band, said back): a band when the range lies inside one.
 RANGE = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:〜|~|-|–|から|to|and)\s*(\d{2,3})\s*(?:歳|才)?")
 

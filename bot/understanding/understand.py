@@ -27,6 +27,7 @@ from bot.understanding.people import (
     range_band,
     rank_of,
     segments,
+    stated_age,
 )
 from bot.understanding.pivot import to_japanese
 from bot.understanding.unaged import ANOTHER, Mention, mention, names_several, take, unaged_children
@@ -593,7 +594,9 @@ def _answer(text: str, context: Context) -> Household | None:
         # "between 65 and 74", "75 or older": the band, not 65 or 75
         exp, value = Expecting("adult.age_band", exp.member), band
     elif exp.key.endswith(".age") and (number := re.search(r"\d{1,3}", text)):
-        value = int(number.group(0))
+        # 「7か月です」 "7 months" 「もうすぐ3歳」: a child's age as the age reader takes it, not the first number
+        stated = stated_age(text) if exp.key == "child.age" else None
+        value = stated if stated is not None else int(number.group(0))
     if value is None:
         return None
     data = context.household.model_dump()

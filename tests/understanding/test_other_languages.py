@@ -37,8 +37,6 @@ def test_ages(text: str, lang: Lang, age: int) -> None:
     assert read(text, lang, ONE_CHILD, ("child.age", 0)) == ("inform", {"children": [{"age": age}]})
 
 
-@pytest.mark.xfail(strict=True, reason="understand._answer reads the first number of a reply to an age question as "
-                   "years, in Japanese too (「7か月です」 → 7): left to the Japanese parser's rework (issue 16)")
 @pytest.mark.parametrize(("text", "lang"), [("7か月です", "ja"), ("7个月", "zh"), ("7개월이에요", "ko"),
                                              ("7かげつ", "ja-easy")])
 def test_months_as_the_answer_to_an_age_question(text: str, lang: Lang) -> None:
