@@ -102,14 +102,13 @@ def _fiscal(lang: Lang) -> str:
 
 
 def status_line(measure: Measure, lang: Lang) -> str:
-    """「令和6年度の新規の施策です（資料：「区独自に対象に加え」）」, or "" when the document marks none."""
+    """「令和6年度に新規の施策です（資料：「区独自に対象に加え」）。」, or "" when the document marks none."""
     if not measure.status:
         return ""
-    said = f"（資料：「{measure.status_evidence}」）" if measure.status_evidence else ""
-    if lang == "en":
-        word = {"新規": "new", "拡充": "expanded", "継続": "continued"}[measure.status]
-        return f"The document lists it as {word} ({measure.status}) in {_fiscal(lang)}."
-    return f"{document().fiscal_year_ja}に{measure.status}の施策です{said}。"
+    said = message("answers.status_said", lang, quote=measure.status_evidence) if measure.status_evidence else ""
+    year = document().fiscal_year_ja if lang in ("ja", "ja-easy") else _fiscal(lang)
+    return message("answers.status", lang, year=year, status=message(f"answers.status_{measure.status}", lang),
+                   said=said)
 
 
 def who_takes_part(measure: Measure, lang: Lang) -> list[str]:
