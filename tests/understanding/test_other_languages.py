@@ -224,3 +224,15 @@ def test_an_older_parents_memory(text: str, adult: dict[str, Any]) -> None:
     intent, household = read(text)
     assert intent == "inform"
     assert [{k: v for k, v in a.items() if k != "relation"} for a in household["adults"]] == [adult]
+
+
+@pytest.mark.parametrize(("text", "daycare"), [
+    ("むすめ 3さい。くの ほいくえんに かよって います", "ward"),  # 区の保育園, written in kana
+    ("こども 1にん 4さい。くの なかの ほいくえん です", "ward"),  # the bot's own quick-reply words
+])
+def test_the_ward_written_in_kana(text: str, daycare: str) -> None:
+    assert read(text, "ja-easy")[1]["children"][0]["daycare"] == daycare
+
+
+def test_a_kana_word_ending_in_ku_is_no_ward() -> None:
+    assert "daycare" not in read("ぼくの ほいくえん は たのしい。むすこ 2さい", "ja-easy")[1]["children"][0]
