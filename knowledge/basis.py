@@ -17,7 +17,8 @@ _STRICT = ConfigDict(extra="forbid")
 class Why(BaseModel):
     """A sentence in Japanese and English saying what the document does (not) settle.
 
-    Residents read it too (as a point for the counter), so it carries `zh` and `ko` like `Text`.
+    Residents read it too (as a point for the counter), so it carries `zh`, `ko` and `easy`
+    (やさしい日本語) like `Text`.
     """
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -25,6 +26,7 @@ class Why(BaseModel):
     en: str = Field(min_length=1)
     zh: str | None = Field(default=None, min_length=1, description="简体中文 (mainland usage).")
     ko: str | None = Field(default=None, min_length=1, description="한국어, 합니다/해요 polite style.")
+    easy: str | None = Field(default=None, min_length=1, description="やさしい日本語.")
 
 
 class Quote(BaseModel):

@@ -67,8 +67,8 @@ def resident_texts(measure: Measure) -> list[ResidentText]:
     texts = [ResidentText("title", measure.title, measure.title_easy, measure.title_zh, measure.title_ko, True)]
     for where, t in _walk(measure, ""):
         top = where.split(".")[0].split("[")[0]
-        easy = t.easy if isinstance(t, Text) else None
-        texts.append(ResidentText(where, t.ja, easy, t.zh, t.ko, top in EASY_FIELDS))
+        # A Why (what the document leaves open) is read in every chat language, やさしい日本語 too.
+        texts.append(ResidentText(where, t.ja, t.easy, t.zh, t.ko, top in EASY_FIELDS or isinstance(t, Why)))
     return texts
 
 
