@@ -212,7 +212,7 @@ class Answerer:
         en = lang == "en"
         missing = asked.wanted.missing.get(lang, "")
         text = passage_of(measure)
-        lines = [f"The document does not say {missing}." if en else f"資料には{missing}の記載がありません。"]
+        lines = [message("answers.not_said", lang, missing=missing)]
         given = next((m for p in asked.wanted.provided if (m := p.search(text))), None)
         if given is not None:  # 「…を用意」: said to be provided, so perhaps nothing to apply for
             said = clause(text, given.start(), given.end())
@@ -224,8 +224,7 @@ class Answerer:
         if asked.topic is not None and asked.topic.name == "payment" and not re.search(r"円|助成|補助|給付|利子", text):
             lines.append("The document does not describe it as money paid to you." if en else
                          "資料では、お金を支給（振り込み）する施策としては書かれていません。")
-        lines.append(f"What the document (in Japanese) says: 「{_quote(text)}」" if en
-                     else f"資料に書かれているのは次のことです：「{_quote(text)}」")
+        lines.append(message("answers.passage", lang, text=_quote(text)))
         return lines
 
     def _no_promise(self, lang: Lang) -> str:
@@ -235,7 +234,6 @@ class Answerer:
         """Whom to ask: the configured contact, else the ward office counter."""
         if self.contact.configured:
             return self.contact.line(lang)
-        if lang == "en":
-            return ("For details, please ask at the ward office counter (区の窓口)." if in_document
-                    else f"Please ask at the ward office counter (区の窓口) about {missing}.")
-        return "詳しくは、区の窓口でおたずねください。" if in_document else f"{missing}は、区の窓口でおたずねください。"
+        if in_document or not missing:
+            return message("answers.ask_details", lang)
+        return message("answers.ask_about", lang, missing=missing)
