@@ -236,3 +236,8 @@ def test_the_ward_written_in_kana(text: str, daycare: str) -> None:
 
 def test_a_kana_word_ending_in_ku_is_no_ward() -> None:
     assert "daycare" not in read("ぼくの ほいくえん は たのしい。むすこ 2さい", "ja-easy")[1]["children"][0]
+
+
+@pytest.mark.parametrize("text", ["けっか", "けっかを みせて"])
+def test_the_easy_japanese_command_word_for_results(text: str) -> None:
+    assert read(text, "ja-easy")[0] == "results"

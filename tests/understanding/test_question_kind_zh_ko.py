@@ -79,3 +79,10 @@ def test_a_question_the_document_does_not_answer_is_said_in_the_residents_langua
     text = Answerer(catalog, Contact()).about(catalog.measures["male_hpv_vaccine"], asked, lang).text  # type: ignore[arg-type]
     assert said in text
     assert "記載がありません" not in text
+
+
+@pytest.mark.parametrize("text", ["区役所的电话号码是多少？", "电话是多少?"])
+def test_a_phone_number_asked_with_how_much_is_a_contact_question(text: str) -> None:
+    """多少 also asks for a number that is no amount: 「电话号码是多少」 is whom to call."""
+    asked = read_question(text)
+    assert asked is not None and asked.kind == "contact"
