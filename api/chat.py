@@ -26,7 +26,7 @@ from api.sessions import SessionStore
 from bot.dialogue import replies
 from bot.dialogue.conversation import Dialogue, Message, Turn
 from bot.dialogue.state import DialogueState
-from knowledge.languages import NAMES, Lang
+from knowledge.languages import Lang, language_named
 from knowledge.results import match_household
 
 log = logging.getLogger("api")
@@ -48,13 +48,7 @@ def short(key: str) -> str:
 
 def guess_lang(text: str) -> Lang:
     """The language to greet a new session in; understanding decides from then on."""
-    return named_lang(text) or ("en" if text.isascii() else "ja")
-
-
-def named_lang(text: str) -> Lang | None:
-    """A message that is only a language's name in itself (「中文」, 「한국어」: the switch's quick reply)."""
-    said = " ".join(text.split()).casefold()
-    return next((lang for lang, name in NAMES.items() if said in (name.casefold(), name.replace(" ", ""))), None)
+    return language_named(text) or ("en" if text.isascii() else "ja")
 
 
 @dataclass(frozen=True)
@@ -92,7 +86,7 @@ class ChatService:
         or expired starts under a new key instead (web ids are minted here, never the client's).
         `lang` (the widget's language switch; a language's name typed or tapped) switches an ongoing
         conversation before the message is read: the household stays, the reply comes in `lang`."""
-        lang = named_lang(text) or lang
+        lang = language_named(text) or lang
         for _ in range(MAX_ATTEMPTS):
             raw, state = self._load(key)
             if state is None and fresh_key is not None:

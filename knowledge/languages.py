@@ -31,3 +31,10 @@ def as_lang(value: str | None, default: Lang = "ja") -> Lang:
         if base == lang:
             return lang
     return default
+
+
+def language_named(text: str) -> Lang | None:
+    """The language whose name in itself is the whole message (「中文」「한국어」「やさしい にほんご」: the switch's
+    quick reply, tapped or typed), or None."""
+    said = " ".join(text.split()).casefold()
+    return next((lang for lang, name in NAMES.items() if said in (name.casefold(), name.replace(" ", ""))), None)

@@ -32,7 +32,7 @@ from knowledge.catalog import Catalog
 from knowledge.contact import Contact
 from knowledge.dated import Clock, notice
 from knowledge.household import Household
-from knowledge.languages import NAMES, Lang
+from knowledge.languages import Lang, language_named
 from knowledge.messages import message, messages
 from knowledge.outcome import Fact
 from knowledge.reasons import text_in
@@ -110,7 +110,7 @@ class Dialogue:
     def respond(self, state: DialogueState, text: str) -> tuple[DialogueState, Turn]:
         state = state.model_copy(deep=True)
         state.turns += 1
-        chosen = _language_named(text.strip())
+        chosen = language_named(text)
         if chosen is not None:  # 「中文」「한국어」「やさしい にほんご」 tapped: the same household, another language
             return self.switch(state, chosen)
         if state.pending and state.pending.key == UNAGED:  # whatever the answer, the count is forgotten
@@ -423,7 +423,3 @@ def _checklist_none(pending: Pending | None, text: str, lang: Lang) -> str | Non
     labels = bank().checklists[pending.key].none
     return next((label for label in labels.all() if label in pending.answers), None)
 
-
-def _language_named(text: str) -> Lang | None:
-    """The language whose name (in itself) is the whole message: a tapped language quick reply."""
-    return next((lang for lang, name in NAMES.items() if text == name), None)
