@@ -42,16 +42,17 @@ def _data() -> dict[str, Any]:
 @cache
 def _names() -> list[tuple[str, Lang]]:
     """Every switch word with its language, longest first (やさしいにほんご before にほんご)."""
-    pairs = [(_squeeze(word), lang) for lang, words in _data()["switch"].items() for word in words]
+    pairs = [(squeeze(word), lang) for lang, words in _data()["switch"].items() for word in words]
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
 @cache
 def _fillers() -> list[str]:
-    return sorted((_squeeze(f) for f in _data()["fillers"]), key=len, reverse=True)
+    return sorted((squeeze(f) for f in _data()["fillers"]), key=len, reverse=True)
 
 
-def _squeeze(text: str) -> str:
+def squeeze(text: str) -> str:
+    """Spaces and punctuation gone, NFKC and lower case: how switch words and pivot words are compared."""
     return _NOISE.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
@@ -70,7 +71,7 @@ def _only_fillers(rest: str) -> bool:
 
 def chosen(text: str) -> Lang | None:
     """The language a message asks for (「中文」「한국어로 해 주세요」「English please」), else None."""
-    squeezed = _squeeze(text)
+    squeezed = squeeze(text)
     if not squeezed or len(squeezed) > 30:
         return None
     for name, lang in _names():
@@ -84,7 +85,7 @@ def is_chinese(text: str, current: Lang | None = None) -> bool:
     """Han text with Chinese-only forms or Chinese words (no kana: the caller has checked). A one-word
     answer that Japanese writes too (「有」「不」) is Chinese unless the conversation is in Japanese."""
     data = _data()["chinese"]
-    squeezed = _squeeze(text)
+    squeezed = squeeze(text)
     if squeezed in data["answers"]:
         return current not in ("ja", "ja-easy")
     if any(c in squeezed for c in data["chars"]):

@@ -11,7 +11,6 @@ as an unknown Japanese word does: the household is never guessed.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,12 +18,12 @@ from typing import Any
 
 import yaml
 
+from bot.understanding.language import squeeze
 from bot.understanding.normalise import kanji_to_int
 from knowledge.languages import Lang
 
 HERE = Path(__file__).parent
 FILES: dict[Lang, str] = {"zh": "zh.yaml", "ko": "ko.yaml", "ja-easy": "ja_easy.yaml"}
-_NOISE = re.compile(r"[\s\W_]+")
 
 
 @dataclass(frozen=True)
@@ -65,9 +64,6 @@ def words(lang: Lang) -> Words:
     rewrites = [(re.compile(pattern), replacement) for pattern, replacement in data["rewrite"]]
     return Words(answers, _numbers(data.get("numbers") or {}), rewrites)
 
-
-def squeeze(text: str) -> str:
-    return _NOISE.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 def _digits(match: re.Match[str], values: dict[str, int] | None, replace: dict[str, str]) -> str:
