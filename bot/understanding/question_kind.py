@@ -90,9 +90,16 @@ def _spec(name: str, data: dict[str, Any]) -> Spec:
 
 
 @cache
+def _data(path: Path = KINDS_FILE) -> dict[str, Any]:
+    """The data file, read once for the kinds and the questions about every measure."""
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+@cache
 def specs(path: Path = KINDS_FILE) -> tuple[Spec, ...]:
     """Every kind in the data file's order (the order decides between kinds that both match)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = _data(path)
     found = tuple(_spec(name, body) for name, body in data["kinds"].items())
     unknown = {s.name for s in found} - set(KIND_NAMES)
     if unknown:
@@ -113,7 +120,7 @@ def read_question(text: str) -> Asked | None:
 
 @cache
 def _general(path: Path = KINDS_FILE) -> tuple[re.Pattern[str], ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = _data(path)
     return tuple(re.compile(w) for words in (data.get("general") or {}).values() for w in words)
 
 
