@@ -12,13 +12,11 @@ from typing import Literal, get_args
 Lang = Literal["ja", "en", "ja-easy", "zh", "ko"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
 # The name of each language in itself: what a resident taps to switch.
+# The catalog languages translated from the Japanese (やさしい日本語 has its own `easy` fields).
+TRANSLATED: tuple[Lang, ...] = ("zh", "ko")
 NAMES: dict[Lang, str] = {"ja": "日本語", "en": "English", "ja-easy": "やさしい にほんご", "zh": "中文",
                           "ko": "한국어"}
 
-
-def is_japanese(lang: Lang) -> bool:
-    """ja and ja-easy share the document's Japanese titles and the Japanese understanding."""
-    return lang in ("ja", "ja-easy")
 
 
 def as_lang(value: str | None, default: Lang = "ja") -> Lang:

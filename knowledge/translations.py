@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from knowledge.basis import Why
+from knowledge.languages import TRANSLATED
 from knowledge.measure import Measure, Text
 
-LANGUAGES = ("zh", "ko")
 # Texts shown to residents in the chat's やさしい日本語 mode (issue 13): these need `easy` too.
 EASY_FIELDS = ("title", "audience", "summary", "conditions_text")
 
@@ -85,13 +85,13 @@ def _unquoted(text: str) -> str:
 
 def problems_in(text: ResidentText, japanese: str) -> list[str]:
     """What is wrong with one text's translations; `japanese` is all the measure's Japanese."""
-    found = [f"{text.where}: no {lang}" for lang in LANGUAGES if not getattr(text, lang)]
+    found = [f"{text.where}: no {lang}" for lang in TRANSLATED if not getattr(text, lang)]
     if text.needs_easy and not text.easy:
         found.append(f"{text.where}: no easy (やさしい日本語)")
     if text.easy and len(text.easy) > 8 and " " not in text.easy and "\u3000" not in text.easy:
         found.append(f"{text.where}: easy has no spaces between phrases")
     ja_numbers = numbers(text.ja)
-    for lang in LANGUAGES:
+    for lang in TRANSLATED:
         translated = getattr(text, lang)
         if not translated:
             continue

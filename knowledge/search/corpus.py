@@ -17,10 +17,9 @@ from pathlib import Path
 import yaml
 
 from knowledge.catalog import Catalog
+from knowledge.languages import TRANSLATED
 from knowledge.measure import Measure, Text
 from knowledge.source import passages as source_passages
-
-TRANSLATED = ("zh", "ko")  # catalog languages embedded besides Japanese and English
 
 
 @dataclass(frozen=True)
