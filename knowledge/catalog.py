@@ -98,6 +98,10 @@ class Catalog:
         household = implied(household)
         return [(m, evaluate(m, household, self.fiscal_year)) for m in self.measures.values()]
 
+    def evaluate_one(self, measure: Measure, household: Household) -> Outcome:
+        """One measure's outcome (an answer about one measure need not evaluate the other 45)."""
+        return evaluate(measure, implied(household), self.fiscal_year)
+
 
 def _cross_check(measures: dict[str, Measure], budget_lines: dict[str, BudgetLine]) -> None:
     for measure in measures.values():

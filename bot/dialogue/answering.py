@@ -125,7 +125,7 @@ def _verdict_lines(measure: Measure, catalog: Catalog, household: Household, lan
     """Whether the document settles the resident's case (their household as told), and why."""
     if household == Household():
         return True, []
-    outcome = next(o for m, o in catalog.evaluate(household) if m.id == measure.id)
+    outcome = catalog.evaluate_one(measure, household)
     match = to_match(measure, outcome, lang)
     lines = match.reasons[:2] + match.unsettled[:1]
     if outcome.verdict == "eligible":
