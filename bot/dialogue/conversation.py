@@ -148,6 +148,12 @@ class Dialogue:
         return not state.finished and next_prompt(self.catalog.evaluate(state.household), state.settled_keys(),
                                                   state.household, state.lang, state.expanded_keys()) is not None
 
+    def hits_text(self, hits: list[Hit], lang: Lang) -> str:
+        """Search hits as an answer: each measure's title and summary in `lang`, with its page."""
+        titles = {m.id: title_in(m, lang) for m in self.catalog}
+        summaries = {m.id: text_in(m.summary, lang) for m in self.catalog}
+        return replies.answer_text(hits, lang, titles, summaries)
+
     def _apply_quick_reply(self, state: DialogueState, label: str, out: _Out) -> tuple[DialogueState, Turn]:
         assert state.pending is not None
         household = state.household
@@ -294,9 +300,7 @@ class Dialogue:
         hits = search(text, 3)
         if not hits and pending is not None:
             return False
-        titles = {m.id: title_in(m, state.lang) for m in self.catalog}
-        summaries = {m.id: text_in(m.summary, state.lang) for m in self.catalog}
-        out.say(replies.answer_text(hits, state.lang, titles, summaries))
+        out.say(self.hits_text(hits, state.lang))
         state.shown = [h.id for h in hits] or state.shown
         return True
 
