@@ -8,7 +8,7 @@ that is how the engine says it. The sentences are templates in knowledge/message
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 
 from knowledge.basis import Why
 from knowledge.languages import LANGS, Lang
@@ -88,13 +88,19 @@ def _lead(total: int, met: int, lang: Lang) -> str:
     return _m("lead", lang, total=total, met=met)
 
 
-def _maybe(results: list[ConditionResult], lang: Lang) -> list[str]:
+def _maybe(results: list[ConditionResult], lang: Lang, points: bool = False) -> list[str]:
+    """`points`: the outcome lists what the document leaves open, and every channel shows those points
+    under 「資料だけでは決まりません。窓口でおたずねください：…」, so the reason does not say "ask the counter"
+    a second time; without points it is the only place that says so."""
     total, met = len(results), sum(r.status == "met" for r in results)
     unknown = [r for r in results if asks(r)]
     if not unknown:  # nothing more to ask the resident: what is left is the document's silence
         lead = _lead(total, met, lang) if total else ""
-        return [_m("unsettled_line", lang, lead=lead, unsettled=_m("unsettled", lang)),
-                *_eligible([r for r in results if r.status == "met"], lang), *_soft(results, lang)]
+        if not points:
+            said = [_m("unsettled_line", lang, lead=lead, unsettled=_m("unsettled", lang))]
+        else:
+            said = [lead.strip()] if lead else []
+        return [*said, *_eligible([r for r in results if r.status == "met"], lang), *_soft(results, lang)]
     lead = _lead(total, met, lang) if met else ""
     if any(r.fact.key in ("children", "adults") for r in unknown):
         kids = any(r.fact.key == "children" for r in unknown)
@@ -126,6 +132,11 @@ def _later(verdict: Verdict, results: list[ConditionResult], lang: Lang) -> str 
 
 _BUILD: dict[str, Lines] = {"eligible": _eligible, "maybe": _maybe, "not_eligible": _not_eligible,
                             "related": _related}
+def _builder(verdict: Verdict, points: bool) -> Lines:
+    """The reasons' composer for a verdict; a maybe's depends on whether open points are shown."""
+    return partial(_maybe, points=points) if verdict == "maybe" else _BUILD[verdict]
+
+
 # Composed with every evaluation: the outcome's `_ja`/`_en` fields (the engine's tests, the audit, the
 # staff console). The other languages are composed when a result is shown in them (`reasons_in`): an
 # evaluation covers every measure of the catalog each turn, a resident reads a few, in one language.
@@ -136,7 +147,7 @@ def explain(measure_id: str, verdict: Verdict, results: list[ConditionResult], m
             unsettled: list[dict[Lang, str]] | None = None, how_chosen: Text | None = None) -> Outcome:
     """`unsettled`: points the document leaves open (each in every language, `texts_of`); `how_chosen`:
     for related programmes."""
-    build = _BUILD[verdict]
+    build = _builder(verdict, bool(unsettled))
     reasons = {lang: build(results, lang) for lang in EAGER}
     later = {lang: text for lang in EAGER if (text := _later(verdict, results, lang)) is not None}
     open_points = {lang: [u[lang] for u in unsettled or []] for lang in LANGS}
@@ -154,7 +165,7 @@ def reasons_in(outcome: Outcome, lang: Lang) -> list[str]:
     """The outcome's reasons in `lang`, composed now when the evaluation did not (see EAGER)."""
     if lang in outcome.reasons:
         return outcome.reasons[lang]
-    build = _BUILD.get(outcome.verdict)
+    build = _builder(outcome.verdict, bool(outcome.unsettled.get("ja"))) if outcome.verdict in _BUILD else None
     if build is None or not outcome.conditions:  # a fixed reason, or an outcome from before issue 13
         return outcome.reasons_en if lang == "en" else outcome.reasons_ja
     return build(outcome.conditions, lang)

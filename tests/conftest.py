@@ -60,6 +60,9 @@ class MeasureCase(pytest.Item):
         for fragment in self.case.get("reasons_include", []):
             if fragment not in text:
                 problems.append(f"reasons lack {fragment!r}")
+        for fragment in self.case.get("reasons_exclude", []):
+            if fragment in text:
+                problems.append(f"reasons say {fragment!r}")
         if "conditions" in self.case:
             got = [c.status for c in outcome.conditions]
             if got != self.case["conditions"]:
