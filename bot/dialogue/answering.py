@@ -209,7 +209,6 @@ class Answerer:
         return lines
 
     def _not_printed(self, measure: Measure, asked: Asked, lang: Lang) -> list[str]:
-        en = lang == "en"
         missing = asked.wanted.missing.get(lang, "")
         text = passage_of(measure)
         lines = [message("answers.not_said", lang, missing=missing)]
@@ -217,13 +216,10 @@ class Answerer:
         if given is not None:  # 「…を用意」: said to be provided, so perhaps nothing to apply for
             said = clause(text, given.start(), given.end())
             said = said[:said.find(given.group(0)) + len(given.group(0))]
-            maybe_none = (f"It says 「{said}」: it may need no application at all, but the document does not say."
-                          if en else f"資料には「{said}」とあり、申し込みが要らないものかもしれませんが、"
-                                     "資料からは分かりません。")
-            return [*lines, maybe_none]  # the clause is the answer's context: no second quote
+            # the clause is the answer's context: no second quote
+            return [*lines, message("answers.maybe_no_application", lang, said=said)]
         if asked.topic is not None and asked.topic.name == "payment" and not re.search(r"円|助成|補助|給付|利子", text):
-            lines.append("The document does not describe it as money paid to you." if en else
-                         "資料では、お金を支給（振り込み）する施策としては書かれていません。")
+            lines.append(message("answers.not_money_paid", lang))
         lines.append(message("answers.passage", lang, text=_quote(text)))
         return lines
 
