@@ -10,6 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import runtime
+from bot.dialogue.language_choice import chosen_language
+from knowledge.messages import message
 
 
 class ActionAnswerQuestion(Action):
@@ -20,6 +22,9 @@ class ActionAnswerQuestion(Action):
         text = tracker.latest_message.get("text") or ""
         state = runtime.spoken(tracker, runtime.load_state(tracker))  # as the dialogue chooses it
         lang = state.lang
+        if chosen_language(text) is not None:  # 「やさしい にほんご」 read as a question: a language chosen
+            dispatcher.utter_message(text=message("common.language_chosen", lang))
+            return runtime.state_events(state)
         free, notice = runtime.dialogue().free, runtime.dialogue().notice_short(lang)
         if state.asking and text in state.asking.options:  # a candidate measure tapped
             reply = free.chosen(state.asking, text, lang, state.household, notice)

@@ -90,3 +90,10 @@ def test_results_erase_and_start_over_in_the_conversations_language() -> None:
     messages, events = run(ActionStartOver(), in_state("sensitive_facts", ("さいしょから", "start_over"), "ja-easy"))
     assert messages[0]["text"] == replies.say("restart", "ja-easy")
     assert state_of(events) == DialogueState(lang="ja-easy")
+
+
+def test_a_language_name_read_as_a_question_chooses_the_language_and_searches_nothing() -> None:
+    messages, events = run(ActionAnswerQuestion(), tracker("free_question", then_user=("やさしい にほんご",
+                                                                                      "ask_question")))
+    assert [m["text"] for m in messages] == [message("common.language_chosen", "ja-easy")]
+    assert state_of(events).lang == "ja-easy"
