@@ -50,6 +50,10 @@ class MeasureItem(BaseModel):
     area: str
     summary: Summary
     budget: Budget
+    lang: OurLang = Field(default="ja", description="The language `?lang=` asked for.")
+    title_local: str = Field(default="", description="The title in `lang` alone; `title` is the document's "
+                                                     "(show it beside: the counter reads it).")
+    summary_local: str = Field(default="", description="The summary in `lang`.")
 
 
 class MeasureDetail(Measure):
