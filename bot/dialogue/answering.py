@@ -134,11 +134,11 @@ def _verdict_lines(measure: Measure, catalog: Catalog, household: Household, lan
         head = message("answers.verdict_not_eligible", lang)
     elif outcome.verdict == "related":
         head = match.how_chosen or ""
-    elif not outcome.unsettled_ja:  # the document's conditions decide; a fact of the household is missing
+    elif not outcome.unsettled.get("ja"):  # the document's conditions decide; a fact of the household is missing
         head = message("answers.verdict_missing", lang)
     else:
         head = message("answers.verdict_unsettled", lang)
-    return outcome.verdict != "maybe" or not outcome.unsettled_ja, [head, *lines]
+    return outcome.verdict != "maybe" or not outcome.unsettled.get("ja"), [head, *lines]
 
 
 class Answerer:

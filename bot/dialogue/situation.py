@@ -122,16 +122,16 @@ def judged(measure: Measure, situation: Situation, lang: str) -> tuple[bool, lis
     firm_no = [c for c in conditions if c.status == "not_met" and c.basis != "reading"]
     open_ = [c for c in conditions if c.status == "not_met" and c.basis == "reading"]
     if firm_no:
-        req = firm_no[0].requirement_en if en else firm_no[0].requirement_ja
+        req = firm_no[0].requirement["en" if en else "ja"]
         return True, [f"By the document's condition ({req}), the case you describe is not covered." if en
                       else f"資料の条件（{req}）では、ご質問の場合は対象になりません。"]
     if open_:
-        why = open_[0].unsettled_en if en else open_[0].unsettled_ja
+        why = open_[0].unsettled.get("en" if en else "ja")
         return False, ["The document alone does not decide the case you describe." if en
                        else "資料だけでは、ご質問の場合に対象になるかは決められません。", *([why] if why else [])]
     met = [c for c in conditions if c.status == "met"]
     if met:
-        req = "; ".join(c.requirement_en if en else c.requirement_ja for c in met)
+        req = "; ".join(c.requirement["en" if en else "ja"] for c in met)
         return True, [f"The case you describe meets the document's condition ({req})." if en
                       else f"ご質問の場合は、資料の条件（{req}）にあてはまります。"]
     return None
