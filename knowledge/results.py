@@ -59,9 +59,7 @@ _STATUS = {"eligible": "eligible", "maybe": "maybe", "related": "related"}
 
 def translated_title(measure: Measure, lang: Lang) -> str:
     """The measure's title in `lang` alone (a quick-reply label), or the document's where none is given."""
-    translated = {"ja": measure.title, "en": measure.title_en, "ja-easy": measure.title_easy,
-                  "zh": measure.title_zh, "ko": measure.title_ko}[lang]
-    return translated or measure.title
+    return measure.title_of(lang) or measure.title
 
 
 def title_in(measure: Measure, lang: Lang) -> str:

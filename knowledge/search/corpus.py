@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from knowledge.catalog import Catalog
-from knowledge.languages import TRANSLATED
+from knowledge.languages import TRANSLATED, Lang
 from knowledge.measure import Measure, Text
 from knowledge.source import passages as source_passages
 
@@ -47,12 +47,12 @@ def _catalog_en(m: Measure) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _catalog_translated(m: Measure, lang: str) -> str:
+def _catalog_translated(m: Measure, lang: Lang) -> str:
     """The measure in `lang` ("zh" / "ko"); empty when the catalog lacks that translation. The
     translations keep the document's Japanese term in 「」 where residents may type it."""
     def of(text: Text) -> str:
         return getattr(text, lang) or ""
-    title = getattr(m, f"title_{lang}") or ""
+    title = m.title_of(lang) or ""
     parts = [title, of(m.summary), of(m.audience), " ".join(of(t) for t in m.conditions_text)]
     return "\n".join(p for p in parts if p) if title and of(m.summary) else ""
 
