@@ -10,7 +10,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 from bot.dialogue.answering import Answer
 from knowledge.contact import Contact
 from knowledge.household import Household
-from knowledge.languages import LANGS, NAMES, as_lang
+from knowledge.languages import LANGS, NAMES, ours
 from knowledge.languages import Lang as OurLang
 from knowledge.measure import Measure
 from knowledge.outcome import CheckStatus, Fact
@@ -19,9 +19,7 @@ from knowledge.results import Match
 
 def _tag(value: Any) -> Any:
     """A client's tag (`zh-CN`, `ko_KR`, `EN`) as ours; anything else is left for the Literal to refuse (422)."""
-    if isinstance(value, str) and as_lang(value, "ja") == as_lang(value, "en"):
-        return as_lang(value)
-    return value
+    return (ours(value) or value) if isinstance(value, str) else value
 
 
 # One of knowledge.languages.LANGS; requests may send a client's tag for it.
