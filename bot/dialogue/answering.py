@@ -10,21 +10,22 @@ the deployment's contact settings (knowledge/contact.py), or 区の窓口 when n
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from pydantic import BaseModel, Field
 
 from bot.dialogue.situation import judged, read_situation
 from bot.understanding.question_kind import Asked
+from knowledge import source
 from knowledge.catalog import Catalog
 from knowledge.contact import Contact
+from knowledge.dated import year_name
 from knowledge.household import Household
 from knowledge.languages import Lang
 from knowledge.measure import Measure
 from knowledge.messages import message
 from knowledge.reasons import text_in
 from knowledge.results import title_in, to_match
-from knowledge.source import document, passages
+from knowledge.source import document
 
 # Answers in やさしい日本語, 中文 and 한국어 are still worded in Japanese here (issue 13a leaves this module
 # to last: issue 15 round 2 rewrites it); every language is accepted.
@@ -45,14 +46,10 @@ class Answer(BaseModel):
     text: str
 
 
-@cache
-def _passages() -> dict[tuple[str, str], str]:
-    return {(p.page, p.title): p.body for p in passages()}
-
-
 def passage_of(measure: Measure) -> str:
-    """The measure's passage in the document (its paragraphs, one a line), or "" when not found."""
-    return _passages().get((measure.page, measure.title), "")
+    """The measure's paragraphs in the document (one a line, without the title), or "" when not found."""
+    found = source.passage_of(measure)
+    return found.body if found else ""
 
 
 def clause(text: str, start: int, end: int) -> str:
@@ -97,8 +94,8 @@ def studied_only(measure: Measure, asked: Asked) -> bool:
 
 def _fiscal(lang: Lang) -> str:
     doc = document()
-    era = str(doc.fiscal_year) if lang == "en" else doc.fiscal_year_ja  # as in knowledge/dated.py
-    return message("answers.fiscal", lang, era=era, year=doc.fiscal_year, next=doc.fiscal_year + 1)
+    return message("answers.fiscal", lang, era=year_name(doc.fiscal_year, doc.fiscal_year_ja, lang),
+                   year=doc.fiscal_year, next=doc.fiscal_year + 1)
 
 
 def status_line(measure: Measure, lang: Lang) -> str:
