@@ -224,9 +224,7 @@ class Answerer:
         return message("answers.no_promise", lang)
 
     def _ask(self, missing: str, lang: Lang, in_document: bool) -> str:
-        """Whom to ask: the configured contact, else the ward office counter."""
-        if self.contact.configured:
-            return self.contact.line(lang)
-        if in_document or not missing:
-            return message("answers.ask_details", lang)
-        return message("answers.ask_about", lang, missing=missing)
+        """Whom to ask: the configured contact, else the ward office counter about what is missing."""
+        counter = message("answers.ask_details", lang) if in_document or not missing else \
+            message("answers.ask_about", lang, missing=missing)
+        return self.contact.ask_line(lang, counter)
