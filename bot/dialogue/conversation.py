@@ -33,14 +33,16 @@ from knowledge.contact import Contact
 from knowledge.dated import Clock, notice
 from knowledge.household import Household
 from knowledge.languages import Lang, language_named
+from knowledge.measure import Measure
 from knowledge.messages import message, messages
-from knowledge.outcome import Fact
+from knowledge.outcome import Fact, Outcome
 from knowledge.reasons import text_in
 from knowledge.results import Results, match_household, title_in
 from knowledge.search.searcher import Hit
 from knowledge.settings import get_settings
 
 SearchFn = Callable[[str, int], list[Hit]]
+Evaluated = list[tuple[Measure, Outcome]]  # `Catalog.evaluate`: every measure with its outcome
 MAX_RETRIES = 1
 UNAGED = "children.unaged"
 DONT_KNOW: dict[Lang, str] = messages("common.dont_know")  # the pending key of 「ほかのお子さんの年齢も教えてください」
@@ -144,9 +146,13 @@ class Dialogue:
         """Progress, the purpose notice when due, and the next question (or the results)."""
         return self._continue(state.model_copy(deep=True), _Out())
 
-    def has_question(self, state: DialogueState) -> bool:
-        return not state.finished and next_prompt(self.catalog.evaluate(state.household), state.settled_keys(),
-                                                  state.household, state.lang, state.expanded_keys()) is not None
+    def has_question(self, state: DialogueState, evaluated: Evaluated | None = None) -> bool:
+        """`evaluated`: `catalog.evaluate(state.household)` when the caller has it (the turn's one evaluation)."""
+        if state.finished:
+            return False
+        evaluated = self.catalog.evaluate(state.household) if evaluated is None else evaluated
+        return next_prompt(evaluated, state.settled_keys(), state.household, state.lang,
+                           state.expanded_keys()) is not None
 
     def hits_text(self, hits: list[Hit], lang: Lang) -> str:
         """Search hits as an answer: each measure's title and summary in `lang`, with its page."""
@@ -311,16 +317,18 @@ class Dialogue:
         if state.pending:
             state.pending.retries += 1
         out.say(replies.say("not_understood", state.lang))
-        if state.pending is None and not self.has_question(state):  # the results were final: not again in full
-            return state, Turn(messages=out.messages, results=self._results(state), done=True)
-        return self._continue(state, out, show_progress=False, retry=True)
+        evaluated = self.catalog.evaluate(state.household)  # once for this turn, whichever way it goes
+        if state.pending is None and not self.has_question(state, evaluated):  # the results were final: not again
+            return state, Turn(messages=out.messages, results=self._results(state, evaluated), done=True)
+        return self._continue(state, out, show_progress=False, retry=True, evaluated=evaluated)
 
-    def _results(self, state: DialogueState) -> Results:
-        return match_household(self.catalog, state.household, state.lang)
+    def _results(self, state: DialogueState, evaluated: Evaluated | None = None) -> Results:
+        return match_household(self.catalog, state.household, state.lang, evaluated)
 
-    def _continue(self, state: DialogueState, out: _Out, show_progress: bool = True,
-                  retry: bool = False) -> tuple[DialogueState, Turn]:
-        evaluated = self.catalog.evaluate(state.household)  # once per turn: results and next question
+    def _continue(self, state: DialogueState, out: _Out, show_progress: bool = True, retry: bool = False,
+                  evaluated: Evaluated | None = None) -> tuple[DialogueState, Turn]:
+        if evaluated is None:  # once per turn: results and next question
+            evaluated = self.catalog.evaluate(state.household)
         results = match_household(self.catalog, state.household, state.lang, evaluated)
         if retry and state.pending:
             out.say(state.pending.text, _with_finish(state))
