@@ -10,7 +10,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 from bot.dialogue.answering import Answer
 from knowledge.contact import Contact
 from knowledge.household import Household
-from knowledge.languages import LANGS, NAMES, ours
+from knowledge.languages import HTML, LANGS, NAMES, ours
 from knowledge.languages import Lang as OurLang
 from knowledge.measure import Measure
 from knowledge.outcome import CheckStatus, Fact
@@ -235,6 +235,7 @@ class WebhookAck(BaseModel):
 class Language(BaseModel):
     code: OurLang
     name: str = Field(description="The language's name in itself (what a resident taps to switch).")
+    html: str = Field(description="The HTML `lang` of a text in it (zh → zh-Hans, ja-easy → ja).")
 
 
 class UiMessages(BaseModel):
@@ -249,4 +250,4 @@ class UiMessages(BaseModel):
 
     @classmethod
     def languages_all(cls) -> list[Language]:
-        return [Language(code=lang, name=NAMES[lang]) for lang in LANGS]
+        return [Language(code=lang, name=NAMES[lang], html=HTML[lang]) for lang in LANGS]

@@ -16,6 +16,9 @@ LANGS: tuple[Lang, ...] = get_args(Lang)
 TRANSLATED: tuple[Lang, ...] = ("zh", "ko")
 NAMES: dict[Lang, str] = {"ja": "日本語", "en": "English", "ja-easy": "やさしい にほんご", "zh": "中文",
                           "ko": "한국어"}
+# The HTML `lang` of a text in each language (screen readers and fonts): やさしい日本語 is Japanese, our
+# Chinese is Simplified. The widget and the staff console read it from GET /api/messages.
+HTML: dict[Lang, str] = {"ja": "ja", "en": "en", "ja-easy": "ja", "zh": "zh-Hans", "ko": "ko"}
 
 
 
