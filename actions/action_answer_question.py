@@ -10,9 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import runtime
-from bot.dialogue import replies
-from bot.understanding.normalise import is_english
-from knowledge.catalog import default_catalog
+from bot.dialogue.language_choice import chosen_language
+from knowledge.messages import message
 
 
 class ActionAnswerQuestion(Action):
@@ -21,10 +20,11 @@ class ActionAnswerQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         text = tracker.latest_message.get("text") or ""
-        state = runtime.load_state(tracker)
-        if any(c.isalpha() for c in text):  # as the dialogue does: the language of the message
-            state.lang = "en" if is_english(text) else "ja"
+        state = runtime.spoken(tracker, runtime.load_state(tracker))  # as the dialogue chooses it
         lang = state.lang
+        if chosen_language(text) is not None:  # 「やさしい にほんご」 read as a question: a language chosen
+            dispatcher.utter_message(text=message("common.language_chosen", lang))
+            return runtime.state_events(state)
         free, notice = runtime.dialogue().free, runtime.dialogue().notice_short(lang)
         if state.asking and text in state.asking.options:  # a candidate measure tapped
             reply = free.chosen(state.asking, text, lang, state.household, notice)
@@ -38,9 +38,5 @@ class ActionAnswerQuestion(Action):
                                      buttons=[{"title": label, "payload": label} for label in reply.quick_replies],
                                      json_message={"answer": reply.answer.model_dump()})
             return runtime.state_events(state)
-        catalog = default_catalog()
-        en = lang == "en"
-        titles = {m.id: (m.title_en if en else m.title) for m in catalog}
-        summaries = {m.id: (m.summary.en if en else m.summary.ja) for m in catalog}
-        dispatcher.utter_message(text=replies.answer_text(runtime.searcher().search(text, 3), lang, titles, summaries))
-        return []
+        dispatcher.utter_message(text=runtime.dialogue().hits_text(runtime.searcher().search(text, 3), lang))
+        return runtime.state_events(state)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, AllSlotsReset
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.runtime import load_state
+from actions.runtime import STATE_SLOT, fresh_state
 from bot.dialogue import replies
+from bot.dialogue.state import DialogueState
 
 
 class ActionEraseData(Action):
@@ -18,5 +19,6 @@ class ActionEraseData(Action):
         return "action_erase_data"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=replies.say("erased", load_state(tracker).lang))
-        return [ActiveLoop(None), AllSlotsReset()]
+        fresh = fresh_state(tracker)  # nothing of the household, only the language it is said in
+        dispatcher.utter_message(text=replies.say("erased", DialogueState.model_validate_json(fresh).lang))
+        return [ActiveLoop(None), AllSlotsReset(), SlotSet(STATE_SLOT, fresh)]

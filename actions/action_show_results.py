@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.runtime import absorb_latest, dialogue, load_state, needs_absorbing, state_events
+from actions.runtime import absorb_latest, dialogue, load_state, needs_absorbing, spoken, state_events
 from bot.dialogue import replies
 from knowledge.catalog import default_catalog
 from knowledge.results import folded, match_household
@@ -23,10 +23,11 @@ class ActionShowResults(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         state = load_state(tracker)
-        events: list[dict[str, Any]] = []
-        if needs_absorbing(tracker):  # the answer that closed the form (Rasa drops its slot events)
+        absorbing = needs_absorbing(tracker)
+        if absorbing:  # the answer that closed the form (Rasa drops its slot events)
             state = absorb_latest(tracker, state)
-            events = state_events(state, tracker)
+        state = spoken(tracker, state)  # 「结果」: the results in the language asked in
+        events = state_events(state, tracker if absorbing else None)
         results = match_household(default_catalog(), state.household, state.lang)
         if replies.is_fold_request(tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(text=replies.folded_text(results, state.lang),

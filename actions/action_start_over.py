@@ -9,8 +9,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.runtime import ABSORBED_SLOT, STATE_SLOT, load_state
+from actions.runtime import ABSORBED_SLOT, STATE_SLOT, fresh_state
 from bot.dialogue import replies
+from bot.dialogue.state import DialogueState
 
 
 class ActionStartOver(Action):
@@ -18,6 +19,7 @@ class ActionStartOver(Action):
         return "action_start_over"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        dispatcher.utter_message(text=replies.say("restart", load_state(tracker).lang))
-        slots = (STATE_SLOT, ABSORBED_SLOT, "pregnant", "children_count", "moving", "business")
-        return [SlotSet(slot, None) for slot in slots]
+        fresh = fresh_state(tracker)  # a fresh household, in the language the resident speaks
+        dispatcher.utter_message(text=replies.say("restart", DialogueState.model_validate_json(fresh).lang))
+        slots = (ABSORBED_SLOT, "pregnant", "children_count", "moving", "business")
+        return [SlotSet(slot, None) for slot in slots] + [SlotSet(STATE_SLOT, fresh)]

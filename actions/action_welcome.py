@@ -1,4 +1,5 @@
-"""The greeting, with the 令和6年度 notice once that year is over (a fixed response could not date itself)."""
+"""The greeting, in the resident's language, with the 令和6年度 notice once that year is over (a fixed
+response could not date itself)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.runtime import dialogue, load_state
+from actions.runtime import dialogue, load_state, spoken, state_events
 from bot.dialogue import replies
-from bot.understanding.normalise import is_english
 
 
 class ActionWelcome(Action):
@@ -18,8 +18,8 @@ class ActionWelcome(Action):
         return "action_welcome"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
-        state = load_state(tracker)
-        text = tracker.latest_message.get("text") or ""
-        lang = "en" if state.turns == 0 and is_english(text) else state.lang
-        dispatcher.utter_message(text=replies.welcome_text(lang, dialogue().notice(lang)))
-        return []
+        state = spoken(tracker, load_state(tracker))  # kept: the form's first question is asked in it
+        languages = [{"title": name, "payload": name} for name in replies.language_replies(state.lang)]
+        welcome = replies.welcome_text(state.lang, dialogue().notice(state.lang))
+        dispatcher.utter_message(text=welcome, buttons=languages)
+        return state_events(state)

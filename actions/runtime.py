@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue import replies
 from bot.dialogue.conversation import Dialogue, Turn
+from bot.dialogue.language_choice import language_of
 from bot.dialogue.state import DialogueState
 from knowledge.catalog import default_catalog
 
@@ -38,6 +39,17 @@ def load_state(tracker: Tracker) -> DialogueState:
         return DialogueState.model_validate_json(raw)
     except ValueError:
         return DialogueState()  # a state from an older version: start afresh rather than fail
+
+
+def spoken(tracker: Tracker, state: DialogueState) -> DialogueState:
+    """The state in the language of the latest message, chosen as the web and LINE dialogue choose it."""
+    state.lang = language_of(tracker.latest_message.get("text") or "", state.lang)
+    return state
+
+
+def fresh_state(tracker: Tracker) -> str:
+    """An empty conversation that keeps only the language (after 「最初から」 and 「データを削除」)."""
+    return DialogueState(lang=spoken(tracker, load_state(tracker)).lang).model_dump_json()
 
 
 # Intents that interrupt the form: the form lets them through to their rules.

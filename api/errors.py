@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.sessions import StoreUnavailable
-from knowledge.languages import LANGS, Lang, as_lang
+from knowledge.languages import LANGS, Lang, ours
 from knowledge.messages import catalog, message
 
 log = logging.getLogger("api")
@@ -69,7 +69,7 @@ def accepted_lang(header: str | None) -> Lang | None:
             continue
         ranked.append((-weight, i, tag.strip()))
     for _, _, tag in sorted(ranked):
-        if tag and (lang := as_lang(tag, "ja")) == as_lang(tag, "en"):  # one of ours, not the default
+        if lang := ours(tag):
             return lang
     return None
 
@@ -88,8 +88,8 @@ def request_lang(request: Request | None) -> Lang:
     if settled in LANGS:
         return settled  # type: ignore[no-any-return]
     asked = request.query_params.get("lang")
-    if asked and as_lang(asked, "ja") == as_lang(asked, "en"):
-        return as_lang(asked)
+    if lang := ours(asked):
+        return lang
     return accepted_lang(request.headers.get("accept-language")) or "ja"
 
 

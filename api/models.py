@@ -10,7 +10,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 from bot.dialogue.answering import Answer
 from knowledge.contact import Contact
 from knowledge.household import Household
-from knowledge.languages import LANGS, NAMES, as_lang
+from knowledge.languages import HTML, LANGS, NAMES, ours
 from knowledge.languages import Lang as OurLang
 from knowledge.measure import Measure
 from knowledge.outcome import CheckStatus, Fact
@@ -19,9 +19,7 @@ from knowledge.results import Match
 
 def _tag(value: Any) -> Any:
     """A client's tag (`zh-CN`, `ko_KR`, `EN`) as ours; anything else is left for the Literal to refuse (422)."""
-    if isinstance(value, str) and as_lang(value, "ja") == as_lang(value, "en"):
-        return as_lang(value)
-    return value
+    return (ours(value) or value) if isinstance(value, str) else value
 
 
 # One of knowledge.languages.LANGS; requests may send a client's tag for it.
@@ -50,6 +48,10 @@ class MeasureItem(BaseModel):
     area: str
     summary: Summary
     budget: Budget
+    lang: OurLang = Field(default="ja", description="The language `?lang=` asked for.")
+    title_local: str = Field(default="", description="The title in `lang` alone; `title` is the document's "
+                                                     "(show it beside: the counter reads it).")
+    summary_local: str = Field(default="", description="The summary in `lang`.")
 
 
 class MeasureDetail(Measure):
@@ -233,6 +235,7 @@ class WebhookAck(BaseModel):
 class Language(BaseModel):
     code: OurLang
     name: str = Field(description="The language's name in itself (what a resident taps to switch).")
+    html: str = Field(description="The HTML `lang` of a text in it (zh → zh-Hans, ja-easy → ja).")
 
 
 class UiMessages(BaseModel):
@@ -247,4 +250,4 @@ class UiMessages(BaseModel):
 
     @classmethod
     def languages_all(cls) -> list[Language]:
-        return [Language(code=lang, name=NAMES[lang]) for lang in LANGS]
+        return [Language(code=lang, name=NAMES[lang], html=HTML[lang]) for lang in LANGS]

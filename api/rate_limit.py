@@ -23,6 +23,7 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import redis
@@ -98,56 +99,81 @@ return 0
 """
 
 
+@dataclass(frozen=True)
+class Minute:
+    """One hit's Redis keys (this minute's counter, the previous minute's), the previous minute's weight in
+    the sliding estimate, the counters' TTL, and the seconds until this minute ends (Retry-After)."""
+
+    keys: list[str]
+    weight: float
+    ttl: int
+    retry: int
+
+
+class RedisMinutes:
+    """Per-minute counters of one scope on Redis, shared by every process: the connections, the keys of a
+    minute, and failing open (a limit not enforced beats a product that refuses everyone) with a warning
+    at most once a minute. `RedisWindow` counts requests in them, `RedisCostWindow` encoder tokens."""
+
+    def __init__(self, url: str, scope: str, window: float = WINDOW_SECONDS, clock: Any = time.time) -> None:
+        self.window, self.scope, self.clock = window, scope, clock
+        # Blocking pools: a burst of requests waits (up to `timeout`) for one of a bounded set of
+        # connections instead of failing with MaxConnectionsError, which would lift the limit.
+        options: dict[str, Any] = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5,
+                                   "max_connections": POOL_SIZE, "timeout": 1.0}
+        self.sync = redis.Redis.from_pool(redis.BlockingConnectionPool.from_url(url, **options))
+        self.aio = redis.asyncio.Redis.from_pool(redis.asyncio.BlockingConnectionPool.from_url(url, **options))
+        self._warned_at = -math.inf
+
+    def minute(self, key: str) -> Minute:
+        now = self.clock()
+        digest = hashlib.sha256(key.encode()).hexdigest()[:24]
+        slot, elapsed = int(now // self.window), now % self.window
+        keys = [f"bf:rate:{self.scope}:{digest}:{slot}", f"bf:rate:{self.scope}:{digest}:{slot - 1}"]
+        return Minute(keys, 1 - elapsed / self.window, int(2 * self.window),
+                      max(1, math.ceil(self.window - elapsed)))  # by the next minute the estimate has dropped
+
+    def unreachable(self, exc: Exception) -> None:
+        if time.monotonic() - self._warned_at > 60:
+            self._warned_at = time.monotonic()
+            log.warning("rate limit store unreachable (%s); limits are not enforced meanwhile", type(exc).__name__)
+
+    async def aclose(self) -> None:
+        self.sync.close()
+        await self.aio.aclose()
+
+
 class RedisWindow:
     """A window shared by every process on one Redis (see the module docstring)."""
 
     def __init__(self, url: str, limit: int, scope: str, window: float = WINDOW_SECONDS,
                  clock: Any = time.time) -> None:
-        self.limit, self.window, self.scope, self.clock = limit, window, scope, clock
-        # Blocking pools: a burst of requests waits (up to `timeout`) for one of a bounded set of
-        # connections instead of failing with MaxConnectionsError, which would lift the limit.
-        options: dict[str, Any] = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5,
-                                   "max_connections": POOL_SIZE, "timeout": 1.0}
-        self._sync = redis.Redis.from_pool(redis.BlockingConnectionPool.from_url(url, **options))
-        self._async = redis.asyncio.Redis.from_pool(
-            redis.asyncio.BlockingConnectionPool.from_url(url, **options))
-        self._hit_sync = self._sync.register_script(_HIT)
-        self._hit_async = self._async.register_script(_HIT)
-        self._warned_at = -math.inf
+        self.limit = limit
+        self.minutes = RedisMinutes(url, scope, window, clock)
+        self._hit_sync = self.minutes.sync.register_script(_HIT)
+        self._hit_async = self.minutes.aio.register_script(_HIT)
 
-    def _call(self, key: str) -> tuple[list[str], list[Any], int]:
-        """(KEYS, ARGV, seconds until this minute ends) for one hit on `key`."""
-        now = self.clock()
-        digest = hashlib.sha256(key.encode()).hexdigest()[:24]
-        slot, elapsed = int(now // self.window), now % self.window
-        keys = [f"bf:rate:{self.scope}:{digest}:{slot}", f"bf:rate:{self.scope}:{digest}:{slot - 1}"]
-        return keys, [self.limit, 1 - elapsed / self.window, int(2 * self.window)], \
-            max(1, math.ceil(self.window - elapsed))  # by the next minute the estimate has dropped
-
-    def _fail_open(self, exc: Exception) -> None:
-        if time.monotonic() - self._warned_at > 60:
-            self._warned_at = time.monotonic()
-            log.warning("rate limit store unreachable (%s); limits are not enforced meanwhile", type(exc).__name__)
+    def _args(self, minute: Minute) -> list[Any]:
+        return [self.limit, minute.weight, minute.ttl]
 
     def retry_after(self, key: str) -> int | None:
-        keys, args, retry = self._call(key)
+        minute = self.minutes.minute(key)
         try:
-            return None if self._hit_sync(keys=keys, args=args) else retry
+            return None if self._hit_sync(keys=minute.keys, args=self._args(minute)) else minute.retry
         except redis.RedisError as exc:
-            self._fail_open(exc)
+            self.minutes.unreachable(exc)
             return None
 
     async def check(self, key: str) -> int | None:
-        keys, args, retry = self._call(key)
+        minute = self.minutes.minute(key)
         try:
-            return None if await self._hit_async(keys=keys, args=args) else retry
+            return None if await self._hit_async(keys=minute.keys, args=self._args(minute)) else minute.retry
         except redis.RedisError as exc:
-            self._fail_open(exc)
+            self.minutes.unreachable(exc)
             return None
 
     async def aclose(self) -> None:
-        self._sync.close()
-        await self._async.aclose()
+        await self.minutes.aclose()
 
 
 class CostWindow:
@@ -203,30 +229,30 @@ class RedisCostWindow:
 
     def __init__(self, url: str, limit: int, scope: str = "cost", window: float = WINDOW_SECONDS,
                  clock: Any = time.time) -> None:
-        self._keys = RedisWindow(url, limit, scope, window, clock)
         self.limit = limit
+        self.minutes = RedisMinutes(url, scope, window, clock)
 
     def retry_after(self, key: str) -> int | None:
-        keys, args, retry = self._keys._call(key)
+        minute = self.minutes.minute(key)
         try:
-            current, previous = self._keys._sync.mget(keys)
+            current, previous = self.minutes.sync.mget(minute.keys)
         except redis.RedisError as exc:
-            self._keys._fail_open(exc)
+            self.minutes.unreachable(exc)
             return None
-        return retry if int(previous or 0) * args[1] + int(current or 0) >= self.limit else None
+        return minute.retry if int(previous or 0) * minute.weight + int(current or 0) >= self.limit else None
 
     def charge(self, key: str, cost: int) -> None:
         if cost <= 0:
             return
-        keys, args, _ = self._keys._call(key)
+        minute = self.minutes.minute(key)
         try:
-            with self._keys._sync.pipeline() as pipe:
-                pipe.incrby(keys[0], cost).expire(keys[0], args[2]).execute()
+            with self.minutes.sync.pipeline() as pipe:
+                pipe.incrby(minute.keys[0], cost).expire(minute.keys[0], minute.ttl).execute()
         except redis.RedisError as exc:
-            self._keys._fail_open(exc)
+            self.minutes.unreachable(exc)
 
     async def aclose(self) -> None:
-        await self._keys.aclose()
+        await self.minutes.aclose()
 
 
 class RateLimited(ApiError):

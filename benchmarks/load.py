@@ -25,7 +25,6 @@ import argparse
 import asyncio
 import json
 import os
-import random
 import shutil
 import socket
 import statistics
@@ -38,6 +37,7 @@ from pathlib import Path
 import httpx
 import yaml
 
+from benchmarks import load_questions as lq
 from bot.dialogue.conversation import Dialogue
 from knowledge.catalog import default_catalog
 
@@ -55,11 +55,9 @@ def script(opening: str) -> list[str]:
     return [opening, *["わからない"] * ANSWERS, "結果を見せて"]
 
 
-def expected_measures(dialogue: Dialogue, opening: str) -> list[str]:
-    state, turn = dialogue.start()
-    for text in script(opening):
-        state, turn = dialogue.respond(state, text)
-    return sorted(m.id for m in turn.results.eligible + turn.results.maybe)
+def plain_scripts(dialogue: Dialogue, openings: list[str]) -> list[lq.Script]:
+    """Each opening's script with its expected final measures (an in-process replay): no free question."""
+    return [lq.Script(texts, [False] * len(texts), lq.replay(dialogue, texts)) for texts in map(script, openings)]
 
 
 def rss_kib(pid: int) -> int:
@@ -139,46 +137,6 @@ def start_servers(mode: str, work: Path, overrides: dict[str, str] | None = None
     return urls, procs
 
 
-async def resident(urls: list[str], openings: list[tuple[str, list[str]]], deadline: float,
-                   latencies: list[float], counts: dict[str, int], think: float = 0.0) -> None:
-    """One simulated resident, conversation after conversation until the deadline. `think` is the
-    mean pause before each message (uniform, 0.5×–1.5×): 0 sends back to back (saturation), a few
-    seconds is how people type on a phone."""
-    if think:
-        await asyncio.sleep(random.uniform(0, think))  # residents do not all start in the same instant
-    async with httpx.AsyncClient(timeout=30) as client:
-        while time.monotonic() < deadline:
-            opening, want = random.choice(openings)
-            session, measures = None, None
-            for i, text in enumerate(script(opening)):
-                url = urls[i % len(urls)]  # with two instances, every other turn goes to the other one
-                body = {"text": text, **({"session_id": session} if session else {})}
-                if think:
-                    await asyncio.sleep(random.uniform(0.5 * think, 1.5 * think))
-                started = time.perf_counter()
-                try:
-                    r = await client.post(f"{url}/api/chat", json=body)
-                except httpx.HTTPError:
-                    counts["errors"] += 1
-                    break
-                latencies.append((time.perf_counter() - started) * 1000)
-                counts["turns"] += 1
-                if r.status_code != 200:
-                    counts["errors"] += 1
-                    break
-                data = r.json()
-                session, measures = data["session_id"], sorted(m["id"] for m in data["measures"])
-            else:
-                counts["conversations"] += 1
-                if measures != want:
-                    counts["mixups"] += 1
-
-
-async def run_all(n: int, urls: list[str], openings: list[tuple[str, list[str]]], deadline: float,
-                  latencies: list[float], counts: dict[str, int], think: float = 0.0) -> None:
-    await asyncio.gather(*(resident(urls, openings, deadline, latencies, counts, think) for _ in range(n)))
-
-
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else 0.0
@@ -200,7 +158,7 @@ def main() -> None:
     out = args.out or HERE / "results" / ("load_questions.json" if args.mix == "questions" else "load.json")
     households = yaml.safe_load((HERE / "data" / "dialogue_households.yaml").read_text(encoding="utf-8"))["households"]
     dialogue = Dialogue(default_catalog())
-    openings = [(h["opening"], expected_measures(dialogue, h["opening"])) for h in households]
+    openings = [str(h["opening"]) for h in households]
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         urls, procs = start_servers(args.mode, Path(tmp), src=args.server_src)
@@ -209,15 +167,13 @@ def main() -> None:
         try:
             rss_start = server_rss_kib(server_pid)
             if args.mix == "questions":
-                rows = question_mix(args, urls, server_pids, [o for o, _ in openings], dialogue)
+                rows = question_mix(args, urls, server_pids, openings, dialogue)
             for n in (args.concurrency if args.mix == "plain" else []):
-                latencies: list[float] = []
-                counts = {"turns": 0, "errors": 0, "conversations": 0, "mixups": 0}
-                deadline = time.monotonic() + args.seconds
                 started = time.monotonic()
                 cpu_before = cpu_seconds(server_pids)
-
-                asyncio.run(run_all(n, urls, openings, deadline, latencies, counts, args.think))
+                tally = asyncio.run(lq.residents(n, urls, plain_scripts(dialogue, openings), args.seconds, args.think))
+                latencies = tally.plain
+                counts = {key: tally.counts[key] for key in ("turns", "errors", "conversations", "mixups")}
                 elapsed = time.monotonic() - started
                 server_cpu = cpu_seconds(server_pids) - cpu_before
                 row = {"mode": args.mode, "concurrency": n, "think_s": args.think, "seconds": round(elapsed, 1),
@@ -242,8 +198,6 @@ def main() -> None:
 def question_mix(args: argparse.Namespace, urls: list[str], server_pids: list[int], openings: list[str],
                  dialogue: Dialogue) -> list[dict[str, object]]:
     """Idle free questions, then per concurrency plain-only and the mix, on the same server."""
-    from benchmarks import load_questions as lq
-
     idle = asyncio.run(lq.idle_questions(urls[0]))
     idle_row: dict[str, object] = {"phase": "idle", **{f"{k}_p50_ms": round(pct(v, .5), 1) for k, v in idle.items()},
                                    **{f"{k}_p95_ms": round(pct(v, .95), 1) for k, v in idle.items()}}
@@ -252,10 +206,8 @@ def question_mix(args: argparse.Namespace, urls: list[str], server_pids: list[in
                                                   max(pct(idle["search_repeat"], .5), 1e-9), 1)
     print(json.dumps(idle_row, ensure_ascii=False), flush=True)
     rows = [idle_row]
-    plain_scripts = [script(o) for o in openings]
-    plain = [lq.Script(t, [False] * len(t), replay) for t, replay in
-             ((t, lq.replay(dialogue, t)) for t in plain_scripts)]
-    mixed = lq.mixed_scripts(plain_scripts, dialogue)
+    plain = plain_scripts(dialogue, openings)
+    mixed = lq.mixed_scripts([p.texts for p in plain], dialogue)
     for n in args.concurrency:
         pair = {}
         # Rounds alternate the two phases, so a burst of other work on the machine falls on both.

@@ -1,4 +1,5 @@
-"""The real mix for benchmarks/load.py (`--mix questions`): residents who also ask free questions.
+"""The conversations of benchmarks/load.py: scripted residents over HTTP (`residents`, `converse`), the
+plain scripts and (`--mix questions`) residents who also ask free questions.
 
 One turn in four is a free question: 40 % are hot questions many residents repeat (after an
 announcement), 45 % distinct questions from the retrieval dev set, 15 % 1,000-character messages
@@ -60,11 +61,12 @@ def long_message(question: str) -> str:
 
 
 def replay(dialogue: Dialogue, texts: list[str]) -> list[str]:
-    """Final measures in-process; search only words replies, so a dialogue without it suffices."""
+    """Final measures in-process, as /api/chat lists them (eligible, maybe, related programmes); search
+    only words replies, so a dialogue without it suffices."""
     state, turn = dialogue.start()
     for text in texts:
         state, turn = dialogue.respond(state, text)
-    return sorted(m.id for m in turn.results.eligible + turn.results.maybe)
+    return sorted(m.id for m in turn.results.eligible + turn.results.maybe + turn.results.related)
 
 
 def mixed_scripts(plain_scripts: list[list[str]], dialogue: Dialogue, n: int = 400, seed: int = 11) -> list[Script]:

@@ -20,7 +20,7 @@ from knowledge.basis import Definition, Quote
 from knowledge.catalog import CatalogError, _load_budget_lines, load_measure
 from knowledge.measure import BudgetLine, Measure
 from knowledge.money import parse_yen
-from knowledge.source import Passage, passages
+from knowledge.source import Passage, keyed, passage_of, passages
 from knowledge.translations import translation_problems
 
 SCOPES = ("household", "some_child", "some_adult")
@@ -77,8 +77,8 @@ class CatalogDir:
         return passages(self.source_text) if self.source_text else []
 
     def passage_by_measure(self) -> dict[str, str]:
-        by_key = {(p.page, p.title): p.text for p in self.passages()}
-        return {m.id: by_key[(m.page, m.title)] for m in self.measures if (m.page, m.title) in by_key}
+        by_key = keyed(self.passages())
+        return {m.id: found.text for m in self.measures if (found := passage_of(m, by_key)) is not None}
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -49,6 +49,10 @@ class Contact(BaseModel):
             if details else ""
         return message("contact.line", lang, place=self.place(lang), details=inner)
 
-    def ask_line(self, lang: Lang) -> str:
-        """"Please ask …": the configured contact, or the ward office counter when none is set."""
-        return self.line(lang) if self.configured else message("contact.ask_counter", lang)
+    def ask_line(self, lang: Lang, otherwise: str | None = None) -> str:
+        """Whom to ask: the configured contact's line, or when none is set `otherwise` — the caller's own
+        sentence naming 区の窓口 (「申請方法は、区の窓口でおたずねください。」), by default
+        「区の窓口でおたずねください。」. The one place that chooses between the two."""
+        if self.configured:
+            return self.line(lang)
+        return otherwise if otherwise is not None else message("contact.ask_counter", lang)

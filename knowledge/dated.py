@@ -50,9 +50,7 @@ class Dating:
         return self.today > self.period_end
 
     def year_name(self, lang: Lang) -> str:
-        """The fiscal year as the ward's papers name it (令和6年度: the notices in Chinese and Korean give
-        the western years of the period beside it), or 2024 in English, as before issue 13."""
-        return str(self.fiscal_year) if lang == "en" else self.fiscal_year_ja
+        return year_name(self.fiscal_year, self.fiscal_year_ja, lang)
 
     def notice(self, lang: Lang) -> str | None:
         """The plain-words notice, or None while the document's fiscal year is still running."""
@@ -66,6 +64,12 @@ class Dating:
         if not self.outdated:
             return None
         return message("dated.short_notice", lang, year=self.year_name(lang))
+
+
+def year_name(fiscal_year: int, fiscal_year_ja: str, lang: Lang) -> str:
+    """The fiscal year as the ward's papers name it (令和6年度: the notices and answers in Chinese and
+    Korean give the western years of the period beside it), or 2024 in English."""
+    return str(fiscal_year) if lang == "en" else fiscal_year_ja
 
 
 def dating(today: date, source: Document | None = None) -> Dating:

@@ -92,7 +92,7 @@ def _check_school_year(cond: SchoolYear, child: Child) -> Check:
         return Check("unknown", "child.school_year")
     later = None
     if cond.min is not None and max(years) < cond.min:
-        later = wording.all_langs(lambda lang: wording.later_school_year(cond.min, lang))  # type: ignore[arg-type]
+        later = wording.later_texts("school_year", cond.min)
     return Check("not_met", "child.school_year", later)
 
 
@@ -101,7 +101,7 @@ def _check_child_age(cond: ChildAge, child: Child) -> Check:
         return Check("met", "child.age")
     later = None
     if cond.min is not None and child.age < cond.min:
-        later = wording.all_langs(lambda lang: wording.later_age(cond.min, lang))  # type: ignore[arg-type]
+        later = wording.later_texts("age", cond.min)
     return Check("not_met", "child.age", later)
 
 
@@ -110,7 +110,7 @@ def _check_turns_age(cond: TurnsAge, child: Child) -> Check:
         return Check("met", "child.age")
     later = None
     if child.age < cond.age - 1:
-        later = wording.all_langs(lambda lang: wording.later_turning(cond.age, lang))
+        later = wording.later_texts("turning", cond.age)
     return Check("not_met", "child.age", later)
 
 
@@ -220,11 +220,9 @@ def _result(cond: Condition, check: Check, subject: dict[Lang, str], member: int
     elif check.status == "not_met" and cond.outside is not None and check.edge:
         basis, why = "reading", cond.outside
     return ConditionResult(
-        requirement_ja=req["ja"], requirement_en=req["en"], subject_ja=subject["ja"], subject_en=subject["en"],
         status=check.status, fact=Fact(key=check.fact, member=member if check.member is None else check.member),
-        basis=basis, unsettled_ja=why.ja if why else None, unsettled_en=why.en if why else None,
-        later_ja=check.later["ja"] if check.later else None, later_en=check.later["en"] if check.later else None,
-        requirement=req, subject=subject, unsettled=reasons.texts_of(why) if why else {}, later=check.later or {},
+        basis=basis, requirement=req, subject=subject, unsettled=reasons.texts_of(why) if why else {},
+        later=check.later or {},
     )
 
 

@@ -16,19 +16,25 @@ LANGS: tuple[Lang, ...] = get_args(Lang)
 TRANSLATED: tuple[Lang, ...] = ("zh", "ko")
 NAMES: dict[Lang, str] = {"ja": "日本語", "en": "English", "ja-easy": "やさしい にほんご", "zh": "中文",
                           "ko": "한국어"}
+# The HTML `lang` of a text in each language (screen readers and fonts): やさしい日本語 is Japanese, our
+# Chinese is Simplified. The widget and the staff console read it from GET /api/messages.
+HTML: dict[Lang, str] = {"ja": "ja", "en": "en", "ja-easy": "ja", "zh": "zh-Hans", "ko": "ko"}
 
 
 
-def as_lang(value: str | None, default: Lang = "ja") -> Lang:
-    """A client's language tag (`zh-CN`, `ko-KR`, `ja_easy`, `EN`) as one of ours, or `default`."""
+def ours(value: str | None) -> Lang | None:
+    """A client's language tag (`zh-CN`, `ko-KR`, `ja_easy`, `EN`) as one of ours, or None when it names
+    none of them (the API refuses it, or looks further, rather than answer in a default)."""
     tag = (value or "").strip().lower().replace("_", "-")
     if tag in ("ja-easy", "easy", "ja-yasashii"):
         return "ja-easy"
     base = tag.split("-")[0]
-    for lang in LANGS:
-        if base == lang:
-            return lang
-    return default
+    return next((lang for lang in LANGS if base == lang), None)
+
+
+def as_lang(value: str | None, default: Lang = "ja") -> Lang:
+    """A client's language tag as one of ours, or `default`."""
+    return ours(value) or default
 
 
 def language_named(text: str) -> Lang | None:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from knowledge.basis import Why
 from knowledge.conditions import ADULT_TYPES, CHILD_TYPES, HOUSEHOLD_TYPES, Condition
+from knowledge.languages import Lang
 
 Kind = Literal["benefit", "service", "initiative"]
 Status = Literal["新規", "拡充", "継続"]
@@ -126,6 +127,12 @@ class Measure(BaseModel):
     conditions_text: list[Text] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list, description="Residents' words for search.")
     fiscal_year: int
+
+    def title_of(self, lang: Lang) -> str | None:
+        """The title as written in `lang` (the document's for ja), None where the file has none: the one
+        lookup the results, the search corpus and the translation check share."""
+        return {"ja": self.title, "en": self.title_en, "ja-easy": self.title_easy, "zh": self.title_zh,
+                "ko": self.title_ko}[lang]
 
     @field_validator("eligibility")
     @classmethod

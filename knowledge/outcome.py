@@ -26,19 +26,11 @@ class Fact(BaseModel):
 class ConditionResult(BaseModel):
     """One machine-checked condition: the requirement, who it was checked on, and the answer."""
 
-    requirement_ja: str
-    requirement_en: str
-    subject_ja: str
-    subject_en: str
     status: CheckStatus
     fact: Fact
     basis: Basis = "document"
-    # When `basis` is "reading": what the document leaves open about this condition (from the measure file).
-    unsettled_ja: str | None = None
-    unsettled_en: str | None = None
-    later_ja: str | None = None
-    later_en: str | None = None
-    # The same words in every language (knowledge/languages.py); `_ja`/`_en` above are their ja and en.
+    # Words in every language (knowledge/languages.py). `unsettled`, when `basis` is "reading": what the
+    # document leaves open about this condition (from the measure file); `later`: when a member will qualify.
     requirement: dict[Lang, str] = {}
     subject: dict[Lang, str] = {}
     unsettled: dict[Lang, str] = {}
@@ -61,20 +53,11 @@ class Outcome(BaseModel):
     measure_id: str
     verdict: Verdict
     conditions: list[ConditionResult]
-    reasons_ja: list[str]
-    reasons_en: list[str]
     missing: list[Fact]
-    later_ja: str | None = None
-    later_en: str | None = None
-    unsettled_ja: list[str] = []
-    unsettled_en: list[str] = []
-    how_chosen_ja: str | None = None
-    how_chosen_en: str | None = None
-    # By language (the `_ja`/`_en` fields above are two of them). `reasons` and `later` hold the languages
-    # composed with the evaluation (knowledge/reasons.py EAGER); `reasons_in`/`later_in` compose the
-    # others from `conditions` when shown. `unsettled` and `how_chosen` hold every language.
+    # By language. `reasons` holds a fixed reason (an initiative, a service open to all) in every language;
+    # other reasons and the "later" note are composed from `conditions` when shown (knowledge/reasons.py
+    # `reasons_in`, `later_in`). `unsettled` and `how_chosen` hold every language.
     reasons: dict[Lang, list[str]] = {}
-    later: dict[Lang, str] = {}
     unsettled: dict[Lang, list[str]] = {}
     how_chosen: dict[Lang, str] = {}
 

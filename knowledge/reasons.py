@@ -8,7 +8,7 @@ that is how the engine says it. The sentences are templates in knowledge/message
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 
 from knowledge.basis import Why
 from knowledge.languages import LANGS, Lang
@@ -38,11 +38,11 @@ def texts_of(text: Text | Why) -> dict[Lang, str]:
 
 
 def _subject(r: ConditionResult, lang: Lang) -> str:
-    return r.subject.get(lang) or (r.subject_en if lang == "en" else r.subject_ja)
+    return r.subject[lang]
 
 
 def _requirement(r: ConditionResult, lang: Lang) -> str:
-    return r.requirement.get(lang) or (r.requirement_en if lang == "en" else r.requirement_ja)
+    return r.requirement[lang]
 
 
 def _cap(text: str) -> str:
@@ -57,8 +57,7 @@ def _fixed_reasons(key: str) -> dict[Lang, list[str]]:
 
 def _fixed(measure_id: str, verdict: Verdict, key: str) -> Outcome:
     reasons = _fixed_reasons(key)
-    return Outcome(measure_id=measure_id, verdict=verdict, conditions=[], missing=[],
-                   reasons_ja=reasons["ja"], reasons_en=reasons["en"], reasons=reasons)
+    return Outcome(measure_id=measure_id, verdict=verdict, conditions=[], missing=[], reasons=reasons)
 
 
 def initiative(measure_id: str) -> Outcome:
@@ -88,13 +87,19 @@ def _lead(total: int, met: int, lang: Lang) -> str:
     return _m("lead", lang, total=total, met=met)
 
 
-def _maybe(results: list[ConditionResult], lang: Lang) -> list[str]:
+def _maybe(results: list[ConditionResult], lang: Lang, points: bool = False) -> list[str]:
+    """`points`: the outcome lists what the document leaves open, and every channel shows those points
+    under 「資料だけでは決まりません。窓口でおたずねください：…」, so the reason does not say "ask the counter"
+    a second time; without points it is the only place that says so."""
     total, met = len(results), sum(r.status == "met" for r in results)
     unknown = [r for r in results if asks(r)]
     if not unknown:  # nothing more to ask the resident: what is left is the document's silence
         lead = _lead(total, met, lang) if total else ""
-        return [_m("unsettled_line", lang, lead=lead, unsettled=_m("unsettled", lang)),
-                *_eligible([r for r in results if r.status == "met"], lang), *_soft(results, lang)]
+        if not points:
+            said = [_m("unsettled_line", lang, lead=lead, unsettled=_m("unsettled", lang))]
+        else:
+            said = [lead.strip()] if lead else []
+        return [*said, *_eligible([r for r in results if r.status == "met"], lang), *_soft(results, lang)]
     lead = _lead(total, met, lang) if met else ""
     if any(r.fact.key in ("children", "adults") for r in unknown):
         kids = any(r.fact.key == "children" for r in unknown)
@@ -114,54 +119,48 @@ def _not_eligible(results: list[ConditionResult], lang: Lang) -> list[str]:
             for r in results if r.status == "not_met" and firm(r)]
 
 
-def _later(verdict: Verdict, results: list[ConditionResult], lang: Lang) -> str | None:
-    """When only "too young" conditions fail, say when the member will qualify."""
-    failed = [r for r in results if r.status == "not_met" and firm(r)]
-    if verdict != "not_eligible" or not failed or not all(r.later_ja for r in failed):
+def _too_young(outcome: Outcome) -> ConditionResult | None:
+    """The first failed condition when only "too young" conditions fail (a member will qualify later)."""
+    failed = [r for r in outcome.conditions if r.status == "not_met" and firm(r)]
+    if outcome.verdict != "not_eligible" or not failed or not all(r.later for r in failed):
         return None
-    first = failed[0]
-    later = first.later.get(lang) or (first.later_en if lang == "en" else first.later_ja)
-    return _m("later", lang, subject=_cap(_subject(first, lang)), later=later)
+    return failed[0]
+
+
+def will_qualify(outcome: Outcome) -> bool:
+    """Whether the outcome has a "later" note (`later_in`), without composing it."""
+    return _too_young(outcome) is not None
 
 
 _BUILD: dict[str, Lines] = {"eligible": _eligible, "maybe": _maybe, "not_eligible": _not_eligible,
                             "related": _related}
-# Composed with every evaluation: the outcome's `_ja`/`_en` fields (the engine's tests, the audit, the
-# staff console). The other languages are composed when a result is shown in them (`reasons_in`): an
-# evaluation covers every measure of the catalog each turn, a resident reads a few, in one language.
-EAGER: tuple[Lang, ...] = ("ja", "en")
+def _builder(verdict: Verdict, points: bool) -> Lines:
+    """The reasons' composer for a verdict; a maybe's depends on whether open points are shown."""
+    return partial(_maybe, points=points) if verdict == "maybe" else _BUILD[verdict]
 
 
 def explain(measure_id: str, verdict: Verdict, results: list[ConditionResult], missing: list[Fact],
             unsettled: list[dict[Lang, str]] | None = None, how_chosen: Text | None = None) -> Outcome:
     """`unsettled`: points the document leaves open (each in every language, `texts_of`); `how_chosen`:
-    for related programmes."""
-    build = _BUILD[verdict]
-    reasons = {lang: build(results, lang) for lang in EAGER}
-    later = {lang: text for lang in EAGER if (text := _later(verdict, results, lang)) is not None}
+    for related programmes. The reasons and the "later" note are not composed here: an evaluation
+    covers every measure of the catalog each turn, a resident reads a few, in one language
+    (`reasons_in`, `later_in` compose them when shown)."""
     open_points = {lang: [u[lang] for u in unsettled or []] for lang in LANGS}
     chosen = texts_of(how_chosen) if how_chosen else {}
-    return Outcome(
-        measure_id=measure_id, verdict=verdict, conditions=results, missing=missing,
-        reasons_ja=reasons["ja"], reasons_en=reasons["en"], later_ja=later.get("ja"), later_en=later.get("en"),
-        unsettled_ja=open_points["ja"], unsettled_en=open_points["en"],
-        how_chosen_ja=chosen.get("ja"), how_chosen_en=chosen.get("en"),
-        reasons=reasons, later=later, unsettled=open_points, how_chosen=chosen,
-    )
+    return Outcome(measure_id=measure_id, verdict=verdict, conditions=results, missing=missing,
+                   unsettled=open_points, how_chosen=chosen)
 
 
 def reasons_in(outcome: Outcome, lang: Lang) -> list[str]:
-    """The outcome's reasons in `lang`, composed now when the evaluation did not (see EAGER)."""
+    """The outcome's reasons in `lang`: a fixed reason as it is, else composed from `conditions` now."""
     if lang in outcome.reasons:
         return outcome.reasons[lang]
-    build = _BUILD.get(outcome.verdict)
-    if build is None or not outcome.conditions:  # a fixed reason, or an outcome from before issue 13
-        return outcome.reasons_en if lang == "en" else outcome.reasons_ja
-    return build(outcome.conditions, lang)
+    return _builder(outcome.verdict, bool(outcome.unsettled.get("ja")))(outcome.conditions, lang)
 
 
 def later_in(outcome: Outcome, lang: Lang) -> str | None:
-    """The "later" note in `lang` (when a member will qualify), composed now when needed."""
-    if lang in outcome.later or outcome.later_ja is None:
-        return outcome.later.get(lang) or (outcome.later_en if lang == "en" else outcome.later_ja)
-    return _later(outcome.verdict, outcome.conditions, lang)
+    """The "later" note in `lang` (when a member will qualify), composed now."""
+    first = _too_young(outcome)
+    if first is None:
+        return None
+    return _m("later", lang, subject=_cap(_subject(first, lang)), later=first.later[lang])

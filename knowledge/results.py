@@ -16,7 +16,7 @@ from knowledge.languages import Lang
 from knowledge.measure import Measure
 from knowledge.messages import message
 from knowledge.outcome import CheckStatus, Fact, Outcome
-from knowledge.reasons import later_in, reasons_in, text_in
+from knowledge.reasons import later_in, reasons_in, text_in, will_qualify
 from knowledge.relevance import Group, group_of, relevance_key
 
 
@@ -59,9 +59,7 @@ _STATUS = {"eligible": "eligible", "maybe": "maybe", "related": "related"}
 
 def translated_title(measure: Measure, lang: Lang) -> str:
     """The measure's title in `lang` alone (a quick-reply label), or the document's where none is given."""
-    translated = {"ja": measure.title, "en": measure.title_en, "ja-easy": measure.title_easy,
-                  "zh": measure.title_zh, "ko": measure.title_ko}[lang]
-    return translated or measure.title
+    return measure.title_of(lang) or measure.title
 
 
 def title_in(measure: Measure, lang: Lang) -> str:
@@ -72,11 +70,6 @@ def title_in(measure: Measure, lang: Lang) -> str:
     if lang == "en" or translated == measure.title:
         return translated
     return message("results.title_beside", lang, title=translated, japanese=measure.title)
-
-
-def _in(texts: dict[Lang, str], ja: str | None, en: str | None, lang: Lang) -> str | None:
-    """One of the outcome's texts in `lang` (an outcome built before issue 13 has only ja/en)."""
-    return texts.get(lang) or (en if lang == "en" else ja)
 
 
 def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
@@ -90,16 +83,15 @@ def to_match(measure: Measure, outcome: Outcome, lang: Lang) -> Match:
         reasons=reasons_in(outcome, lang),
         conditions=[
             ConditionLine(text=message("results.condition", lang,
-                                       subject=_in(c.subject, c.subject_ja, c.subject_en, lang),
-                                       requirement=_in(c.requirement, c.requirement_ja, c.requirement_en, lang)),
+                                       subject=c.subject[lang], requirement=c.requirement[lang]),
                           status=c.status)
             for c in outcome.conditions
         ],
         missing=outcome.missing,
         later=later_in(outcome, lang),
         check_yourself=[text_in(t, lang) for t in measure.conditions_text],
-        unsettled=outcome.unsettled.get(lang) or (outcome.unsettled_en if lang == "en" else outcome.unsettled_ja),
-        how_chosen=_in(outcome.how_chosen, outcome.how_chosen_ja, outcome.how_chosen_en, lang),
+        unsettled=outcome.unsettled.get(lang, []),
+        how_chosen=outcome.how_chosen.get(lang),
         group=group_of(outcome),
         area=measure.area,
     )
@@ -118,7 +110,7 @@ def match_household(catalog: Catalog, household: Household, lang: Lang = "ja",
     eligible = [to_match(m, o, lang) for m, o in pairs if o.verdict == "eligible"]
     # maybes: the ones about members the resident described first (stable: benefits before services)
     maybe = [to_match(m, o, lang) for m, o in sorted(pairs, key=lambda p: relevance_key(*p)) if o.verdict == "maybe"]
-    later = [to_match(m, o, lang) for m, o in pairs if o.later_ja and m.kind == "benefit"]
+    later = [to_match(m, o, lang) for m, o in pairs if m.kind == "benefit" and will_qualify(o)]
     related = [to_match(m, o, lang) for m, o in pairs if o.verdict == "related"]
     return Results(eligible=eligible, maybe=maybe, later=later, related=related)
 

@@ -12,9 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from knowledge.measure import Measure
 
 SOURCE_DIR = Path(__file__).parent / "source"
 PAGE_REF = re.compile(r"\s*[（(]\s*(P[0-9]+)\s*[）)]\s*$")
@@ -93,6 +97,22 @@ def passages(text: str | None = None) -> list[Passage]:
         assert match is not None
         found.append(Passage(page=match.group(1), title=_title(lines[i]), body="\n".join(body), line=i + 1))
     return found
+
+
+def keyed(found: list[Passage]) -> dict[tuple[str, str], Passage]:
+    """Passages by (page, title as printed): a measure file names its passage by its `page` and `title`."""
+    return {(p.page, p.title): p for p in found}
+
+
+@cache
+def _shipped() -> dict[tuple[str, str], Passage]:
+    return keyed(passages())
+
+
+def passage_of(measure: Measure, among: dict[tuple[str, str], Passage] | None = None) -> Passage | None:
+    """The measure's passage in the shipped document (or `among`, another document's `keyed` passages),
+    None when the document prints no such title on that page. The one lookup of a measure's words."""
+    return (_shipped() if among is None else among).get((measure.page, measure.title))
 
 
 def chunks(text: str | None = None, size: int = 200) -> list[tuple[int, str]]:

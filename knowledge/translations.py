@@ -64,7 +64,8 @@ def _walk(value: object, where: str) -> Iterator[tuple[str, Text | Why]]:
 
 def resident_texts(measure: Measure) -> list[ResidentText]:
     """The title and every `Text`/`Why` in the measure (found by type, so a new field is not missed)."""
-    texts = [ResidentText("title", measure.title, measure.title_easy, measure.title_zh, measure.title_ko, True)]
+    texts = [ResidentText("title", measure.title, measure.title_of("ja-easy"), measure.title_of("zh"),
+                          measure.title_of("ko"), True)]
     for where, t in _walk(measure, ""):
         top = where.split(".")[0].split("[")[0]
         # A Why (what the document leaves open) is read in every chat language, やさしい日本語 too.

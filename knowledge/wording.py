@@ -93,6 +93,7 @@ def adult_texts(person: Adult) -> Texts:
 
 
 @cache
+@cache
 def fixed_texts(key: str) -> Texts:
     """One of the fixed subjects (household, any_child, any_adult) in every language."""
     return all_langs(lambda lang: _w(key, lang))
@@ -239,3 +240,14 @@ def later_age(age: int, lang: Lang) -> str:
 
 def later_turning(age: int, lang: Lang) -> str:
     return _w("later_turning", lang, age=age)
+
+
+_LATER: dict[str, Callable[[int, Lang], str]] = {"school_year": later_school_year, "age": later_age,
+                                                  "turning": later_turning}
+
+
+@cache
+def later_texts(kind: str, number: int) -> Texts:
+    """"…になると対象" in every language, composed once per kind and number: the engine asks for it on
+    every evaluation of every too-young member, and the words never change while the process runs."""
+    return all_langs(lambda lang: _LATER[kind](number, lang))

@@ -16,6 +16,7 @@ import yaml
 from knowledge.catalog import CURRENT_FISCAL_YEAR, MEASURES_DIR, load_measure
 from knowledge.eligibility import evaluate
 from knowledge.household import Household
+from knowledge.reasons import later_in, reasons_in
 
 MEASURE_CASES = Path(__file__).parent / "measures"
 
@@ -56,31 +57,36 @@ class MeasureCase(pytest.Item):
         problems = []
         if outcome.verdict != expected:
             problems.append(f"verdict {outcome.verdict!r}, expected {expected!r}")
-        text = " ".join(outcome.reasons_ja + outcome.reasons_en + [outcome.later_ja or "", outcome.later_en or ""])
+        text = " ".join(reasons_in(outcome, "ja") + reasons_in(outcome, "en")
+                        + [later_in(outcome, "ja") or "", later_in(outcome, "en") or ""])
         for fragment in self.case.get("reasons_include", []):
             if fragment not in text:
                 problems.append(f"reasons lack {fragment!r}")
+        for fragment in self.case.get("reasons_exclude", []):
+            if fragment in text:
+                problems.append(f"reasons say {fragment!r}")
         if "conditions" in self.case:
             got = [c.status for c in outcome.conditions]
             if got != self.case["conditions"]:
                 problems.append(f"condition statuses {got}, expected {self.case['conditions']}")
-        if "later" in self.case and bool(outcome.later_ja) != self.case["later"]:
-            problems.append(f"later note {outcome.later_ja!r}, expected {'one' if self.case['later'] else 'none'}")
+        if "later" in self.case and bool(later_in(outcome, "ja")) != self.case["later"]:
+            expected = "one" if self.case["later"] else "none"
+            problems.append(f"later note {later_in(outcome, 'ja')!r}, expected {expected}")
         if "basis" in self.case and [c.basis for c in outcome.conditions] != self.case["basis"]:
             problems.append(f"condition bases {[c.basis for c in outcome.conditions]}, expected {self.case['basis']}")
         # `unsettled`: true / false, or fragments that must appear among what the document leaves open
         want = self.case.get("unsettled")
-        said = " ".join(outcome.unsettled_ja + outcome.unsettled_en)
+        said = " ".join(outcome.unsettled.get("ja", []) + outcome.unsettled.get("en", []))
         if isinstance(want, bool) and bool(said) != want:
-            problems.append(f"unsettled {outcome.unsettled_ja!r}, expected {'some' if want else 'none'}")
+            problems.append(f"unsettled {outcome.unsettled.get('ja')!r}, expected {'some' if want else 'none'}")
         for fragment in want if isinstance(want, list) else []:
             if fragment not in said:
                 problems.append(f"unsettled lacks {fragment!r}")
-        if "how_chosen" in self.case and bool(outcome.how_chosen_ja) != self.case["how_chosen"]:
+        if "how_chosen" in self.case and bool(outcome.how_chosen.get("ja")) != self.case["how_chosen"]:
             expected = "one" if self.case["how_chosen"] else "none"
-            problems.append(f"how_chosen {outcome.how_chosen_ja!r}, expected {expected}")
+            problems.append(f"how_chosen {outcome.how_chosen.get('ja')!r}, expected {expected}")
         if problems:
-            raise MeasureCaseError("; ".join(problems) + f"\nreasons: {outcome.reasons_ja}")
+            raise MeasureCaseError("; ".join(problems) + f"\nreasons: {reasons_in(outcome, 'ja')}")
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:  # type: ignore[override]
         if isinstance(excinfo.value, MeasureCaseError):

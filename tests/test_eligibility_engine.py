@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from knowledge.eligibility import evaluate, possible_school_years
 from knowledge.household import Child, Household
 from knowledge.measure import Measure, Rule
+from knowledge.reasons import later_in, reasons_in
 
 QUOTE = {"quote": "見本"}
 
@@ -53,7 +54,7 @@ def test_the_best_placed_child_is_reported_by_name() -> None:
     household = Household(children=[Child(age=4), Child(age=13, sex="male", school_year=7)])
     outcome = evaluate(measure(**BOY_6_TO_10), household, 2024)
     assert outcome.verdict == "eligible"
-    assert "13歳の息子さん（中学1年生）" in outcome.reasons_ja[0]
+    assert "13歳の息子さん（中学1年生）" in reasons_in(outcome, "ja")[0]
 
 
 def test_unknown_children_mean_maybe_and_no_children_mean_no() -> None:
@@ -65,13 +66,13 @@ def test_maybe_names_the_facts_that_would_decide() -> None:
     outcome = evaluate(measure(**BOY_6_TO_10), Household(children=[Child(age=13)]), 2024)
     assert outcome.verdict == "maybe"
     assert [(f.key, f.member) for f in outcome.missing] == [("child.sex", 0)]
-    assert outcome.reasons_ja[0].startswith("2つの条件のうち1つを満たしています")
+    assert reasons_in(outcome, "ja")[0].startswith("2つの条件のうち1つを満たしています")
 
 
 def test_a_child_too_young_is_told_when_it_will_qualify() -> None:
     outcome = evaluate(measure(**BOY_6_TO_10), Household(children=[Child(age=9, sex="male", school_year=4)]), 2024)
     assert outcome.verdict == "not_eligible"
-    assert outcome.later_ja and "小学6年生になると対象" in outcome.later_ja
+    assert "小学6年生になると対象" in (later_in(outcome, "ja") or "")
 
 
 def test_unknown_adults_mean_maybe() -> None:
@@ -136,7 +137,7 @@ OUTSIDE = {"ja": "外側は資料に書かれていません。", "en": "The doc
 def test_a_reading_never_excludes_and_never_promises() -> None:
     m = measure(some_child=[{"type": "child_age", "max": 5, "basis": READING}])
     too_old = evaluate(m, Household(children=[Child(age=9)]), 2024)
-    assert too_old.verdict == "maybe" and too_old.unsettled_ja == ["資料に書かれていません。"]
+    assert too_old.verdict == "maybe" and too_old.unsettled["ja"] == ["資料に書かれていません。"]
     fits = evaluate(m, Household(children=[Child(age=3)]), 2024)
     assert fits.verdict == "maybe" and fits.conditions[0].basis == "reading"
     assert evaluate(m, Household(children=[]), 2024).verdict == "not_eligible"  # no child at all is still no
@@ -145,17 +146,17 @@ def test_a_reading_never_excludes_and_never_promises() -> None:
 def test_outside_a_firm_condition_is_maybe_inside_is_eligible() -> None:
     m = measure(some_child=[{"type": "child_age", "max": 5, "outside": OUTSIDE}])
     inside = evaluate(m, Household(children=[Child(age=5)]), 2024)
-    assert inside.verdict == "eligible" and inside.unsettled_ja == [] and inside.conditions[0].basis == "document"
+    assert inside.verdict == "eligible" and inside.unsettled["ja"] == [] and inside.conditions[0].basis == "document"
     outside = evaluate(m, Household(children=[Child(age=6)]), 2024)
     assert outside.verdict == "maybe" and outside.conditions[0].basis == "reading"
-    assert outside.unsettled_en == ["The document does not settle the rest."] and outside.missing == []
+    assert outside.unsettled["en"] == ["The document does not settle the rest."] and outside.missing == []
 
 
 def test_an_unsettled_rule_keeps_everyone_at_maybe() -> None:
     m = measure(some_child=[{"type": "child_age", "max": 5}], unsettled=[OUTSIDE])
     outcome = evaluate(m, Household(children=[Child(age=2)]), 2024)
-    assert outcome.verdict == "maybe" and outcome.unsettled_ja == [OUTSIDE["ja"]]
-    assert evaluate(m, Household(children=[Child(age=7)]), 2024).unsettled_ja == []  # not for those ruled out
+    assert outcome.verdict == "maybe" and outcome.unsettled["ja"] == [OUTSIDE["ja"]]
+    assert evaluate(m, Household(children=[Child(age=7)]), 2024).unsettled["ja"] == []  # not for those ruled out
 
 
 def test_a_selected_programme_is_related_but_a_failed_document_condition_still_says_no() -> None:
@@ -163,9 +164,9 @@ def test_a_selected_programme_is_related_but_a_failed_document_condition_still_s
     m = measure(selection=chosen, some_child=[{"type": "school_year", "min": 7, "max": 9}])
     assert evaluate(m, Household(children=[Child(age=13, school_year=8)]), 2024).verdict == "related"
     primary = evaluate(m, Household(children=[Child(age=10, school_year=5)]), 2024)
-    assert primary.verdict == "not_eligible" and primary.how_chosen_ja is None
+    assert primary.verdict == "not_eligible" and not primary.how_chosen
     open_question = evaluate(m, Household(children=[Child(age=12)]), 2024)  # 小6 or 中1: ask first
-    assert open_question.verdict == "maybe" and open_question.missing and open_question.how_chosen_en
+    assert open_question.verdict == "maybe" and open_question.missing and open_question.how_chosen.get("en")
 
 
 def test_outside_on_a_range_with_two_bounds_is_refused() -> None:

@@ -62,3 +62,11 @@ def test_contact_lines_in_every_language() -> None:
     assert contact.line("zh") == "咨询：千代田区役所（电话：03-3264-2111）"
     assert contact.line("ko") == "문의: 千代田区役所 (전화 03-3264-2111)"
     assert Contact().ask_line("ko") == "구청 창구(区の窓口)에 문의해 주십시오."
+
+
+def test_a_tag_is_one_of_ours_or_none() -> None:
+    from knowledge.languages import as_lang, ours
+
+    assert [ours(t) for t in ("zh-CN", "ko_KR", "EN", "ja_easy", "ja")] == ["zh", "ko", "en", "ja-easy", "ja"]
+    assert [ours(t) for t in ("fr", "", None, "english")] == [None, None, None, None]
+    assert as_lang("fr", "en") == "en" and as_lang("fr") == "ja"

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from knowledge.catalog import default_catalog
 from knowledge.household import Adult, Child, Household
+from knowledge.reasons import reasons_in
 
 maybe_bool = st.sampled_from([None, True, False])
 
@@ -56,7 +57,7 @@ def test_a_reading_alone_never_turns_anyone_away(household: Household) -> None:
         if outcome.verdict != "not_eligible" or measure.kind == "initiative":
             continue
         firm_failures = [c for c in outcome.conditions if c.status == "not_met" and c.basis != "reading"]
-        assert firm_failures, (measure.id, outcome.reasons_ja)
+        assert firm_failures, (measure.id, reasons_in(outcome, "ja"))
 
 
 @settings(max_examples=300, deadline=None)
@@ -67,10 +68,10 @@ def test_no_promise_rests_on_a_reading_a_selection_or_an_open_point(household: H
         rule = measure.rule_for(catalog.fiscal_year)
         soft = any(c.basis == "reading" for c in outcome.conditions)
         if soft or measure.selection is not None or (rule is not None and rule.unsettled):
-            assert outcome.verdict != "eligible", (measure.id, outcome.reasons_ja)
+            assert outcome.verdict != "eligible", (measure.id, reasons_in(outcome, "ja"))
         if outcome.verdict == "eligible":
             assert all(c.status == "met" and c.basis in ("document", "definition") for c in outcome.conditions)
-            assert outcome.unsettled_ja == [] and outcome.how_chosen_ja is None, measure.id
+            assert not outcome.unsettled.get("ja") and not outcome.how_chosen, measure.id
 
 
 @settings(max_examples=200, deadline=None)
@@ -78,7 +79,7 @@ def test_no_promise_rests_on_a_reading_a_selection_or_an_open_point(household: H
 def test_related_and_maybe_say_why_and_selected_programmes_say_how(household: Household) -> None:
     for measure, outcome in default_catalog().evaluate(household):
         if outcome.verdict == "related":
-            assert measure.selection is not None and outcome.how_chosen_ja and outcome.how_chosen_en
+            assert measure.selection is not None and outcome.how_chosen.get("ja") and outcome.how_chosen.get("en")
         if outcome.verdict == "maybe":  # something to ask the resident, or something to ask at the counter
-            assert outcome.missing or outcome.unsettled_ja, measure.id
-        assert len(outcome.unsettled_ja) == len(outcome.unsettled_en)
+            assert outcome.missing or outcome.unsettled.get("ja"), measure.id
+        assert len(outcome.unsettled.get("ja", [])) == len(outcome.unsettled.get("en", []))

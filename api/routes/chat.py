@@ -17,7 +17,6 @@ from api.deps import ChatDep, SettingsDep
 from api.errors import ApiError, responses
 from api.models import SESSION_ID, ChatMeasure, ChatRequest, ChatResponse, Reply
 from api.rate_limit import RateLimited, encoder_budget
-from bot.dialogue.summary import summary_text
 from knowledge.household import Household
 from knowledge.relevance import fold_line
 from knowledge.results import folded, shown_maybe
@@ -75,8 +74,7 @@ def chat(body: ChatRequest, service: ChatDep, settings: SettingsDep, request: Re
         notice=service.dialogue.notice(exchange.state.lang),
         household=None if exchange.erased or exchange.state.household == Household() else exchange.state.household,
         household_changed=exchange.turn.household_changed,
-        household_summary=summary_text(exchange.state.household, exchange.state.lang, exchange.state.unaged_children)
-        if exchange.turn.household_changed else None,
+        household_summary=exchange.turn.summary if exchange.turn.household_changed else None,
         folded=len(hidden),
         folded_label=fold_line([m.area for m in hidden], len(hidden), exchange.state.lang) if hidden else None,
         answer=exchange.turn.answer,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 
 from api.deps import CatalogDep
 from api.errors import ApiError, responses
-from api.models import Budget, MeasureDetail, MeasureItem, Summary
+from api.models import Budget, Lang, MeasureDetail, MeasureItem, Summary
 from knowledge.catalog import Catalog
 from knowledge.measure import Measure
+from knowledge.reasons import text_in
+from knowledge.results import translated_title
 
 router = APIRouter(prefix="/api/measures", tags=["measures"])
 
@@ -18,12 +22,16 @@ def _budget(catalog: Catalog, measure: Measure) -> Budget:
     return Budget(line=line.id, heading=line.heading, amount=line.amount, yen=line.yen)
 
 
-@router.get("", response_model=list[MeasureItem], summary="All measures")
-def list_measures(catalog: CatalogDep) -> list[MeasureItem]:
-    """Every FY2024 measure in document order of the catalog, with page, kind and budget line."""
+@router.get("", response_model=list[MeasureItem], responses=responses(422), summary="All measures")
+def list_measures(catalog: CatalogDep,
+                  lang: Annotated[Lang, Query(description="ja, en, ja-easy, zh, ko (or a tag such as zh-CN)")] = "ja",
+                  ) -> list[MeasureItem]:
+    """Every FY2024 measure in document order of the catalog, with page, kind and budget line; the title
+    and summary also in `lang` (`title_local`, `summary_local`), beside the document's Japanese title."""
     return [
         MeasureItem(id=m.id, title=m.title, title_en=m.title_en, page=m.page, kind=m.kind, area=m.area,
-                    summary=Summary(ja=m.summary.ja, en=m.summary.en), budget=_budget(catalog, m))
+                    summary=Summary(ja=m.summary.ja, en=m.summary.en), budget=_budget(catalog, m),
+                    lang=lang, title_local=translated_title(m, lang), summary_local=text_in(m.summary, lang))
         for m in catalog
     ]
 

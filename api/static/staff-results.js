@@ -91,11 +91,11 @@ window.StaffResults = (function () {
   /* The visitor's one-page memo: what it is, why it fits, the page, what to ask at the counter.
    * No form, no household facts beyond the reasons' own words (「2歳のお子さん」). In the visitor's
    * language: `data` is the /api/eligibility answer in it, `T` its words (GET /api/messages?part=handout),
-   * `lang` its code (the console itself stays Japanese). */
-  function handout(box, data, isPicked, T, lang) {
+   * `lang` its code (the console itself stays Japanese), `html` its HTML lang (GET /api/messages `languages`). */
+  function handout(box, data, isPicked, T, lang, html) {
     box.textContent = "";
     if (!T) return; // the words have not arrived yet (the print button waits for them)
-    box.setAttribute("lang", { "ja-easy": "ja", zh: "zh-Hans" }[lang] || lang || "ja");
+    box.setAttribute("lang", html || lang || "ja");
     var top = el("header");
     top.appendChild(el("h1", null, T.title));
     top.appendChild(el("p", null, fill(T.intro, {

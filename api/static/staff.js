@@ -98,10 +98,10 @@
   function pick(item, on) { memo[item.id] = on; handout(); }
   // The handout in the visitor's language (the console stays Japanese): its words and the same household's
   // answer in that language, fetched when the language or the household changes.
-  var memoLang = "ja", memoWords = {}, memoData = null;
+  var memoLang = "ja", memoWords = {}, memoData = null, memoHtml = {}; // memoHtml: code → HTML lang (the API's)
   function handout() {
     var data = memoLang === "ja" ? last : memoData;
-    R.handout($("#handout"), data, picked, memoWords[memoLang], memoLang);
+    R.handout($("#handout"), data, picked, memoWords[memoLang], memoLang, memoHtml[memoLang]);
   }
   function loadWords(lang) {
     if (memoWords[lang]) return Promise.resolve(memoWords[lang]);
@@ -114,7 +114,7 @@
     if (box.options.length > 1 || !languages) return;
     box.textContent = "";
     languages.forEach(function (l) {
-      var o = el("option", null, l.name); o.value = l.code; o.lang = l.code === "zh" ? "zh-Hans" : l.code === "ja-easy" ? "ja" : l.code;
+      var o = el("option", null, l.name); o.value = l.code; o.lang = l.html; memoHtml[l.code] = l.html;
       box.appendChild(o);
     });
     box.value = memoLang;

@@ -14,7 +14,7 @@
   // GET /api/messages in the chosen language; the server's own texts already come in it. A related
   // programme (participants chosen by a school or the ward) is never worded 「対象です」; a maybe says
   // whether it waits on a fact from the resident or on a point the document does not settle.
-  var HTML_LANG = { ja: "ja", en: "en", "ja-easy": "ja", zh: "zh-Hans", ko: "ko" }; // for screen readers and fonts
+  var HTML_LANG = {}; // code → HTML lang, for screen readers and fonts: from GET /api/messages (`languages`)
   var script = document.currentScript;
   if (!script || window.chiyodaBenefitFinderLoaded) return; // loaded twice: keep the first
   window.chiyodaBenefitFinderLoaded = true;
@@ -58,6 +58,7 @@
 
   function build(ui) {
     var lang = ui.lang; // the conversation's language: the resident's choice, or as the server last said
+    (ui.languages || []).forEach(function (l) { HTML_LANG[l.code] = l.html; });
     var T = ui.messages;
     var showAll = ui.show_all || [];
     var host = el("div", { id: HOST_ID, lang: HTML_LANG[lang] || lang });

@@ -10,21 +10,22 @@ the deployment's contact settings (knowledge/contact.py), or 区の窓口 when n
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from pydantic import BaseModel, Field
 
 from bot.dialogue.situation import judged, read_situation
 from bot.understanding.question_kind import Asked
+from knowledge import source
 from knowledge.catalog import Catalog
 from knowledge.contact import Contact
+from knowledge.dated import year_name
 from knowledge.household import Household
 from knowledge.languages import Lang
 from knowledge.measure import Measure
 from knowledge.messages import message
 from knowledge.reasons import text_in
 from knowledge.results import title_in, to_match
-from knowledge.source import document, passages
+from knowledge.source import document
 
 # Answers in やさしい日本語, 中文 and 한국어 are still worded in Japanese here (issue 13a leaves this module
 # to last: issue 15 round 2 rewrites it); every language is accepted.
@@ -45,14 +46,10 @@ class Answer(BaseModel):
     text: str
 
 
-@cache
-def _passages() -> dict[tuple[str, str], str]:
-    return {(p.page, p.title): p.body for p in passages()}
-
-
 def passage_of(measure: Measure) -> str:
-    """The measure's passage in the document (its paragraphs, one a line), or "" when not found."""
-    return _passages().get((measure.page, measure.title), "")
+    """The measure's paragraphs in the document (one a line, without the title), or "" when not found."""
+    found = source.passage_of(measure)
+    return found.body if found else ""
 
 
 def clause(text: str, start: int, end: int) -> str:
@@ -97,8 +94,8 @@ def studied_only(measure: Measure, asked: Asked) -> bool:
 
 def _fiscal(lang: Lang) -> str:
     doc = document()
-    era = str(doc.fiscal_year) if lang == "en" else doc.fiscal_year_ja  # as in knowledge/dated.py
-    return message("answers.fiscal", lang, era=era, year=doc.fiscal_year, next=doc.fiscal_year + 1)
+    return message("answers.fiscal", lang, era=year_name(doc.fiscal_year, doc.fiscal_year_ja, lang),
+                   year=doc.fiscal_year, next=doc.fiscal_year + 1)
 
 
 def status_line(measure: Measure, lang: Lang) -> str:
@@ -134,11 +131,11 @@ def _verdict_lines(measure: Measure, catalog: Catalog, household: Household, lan
         head = message("answers.verdict_not_eligible", lang)
     elif outcome.verdict == "related":
         head = match.how_chosen or ""
-    elif not outcome.unsettled_ja:  # the document's conditions decide; a fact of the household is missing
+    elif not outcome.unsettled.get("ja"):  # the document's conditions decide; a fact of the household is missing
         head = message("answers.verdict_missing", lang)
     else:
         head = message("answers.verdict_unsettled", lang)
-    return outcome.verdict != "maybe" or not outcome.unsettled_ja, [head, *lines]
+    return outcome.verdict != "maybe" or not outcome.unsettled.get("ja"), [head, *lines]
 
 
 class Answerer:
@@ -209,7 +206,6 @@ class Answerer:
         return lines
 
     def _not_printed(self, measure: Measure, asked: Asked, lang: Lang) -> list[str]:
-        en = lang == "en"
         missing = asked.wanted.missing.get(lang, "")
         text = passage_of(measure)
         lines = [message("answers.not_said", lang, missing=missing)]
@@ -217,13 +213,10 @@ class Answerer:
         if given is not None:  # 「…を用意」: said to be provided, so perhaps nothing to apply for
             said = clause(text, given.start(), given.end())
             said = said[:said.find(given.group(0)) + len(given.group(0))]
-            maybe_none = (f"It says 「{said}」: it may need no application at all, but the document does not say."
-                          if en else f"資料には「{said}」とあり、申し込みが要らないものかもしれませんが、"
-                                     "資料からは分かりません。")
-            return [*lines, maybe_none]  # the clause is the answer's context: no second quote
+            # the clause is the answer's context: no second quote
+            return [*lines, message("answers.maybe_no_application", lang, said=said)]
         if asked.topic is not None and asked.topic.name == "payment" and not re.search(r"円|助成|補助|給付|利子", text):
-            lines.append("The document does not describe it as money paid to you." if en else
-                         "資料では、お金を支給（振り込み）する施策としては書かれていません。")
+            lines.append(message("answers.not_money_paid", lang))
         lines.append(message("answers.passage", lang, text=_quote(text)))
         return lines
 
@@ -231,9 +224,7 @@ class Answerer:
         return message("answers.no_promise", lang)
 
     def _ask(self, missing: str, lang: Lang, in_document: bool) -> str:
-        """Whom to ask: the configured contact, else the ward office counter."""
-        if self.contact.configured:
-            return self.contact.line(lang)
-        if in_document or not missing:
-            return message("answers.ask_details", lang)
-        return message("answers.ask_about", lang, missing=missing)
+        """Whom to ask: the configured contact, else the ward office counter about what is missing."""
+        counter = message("answers.ask_details", lang) if in_document or not missing else \
+            message("answers.ask_about", lang, missing=missing)
+        return self.contact.ask_line(lang, counter)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.dialogue.summary import school_year_label
 from bot.understanding import Conflict
 from bot.understanding.consistency import child_problems, school_year_ages
 from knowledge.household import Household
 from knowledge.languages import Lang
 from knowledge.messages import message, messages
 from knowledge.outcome import Fact
+from knowledge.wording import school_year
 
 CHILDREN = Fact(key="children")
 AGAIN: dict[Lang, str] = messages("clarify.again")
@@ -32,7 +32,7 @@ def _without(child: dict[str, Any], *fields: str) -> dict[str, Any]:
 
 def _age_or_year(child: dict[str, Any], lang: Lang) -> tuple[str, dict[str, str | list[dict[str, Any]]]]:
     age, year = child["age"], child["school_year"]
-    grade = school_year_label(year, lang)
+    grade = school_year(year, lang)
     low, high = school_year_ages(year)
     by_age = _without(child, "school_year")
     by_year = {**_without(child, "daycare"), "age": low}  # the labelling convention: 小n → 5+n
@@ -43,7 +43,7 @@ def _age_or_year(child: dict[str, Any], lang: Lang) -> tuple[str, dict[str, str 
 
 
 def _daycare(child: dict[str, Any], lang: Lang) -> tuple[str, dict[str, list[dict[str, Any]]]]:
-    who = school_year_label(child["school_year"], lang) if child.get("school_year") else \
+    who = school_year(child["school_year"], lang) if child.get("school_year") else \
         _m("age_child", lang, age=child["age"])
     return _m("daycare", lang, who=who), {_m("not_at_daycare", lang): [_without(child, "daycare")]}
 

@@ -33,14 +33,16 @@ from knowledge.contact import Contact
 from knowledge.dated import Clock, notice
 from knowledge.household import Household
 from knowledge.languages import Lang, language_named
+from knowledge.measure import Measure
 from knowledge.messages import message, messages
-from knowledge.outcome import Fact
+from knowledge.outcome import Fact, Outcome
 from knowledge.reasons import text_in
 from knowledge.results import Results, match_household, title_in
 from knowledge.search.searcher import Hit
 from knowledge.settings import get_settings
 
 SearchFn = Callable[[str, int], list[Hit]]
+Evaluated = list[tuple[Measure, Outcome]]  # `Catalog.evaluate`: every measure with its outcome
 MAX_RETRIES = 1
 UNAGED = "children.unaged"
 DONT_KNOW: dict[Lang, str] = messages("common.dont_know")  # the pending key of 「ほかのお子さんの年齢も教えてください」
@@ -57,6 +59,8 @@ class Turn(BaseModel):
     done: bool = False
     erase: bool = False
     household_changed: bool = Field(default=False, description="This message changed what the bot understood.")
+    summary: str | None = Field(default=None, description="When `household_changed`: the household as said back "
+                                                          "in `messages` (composed once; the API shows it too).")
     answer: Answer | None = Field(default=None, description="A question of a kind (how/when/…) answered this turn.")
 
 
@@ -144,9 +148,19 @@ class Dialogue:
         """Progress, the purpose notice when due, and the next question (or the results)."""
         return self._continue(state.model_copy(deep=True), _Out())
 
-    def has_question(self, state: DialogueState) -> bool:
-        return not state.finished and next_prompt(self.catalog.evaluate(state.household), state.settled_keys(),
-                                                  state.household, state.lang, state.expanded_keys()) is not None
+    def has_question(self, state: DialogueState, evaluated: Evaluated | None = None) -> bool:
+        """`evaluated`: `catalog.evaluate(state.household)` when the caller has it (the turn's one evaluation)."""
+        if state.finished:
+            return False
+        evaluated = self.catalog.evaluate(state.household) if evaluated is None else evaluated
+        return next_prompt(evaluated, state.settled_keys(), state.household, state.lang,
+                           state.expanded_keys()) is not None
+
+    def hits_text(self, hits: list[Hit], lang: Lang) -> str:
+        """Search hits as an answer: each measure's title and summary in `lang`, with its page."""
+        titles = {m.id: title_in(m, lang) for m in self.catalog}
+        summaries = {m.id: text_in(m.summary, lang) for m in self.catalog}
+        return replies.answer_text(hits, lang, titles, summaries)
 
     def _apply_quick_reply(self, state: DialogueState, label: str, out: _Out) -> tuple[DialogueState, Turn]:
         assert state.pending is not None
@@ -157,8 +171,9 @@ class Dialogue:
         changed = household != state.household
         state.household = household
         if state.pending.key == "clarify" and changed:  # a chosen reading of a message: say it back
-            out.say(summary_text(household, state.lang), [CORRECT[state.lang]])
-            return _with_correction(*self._continue(state, out), state.lang)
+            said = summary_text(household, state.lang)
+            out.say(said, [CORRECT[state.lang]])
+            return _with_correction(*self._continue(state, out), state.lang, said)
         return self._continue(state, out)
 
     def _skip_pending(self, state: DialogueState, out: _Out) -> tuple[DialogueState, Turn]:
@@ -234,18 +249,20 @@ class Dialogue:
             state.household = got.household
             state.last_changed = list(got.changed)
             state.settled = [f for f in state.settled if path_of(f) not in got.changed]
-            if got.changed or state.unaged_children:
-                out.say(summary_text(state.household, state.lang, state.unaged_children), [CORRECT[state.lang]])
+            said = summary_text(state.household, state.lang, state.unaged_children) \
+                if got.changed or state.unaged_children else None
+            if said is not None:
+                out.say(said, [CORRECT[state.lang]])
             if got.conflicts:
-                return self._clarify(state, out, got.conflicts[0], bool(got.changed))
+                return self._clarify(state, out, got.conflicts[0], said if got.changed else None)
             # 「中3の息子です。HPVワクチンの対象ですか」: the facts, then the answer about that measure
             asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
                                      with_facts=True, search=search)
             if asked is not None:
-                return _with_correction(*self._said(state, out, asked, retry=False), state.lang)
+                return _with_correction(*self._said(state, out, asked, retry=False), state.lang, said)
             state, turn = self._continue(state, out)
             state.shown = _shown(turn.results) or state.shown  # the cards every channel now shows
-            return _with_correction(state, turn, state.lang)
+            return _with_correction(state, turn, state.lang, said)
         none = _checklist_none(pending, text, state.lang)
         if none is not None:  # 「いいえ」 typed to a checklist: the same as tapping 「あてはまるものはない」
             return self._apply_quick_reply(state, none, out)
@@ -279,12 +296,14 @@ class Dialogue:
         return state, turn.model_copy(update={"answer": reply.answer})
 
     def _clarify(self, state: DialogueState, out: _Out, conflict: Conflict,
-                 changed: bool) -> tuple[DialogueState, Turn]:
-        """Ask which reading is right instead of guessing (the impossible children were left out)."""
+                 summary: str | None) -> tuple[DialogueState, Turn]:
+        """Ask which reading is right instead of guessing (the impossible children were left out).
+        `summary`: the household said back before, when the message changed it."""
         text, answers = clarifying_question(conflict, state.household, state.lang)
         state.pending = Pending(key="clarify", text=text, answers=answers, lang=state.lang)
         out.say(text, state.pending.quick_replies)
-        return state, Turn(messages=out.messages, results=self._results(state), household_changed=changed)
+        return state, Turn(messages=out.messages, results=self._results(state), household_changed=summary is not None,
+                           summary=summary)
 
     def _answer_question(self, text: str, state: DialogueState, out: _Out, pending: Pending | None,
                          search: SearchFn | None) -> bool:
@@ -294,9 +313,7 @@ class Dialogue:
         hits = search(text, 3)
         if not hits and pending is not None:
             return False
-        titles = {m.id: title_in(m, state.lang) for m in self.catalog}
-        summaries = {m.id: text_in(m.summary, state.lang) for m in self.catalog}
-        out.say(replies.answer_text(hits, state.lang, titles, summaries))
+        out.say(self.hits_text(hits, state.lang))
         state.shown = [h.id for h in hits] or state.shown
         return True
 
@@ -307,16 +324,18 @@ class Dialogue:
         if state.pending:
             state.pending.retries += 1
         out.say(replies.say("not_understood", state.lang))
-        if state.pending is None and not self.has_question(state):  # the results were final: not again in full
-            return state, Turn(messages=out.messages, results=self._results(state), done=True)
-        return self._continue(state, out, show_progress=False, retry=True)
+        evaluated = self.catalog.evaluate(state.household)  # once for this turn, whichever way it goes
+        if state.pending is None and not self.has_question(state, evaluated):  # the results were final: not again
+            return state, Turn(messages=out.messages, results=self._results(state, evaluated), done=True)
+        return self._continue(state, out, show_progress=False, retry=True, evaluated=evaluated)
 
-    def _results(self, state: DialogueState) -> Results:
-        return match_household(self.catalog, state.household, state.lang)
+    def _results(self, state: DialogueState, evaluated: Evaluated | None = None) -> Results:
+        return match_household(self.catalog, state.household, state.lang, evaluated)
 
-    def _continue(self, state: DialogueState, out: _Out, show_progress: bool = True,
-                  retry: bool = False) -> tuple[DialogueState, Turn]:
-        evaluated = self.catalog.evaluate(state.household)  # once per turn: results and next question
+    def _continue(self, state: DialogueState, out: _Out, show_progress: bool = True, retry: bool = False,
+                  evaluated: Evaluated | None = None) -> tuple[DialogueState, Turn]:
+        if evaluated is None:  # once per turn: results and next question
+            evaluated = self.catalog.evaluate(state.household)
         results = match_household(self.catalog, state.household, state.lang, evaluated)
         if retry and state.pending:
             out.say(state.pending.text, _with_finish(state))
@@ -377,16 +396,16 @@ def _apply(household: Household, fact: Fact, value: Any) -> Household:
     return set_fact(household, fact, value)
 
 
-def _with_correction(state: DialogueState, turn: Turn, lang: Lang) -> tuple[DialogueState, Turn]:
-    """The turn of a message that changed the household: flagged, and the last message (the one whose
-    quick replies every channel shows) offers 「訂正する」 too."""
+def _with_correction(state: DialogueState, turn: Turn, lang: Lang, summary: str | None) -> tuple[DialogueState, Turn]:
+    """The turn of a message that changed the household (`summary`: as it was said back): flagged, and the
+    last message (the one whose quick replies every channel shows) offers 「訂正する」 too."""
     last = turn.messages[-1] if turn.messages else None
     if last is not None and CORRECT[lang] not in last.quick_replies:
         options = last.quick_replies  # before a closing わからない and 「ここまでで結果を見る」, which stay last
         closing = (*DONT_KNOW.values(), *replies.FINISH.values())
         at = next((i for i, label in enumerate(options) if label in closing), len(options))
         last.quick_replies = [*options[:at], CORRECT[lang], *options[at:]]
-    return state, turn.model_copy(update={"household_changed": True})
+    return state, turn.model_copy(update={"household_changed": True, "summary": summary})
 
 
 def _with_languages(state: DialogueState, turn: Turn) -> tuple[DialogueState, Turn]:

@@ -76,11 +76,13 @@ class FreeQuestions:
             question = question_sentence(text)
             if asks_in_general(question):
                 return None  # 「2歳の子がいます。何がもらえますか」: the results answer it
-            if not named(question, self.catalog) and len(named(text, self.catalog)) == 1:
-                question = text  # 「教育ローンの利子補給を受けたい。何を準備すればいい？」: named before the question
-            elif not named(question, self.catalog) and (question == text or not has_topic(question)):
+            by_name = named(question, self.catalog)  # read once per sentence, handed on to `pick`
+            if not by_name and question != text and len(in_text := named(text, self.catalog)) == 1:
+                # 「教育ローンの利子補給を受けたい。何を準備すればいい？」: named before the question
+                question, by_name = text, in_text
+            elif not by_name and (question == text or not has_topic(question)):
                 return None  # the facts are the point: the results answer 「…何がもらえますか」
-            chosen = pick(question, self.catalog, search, [])
+            chosen = pick(question, self.catalog, search, [], by_name=by_name)
             if chosen.measure_id is None and not chosen.candidates and asked.kind != "contact":
                 return None
         else:
@@ -97,7 +99,7 @@ class FreeQuestions:
             return None
         if named_only:
             by_name = named(text, self.catalog)
-            chosen = pick(text, self.catalog, None, []) if len(by_name) == 1 else None
+            chosen = pick(text, self.catalog, None, [], by_name=by_name) if len(by_name) == 1 else None
         else:
             chosen = pick(text, self.catalog, search or self.search, shown)
         if chosen is None:

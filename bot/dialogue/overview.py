@@ -43,7 +43,7 @@ def overview(measure: Measure, lang: Lang, contact: Contact, notice: str | None 
     silent = not_printed(measure, lang)
     if silent:
         lines.append(message("answers.not_printed", lang, items=message("answers.not_printed_sep", lang).join(silent)))
-    lines.append(contact.line(lang) if contact.configured else message("answers.ask_else", lang))
+    lines.append(contact.ask_line(lang, message("answers.ask_else", lang)))
     if notice:
         lines.append(notice)
     return Answer(kind="overview", measure_id=measure.id, page=measure.page, in_document=None, text="\n".join(lines))

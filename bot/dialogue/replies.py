@@ -13,7 +13,7 @@ from knowledge.relevance import MAYBE_IN_TEXT, fold_line
 from knowledge.results import Match, Results, folded, shown_maybe
 from knowledge.search.searcher import Hit
 
-# The plain sentences, by key, in every language (the Rasa domain's utterances are their Japanese).
+# The plain sentences, by key, in every language (the Rasa actions say them too: the domain keeps no copy).
 SAID = ("welcome", "notice", "restart", "erased", "not_understood", "trouble", "skip", "thanks", "help", "empty",
         "no_hits", "counter", "nothing")
 TEXT: dict[str, dict[Lang, str]] = {key: messages(f"replies.{key}") for key in SAID}

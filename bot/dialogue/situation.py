@@ -25,7 +25,9 @@ from bot.understanding.people import noun_sex, segments
 from bot.understanding.question_kind import Spec
 from knowledge.eligibility import evaluate
 from knowledge.household import Household
+from knowledge.languages import Lang
 from knowledge.measure import Measure
+from knowledge.messages import message
 from knowledge.outcome import ConditionResult
 
 PLACEHOLDER_AGE = 0  # a child whose age the message does not state: its age conditions are not reported
@@ -108,30 +110,23 @@ def stated_conditions(measure: Measure, situation: Situation) -> list[ConditionR
     return [c for c in outcome.conditions if c.fact.key in situation.keys]
 
 
-def judged(measure: Measure, situation: Situation, lang: str) -> tuple[bool, list[str]] | None:
+def judged(measure: Measure, situation: Situation, lang: Lang) -> tuple[bool, list[str]] | None:
     """Whether the document decides the stated case, and the lines that say how; None when the
     message states nothing the measure's conditions look at (the usual answer then applies)."""
-    en = lang == "en"
     conditions = stated_conditions(measure, situation)
     if not conditions:
         if situation.marked and not situation.read:
-            return False, ["The document's target words do not describe the case you ask about, so the document "
-                           "alone does not decide it." if en else
-                           "ご質問の場合について、資料の対象の書き方では決められません（資料に書かれていません）。"]
+            return False, [message("answers.case_not_described", lang)]
         return None
     firm_no = [c for c in conditions if c.status == "not_met" and c.basis != "reading"]
     open_ = [c for c in conditions if c.status == "not_met" and c.basis == "reading"]
     if firm_no:
-        req = firm_no[0].requirement_en if en else firm_no[0].requirement_ja
-        return True, [f"By the document's condition ({req}), the case you describe is not covered." if en
-                      else f"資料の条件（{req}）では、ご質問の場合は対象になりません。"]
+        return True, [message("answers.case_not_covered", lang, requirement=firm_no[0].requirement[lang])]
     if open_:
-        why = open_[0].unsettled_en if en else open_[0].unsettled_ja
-        return False, ["The document alone does not decide the case you describe." if en
-                       else "資料だけでは、ご質問の場合に対象になるかは決められません。", *([why] if why else [])]
+        why = open_[0].unsettled.get(lang)
+        return False, [message("answers.case_undecided", lang), *([why] if why else [])]
     met = [c for c in conditions if c.status == "met"]
     if met:
-        req = "; ".join(c.requirement_en if en else c.requirement_ja for c in met)
-        return True, [f"The case you describe meets the document's condition ({req})." if en
-                      else f"ご質問の場合は、資料の条件（{req}）にあてはまります。"]
+        return True, [message("answers.case_covered", lang,
+                              requirement="; ".join(c.requirement[lang] for c in met))]
     return None

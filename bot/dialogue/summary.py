@@ -18,7 +18,6 @@ from knowledge.wording import school_year
 
 CORRECT: dict[Lang, str] = messages("summary.correct")
 HOW_TO_CORRECT: dict[Lang, str] = messages("summary.how_to_correct")
-_ORDINAL = {1: "st", 2: "nd", 3: "rd"}
 _CHILD_FLAGS = ("disability_certificate", "chronic_disease", "developmental_concern", "uses_disability_services",
                 "special_needs_class", "school_refusal")
 _ADULT_FLAGS = ("disability_certificate", "severe_disability", "memory_concern", "nutrition_concern")
@@ -28,21 +27,12 @@ def _m(key: str, lang: Lang, **values: object) -> str:
     return message(f"summary.{key}", lang, **values)
 
 
-def school_year_label(year: int, lang: Lang) -> str:
-    """6 → 小学6年生 / 6th grade / 小学6年级; 8 → 中学2年生 / 8th grade (Japanese school years 1–12).
-    English counts grades 1–12 as American readers do ("8th grade": its ordinals are English grammar);
-    every other language names the stage (knowledge/wording.py)."""
-    if lang == "en":
-        return f"{year}{_ORDINAL.get(year, 'th')} grade"
-    return school_year(year, lang)
-
-
 def _parts(parts: list[str], lang: Lang) -> str:
     return reduce(lambda left, right: _m("part_join", lang, left=left, right=right), parts) if parts else ""
 
 
 def _child(child: dict[str, Any], lang: Lang) -> str:
-    head = school_year_label(child["school_year"], lang) if child.get("school_year") else \
+    head = school_year(child["school_year"], lang) if child.get("school_year") else \
         _m("age", lang, age=child["age"])
     parts = [head]
     if child.get("sex"):

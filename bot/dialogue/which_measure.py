@@ -100,9 +100,11 @@ def has_topic(text: str) -> bool:
     return len(_CONTENT.findall(_FILLER.sub("", without_kind_words(text)))) >= MIN_TOPIC_CHARS
 
 
-def pick(text: str, catalog: Catalog, search: SearchFn | None, shown: list[str], margin: float = MARGIN) -> Pick:
-    """The one measure the question is about, or the candidates to ask about."""
-    by_name = named(text, catalog)
+def pick(text: str, catalog: Catalog, search: SearchFn | None, shown: list[str], margin: float = MARGIN,
+         by_name: list[str] | None = None) -> Pick:
+    """The one measure the question is about, or the candidates to ask about. `by_name`: `named(text)`
+    when the caller has it already (it is read once per message, not kept: the text is the resident's)."""
+    by_name = named(text, catalog) if by_name is None else by_name
     if len(by_name) == 1:
         return Pick(by_name[0], "named")
     topic = has_topic(text)

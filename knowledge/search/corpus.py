@@ -17,8 +17,9 @@ from pathlib import Path
 import yaml
 
 from knowledge.catalog import Catalog
-from knowledge.languages import TRANSLATED
+from knowledge.languages import TRANSLATED, Lang
 from knowledge.measure import Measure, Text
+from knowledge.source import keyed, passage_of
 from knowledge.source import passages as source_passages
 
 
@@ -47,18 +48,18 @@ def _catalog_en(m: Measure) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _catalog_translated(m: Measure, lang: str) -> str:
+def _catalog_translated(m: Measure, lang: Lang) -> str:
     """The measure in `lang` ("zh" / "ko"); empty when the catalog lacks that translation. The
     translations keep the document's Japanese term in 「」 where residents may type it."""
     def of(text: Text) -> str:
         return getattr(text, lang) or ""
-    title = getattr(m, f"title_{lang}") or ""
+    title = m.title_of(lang) or ""
     parts = [title, of(m.summary), of(m.audience), " ".join(of(t) for t in m.conditions_text)]
     return "\n".join(p for p in parts if p) if title and of(m.summary) else ""
 
 
 def build_passages(catalog: Catalog) -> list[Passage]:
-    by_title = {(p.page, p.title): p for p in source_passages()}
+    by_title = keyed(source_passages())
     out: list[Passage] = []
     for m in catalog:
         out.append(Passage(f"{m.id}#ja", m.id, m.page, "catalog_ja", _catalog_ja(m)))
@@ -67,7 +68,7 @@ def build_passages(catalog: Catalog) -> list[Passage]:
             text = _catalog_translated(m, lang)
             if text:
                 out.append(Passage(f"{m.id}#{lang}", m.id, m.page, f"catalog_{lang}", text))
-        src = by_title.get((m.page, m.title))
+        src = passage_of(m, by_title)
         if src is not None:
             out.append(Passage(f"{m.id}#source", m.id, m.page, "source", src.text))
     return out + out_of_scope_passages()

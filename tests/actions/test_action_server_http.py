@@ -46,11 +46,14 @@ def action_server(search_index_dir: Path) -> Iterator[str]:
         proc.wait(timeout=10)
 
 
-def call(url: str, action: str, tracker_name: str) -> httpx.Response:
+def call(url: str, action: str, tracker_name: str, said: tuple[str, str] | None = None) -> httpx.Response:
+    tracker = json.loads((TRACKERS / f"{tracker_name}.json").read_text(encoding="utf-8"))
+    if said:  # another latest message (text, intent) than the saved one
+        tracker["latest_message"] = {"text": said[0], "intent": {"name": said[1], "confidence": 0.99}, "entities": []}
     body: dict[str, Any] = {
         "next_action": action,
         "sender_id": "test-sender",
-        "tracker": json.loads((TRACKERS / f"{tracker_name}.json").read_text(encoding="utf-8")),
+        "tracker": tracker,
         "domain": json.loads((TRACKERS / "domain.json").read_text(encoding="utf-8")),
         "version": "3.6.21",
     }
@@ -84,3 +87,14 @@ def test_an_unknown_action_is_a_clear_error(action_server: str) -> None:
     response = call(action_server, "action_does_not_exist", "free_question")
     assert response.status_code == 404
     assert "action_does_not_exist" in response.text
+
+
+def test_the_resident_is_answered_in_their_language_over_the_webhook(action_server: str) -> None:
+    from bot.dialogue import replies
+
+    welcome = call(action_server, "action_welcome", "free_question", ("你好", "greet")).json()
+    assert welcome["responses"][0]["text"].startswith(replies.say("welcome", "zh"))
+    said = call(action_server, "action_say", "free_question", ("감사합니다", "thanks")).json()
+    assert said["responses"][0]["text"] == replies.say("thanks", "ko")
+    state = next(e["value"] for e in said["events"] if e.get("name") == "dialogue_state")
+    assert json.loads(state)["lang"] == "ko"

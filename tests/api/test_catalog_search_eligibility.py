@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from api.main import create_app
+from knowledge.catalog import default_catalog
 from knowledge.settings import Settings
 from tests.api.conftest import assert_error, live_server, wait_for_index
 
@@ -32,11 +33,36 @@ def toddler() -> dict[str, object]:
 def test_measures_lists_the_whole_catalog(client: httpx.Client) -> None:
     items = client.get("/api/measures").json()
     assert len(items) == 46
-    assert set(items[0]) == {"id", "title", "title_en", "page", "kind", "area", "summary", "budget"}
+    assert set(items[0]) == {"id", "title", "title_en", "page", "kind", "area", "summary", "budget", "lang",
+                             "title_local", "summary_local"}
+    assert all(m["lang"] == "ja" and m["title_local"] == m["title"] for m in items)  # default: Japanese
     diapers = next(m for m in items if m["id"] == "diaper_provision")
     assert diapers["page"] == "P80" and diapers["kind"] == "benefit" and diapers["area"] == "childcare"
     assert diapers["summary"]["ja"] and diapers["summary"]["en"]
     assert isinstance(diapers["budget"]["yen"], int) and diapers["budget"]["amount"].endswith("円")
+
+
+@pytest.mark.parametrize(("asked", "lang"), [("en", "en"), ("ja-easy", "ja-easy"), ("zh", "zh"), ("ko-KR", "ko")])
+def test_measures_in_a_language_keep_the_documents_title_and_page(client: httpx.Client, asked: str,
+                                                                   lang: str) -> None:
+    japanese = {m["id"]: m for m in client.get("/api/measures").json()}
+    items = client.get("/api/measures", params={"lang": asked}).json()
+    assert [m["id"] for m in items] == list(japanese)
+    catalog = default_catalog()
+    for item in items:
+        measure = catalog.measures[item["id"]]
+        local = {"en": measure.title_en, "ja-easy": measure.title_easy, "zh": measure.title_zh,
+                 "ko": measure.title_ko}[lang]
+        assert item["lang"] == lang and item["title_local"] == local and item["title_local"] != item["title"]
+        assert item["title"] == measure.title and item["page"] == japanese[item["id"]]["page"]
+        summary = {"en": measure.summary.en, "ja-easy": measure.summary.easy, "zh": measure.summary.zh,
+                   "ko": measure.summary.ko}[lang]
+        assert item["summary_local"] == summary and item["summary"] == japanese[item["id"]]["summary"]
+
+
+def test_measures_in_an_unknown_language_is_422_in_japanese_and_english(client: httpx.Client) -> None:
+    error = assert_error(client.get("/api/measures", params={"lang": "fr"}), 422, "validation_error")
+    assert error["message"] and error["message_ja"]
 
 
 def test_measure_detail_is_the_full_entry(client: httpx.Client) -> None:

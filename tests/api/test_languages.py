@@ -53,6 +53,8 @@ def test_every_ui_word_comes_in_each_language(http: httpx.Client, part: str, lan
     assert body["lang"] == lang and body["part"] == part and set(body["messages"]) == keys and keys
     assert body["messages"]["title"] == message(f"{part}.title", lang)
     assert [(x["code"], x["name"]) for x in body["languages"]] == list(NAMES.items())
+    html = {x["code"]: x["html"] for x in body["languages"]}
+    assert html == {"ja": "ja", "en": "en", "ja-easy": "ja", "zh": "zh-Hans", "ko": "ko"}
 
 
 def test_a_client_tag_is_one_of_ours_and_an_unknown_one_is_refused(http: httpx.Client) -> None:

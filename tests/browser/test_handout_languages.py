@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from knowledge.languages import Lang
+from knowledge.languages import HTML, Lang
 from knowledge.messages import message
 from tests.browser import axe
 from tests.browser.conftest import shoot
@@ -35,6 +35,7 @@ def test_the_handout_prints_in_the_visitors_language(page: Any, server: str, lan
     if lang in ("zh", "ko", "ja-easy"):
         assert DIAPERS in title and title != DIAPERS  # the translation, the document's Japanese beside it
     assert item.locator(".h-status").inner_text() == message("handout.eligible", lang)
+    assert handout.get_attribute("lang") == HTML[lang]  # the API's HTML lang (zh → zh-Hans), not a JS copy
     # the console itself stays Japanese
     assert page.get_by_role("heading", name="あてはまる支援").is_visible()
     assert page.locator(".group.eligible h3").inner_text().startswith("対象になる支援")

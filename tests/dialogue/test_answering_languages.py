@@ -36,3 +36,17 @@ def test_which_measure_is_asked_in_the_resident_language(lang: Lang) -> None:
     assert asked is not None
     answer = Answerer(CATALOG, Contact()).general(asked, lang, ["male_hpv_vaccine", "diaper_provision"])
     assert answer.text == message("answers.which_measure", lang)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en", "ja-easy", "zh", "ko"])
+def test_perhaps_nothing_to_apply_for_and_not_money_paid_in_every_language(lang: Lang) -> None:
+    """Two sentences that were ja/en only: the Japanese wording when asked in zh, ko or やさしい日本語."""
+    answerer = Answerer(CATALOG, Contact())
+    procedure = asked_named("procedure")
+    assert procedure is not None
+    text = answerer.about(CATALOG.measures["diaper_provision"], procedure, lang).text
+    assert message("answers.maybe_no_application", lang, said="区内保育施設においておむつや手口拭き等を用意") in text
+    payment = asked_named("when.payment")
+    assert payment is not None
+    paid = [answerer.about(m, payment, lang).text for m in CATALOG]
+    assert any(message("answers.not_money_paid", lang) in t for t in paid)

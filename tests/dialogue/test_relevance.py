@@ -24,10 +24,9 @@ CATALOG = default_catalog()
 
 
 def outcome(verdict: str, met: int, missing: list[Fact]) -> Outcome:
-    conditions = [ConditionResult(requirement_ja="r", requirement_en="r", subject_ja="s", subject_en="s",
+    conditions = [ConditionResult(requirement={"ja": "r", "en": "r"}, subject={"ja": "s", "en": "s"},
                                   status="met", fact=Fact(key="child.age", member=0)) for _ in range(met)]
-    return Outcome.model_validate(dict(measure_id="m", verdict=verdict, conditions=conditions, reasons_ja=[],
-                                       reasons_en=[], missing=missing))
+    return Outcome.model_validate(dict(measure_id="m", verdict=verdict, conditions=conditions, missing=missing))
 
 
 def test_group_is_read_from_the_outcome() -> None:

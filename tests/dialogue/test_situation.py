@@ -9,12 +9,14 @@ import pytest
 
 from bot.dialogue.answering import Answerer
 from bot.dialogue.conversation import Dialogue
-from bot.dialogue.situation import judged, read_situation
+from bot.dialogue.situation import judged, read_situation, stated_conditions
 from bot.understanding.question_kind import read_question
 from knowledge.catalog import default_catalog
 from knowledge.contact import Contact
 from knowledge.dated import fixed
 from knowledge.household import Household
+from knowledge.languages import Lang
+from knowledge.outcome import ConditionResult
 
 CATALOG = default_catalog()
 
@@ -91,3 +93,28 @@ def test_hearsay_a_preface_or_a_plain_not_describe_no_case(text: str) -> None:
     asked = read_question(text)
     assert asked is not None and asked.kind == "eligibility"
     assert not read_situation(asked.said, asked.spec).marked
+
+
+@pytest.mark.parametrize("lang", ["ja-easy", "zh", "ko"])
+def test_a_judged_case_is_said_in_the_residents_language(lang: Lang) -> None:
+    """The same judgement, worded in やさしい日本語, 中文 or 한국어 with the condition in that language (these
+    lines were Japanese for them)."""
+    from knowledge.messages import message
+
+    def case(text: str, measure_id: str) -> tuple[tuple[bool, list[str]] | None, list[ConditionResult]]:
+        asked = read_question(text)
+        assert asked is not None
+        situation = read_situation(asked.said, asked.spec)
+        measure = CATALOG.measures[measure_id]
+        return judged(measure, situation, lang), stated_conditions(measure, situation)
+
+    no, conditions = case("区外の保育園に預けていても、おむつはもらえますか", "diaper_provision")
+    [failed] = [c for c in conditions if c.status == "not_met"]
+    assert no == (True, [message("answers.case_not_covered", lang, requirement=failed.requirement[lang])])
+    undecided, conditions = case("うちは障害者手帳を持っていないけど、ベビーシッターの補助は使えますか",
+                                 "babysitter_support")
+    [open_] = [c for c in conditions if c.status == "not_met"]
+    assert undecided == (False, [message("answers.case_undecided", lang), open_.unsettled[lang]])
+    yes, conditions = case("九段中等教育学校の子も給食費の補助の対象？", "school_lunch_free")
+    met = "; ".join(c.requirement[lang] for c in conditions if c.status == "met")
+    assert yes == (True, [message("answers.case_covered", lang, requirement=met)])

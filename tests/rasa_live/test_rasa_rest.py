@@ -62,3 +62,21 @@ def test_the_greeting_is_dated_once_fy2024_is_over() -> None:
     said = texts(say(str(uuid.uuid4()), "こんにちは"))
     assert "千代田区の支援さがしです" in said
     assert "令和6年度（2024年4月〜2025年3月）の区の資料によるもの" in said
+
+
+@pytest.mark.parametrize(("first", "lang"), [("你好", "zh"), ("안녕하세요", "ko"), ("Hello", "en")])
+def test_the_conversation_goes_on_in_the_language_the_resident_writes(first: str, lang: str) -> None:
+    """Whatever the NLU makes of the greeting, the next question is asked in the resident's language."""
+    from bot.dialogue.conversation import DONT_KNOW
+
+    last = say(str(uuid.uuid4()), first)[-1]
+    assert [b["title"] for b in last["buttons"]][-1] == DONT_KNOW[lang]  # type: ignore[index]
+
+
+def test_easy_japanese_chosen_by_name_is_kept() -> None:
+    from bot.dialogue.conversation import DONT_KNOW
+
+    sender = str(uuid.uuid4())
+    say(sender, "やさしい にほんご")
+    last = say(sender, "こどもが います")[-1]
+    assert [b["title"] for b in last["buttons"]][-1] == DONT_KNOW["ja-easy"]  # type: ignore[index]

@@ -1,0 +1,96 @@
+"""The cost of one `Catalog.evaluate` and of one `Dialogue.respond`, this tree against another, side by side.
+
+    git worktree add /tmp/old main            # or any checkout
+    python -m benchmarks.engine_speed --old /tmp/old [--rounds 7]
+
+Each round runs the same measurement in a subprocess for the old tree (first on PYTHONPATH, same venv)
+and for this tree, alternately, so both see the same load on a shared machine; the figure to read is
+the ratio of the medians (this / old), not the milliseconds. `evaluate`: the six example households
+(knowledge/examples/) evaluated in turn; `respond`: a scripted conversation (a household sentence, a
+checklist answer, "no", the results, a message nobody can read after them, a question about a measure)
+through a fresh `Dialogue` without search. Prints the figures and writes benchmarks/results/engine_speed.json.
+A figure, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "engine_speed.json"
+
+MEASURE = """
+import json, sys, time
+from pathlib import Path
+import knowledge
+from knowledge.catalog import default_catalog
+from knowledge.household import Household
+from bot.dialogue.conversation import Dialogue
+from bot.dialogue.state import DialogueState
+catalog = default_catalog()
+households = [Household.model_validate(json.loads(p.read_text(encoding="utf-8")))
+              for p in sorted(Path(sys.argv[1]).glob("*.json"))]
+script = ["2歳の息子が区内の保育園に通っています", "あてはまるものはない", "いいえ", "結果を見せて", "ふにゃ",
+          "おむつの申請方法を教えて"]
+for h in households:
+    catalog.evaluate(h)
+dialogue = Dialogue(catalog)
+state = DialogueState()
+for text in script:
+    state, _ = dialogue.respond(state, text)
+n = int(sys.argv[2])
+start = time.perf_counter()
+for _ in range(n):
+    for h in households:
+        catalog.evaluate(h)
+evaluate = (time.perf_counter() - start) / (n * len(households))
+start = time.perf_counter()
+turns = 0
+for _ in range(max(1, n // 10)):
+    state = DialogueState()
+    for text in script:
+        state, _ = dialogue.respond(state, text)
+        turns += 1
+respond = (time.perf_counter() - start) / turns
+print(json.dumps({"module": knowledge.__file__, "evaluate_ms": evaluate * 1000, "respond_ms": respond * 1000}))
+"""
+
+
+def measure(tree: Path, repeat: int) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(tree), "OMP_NUM_THREADS": "1"}
+    out = subprocess.run([sys.executable, "-c", MEASURE, str(ROOT / "knowledge" / "examples"), str(repeat)],
+                         env=env, cwd=tree, capture_output=True, text=True, check=True).stdout
+    data: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    assert str(data.pop("module")).startswith(str(tree)), "the tree's own knowledge/ was not imported"  # type: ignore[arg-type]
+    return data
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--old", type=Path, required=True, help="the other checkout (e.g. main)")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=100, help="evaluations of each household per round")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    runs: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
+    for _ in range(args.rounds):
+        runs["old"].append(measure(args.old.resolve(), args.repeat))
+        runs["new"].append(measure(ROOT, args.repeat))
+    report: dict[str, object] = {"old": str(args.old), "rounds": args.rounds}
+    for key in ("evaluate_ms", "respond_ms"):
+        old = statistics.median(r[key] for r in runs["old"])
+        new = statistics.median(r[key] for r in runs["new"])
+        report[key] = {"old": round(old, 3), "new": round(new, 3), "ratio": round(new / old, 3)}
+        print(f"{key:12} old {old:8.3f} ms   this {new:8.3f} ms   ratio {new / old:.3f}")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
