@@ -1,5 +1,10 @@
-"""「いや、3歳です」「上の子じゃなくて下の子です」「やっぱり区外でした」: corrections replace the
-facts the previous turn set instead of adding new people or facts."""
+"""「いや、3歳です」「上の子じゃなくて下の子です」「やっぱり区外でした」「手帳を持っているのは息子ではなく夫です」:
+corrections replace the facts the previous turn (or the sentence itself) gave instead of adding new people or facts.
+
+Why one module: every correction has the same shape, the old thing, a "not", the new thing (「AではなくB」
+"B, not A" "not A but B"). Read clause by clause, the fact would go to the first-named member or be negated
+by the 「ではなく」; here the new thing wins.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.understanding import words
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages
+from bot.understanding.facts import segment_facts
 from bot.understanding.model import Context, Expecting
 from bot.understanding.people import AGE, OLDER, YOUNGER, _age, _band, _grade, _sex
 from knowledge.household import Household
 
 MEMBER_PATH = re.compile(r"^(children|adults)\.(\d+)\.(\w+)$")
-SWAP = re.compile(r"(上|下)の子(じゃなくて|ではなくて|でなく)(上|下)の子")
+# The Japanese "not" between the old and the new thing, longest first.
+NOT_BUT = r"じゃなくて|じゃなく|ではなくて|ではなく|でなく"
 
 
 def _member_paths(last_changed: tuple[str, ...]) -> list[tuple[str, int, str]]:
@@ -23,12 +31,97 @@ def _member_paths(last_changed: tuple[str, ...]) -> list[tuple[str, int, str]]:
 
 
 def correct(text: str, context: Context) -> Household | None:
-    """The household with the last turn's facts corrected, or None if the text corrects nothing (or
-    would correct it into a member that cannot exist: the text is then read as a statement)."""
+    """The household with the facts corrected, or None if the text corrects nothing (or would correct it
+    into a member that cannot exist: the text is then read as a statement)."""
     try:
-        return _correct(text, context)
+        if (moved := _moved(text, context)) is not None:
+            return moved
+        return _correct(text, context) if words.CORRECTION.search(text) else None
     except ValidationError:
         return None
+
+
+# Two members around a "not": 「手帳を持っているのは息子ではなく夫です」「上の子じゃなくて下の子です」,
+# "it's my wife who has dementia, not my mother", "the certificate is my husband's, not my son's",
+# "not my son but my husband", "my son doesn't have one, but my husband does". `a` is the old member,
+# `b` the new one; (pattern, whether `a` is said NOT to have the fact).
+_NOUN = rf"(?:(?:上|下|真ん中)の子|{words.ADULT_NOUNS}|{words.CHILD_NOUNS})"
+_MY = r"(?:my |our |the )?"
+_MEMBERS: list[tuple[re.Pattern[str], bool]] = [
+    (re.compile(rf"(?P<a>{_NOUN})(?:さん|ちゃん|くん)?(?:{NOT_BUT})、?\s*(?P<b>{_NOUN})"), False),
+    (re.compile(rf"\b(?:it's|it is) {_MY}(?P<b>{_NOUN}) (?:who|that)\b[^.;]*?,? not {_MY}(?P<a>{_NOUN})\b"), False),
+    (re.compile(rf"(?:my |our )?(?P<b>{_NOUN})(?:'s)?,? not {_MY}(?P<a>{_NOUN})(?:'s)?\b"), False),
+    (re.compile(rf"\bnot {_MY}(?P<a>{_NOUN})(?:'s)?,? (?:but |it's |it is )?{_MY}(?P<b>{_NOUN})\b"), False),
+    (re.compile(rf"{_MY}(?P<a>{_NOUN}) (?:doesn't|does not|isn't|is not|has no|hasn't)[^.;]*?,? but "
+                rf"{_MY}(?P<b>{_NOUN}) (?:does|is|has)\b"), True),
+]
+_CHILD = re.compile(rf"(?:上|下|真ん中)の子|{words.CHILD_NOUNS}")
+_FIELDS = {"disability_certificate", "chronic_disease", "developmental_concern", "uses_disability_services",
+           "special_needs_class", "school_refusal", "severe_disability", "memory_concern", "nutrition_concern"}
+_ADULT_ONLY = {"severe_disability", "memory_concern", "nutrition_concern"}
+_CHILD_ONLY = {"chronic_disease", "developmental_concern", "uses_disability_services", "special_needs_class",
+               "school_refusal"}
+
+
+def _member(data: dict[str, Any], noun: str, create: bool) -> tuple[str, int] | None:
+    """The member a noun names: the one child of the noun's sex (the older or younger of them when it says
+    上の子/兄/下の子/妹), or the one adult of that relation (made when `create` and the relation is known)."""
+    if _CHILD.fullmatch(noun):
+        kids = data["children"] or []
+        sex = _sex(noun)
+        same = sorted((i for i, k in enumerate(kids) if sex is None or k.get("sex") in (None, sex)),
+                      key=lambda i: -kids[i]["age"])
+        if len(same) >= 2 and (OLDER.search(noun) or YOUNGER.search(noun)):
+            return "children", same[0] if OLDER.search(noun) else same[-1]
+        return ("children", same[0]) if len(same) == 1 else None
+    who = next((who for pattern, who in words.ADULT_WHO if pattern.search(noun)), None)
+    adults = data["adults"] or []
+    known = [i for i, a in enumerate(adults) if a.get("relation") == who]
+    if len(known) == 1:
+        return "adults", known[0]
+    if not create or who is None:
+        return None
+    data["adults"] = [*adults, {"relation": who}]
+    return "adults", len(data["adults"]) - 1
+
+
+def _moved(text: str, context: Context) -> Household | None:
+    """A fact moved from one member to another: the fact the text says goes to the member it is said of and
+    the other keeps nothing of it; with no fact said, the facts the last turn gave the old member move."""
+    found = next(((m, denied) for pattern, denied in _MEMBERS if (m := pattern.search(text))), None)
+    if found is None:
+        return None
+    (m, denied), data = found, context.household.model_dump()
+    said = [field for _, field, _ in segment_facts(text) if field in _FIELDS]
+    if not said:
+        return _moved_last_turn(data, m, context)
+    target = _member(data, m.group("b"), create=True)
+    field = said[0]
+    if target is None or (target[0] == "children" and field in _ADULT_ONLY) \
+            or (target[0] == "adults" and field in _CHILD_ONLY):
+        return None
+    data[target[0]][target[1]][field] = True
+    if (source := _member(data, m.group("a"), create=False)) is not None and source != target:
+        people = data[source[0]][source[1]]
+        if denied:
+            people[field] = False
+        elif people.get(field) is True:
+            people[field] = None  # it was given to the wrong member: not known for this one any more
+    return Household.model_validate(data)
+
+
+def _moved_last_turn(data: dict[str, Any], m: re.Match[str], context: Context) -> Household | None:
+    """「上の子じゃなくて下の子です」 after a fact went to the older child: the facts the last turn gave the
+    old member (not its age) go to the new one."""
+    paths = _member_paths(context.last_changed)
+    source, target = _member(data, m.group("a"), create=False), _member(data, m.group("b"), create=False)
+    if not paths or source is None or target is None or source == target or source[0] != "children" != target[0]:
+        return None
+    kids = data["children"]
+    for key, index, field in paths:
+        if key == "children" and index == source[1] and field != "age":
+            kids[target[1]][field], kids[source[1]][field] = kids[source[1]][field], None
+    return Household.model_validate(data)
 
 
 # "Oops, I meant 6 and 3." 「ごめんなさい、8歳と5歳です」: a correction that says every child's age again, in order.
@@ -57,22 +150,13 @@ def _correct(text: str, context: Context) -> Household | None:
     if not paths:
         return _by_old_value(text, context)
     data: dict[str, Any] = context.household.model_dump()
-    if (swap := SWAP.search(text)) and data["children"] and len(data["children"]) > 1:
-        kids = data["children"]
-        order = sorted(range(len(kids)), key=lambda i: -kids[i]["age"])
-        source = order[0] if swap.group(1) == "上" else order[-1]
-        target = order[0] if swap.group(3) == "上" else order[-1]
-        for key, index, field in paths:
-            if key == "children" and index == source and field != "age":
-                kids[target][field], kids[source][field] = kids[source][field], None
-        return Household.model_validate(data)
     if (moved := _to_other_child(text, data, paths)) is not None:
         return moved
     key, index, _ = paths[-1]
     people = data[key]
     if people is None or index >= len(people):
         return None
-    text = re.split(r"じゃなくて|ではなく(て)?|でなく", text)[-1] or text  # the corrected value comes last
+    text = re.split(NOT_BUT, text)[-1] or text  # the corrected value comes last
     if (english := re.match(r"^(.*?\w.*?),?\s+not\b", text)) and not re.search(r"\bnot\b\s*$", english.group(1)):
         text = english.group(1)  # "it's a ward daycare, not outside": the corrected value comes first
     age = _age(text, last=True)
@@ -97,7 +181,7 @@ def _correct(text: str, context: Context) -> Household | None:
 
 
 # 「4歳じゃなくて5歳」 "5, not 4" "not 4 but 5": the old value, then the new one.
-_OLD_NEW = re.compile(r"^(?P<old>.*?)(?:じゃなくて|ではなくて|ではなく|でなく)(?P<new>.*)$|"
+_OLD_NEW = re.compile(rf"^(?P<old>.*?)(?:{NOT_BUT})(?P<new>.*)$|"
                       r"^(?P<new2>.*?),?\s+not\s+(?P<old2>[^,.;]*)$|"
                       r"^(?P<old3>.*?)\bnot\b(?P<old3b>[^,.;]*?),?\s*but\s+(?P<new3>.*)$")
 

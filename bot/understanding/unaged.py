@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.understanding.consistency import COUNT_WORDS, stated_child_count
+from bot.understanding.consistency import COUNT, COUNT_WORDS, stated_child_count
 from bot.understanding.words import ALL_CHILDREN as ALL
 from bot.understanding.words import CHILD_NOUNS, HYPOTHETICAL
 
@@ -32,12 +32,11 @@ THERE_IS = re.compile(r"(?:子ども|子供|こども|子|赤ちゃん|孫)(?:�
 _GENERIC = re.compile(r"子ども|子供|こども|お子さん|子|\bchild\b|\bkids?\b")  # not 赤ちゃん, toddler, baby
 OLDER_OR_YOUNGER = re.compile(r"(?<![\w])[上下](?=が|は)|一番上|一番下|上の子|下の子|真ん中|末っ子|"
                               r"eldest|oldest|youngest|older|younger|middle")
-_N = r"(\d{1,2}|ひとり|ふたり|one|two|three|four|five)"
 # 「娘が2人」「息子2人」 "two sons": children of one kind counted.
 KIND_COUNT = re.compile(rf"(?:息子|娘|男の子|女の子|孫|小学生|中学生|高校生|未就学児|幼児|乳児|赤ちゃん)(?:さん)?"
-                        rf"(?:が|は|も)?\s*{_N}\s*人|"
-                        rf"{_N}\s*人の(?:息子|娘|男の子|女の子|孫)|"
-                        rf"\b{_N}\s+(?:little |young |small )?(?:sons|daughters|boys|girls|grandchildren)\b")
+                        rf"(?:が|は|も)?\s*{COUNT}\s*人|"
+                        rf"{COUNT}\s*人の(?:息子|娘|男の子|女の子|孫)|"
+                        rf"\b{COUNT}\s+(?:little |young |small )?(?:sons|daughters|boys|girls|grandchildren)\b")
 BORN_TOGETHER = [(re.compile(r"三つ子|3つ子|triplets"), 3), (re.compile(r"双子|twins"), 2)]
 _CHILD_NOUN = re.compile(CHILD_NOUNS)
 

@@ -13,7 +13,6 @@ from bot.understanding.consistency import school_year_ages, stated_child_count, 
 from bot.understanding.corrections import correct
 from bot.understanding.facts import message_moving, segment_facts
 from bot.understanding.model import Conflict, Context, Expecting, Intent, Understanding
-from bot.understanding.moved import moved_fact
 from bot.understanding.normalise import normalise
 from bot.understanding.people import (
     ADULT_NOUN,
@@ -680,7 +679,7 @@ def understand(text: str, context: Context) -> Understanding:
         return Understanding("dont_know", before, (), lang, (exp.key,) if exp else ())
     unaged = 0
     try:
-        fixed = moved_fact(t, before) or (correct(t, context) if words.CORRECTION.search(t) else None)
+        fixed = correct(t, context)
         after = fixed or (_answer(t, context) if short else _head_answer(t, context))
         if after is None:
             after, unaged = _extract(t, context)
