@@ -26,17 +26,50 @@ MEMBER_PATH = re.compile(r"^(children|adults)\.(\d+)\.(\w+)$")
 NOT_BUT = r"じゃなくて|じゃなく|ではなくて|ではなく|でなく"
 
 
+# Where a correction's own clause ends: after the new value that follows the "not" (「8歳ではなく9歳、上の子は
+# 11歳」, "he's 6, not 5, and goes to …", "she's in her early 70s, not her 80s."). What follows is another
+# statement, read against the corrected household; left in, its numbers would be taken for the new value.
+_OWN_CLAUSE = re.compile(rf"(?:{NOT_BUT})、?\s*[^、。,.!！?？\n]+|,?\s+not\s+[^,.;!！?？。、]+")
+# "X, not <a number or an age band>" is a correction even without "sorry": the old value is named.
+_NOT_A_NUMBER = re.compile(r",\s*not\s+(?:(?:his|her|their|my|in|the)\s+)*(?:early |mid-?|late )?\d")
+
+
+def split_correction(text: str) -> tuple[str, str] | None:
+    """The clause of the message's first "not A but B", and the rest ("" when nothing follows); None
+    when the message has no such clause."""
+    m = _OWN_CLAUSE.search(text)
+    if m is None:
+        return None
+    rest = text[m.end():].lstrip(" 、。,.;!！?？\n")
+    return text[:m.end()], rest
+
+
 def _member_paths(last_changed: tuple[str, ...]) -> list[tuple[str, int, str]]:
     return [(m.group(1), int(m.group(2)), m.group(3)) for p in last_changed if (m := MEMBER_PATH.match(p))]
 
 
-def correct(text: str, context: Context) -> Household | None:
-    """The household with the facts corrected, or None if the text corrects nothing (or would correct it
-    into a member that cannot exist: the text is then read as a statement)."""
+def correct(text: str, context: Context) -> tuple[Household | None, str]:
+    """The household with the message's corrections made, and the rest of the message to read as a
+    statement about it; (None, "") if the text corrects nothing (or would correct it into a member that
+    cannot exist: the text is then read as a statement).
+
+    Several corrections are made clause after clause (「下の子は8歳じゃなくて9歳、上の子は12歳じゃなくて11歳」);
+    what follows the last one (「…9歳、上の子は11歳です」) is the rest."""
+    if (parts := split_correction(text)) is not None and (fixed := _one(parts[0], context)) is not None:
+        rest = parts[1]
+        while rest and (then := split_correction(rest)) is not None \
+                and (again := _one(then[0], Context(fixed, None, (), context.lang))) is not None:
+            fixed, rest = again, then[1]
+        return fixed, rest
+    return _one(text, context), ""
+
+
+def _one(text: str, context: Context) -> Household | None:
     try:
         if (moved := _moved(text, context)) is not None:
             return moved
-        return _correct(text, context) if words.CORRECTION.search(text) else None
+        gated = words.CORRECTION.search(text) or re.search(NOT_BUT, text) or _NOT_A_NUMBER.search(text)
+        return _correct(text, context) if gated else None
     except ValidationError:
         return None
 
@@ -161,6 +194,9 @@ def _correct(text: str, context: Context) -> Household | None:
         text = english.group(1)  # "it's a ward daycare, not outside": the corrected value comes first
     age = _age(text, last=True)
     grade, _ = _grade(text)
+    if key == "adults" and age is None and (band := _band(text)) is not None:
+        people[index].update(age_band=band, age=None)  # "sorry, she's in her early 70s": a band, not 70
+        return Household.model_validate(data)
     if age is None and grade is None and (numbers := re.findall(r"(?<![\d.])\d{1,2}(?![\d.]?\d)", text)):
         age = int(numbers[-1])  # "sorry, I meant 5"
     if grade is not None and key == "children":

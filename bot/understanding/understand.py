@@ -679,9 +679,12 @@ def understand(text: str, context: Context) -> Understanding:
         return Understanding("dont_know", before, (), lang, (exp.key,) if exp else ())
     unaged = 0
     try:
-        fixed = correct(t, context)
+        fixed, rest = correct(t, context)
         after = fixed or (_answer(t, context) if short else _head_answer(t, context))
-        if after is None:
+        if fixed is not None and rest:
+            # 「下の子は8歳ではなく9歳、上の子は11歳です」: what follows the correction, about the corrected household
+            after, unaged = _extract(rest, Context(fixed, None, _changed(before, fixed)))
+        elif after is None:
             after, unaged = _extract(t, context)
         elif fixed is None and len(_CLAUSES.split(t.strip(" 。.!！"))) > 1:
             # 「借りてないです。引っ越しの予定もありません」: the answer, then more facts in another clause

@@ -43,3 +43,30 @@ def test_a_sex_correction_is_not_a_move_between_children() -> None:
     known = {"children": [{"age": 6, "sex": "female"}, {"age": 3}]}
     got = household("いや、女の子じゃなくて男の子です", known, ("children.0.sex",))
     assert got["children"][1] == {"age": 3}
+
+
+def test_a_clause_after_a_correction_is_read_about_the_corrected_household() -> None:
+    known = {"children": [{"age": 14}, {"age": 6}]}
+    assert household("いいえ、下の子は6歳じゃなくて7歳で、上の子は13歳です", known)["children"] == [
+        {"age": 13}, {"age": 7}]
+    assert household("Sorry, he's 7, not 6, and he goes to a ward school.", {"children": [{"age": 6}]}) == {
+        "children": [{"age": 7, "sex": "male", "school": "ward"}]}
+
+
+def test_two_corrections_in_one_message_are_both_made() -> None:
+    known = {"children": [{"age": 14}, {"age": 6}]}
+    assert household("下の子は6歳でなく7歳、上の子は14歳じゃなくて13歳です", known)["children"] == [
+        {"age": 13}, {"age": 7}]
+
+
+def test_a_band_corrected_in_english_ending_in_a_full_stop() -> None:
+    father = {"adults": [{"age_band": "75_plus", "relation": "father"}]}
+    assert household("He's in his late 60s, not his 70s.", father)["adults"] == [
+        {"age_band": "65_74", "relation": "father"}]
+    assert household("Sorry, he's in his late 60s.", father, ("adults.0.age_band",))["adults"] == [
+        {"age_band": "65_74", "relation": "father"}]
+
+
+def test_a_member_move_reads_the_whole_sentence_even_with_a_clause_after_the_not() -> None:
+    assert household("It's my wife, not my mother, who has a disability certificate.")["adults"] == [
+        {"relation": "wife", "disability_certificate": True}]
