@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.unaged import names_several
-from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
+from bot.understanding.words import ADULT_NOUNS, ALL_CHILDREN, CHILD_NOUNS, FEMALE, MALE
 from knowledge.household import AGE_BANDS
 
 # 「上の子が小4で下の子が2歳」: a member noun after 「で」 starts another person.
@@ -257,6 +257,8 @@ SAME_AGE = re.compile(r"\d{1,2}\s*(?:歳|才)の(?:子ども|子供|こども|�
 _MIXED = re.compile(r"男女|男と女|女と男|男の子と女の子|女の子と男の子|"
                     r"\bboy and (?:a )?girl\b|\bgirl and (?:a )?boy\b|\bboy/girl\b|\bgirl/boy\b|"
                     r"\bson and (?:a )?daughter\b|\bdaughter and (?:a )?son\b")
+_BROTHER_FIRST = re.compile(r"兄と妹|兄妹")
+_SISTER_FIRST = re.compile(r"姉と弟|姉弟")
 _BOYS = re.compile(r"(?:男の子|男児|息子|男)\s*(\d)\s*人|\b(\d|a|one) (?:boys?|sons?)\b")
 _GIRLS = re.compile(r"(?:女の子|女児|娘|女)\s*(\d)\s*人|\b(\d|a|one) (?:girls?|daughters?)\b")
 
@@ -268,7 +270,9 @@ def composition(text: str) -> list[str] | None:
         count = [int(g) if g.isdigit() else 1 for g in (next(x for x in boys.groups() if x),
                                                            next(x for x in girls.groups() if x))]
         return ["male"] * count[0] + ["female"] * count[1]
-    return ["male", "female"] if _MIXED.search(text) else None
+    if _SISTER_FIRST.search(text):
+        return ["female", "male"]  # 「姉と弟の双子」: the older (the first) is the girl
+    return ["male", "female"] if _MIXED.search(text) or _BROTHER_FIRST.search(text) else None
 
 
 def multiple(text: str) -> int:
@@ -518,17 +522,22 @@ def _born_together(found: list[Segment]) -> None:
     for i, seg in enumerate(found):
         if seg.person is not None or not TWINS.search(seg.text):
             continue
-        for k in range(i + 1, min(i + 4, len(found))):
+        for k in range(i + 1, min(i + 6, len(found))):
             later = found[k]
+            if later.person is None and (later.reference in ("older", "younger", "middle")
+                                         or (ALL_CHILDREN.search(later.text) and not CHILD_NOUN.search(later.text))):
+                continue  # 「双子の兄は特別支援学級、弟は…。2人とも小3」: the twins' facts, kept as they are
             if later.person is None and (_sex(later.text) or not later.text.strip()) and not TWINS.search(later.text):
                 continue  # "a boy", "both girls": who the twins are
             if later.person is not None and later.person.kind == "child" and not later.person.twins \
                     and not _SINGULAR_CHILD.search(later.text):  # "Expecting twins! Our son is 3": someone else
-                sexes = {_sex(found[j].text) for j in range(i + 1, k + 1)} - {None}
+                said = [j for j in range(i, k + 1) if found[j].reference not in ("older", "younger", "middle")
+                        and (j in (i, k) or not ALL_CHILDREN.search(found[j].text))]
+                sexes = {_sex(found[j].text) for j in range(i, k + 1) if j > i or j not in said} - {None}
                 later.person.twins, later.person.multiple = True, multiple(seg.text)
                 later.person.sex = sexes.pop() if len(sexes) == 1 else None
-                later.text = " ".join(found[j].text for j in range(i, k + 1))
-                for j in range(i, k):
+                later.text = " ".join(found[j].text for j in said)
+                for j in said[:-1]:
                     found[j] = Segment("", None, None)
             break
 
@@ -601,7 +610,9 @@ def _number_after_noun(found: list[Segment]) -> None:
                 and (seg.person is not None or _age(seg.text) is not None  # "raising our grandson, he's 15"
                      or (before.reference == "adult" and _band(seg.text) is not None))  # "my father, mid-80s,"
                 and (seg.person is None or seg.person.school_year is None or TWINS.search(before.text))
-                and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)):
+                and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)
+                and (TWINS.search(before.text) or not ALL_CHILDREN.search(seg.text))):
+            # 「…、妹は持っていません。2人とも6歳」: an age of both is not hers alone
             joined = read_segment(before.text + " " + seg.text, False)
             if joined.person is not None:
                 # the noun's facts are now the person's, unless the noun names several (「子どもは2人とも区外」)

@@ -66,6 +66,7 @@ class _Builder:
         self.rest = {k: v for k, v in data.items() if k not in ("children", "adults")}
         self.last_adult: int | None = None  # the adult the latest fact went to
         self.born_with: dict[int, list[int]] = {}  # a twin → all the children born with it (facts go to each)
+        self.singled: int | None = None  # a twin the words name apart (「双子の兄は…」): its facts are its own
 
     def add_person(self, person: Person, back: bool = False, who: str | None = None) -> tuple[str, int]:
         """Add (or find again) a person; `back`: the words point back at someone already named
@@ -149,7 +150,7 @@ class _Builder:
             return order[1]
         return order[0] if len(order) == 1 and len(self.children) == 1 else None
 
-    def set(self, key: str, index: int | None, field: str, value: object) -> None:
+    def set(self, key: str, index: int | None, field: str, value: object, together: bool = False) -> None:
         if key == "household":
             if field == "business" and value != "none":  # kinds of business add up (an SME that is a startup)
                 value = sorted({*(self.rest.get(field) or []), value} - {"none"})
@@ -166,13 +167,36 @@ class _Builder:
                 self.adults[-1][field] = value
                 self.last_adult = len(self.adults) - 1
             return
-        for i in self.born_with.get(index, [index]) if key == "children" else [index]:
+        for i in self.born_with.get(index, [index]) if key == "children" and (together or index != self.singled) \
+                else [index]:
             if key == "children" and field == "daycare" and value == "none" \
                     and (people[i].get("school_year") or people[i]["age"] >= 7):
                 continue  # "my youngest (9) is at home": a school child's day, not a daycare answer
             people[i][field] = value  # "our twins are 4 and go to a ward nursery": both go
         if key == "adults":
             self.last_adult = index
+
+    def twin_named(self, index: int, seg: Segment) -> bool:
+        """Whether the words name one of children born together apart from the others: by rank (兄/妹,
+        上の子, "the older one", 次男) or by a sex the others do not share."""
+        group = self.born_with.get(index, [])
+        if len(group) < 2 or self.children is None:
+            return False
+        sexes = {self.children[i].get("sex") for i in group}
+        return seg.reference in ("older", "younger", "middle") or rank_of(seg.text) is not None \
+            or (noun_sex(seg.text) is not None and len(sexes) > 1)
+
+    def other_twin(self, seg: Segment, current: tuple[str, int | None] | None) -> int | None:
+        """「1人は特別支援学級、もう1人は通常学級」 "one is …, and his brother …": one of two children born
+        together, then the other one, each named apart from the other."""
+        if current is None or current[0] != "children" or current[1] is None:
+            return None
+        group = self.born_with.get(current[1], [])
+        if len(group) == 2 and current[1] == self.singled and OTHER_TWIN.search(seg.text):
+            return group[1] if current[1] == group[0] else group[0]
+        if len(group) >= 2 and ONE_TWIN.search(seg.text) and not OTHER_TWIN.search(seg.text):
+            return group[0]
+        return None
 
     def household(self) -> Household:
         for people in (self.children or [], self.adults or []):
@@ -319,14 +343,20 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     later: list[tuple[str, str, object, str | None, int | None]] = []  # facts of 上の子/下の子/長女 said before
     # their ages, with the sex and rank the words give
     just_named = False  # the segment before named the current child (he/she may then refer to it)
-    waiting: list[tuple[str, object]] = []  # "my daughter goes to a public school, she's in 2nd grade": facts
-    waiting_sex: str | None = None          # of a child named before anything that makes it a person
+    # "my daughter goes to a public school, she's in 2nd grade": facts of children named before anything makes
+    # them persons, one group per child named (「息子は手帳を持っていて、娘は持っていません。息子は10歳、娘は7歳」),
+    # each with the sex its words say
+    waiting: list[tuple[str | None, list[tuple[str, object]]]] = []
+    waiting_from = -1  # the segment that named the last waiting child
     for_all: list[tuple[str, object]] = []  # said of all the children before any is named
     contradicted = 0  # children described impossibly in a way no Conflict kind holds: counted as unaged
     orphans: list[tuple[str, object]] = []  # child facts said before any child: the message's one child's
     run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
-    for seg in segments(text, answering):
+    said: list[tuple[str, str, object]] = []
+    before: tuple[list[tuple[str, str, object]], tuple[str, int | None] | None] = ([], None)  # the last facts
+    # said, and of whom
+    for number, seg in enumerate(segments(text, answering)):
         # the child named last is still the subject through clauses that name nobody ("… (9) is at home. He …")
         named_before, just_named = just_named, (seg.person is not None and seg.person.kind == "child") \
             or (just_named and seg.person is None and seg.reference is None)
@@ -385,23 +415,38 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                     and of < len(builder.children) and not builder.children[of].get("sex"):
                 builder.children[of]["sex"] = "male" if sib.group(1) == "his" else "female"
             current = builder.add_person(seg.person, bool(BACK.search(seg.text)), who)
+            builder.singled = None
+            if current[0] == "children" and (born := builder.born_with.get(current[1] or 0)) \
+                    and len({tuple(g) for g in builder.born_with.values()}) == 1 \
+                    and (told := composition(text)) and len(told) == len(born):
+                for i, twin_sex in zip(born, told, strict=True):  # "twins, a boy and a girl", before their facts
+                    builder.children[i]["sex"] = twin_sex  # type: ignore[index]
             if current[0] == "children" and len(builder.children or []) > size \
                     and (earlier := take(pending, seg.person.sex)) is not None \
                     and earlier.sex and not CHILD_NOUN.search(seg.text):
                 builder.children[current[1]].setdefault("sex", earlier.sex)  # type: ignore[index]
+            for _ in range(len(builder.children or []) - size - 1 if seg.person.twins else 0):
+                take(pending, None)  # 「姉と弟の双子（3歳）」: each twin is one of the children named before
             if who and current[0] == "adults":
                 named[who] = current[1]  # type: ignore[assignment]
                 builder.name_adult(current[1], who)
             if waiting and current[0] == "children" and builder.children:
                 child = builder.children[current[1]]  # type: ignore[index]
-                if child.get("_new") and (waiting_sex in (None, child.get("sex")) or child.get("sex") is None):
+                fits = [n for n, (sex, _) in enumerate(waiting) if sex in (None, child.get("sex"))
+                        or child.get("sex") is None]
+                if child.get("_new") and fits:
+                    waiting_sex, facts = waiting[fits[0]]
                     child.update({"sex": child.get("sex") or waiting_sex} if waiting_sex else {})
-                    for field, value in waiting:
+                    for field, value in facts:
                         builder.set("children", current[1], field, value)
-                waiting, waiting_sex = [], None
+                waiting = waiting[fits[0] + 1:] if fits and len(waiting) > 1 else []  # the others wait on
+        elif seg.person is None and (other := builder.other_twin(seg, current)) is not None:
+            current = ("children", other)  # 「双子の兄は特別支援学級、もう1人は通常学級」: the other twin
+            builder.singled = other
         elif seg.reference in ("older", "younger", "middle", "child") and not ANOTHER.search(seg.text) \
                 and (index := builder.child_by(seg.reference, noun_sex(seg.text), rank_of(seg.text))) is not None:
             current = ("children", index)  # 「娘は私立」: the one daughter
+            builder.singled = index if builder.twin_named(index, seg) else None
             named_child = (builder.children or [])[index]
             if (sex := noun_sex(seg.text)) and not named_child.get("sex") \
                     and seg.reference in ("older", "younger", "middle"):
@@ -442,7 +487,13 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
         for _, field, value in _shared(seg, listed):
             for i in listed[:-1]:
                 builder.set("children", i, field, value)
-        for scope, field, value in segment_facts(seg.text):
+        said = segment_facts(seg.text)
+        if not said and before[0] and (seg.reference or named_before or seg.person) \
+                and (before[1] != current or current == ("children", None)):
+            said = _elided(seg, before[0])  # 「姉は手帳を持っていて、妹は持っていません」: another member, same verb
+        if said:
+            before = (said, current)
+        for scope, field, value in said:
             if scope == "household":
                 builder.set("household", None, field, value)
                 continue
@@ -452,7 +503,8 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 for i in by_age[:2] if pair.group("older") else by_age[-2:]:
                     builder.set("children", i, field, value)  # "the two older ones attend ward schools"
                 continue
-            several = words.ALL_CHILDREN.search(seg.text) or (seg.person is None and names_several(seg.text))
+            several = words.ALL_CHILDREN.search(seg.text) or (seg.person is None and names_several(seg.text)
+                                                              and seg.reference not in ("older", "younger", "middle"))
             if scope in ("child", "member") and several and builder.children:
                 for i in range(len(builder.children)):
                     builder.set("children", i, field, value)
@@ -461,22 +513,28 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 for_all.append((field, value))  # 「子どもは二人とも区立の小学校に…10歳と7歳です」: ages follow
                 continue
             key, index = _resolve(builder, scope, seg.reference, current, context, noun_sex(seg.text))
-            if key == "children" and index is None and seg.reference in ("older", "younger", "middle"):
+            if key == "children" and index is None and (seg.reference in ("older", "younger", "middle")
+                                                        or (seg.person is None and rank_of(seg.text) is not None)):
                 # 「上の子は私立の中学…上の子は14歳」: ages come later
-                later.append((seg.reference, field, value, noun_sex(seg.text), rank_of(seg.text)))
+                later.append((seg.reference or "child", field, value, noun_sex(seg.text), rank_of(seg.text)))
                 continue
             named_later = unnamed or current == ("children", None)  # a child named, its age still to come
             pronoun = seg.reference == "child" or (seg.reference is None and scope == "child" and pronoun_sex(seg.text))
             if key == "children" and index is None and seg.person is None \
                     and (named_later or (pronoun and not any(c.get("_new") for c in builder.children or []))):
-                waiting.append((field, value))  # the child is made a person by what follows
-                waiting_sex = noun_sex(seg.text) or pronoun_sex(seg.text)  # "she goes to a hoikuen …; she's 2"
+                # the child is made a person by what follows; "she goes to a hoikuen …; she's 2"
+                if not waiting or (waiting_from != number and CHILD_NOUN.search(seg.text)):
+                    waiting.append((noun_sex(seg.text) or pronoun_sex(seg.text), []))
+                    waiting_from = number
+                waiting[-1][1].append((field, value))
                 continue
             if key == "children" and index is None and seg.person is None and seg.reference is None \
                     and not builder.children:
                 orphans.append((field, value))  # 「保育園は区外で、2歳の娘です」: said before the one child is named
                 continue
-            builder.set(key, index, field, value)
+            # "the older twin is in a special class at their ward school": the school is both twins'
+            together = field in ("school", "daycare") and bool(THEIR.search(seg.text))
+            builder.set(key, index, field, value, together)
             if key == "adults" and builder.last_adult is not None:
                 current = ("adults", builder.last_adult)
                 if who:
@@ -493,6 +551,9 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
         # 上の子 needs another child to be the older one; 長女 (a rank with its sex) may be the only one
         if (index := builder.child_by(reference, sex, rank)) is not None \
                 and (len(builder.children or []) > 1 or rank is not None):
+            builder.singled = index  # 「双子の兄は特別支援学級…2人とも小3」: the older twin only
+            if sex and not builder.children[index].get("sex"):  # type: ignore[index]
+                builder.children[index]["sex"] = sex  # type: ignore[index]
             builder.set("children", index, field, value)
     groups = {tuple(g) for g in builder.born_with.values()}
     if len(groups) == 1 and (sexes := composition(text)) and len(sexes) == len(group := next(iter(groups))):
@@ -528,6 +589,14 @@ TWO_OF = re.compile(r"(?P<older>上の(?:2|二)人|上2人|\bthe (?:two|2) older
                     r"\bthe younger (?:two|2)\b|\bmy (?:two|2) younger\b")
 
 
+# 「1人は」「片方は」 "one of them is": one of the twins; then 「もう1人は」 "his brother" "the other one": the other.
+ONE_TWIN = re.compile(r"^\s*(?:(?:1|一|ひと)人(?:目)?|片方|片一方)(?:は|が)|"
+                      r"^\s*(?:and\s+)?one (?:of them |twin )?(?:is|has|goes|attends|uses|needs)\b")
+THEIR = re.compile(r"\btheir\b|\bboth\b|(?:2|二|ふた)人とも|同じ")
+OTHER_TWIN = re.compile(r"\b(?:his|her) (?:twin )?(?:brother|sister)\b|\bthe other(?: one| twin| boy| girl)?\b|"
+                        r"もう(?:1|一|ひと)人|もう片方|もう一方")
+
+
 # "… and her big sister is 4": the child named before is the one whose sibling this is.
 SIBLING_OF = re.compile(r"\b(his|her) (?:big |little |older |younger |baby |twin )?(?:brother|sister)\b")
 
@@ -546,6 +615,24 @@ _TOPIC = re.compile(r"^(?:[(（][^)）]{0,10}[)）])?(?:さん|ちゃん|くん|
 # "… aged 3 and 5, are at a nursery in another ward": a predicate whose subject is the list just named.
 PLURAL_PREDICATE = re.compile(r"\s*(?:(?:are|were|both|they|they're|all|go|attend|don't|do not|have|neither)\b|"
                               r"(?:は|も|が)(?:どちらも|2人とも|ふたりとも|とも)?)")
+
+
+# 「姉は手帳を持っていて、妹は持っていません」 "my son has one and my daughter doesn't": the verb said again
+# (or denied) of another member, its object left out.
+ELIDED_YES = re.compile(r"(?:は|も)\s*(?:持って|通って|使って|受けて|利用して)(?:い)?(?:ます|る)|"
+                        r"\b(?:does|is|has) (?:too|as well)\b|\b(?:so|too) does\b|\b(?:does|is|has)\s*[.!]?\s*$")
+ELIDED_NO = re.compile(r"(?:は|も)\s*(?:持って|通って|使って|受けて|利用して)(?:い)?(?:ません|ない)|(?:は|も)違います|"
+                       r"\b(?:doesn't|does not|isn't|is not|hasn't|has not)(?: one)?\s*[.!]?\s*$")
+
+
+def _elided(seg: Segment, before: list[tuple[str, str, object]]) -> list[tuple[str, str, object]]:
+    """The yes/no fact said last, said again or denied of the member this segment names."""
+    if len(before) != 1 or not isinstance(before[0][2], bool):
+        return []
+    scope, field, value = before[0]
+    if ELIDED_NO.search(seg.text):
+        return [(scope, field, not value)]
+    return [(scope, field, value)] if ELIDED_YES.search(seg.text) else []
 
 
 def _run(seg: Segment, current: tuple[str, int | None] | None, run: list[int]) -> list[int]:

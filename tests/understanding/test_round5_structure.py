@@ -70,3 +70,53 @@ def test_a_band_corrected_in_english_ending_in_a_full_stop() -> None:
 def test_a_member_move_reads_the_whole_sentence_even_with_a_clause_after_the_not() -> None:
     assert household("It's my wife, not my mother, who has a disability certificate.")["adults"] == [
         {"relation": "wife", "disability_certificate": True}]
+
+
+def children(text: str, known: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    return household(text, known).get("children", [])
+
+
+def test_twins_named_apart_by_rank_keep_their_own_facts() -> None:
+    assert children("小2の双子の女の子で、姉は特別支援学級、妹は通常の学級に通っています") == [
+        {"age": 7, "school_year": 2, "sex": "female", "special_needs_class": True},
+        {"age": 7, "school_year": 2, "sex": "female", "special_needs_class": False}]
+
+
+def test_twins_named_apart_before_their_age() -> None:
+    assert children("双子の姉は療育手帳を持っていて、妹は持っていません。2人とも6歳です") == [
+        {"age": 6, "sex": "female", "disability_certificate": True},
+        {"age": 6, "sex": "female", "disability_certificate": False}]
+
+
+def test_one_twin_then_the_other() -> None:
+    assert children("年中の双子がいて、1人は区内の保育園、もう1人は区外の保育園です") == [
+        {"age": 4, "daycare": "ward"}, {"age": 4, "daycare": "other"}]
+    assert children("We have twin sons aged 10. One is in a special needs class and his brother is in a regular "
+                    "class.") == [{"age": 10, "sex": "male", "special_needs_class": True},
+                                  {"age": 10, "sex": "male", "special_needs_class": False}]
+
+
+def test_twins_of_both_sexes_named_by_their_sex() -> None:
+    assert children("We have 5-year-old twins, a girl and a boy; the boy has a disability certificate.") == [
+        {"age": 5, "sex": "male", "disability_certificate": True}, {"age": 5, "sex": "female"}]
+    assert children("兄と妹の双子で2歳です。妹だけ区内の保育園に通っています") == [
+        {"age": 2, "sex": "male"}, {"age": 2, "sex": "female", "daycare": "ward"}]
+
+
+def test_a_place_said_of_their_school_is_both_twins() -> None:
+    assert children("My twin daughters are 9; the younger one has a chronic illness certificate, and both attend "
+                    "a ward school.") == [{"age": 9, "sex": "female", "school": "ward"},
+                                          {"age": 9, "sex": "female", "school": "ward", "chronic_disease": True}]
+
+
+def test_facts_of_two_children_named_before_their_ages_each_wait_for_their_own() -> None:
+    assert children("娘は区内の保育園で、息子は私立の小学校です。娘は4歳、息子は9歳です") == [
+        {"age": 4, "sex": "female", "daycare": "ward"}, {"age": 9, "sex": "male", "school": "other"}]
+
+
+def test_a_verb_said_again_or_denied_of_another_member() -> None:
+    assert children("長男は放デイを利用していて、次男は利用していません。長男12歳、次男9歳です") == [
+        {"age": 12, "sex": "male", "uses_disability_services": True},
+        {"age": 9, "sex": "male", "uses_disability_services": False}]
+    assert children("My daughter, 11, has a chronic illness certificate and my son, 8, does too.") == [
+        {"age": 11, "sex": "female", "chronic_disease": True}, {"age": 8, "sex": "male", "chronic_disease": True}]
