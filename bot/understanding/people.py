@@ -404,13 +404,17 @@ def _noun_last(text: str) -> bool:
     return noun is not None and (number is None or noun.start() > number.start())
 
 
+_ONLY_GENERIC = re.compile(r"^\s*(?:うちの)?(?:子ども|子供|こども|お子さん)(?:たち|達)?(?:は|が)\s*\d")
+
+
 def _share_sex(found: list[Segment]) -> None:
     """A list shares its noun: 「中2と小6の男の子」 (noun after the list) and 「娘が2人、10歳と7歳」 /
     "two sons, 11 and 14" (group before the ages). Only persons named without a noun of their own take it."""
     for i in range(len(found) - 2, -1, -1):
         seg, nxt = found[i], found[i + 1]
         if (nxt.joined_by_to and seg.person and nxt.person and seg.person.kind == nxt.person.kind == "child"
-                and seg.person.sex is None and not CHILD_NOUN.search(seg.text) and _noun_last(nxt.text)):
+                and seg.person.sex is None and _noun_last(nxt.text)
+                and (not CHILD_NOUN.search(seg.text) or _ONLY_GENERIC.match(seg.text))):  # 「子どもは6歳と3歳の男の子」
             seg.person.sex = nxt.person.sex
     for i, seg in enumerate(found):
         group = GROUP.search(seg.text)
