@@ -85,15 +85,20 @@ _TWO_YEARS_AGO = re.compile(r"(?:一昨年|おととし|2年前)[^。、]{0,8}$"
 CHILD_NOUN = re.compile(CHILD_NOUNS)
 ADULT_NOUN = re.compile(ADULT_NOUNS)
 # 兄/姉 are the older of their sex, 弟/妹 the younger (兄弟・姉妹 name siblings, not one of them).
-OLDER = re.compile(r"上の子|(?:一番|いちばん)上|(?<![\w])上(?=が|は)|長男|長女|お兄ちゃん|お姉ちゃん|"
+OLDER = re.compile(r"上の子|上の(?:娘|息子|男の子|女の子)|"
+                   r"(?:一番|いちばん)上|(?<![\w])上(?=が|は)|長男|長女|お兄ちゃん|お姉ちゃん|"
                    r"(?<![義])兄(?!弟|妹)|(?<![義])姉(?!妹|弟)|"
                    r"older|eldest|oldest|big (?:brother|sister)")
-YOUNGER = re.compile(r"下の子|末っ子|(?:一番|いちばん)下|(?<![\w])下(?=が|は)|(?<![兄姉義])弟|(?<![兄姉義])妹|"
+YOUNGER = re.compile(r"下の子|下の(?:娘|息子|男の子|女の子)|"
+                     r"末っ子|(?:一番|いちばん)下|(?<![\w])下(?=が|は)|(?<![兄姉義])弟|(?<![兄姉義])妹|"
                      r"younger|youngest|little (?:brother|sister)|baby of")
 # 長男 the first son, 次女 the second daughter, 三男 the third son: a rank among the children of that sex.
 RANK = re.compile(r"(長|次|三)(男|女)|\b(first|second|third)[- ](?:son|daughter)")
 _RANKS = {"長": 1, "次": 2, "三": 3, "first": 1, "second": 2, "third": 3}
-MIDDLE = re.compile(r"真ん中の子|middle")
+# 「上の子も下の子も」「息子も娘も」: each child named, with も, is said the same of.
+_ONE = r"(?:上|下|兄|姉|弟|妹|息子|娘|長男|長女|次男|次女)(?:の子)?(?:さん|ちゃん|くん)?"
+BOTH_NAMED = re.compile(rf"{_ONE}も[^、。]{{0,8}}?{_ONE}も")
+MIDDLE = re.compile(r"真ん中の(?:子|娘|息子|男の子|女の子)|middle")
 TWINS = re.compile(r"双子|三つ子|3つ子|四つ子|4つ子|twins|twin (?:boys|girls|sons|daughters|brothers|sisters)|"
                    r"triplets|quadruplets")
 # Children born together, and how many: 双子 two, 三つ子 three (normalise turns 三つ into 3つ).
@@ -611,6 +616,7 @@ def _number_after_noun(found: list[Segment]) -> None:
     for i in range(1, len(found)):
         before, seg = found[i - 1], found[i]
         if (before.person is None and before.reference in ("adult", "child", "older", "younger", "middle")
+                and not BOTH_NAMED.search(before.text)
                 and (seg.person is not None or _age(seg.text) is not None  # "raising our grandson, he's 15"
                      or (before.reference == "adult" and _band(seg.text) is not None))  # "my father, mid-80s,"
                 and (seg.person is None or seg.person.school_year is None or TWINS.search(before.text))

@@ -16,6 +16,7 @@ from bot.understanding.model import Conflict, Context, Expecting, Intent, Unders
 from bot.understanding.normalise import normalise
 from bot.understanding.people import (
     ADULT_NOUN,
+    BOTH_NAMED,
     CHILD_NOUN,
     Person,
     Segment,
@@ -503,7 +504,8 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 for i in by_age[:2] if pair.group("older") else by_age[-2:]:
                     builder.set("children", i, field, value)  # "the two older ones attend ward schools"
                 continue
-            several = words.ALL_CHILDREN.search(seg.text) or (seg.person is None and names_several(seg.text)
+            several = words.ALL_CHILDREN.search(seg.text) or BOTH_NAMED.search(seg.text) \
+                or (seg.person is None and names_several(seg.text)
                                                               and seg.reference not in ("older", "younger", "middle"))
             if scope in ("child", "member") and several and builder.children:
                 for i in range(len(builder.children)):
@@ -604,7 +606,9 @@ SIBLING_OF = re.compile(r"\b(his|her) (?:big |little |older |younger |baby |twin
 # "The 10-year-old has …", 「5歳の子は…」「8歳のほうは」: an age used to point at a child already named.
 BACK = re.compile(r"\bthe (?:\d{1,2}[- ]?(?:years?|yrs?|months?)[- ]?olds?|one (?:who is|aged?) \d|"
                   r"(?:kid|child|boy|girl) (?:who is |aged? )\d)|"
-                  r"\d{1,2}\s*(?:歳|才|か月)(?:の)?(?:子|ほう|方)(?:は|も|が|の方)")
+                  r"\d{1,2}\s*(?:歳|才|か月)(?:の)?(?:子|ほう|方)(?:は|も|が|の方)|"
+                  r"(?:(?:小|中|高)\s*\d\s*(?:年生?)?|\d\s*年生|年(?:少|中|長)(?:さん)?)の(?:子|ほう|方)(?:は|も|が)|"
+                  r"\bthe (?:\d(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth)[- ]grader\b")  # 「4年生の子は」
 
 
 # 「9歳の息子と6歳の娘は区立小学校」: what follows the last member of a 「と」 list, after は/も/が, is

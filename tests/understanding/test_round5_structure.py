@@ -120,3 +120,24 @@ def test_a_verb_said_again_or_denied_of_another_member() -> None:
         {"age": 9, "sex": "male", "uses_disability_services": False}]
     assert children("My daughter, 11, has a chronic illness certificate and my son, 8, does too.") == [
         {"age": 11, "sex": "female", "chronic_disease": True}, {"age": 8, "sex": "male", "chronic_disease": True}]
+
+
+def test_the_older_or_younger_daughter_is_a_rank() -> None:
+    assert children("息子が2人で12歳と8歳です。上の息子は私立の中学に、下の息子は区立小に通っています") == [
+        {"age": 12, "sex": "male", "school": "other"}, {"age": 8, "sex": "male", "school": "ward"}]
+
+
+def test_a_school_year_points_back_at_the_child_named_by_it() -> None:
+    assert children("小5と小2の子どもがいます。小2の子は区立小学校の特別支援学級です") == [
+        {"age": 10, "school_year": 5}, {"age": 7, "school_year": 2, "school": "ward", "special_needs_class": True}]
+    assert children("My kids are a 5th grader and a 2nd grader; the 2nd grader stopped going to school.") == [
+        {"age": 10, "school_year": 5}, {"age": 7, "school_year": 2, "school_refusal": True}]
+
+
+def test_each_child_named_with_mo_is_said_the_same_of() -> None:
+    assert children("兄も妹も区内の保育園です。兄は5歳、妹は2歳です") == [
+        {"age": 5, "sex": "male", "daycare": "ward"}, {"age": 2, "sex": "female", "daycare": "ward"}]
+
+
+def test_a_generic_child_noun_before_a_list_shares_the_noun_after_it() -> None:
+    assert children("子どもは9歳と4歳の女の子です") == [{"age": 9, "sex": "female"}, {"age": 4, "sex": "female"}]
