@@ -20,7 +20,7 @@ SPLIT = re.compile(
     # "my kids (8 and 4) don't …", "our kids attend …: a boy of 11": what follows is said of them all
     r"(?<=[)）])(?=\s+[a-z])|:(?=\s+(?:a|an|my|one|two|three)\b)|"
     r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )(?<!home )\bwith\b|"
-    rf"(?<=で)(?={MEMBER_START})|(?<=で)(?=(?:一番)?(?:上|下)(?:が|は))|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
+    rf"(?<=で)(?={MEMBER_START})|(?<=[\d歳才生少中長])\s+(?=(?:一番)?(?:上|下)|真ん中)|(?<=で)(?=(?:一番)?(?:上|下)(?:が|は))|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"
 )
@@ -98,7 +98,7 @@ _RANKS = {"長": 1, "次": 2, "三": 3, "first": 1, "second": 2, "third": 3}
 # 「上の子も下の子も」「息子も娘も」: each child named, with も, is said the same of.
 _ONE = r"(?:上|下|兄|姉|弟|妹|息子|娘|長男|長女|次男|次女)(?:の子)?(?:さん|ちゃん|くん)?"
 BOTH_NAMED = re.compile(rf"{_ONE}も[^、。]{{0,8}}?{_ONE}も")
-MIDDLE = re.compile(r"真ん中の(?:子|娘|息子|男の子|女の子)|middle")
+MIDDLE = re.compile(r"真ん中の(?:子|娘|息子|男の子|女の子)|真ん中(?=だけ|は|が|も)|middle")
 TWINS = re.compile(r"双子|三つ子|3つ子|四つ子|4つ子|twins|twin (?:boys|girls|sons|daughters|brothers|sisters)|"
                    r"triplets|quadruplets")
 # Children born together, and how many: 双子 two, 三つ子 three (normalise turns 三つ into 3つ).
@@ -324,7 +324,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     # A child noun with a child's age wins (「I have a 3 year old daughter」); an adult noun or an
     # adult's age otherwise makes the person an adult (「80歳の母」「私は35歳」).
     # "our 2-year-old" names a child without a noun; nobody under 15 is an adult.
-    childlike = (bool(child) or bool(YEAR_OLD.search(text) and not adult) or (age is not None and age < 15)) \
+    ranked = not adult and bool(OLDER.search(text) or YOUNGER.search(text) or MIDDLE.search(text))  # 「下は17歳」
+    childlike = (bool(child) or ranked or bool(YEAR_OLD.search(text) and not adult) or (age is not None and age < 15)) \
         and (age is None or age < 23)
     is_adult = not childlike and (bool(adult) or (age is not None and age >= 23))
     if is_adult and any(p.search(text) for p in (LATE_ELDERLY, EARLY_ELDERLY, AT_LEAST, BELOW, APPROX)):
@@ -459,6 +460,7 @@ def segments(text: str, answering_people: bool = False) -> list[Segment]:
     _age_after_year(found)
     _born_together(found)
     _count_before_list(found, text)
+    _count_after_list(found)
     _adults_together(found)
     return found
 
@@ -520,6 +522,21 @@ def _count_before_list(found: list[Segment], text: str) -> None:
             # "3. 15, 13 and 8", "Sorry, 4! They're 10, 8, 5 and 1", "Two. A boy of 5 and a baby girl"
             found[i] = Segment(found[i].text, None, None)
             return
+
+
+def _count_after_list(found: list[Segment]) -> None:
+    """「7歳と4歳の男の子2人」: a count after a list of ages joined by 「と」 counts the list, it does not make
+    children of the same age (「4歳の男の子2人」 alone would be two 4-year-olds)."""
+    for i, seg in enumerate(found):
+        person = seg.person
+        if person is None or not person.twins or not seg.joined_by_to or TWINS.search(seg.text) \
+                or not (m := SAME_AGE.search(seg.text)) or not m.group(1):
+            continue
+        chain = 1
+        while i - chain >= 0 and found[i - chain + 1].joined_by_to and found[i - chain].person is not None:
+            chain += 1
+        if chain == int(m.group(1)):
+            person.twins, person.multiple = False, 2
 
 
 _SINGULAR_CHILD = re.compile(r"息子|娘|長男|長女|次男|次女|\b(?:son|daughter|baby|kid|child|toddler)\b|"

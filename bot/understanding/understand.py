@@ -83,9 +83,16 @@ class _Builder:
             if len(ageless) == 1 and person.age is not None:  # 「夫に重い障害が…」 then 「40歳です」: the same person
                 self.adults[ageless[0]]["age"] = person.age
                 return "adults", ageless[0]
+            # "I am 40 like I said": an adult known before this message with this very age is the same person
+            # (unless the words name someone of another relation)
+            again = [i for i, a in enumerate(self.adults) if person.age is not None and a.get("age") == person.age
+                     and not a.get("_here") and (who is None or a.get("relation") == who
+                                                or (who == "me" and a.get("relation") is None))]
+            if len(again) == 1:
+                return "adults", again[0]
             for _ in range(2 if person.twins else 1):  # twins of adults: a pair named together (両親とも)
                 self.adults.append({"age": person.age if person.age is None or 15 <= person.age <= 120 else None,
-                                    **({"age_band": person.age_band} if person.age_band else {})})
+                                    **({"age_band": person.age_band} if person.age_band else {}), "_here": True})
             return "adults", len(self.adults) - 1
         self.children = self.children or []
         age = min(max(person.age or 0, 0), 22)
@@ -164,7 +171,7 @@ class _Builder:
             return  # a member asked about that is not there (a stale question): nobody to give it to
         if people is None or index is None:
             if key == "adults":  # 「母が物忘れ」 with no age: an adult of unknown age
-                self.adults = (self.adults or []) + [{}]
+                self.adults = (self.adults or []) + [{"_here": True}]
                 self.adults[-1][field] = value
                 self.last_adult = len(self.adults) - 1
             return
@@ -204,6 +211,7 @@ class _Builder:
             for p in people:
                 p.pop("_new", None)
                 p.pop("_inferred", None)
+                p.pop("_here", None)
         data = {**self.rest, "children": self.children, "adults": self.adults}
         return Household.model_validate(data)
 
@@ -728,7 +736,7 @@ def _pronoun_sex(text: str, context: Context, after: Household) -> Household:
     message names no adult): he/she says that child's sex, when it was not known."""
     sex = pronoun_sex(text)
     kids = after.children or []
-    if sex is None or not kids or NAMED.search(re.sub(r"\b(?:he|she)\b", "", text)):
+    if sex is None or not kids or NAMED.search(re.sub(r"\b(?:he|she|i|i'm|me|my)\b", "", text)):
         return after
     exp = context.expecting
     # the only child, when the message said something of it ("She's 70" with a child known is someone else)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.understanding import Context, understand
+from bot.understanding import Context, Expecting, understand
 from knowledge.household import Household
 
 
@@ -141,3 +141,35 @@ def test_each_child_named_with_mo_is_said_the_same_of() -> None:
 
 def test_a_generic_child_noun_before_a_list_shares_the_noun_after_it() -> None:
     assert children("子どもは9歳と4歳の女の子です") == [{"age": 9, "sex": "female"}, {"age": 4, "sex": "female"}]
+
+
+def test_a_rank_word_makes_an_older_age_a_child() -> None:
+    assert children("上の子は19歳、下は16歳です") == [{"age": 19}, {"age": 16}]
+
+
+def test_ranks_and_years_run_on_with_spaces() -> None:
+    assert children("上 中1 下 年少") == [{"age": 12, "school_year": 7}, {"age": 3}]
+
+
+def test_a_count_after_a_list_of_ages_counts_the_list() -> None:
+    assert children("子どもは9歳と6歳の女の子2人です") == [{"age": 9, "sex": "female"}, {"age": 6, "sex": "female"}]
+    assert children("6歳の女の子2人です") == [{"age": 6, "sex": "female"}, {"age": 6, "sex": "female"}]
+
+
+def test_the_middle_one_alone() -> None:
+    assert children("子ども：中2、小5、4歳。真ん中だけ私立です") == [
+        {"age": 13, "school_year": 8}, {"age": 10, "school_year": 5, "school": "other"}, {"age": 4}]
+
+
+def test_an_adult_age_said_again_is_the_same_person() -> None:
+    got = understand("He is 77. And I'm 45, as I told you.",
+                     Context(Household.model_validate({"adults": [{"age": 45}, {"nutrition_concern": True}]}),
+                             Expecting("adult.age", 1)))
+    assert got.household.model_dump(exclude_none=True)["adults"] == [
+        {"age": 45, "relation": "me"}, {"age": 77, "nutrition_concern": True}]
+
+
+def test_him_in_an_answer_about_a_child_gives_the_sex_even_when_i_speak() -> None:
+    got = understand("No, I keep him at home with me.",
+                     Context(Household.model_validate({"children": [{"age": 2}]}), Expecting("child.daycare", 0)))
+    assert got.household.model_dump(exclude_none=True)["children"] == [{"age": 2, "sex": "male", "daycare": "none"}]
