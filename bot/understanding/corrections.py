@@ -55,13 +55,42 @@ def correct(text: str, context: Context) -> tuple[Household | None, str]:
 
     Several corrections are made clause after clause (「下の子は8歳じゃなくて9歳、上の子は12歳じゃなくて11歳」);
     what follows the last one (「…9歳、上の子は11歳です」) is the rest."""
+    fewer = _fewer_children(text, context)
+    if fewer is not None:
+        context, text = Context(fewer[0], None, (), context.lang), fewer[1]
     if (parts := split_correction(text)) is not None and (fixed := _one(parts[0], context)) is not None:
         rest = parts[1]
         while rest and (then := split_correction(rest)) is not None \
                 and (again := _one(then[0], Context(fixed, None, (), context.lang))) is not None:
             fixed, rest = again, then[1]
         return fixed, rest
+    if fewer is not None:
+        return fewer[0], text
     return _one(text, context), ""
+
+
+# "we have 2 kids not 3, the 1 year old was my mistake", 「子どもは3人じゃなくて2人です。1歳の子は間違いでした」:
+# the count said again, one fewer than the children known, and the child that was a mistake named by its age.
+_FEWER = [re.compile(r"\b(?P<new>\d)\s+(?:kids|children),?\s+not\s+(?P<old>\d)\b"),
+          re.compile(rf"(?P<old>\d)\s*人(?:{NOT_BUT})\s*(?P<new>\d)\s*人")]
+_MISTAKEN = re.compile(r"\bthe (?P<en>\d{1,2})[- ]?(?:years?|yrs?)[- ]?old\b[^.;,!?]*|"
+                       r"(?P<ja>\d{1,2})\s*(?:歳|才)の(?:子|息子|娘)[^。、]*")
+
+
+def _fewer_children(text: str, context: Context) -> tuple[Household, str] | None:
+    """The household without the child said to be a mistake, and the text without those words; None when
+    the text takes back no child or does not say which one."""
+    kids = context.household.model_dump()["children"] or []
+    m = next((m for pattern in _FEWER if (m := pattern.search(text))), None)
+    if m is None or int(m.group("old")) != len(kids) or int(m.group("new")) != len(kids) - 1:
+        return None
+    named = _MISTAKEN.search(text)
+    hits = [i for i, k in enumerate(kids) if named and k["age"] == int(named.group("en") or named.group("ja"))]
+    if named is None or len(hits) != 1:
+        return None
+    kids.pop(hits[0])
+    rest = text.replace(named.group(0), " ").replace(m.group(0), " ")
+    return Household.model_validate({**context.household.model_dump(), "children": kids}), rest
 
 
 def _one(text: str, context: Context) -> Household | None:

@@ -53,7 +53,8 @@ NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産し�
 YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|yrs?)\b|\d{1,2}\s*y\.o\.|"
                       r"\d{1,2}\s*歳児")
 TSU_AGE = re.compile(r"(?<!\d)([1-9])つ(?=です|でした|だ|に|の(?:息子|娘|子|男の子|女の子)|と|、|。|$)")
-LISTED = re.compile(r"(?:[:：—–]|\s-)\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")  # "three children: 12", 「子ども：8歳」
+# "three children: 12", 「子ども：8歳」「こども3人 10、8、5さい」
+LISTED = re.compile(r"(?:[:：—–]|\s-|(?<=人)\s)\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")
 BARE_NUMBER = re.compile(r"^\s*(?:(?:and|then|and then|plus)\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?"
                          r"\s*[.。!！]?\s*$")
 GRADE = re.compile(r"(?<![活途最年日業娠])(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|"
@@ -515,7 +516,8 @@ def _count_before_list(found: list[Segment], text: str) -> None:
     for n, i in enumerate(people):
         count = BARE_NUMBER.match(found[i].text)
         rest = people[n + 1:]
-        if count and 2 <= int(count.group(1)) <= 6 and len(rest) == int(count.group(1)) \
+        listed = i > 0 and found[i - 1].person is not None  # "kids are 11, 8 and 3. The 11 year old …": an age
+        if count and not listed and 2 <= int(count.group(1)) <= 6 and len(rest) == int(count.group(1)) \
                 and all((p := found[j].person) is not None and p.kind == "child" for j in rest) \
                 and not re.search(r"歳|才", found[i].text) \
                 and re.search(rf"(?<![\d,、])\s*{count.group(1)}\s*[.:：。!！]", text):

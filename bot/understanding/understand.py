@@ -31,7 +31,7 @@ from bot.understanding.people import (
 )
 from bot.understanding.pivot import to_japanese
 from bot.understanding.unaged import ANOTHER, Mention, mention, names_several, take, unaged_children
-from knowledge.household import AGE_BANDS, Household
+from knowledge.household import AGE_BANDS, Adult, Household
 
 KIDS = re.compile(r"上から|年齢|\bages\b|子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|"
                   r"\bboys\b|\bgirls\b|\bsons\b|daughters|twins")
@@ -86,8 +86,7 @@ class _Builder:
             # "I am 40 like I said": an adult known before this message with this very age is the same person
             # (unless the words name someone of another relation)
             again = [i for i, a in enumerate(self.adults) if person.age is not None and a.get("age") == person.age
-                     and not a.get("_here") and (who is None or a.get("relation") == who
-                                                or (who == "me" and a.get("relation") is None))]
+                     and not a.get("_here") and (who is None or a.get("relation") in (None, who))]
             if len(again) == 1:
                 return "adults", again[0]
             for _ in range(2 if person.twins else 1):  # twins of adults: a pair named together (両親とも)
@@ -360,6 +359,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     for_all: list[tuple[str, object]] = []  # said of all the children before any is named
     contradicted = 0  # children described impossibly in a way no Conflict kind holds: counted as unaged
     orphans: list[tuple[str, object]] = []  # child facts said before any child: the message's one child's
+    referred: tuple[str, int | None] | None = None  # the child the last reference named ("the younger one")
     run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
     said: list[tuple[str, str, object]] = []
@@ -398,6 +398,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             builder.adults[current[1]]["age"] = seg.person.age  # 「父は物忘れが…。年は88です」: the adult just named
         elif seg.person is not None and (known := _year_of_named(builder, seg)) is not None:
             current = ("children", known)  # 「上の子は6歳。上の子は年長クラス」: the school year of a child named
+            builder.singled = known if builder.twin_named(known, seg) else None
         elif seg.person is not None and not more_than_known \
                 and (known := _restated(builder, seg.person, seg.reference)) is not None:
             builder.children[known].update(_stated(seg.person))  # type: ignore[index]
@@ -454,7 +455,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             builder.singled = other
         elif seg.reference in ("older", "younger", "middle", "child") and not ANOTHER.search(seg.text) \
                 and (index := builder.child_by(seg.reference, noun_sex(seg.text), rank_of(seg.text))) is not None:
-            current = ("children", index)  # 「娘は私立」: the one daughter
+            current = referred = ("children", index)  # 「娘は私立」: the one daughter
             builder.singled = index if builder.twin_named(index, seg) else None
             named_child = (builder.children or [])[index]
             if (sex := noun_sex(seg.text)) and not named_child.get("sex") \
@@ -472,8 +473,9 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             current = ("adults", len(builder.adults) - 1)
         elif seg.reference == "adult" and not words.HYPOTHETICAL.search(seg.text):
             current = ("adults", None)  # 「夫は車いすで、身体障害者手帳1級」: the facts after are this adult's
-        if seg.person is None and seg.reference is None and current and current[0] == "children" and named_before \
-                and current[1] is not None and builder.children and builder.children[current[1]].get("_new") \
+        if seg.person is None and seg.reference is None and current and current[0] == "children" \
+                and (named_before or referred == current) and current[1] is not None and builder.children \
+                and (builder.children[current[1]].get("_new") or referred == current) \
                 and builder.children[current[1]].get("sex") is None and (sex := pronoun_sex(seg.text)):
             builder.children[current[1]]["sex"] = sex  # "my 4 year old is in daycare and he loves it"
         if seg.person is None and words.HYPOTHETICAL.search(seg.text):
@@ -553,6 +555,11 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     if orphans and not known_children and len(builder.children or []) == 1:
         for field, value in orphans:
             builder.children[0].setdefault(field, value)  # type: ignore[index]
+    elif orphans and not builder.children and len(here := [a for a in builder.adults or [] if a.get("_here")]) == 1 \
+            and len(builder.adults or []) == 1:
+        for field, value in orphans:  # 「精神障害者保健福祉手帳を持っています。私は35歳です」: the one adult named
+            if field in Adult.model_fields:
+                here[0].setdefault(field, value)
     for field, value in for_all:
         for i, child in enumerate(builder.children or []):
             if child.get("_new"):
@@ -634,6 +641,7 @@ PLURAL_PREDICATE = re.compile(r"\s*(?:(?:are|were|both|they|they're|all|go|atten
 ELIDED_YES = re.compile(r"(?:は|も)\s*(?:持って|通って|使って|受けて|利用して)(?:い)?(?:ます|る)|"
                         r"\b(?:does|is|has) (?:too|as well)\b|\b(?:so|too) does\b|\b(?:does|is|has)\s*[.!]?\s*$")
 ELIDED_NO = re.compile(r"(?:は|も)\s*(?:持って|通って|使って|受けて|利用して)(?:い)?(?:ません|ない)|(?:は|も)違います|"
+                       r"(?:は|も)(?:なし|ない|ありません)(?:です)?\s*[。.]?\s*$|"
                        r"\b(?:doesn't|does not|isn't|is not|hasn't|has not)(?: one)?\s*[.!]?\s*$")
 
 

@@ -173,3 +173,49 @@ def test_him_in_an_answer_about_a_child_gives_the_sex_even_when_i_speak() -> Non
     got = understand("No, I keep him at home with me.",
                      Context(Household.model_validate({"children": [{"age": 2}]}), Expecting("child.daycare", 0)))
     assert got.household.model_dump(exclude_none=True)["children"] == [{"age": 2, "sex": "male", "daycare": "none"}]
+
+
+def test_a_twin_named_by_rank_with_its_own_school() -> None:
+    assert children("双子の兄は区立中の1年、弟は私立中の1年です") == [
+        {"age": 12, "school_year": 7, "sex": "male", "school": "ward"},
+        {"age": 12, "school_year": 7, "sex": "male", "school": "other"}]
+
+
+def test_a_count_then_ages_with_the_unit_said_once() -> None:
+    assert children("子ども2人 9、4さい") == [{"age": 9}, {"age": 4}]
+
+
+def test_an_answer_restated_with_the_relation_is_the_same_adult() -> None:
+    known = Household.model_validate({"adults": [{"memory_concern": True}]})
+    got = understand("父は84歳です。母はもう亡くなりました", Context(known, Expecting("adult.age", 0)))
+    assert got.household.model_dump(exclude_none=True)["adults"] == [
+        {"age": 84, "memory_concern": True, "relation": "father"}]
+
+
+def test_a_fact_said_before_the_one_adult_is_named() -> None:
+    assert household("身体障害者手帳を持っています。私は58歳です") == {
+        "adults": [{"age": 58, "relation": "me", "disability_certificate": True}]}
+
+
+def test_she_after_the_older_or_younger_one_is_that_child() -> None:
+    assert household("The older one is in a special needs class; she moved there this year.",
+                     {"children": [{"age": 10}, {"age": 6}]})["children"] == [
+        {"age": 10, "sex": "female", "special_needs_class": True}, {"age": 6}]
+
+
+def test_a_fact_denied_of_the_other_twin_in_a_few_words() -> None:
+    assert children("双子の姉だけ小児慢性の医療券があります。妹はなし。2人とも4歳") == [
+        {"age": 4, "sex": "female", "chronic_disease": True}, {"age": 4, "sex": "female", "chronic_disease": False}]
+
+
+def test_a_child_taken_back_with_the_count() -> None:
+    known = {"children": [{"age": 12}, {"age": 9}, {"age": 3}]}
+    assert household("Sorry, we have 2 children not 3, the 3 year old was a typo.", known) == {
+        "children": [{"age": 12}, {"age": 9}]}
+    assert household("子どもは3人じゃなくて2人でした。3歳の子は間違いです", known) == {
+        "children": [{"age": 12}, {"age": 9}]}
+
+
+def test_an_adult_age_before_a_full_stop() -> None:
+    assert household("Me 41, husband 44. We have no kids.")["adults"] == [
+        {"age": 41}, {"age": 44, "relation": "husband"}]
