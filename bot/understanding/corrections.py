@@ -18,7 +18,7 @@ from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages
 from bot.understanding.facts import segment_facts
 from bot.understanding.model import Context, Expecting
-from bot.understanding.people import AGE, OLDER, YOUNGER, _age, _band, _grade, _sex
+from bot.understanding.people import AGE, OLDER, PRESCHOOL, PRESCHOOL_YEAR, YOUNGER, _age, _band, _grade, _sex
 from knowledge.household import Household
 
 MEMBER_PATH = re.compile(r"^(children|adults)\.(\d+)\.(\w+)$")
@@ -277,6 +277,16 @@ def _by_old_value(text: str, context: Context) -> Household | None:
             low, high = school_year_ages(new_year)
             hits[0]["school_year"] = new_year
             hits[0]["age"] = hits[0]["age"] if low <= hits[0]["age"] <= high else low
+            return Household.model_validate({**context.household.model_dump(), "children": kids})
+    if (old_pre := PRESCHOOL_YEAR.search(old)) and (new_pre := PRESCHOOL_YEAR.search(new)):
+        # 「上の子は年長じゃなくて年中」: the kindergarten year's age, of the child the words name (else of that age)
+        was, now = PRESCHOOL["年" + old_pre.group(1)], PRESCHOOL["年" + new_pre.group(1)]
+        by_age = sorted(kids, key=lambda k: -k["age"])
+        ref = OLDER.search(old) or YOUNGER.search(old)
+        hits = [by_age[0] if OLDER.search(ref.group(0)) else by_age[-1]] if ref and len(kids) > 1 else \
+            [k for k in kids if k["age"] == was]
+        if len(hits) == 1 and hits[0].get("school_year") is None:
+            hits[0]["age"] = now
             return Household.model_validate({**context.household.model_dump(), "children": kids})
     if old_age is not None and new_age is not None and old_age != new_age:
         hits = [k for k in kids if k["age"] == old_age]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.unaged import names_several
-from bot.understanding.words import ADULT_NOUNS, ALL_CHILDREN, CHILD_NOUNS, FEMALE, MALE
+from bot.understanding.words import ADULT_NOUNS, ADULT_WHO, ALL_CHILDREN, CHILD_NOUNS, FEMALE, MALE
 from knowledge.household import AGE_BANDS
 
 # 「上の子が小4で下の子が2歳」: a member noun after 「で」 starts another person.
@@ -20,7 +20,7 @@ SPLIT = re.compile(
     # "my kids (8 and 4) don't …", "our kids attend …: a boy of 11": what follows is said of them all
     r"(?<=[)）])(?=\s+[a-z])|:(?=\s+(?:a|an|my|one|two|three)\b)|"
     r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )(?<!home )\bwith\b|"
-    rf"(?<=で)(?={MEMBER_START})|(?<=[\d歳才生少中長])\s+(?=(?:一番)?(?:上|下)|真ん中)|(?<=で)(?=(?:一番)?(?:上|下)(?:が|は))|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
+    rf"(?<=で)(?={MEMBER_START})|(?<=[)）]で)(?=(?:夫|妻|主人|旦那|私|母|父|義母|義父|祖母|祖父))|(?<=[\d歳才生少中長])\s+(?=(?:一番)?(?:上|下)|真ん中)|(?<=で)(?=(?:一番)?(?:上|下)(?:が|は))|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"
 )
@@ -92,7 +92,7 @@ OLDER = re.compile(r"上の子|上の(?:娘|息子|男の子|女の子)|"
                    r"older|eldest|oldest|big (?:brother|sister)")
 YOUNGER = re.compile(r"下の子|下の(?:娘|息子|男の子|女の子)|"
                      r"末っ子|(?:一番|いちばん)下|(?<![\w])下(?=が|は)|(?<![兄姉義])弟|(?<![兄姉義])妹|"
-                     r"younger|youngest|little (?:brother|sister)|baby of")
+                     r"younger|youngest|little (?:brother|sister)|baby of|little one")
 # 長男 the first son, 次女 the second daughter, 三男 the third son: a rank among the children of that sex.
 RANK = re.compile(r"(長|次|三)(男|女)|\b(first|second|third)[- ](?:son|daughter)")
 _RANKS = {"長": 1, "次": 2, "三": 3, "first": 1, "second": 2, "third": 3}
@@ -179,7 +179,10 @@ def _grade(text: str) -> tuple[int | None, bool]:
         return ((n + {"小": 0, "中": 6, "高": 9}[stage]) if 1 <= n <= limit else None), False
     if m.group(5) or m.group(6):
         stage = {"elementary": 0, "primary": 0, "junior high": 6, "middle school": 6, "high school": 9}[m.group(7)]
-        return int(m.group(5) or m.group(6)) + stage, False
+        n = int(m.group(5) or m.group(6))
+        if n > {0: 6, 6: 3, 9: 3}[stage]:  # "year 8 at … junior high": the year counted from the first grade
+            return (n if stage < n <= stage + 3 + (3 if stage == 0 else 0) else None), False
+        return n + stage, False
     n = int(m.group(3) or m.group(4))
     if n <= 3 and (stage_word := EN_STAGE.search(text)):
         n += 9 if stage_word.group(0) == "high school" else 6
@@ -496,8 +499,11 @@ def _adults_together(found: list[Segment]) -> None:
     each one's; "my husband and I are 45 and 43": two ages, in order."""
     for i in range(len(found) - 1):
         noun, seg = found[i], found[i + 1]
+        # 「私も夫も…で、同居の母は70代後半」: the mother's own band, not the couple's
+        someone_else = not seg.joined_by_to and not re.search(r"\bboth\b|とも|共に", seg.text) \
+            and next((w for p, w in ADULT_WHO if p.search(seg.text)), "me") != "me"
         if noun.person is not None or noun.reference != "adult" or seg.person is None or seg.person.kind != "adult" \
-                or len(noun.text.strip()) > 16:
+                or len(noun.text.strip()) > 16 or someone_else:
             continue
         if seg.person.age is None and seg.person.age_band and not seg.person.twins:
             seg.person.twins = True

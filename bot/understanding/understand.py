@@ -360,6 +360,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     contradicted = 0  # children described impossibly in a way no Conflict kind holds: counted as unaged
     orphans: list[tuple[str, object]] = []  # child facts said before any child: the message's one child's
     referred: tuple[str, int | None] | None = None  # the child the last reference named ("the younger one")
+    unnamed_who: str | None = None  # the relation of an adult named before any fact or age made it a person
     run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
     said: list[tuple[str, str, object]] = []
@@ -473,6 +474,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             current = ("adults", len(builder.adults) - 1)
         elif seg.reference == "adult" and not words.HYPOTHETICAL.search(seg.text):
             current = ("adults", None)  # 「夫は車いすで、身体障害者手帳1級」: the facts after are this adult's
+            unnamed_who = who  # 「義父が今年で…。最近物忘れが…」: who the adult made by the next fact is
         if seg.person is None and seg.reference is None and current and current[0] == "children" \
                 and (named_before or referred == current) and current[1] is not None and builder.children \
                 and (builder.children[current[1]].get("_new") or referred == current) \
@@ -549,9 +551,10 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             builder.set(key, index, field, value, together)
             if key == "adults" and builder.last_adult is not None:
                 current = ("adults", builder.last_adult)
-                if who:
-                    named.setdefault(who, builder.last_adult)
-                    builder.name_adult(builder.last_adult, who)
+                if who or (index is None and unnamed_who):
+                    named.setdefault(who or unnamed_who, builder.last_adult)  # type: ignore[arg-type]
+                    builder.name_adult(builder.last_adult, who or unnamed_who)
+                unnamed_who = None
     if orphans and not known_children and len(builder.children or []) == 1:
         for field, value in orphans:
             builder.children[0].setdefault(field, value)  # type: ignore[index]

@@ -219,3 +219,34 @@ def test_a_child_taken_back_with_the_count() -> None:
 def test_an_adult_age_before_a_full_stop() -> None:
     assert household("Me 41, husband 44. We have no kids.")["adults"] == [
         {"age": 41}, {"age": 44, "relation": "husband"}]
+
+
+def test_an_adult_named_before_any_fact_keeps_the_relation() -> None:
+    assert household("同居の祖父がいます。最近物忘れが増えました。祖母は81で元気です")["adults"] == [
+        {"relation": "grandfather", "memory_concern": True}, {"age": 81, "relation": "grandmother"}]
+
+
+def test_a_band_said_with_its_own_noun_is_not_the_couple_before() -> None:
+    adults = household("私も妻も50代前半で、同居の父は80代です")["adults"]
+    assert adults[-1] == {"age_band": "75_plus", "relation": "father"}
+
+
+def test_two_adults_with_de_between() -> None:
+    assert household("私は29で妻は31、子どもはまだです")["adults"] == [
+        {"age": 29, "relation": "me"}, {"age": 31, "relation": "wife"}]
+
+
+def test_an_english_year_counted_from_first_grade() -> None:
+    assert children("Daughter 14, year 9 at a ward junior high.") == [
+        {"age": 14, "school_year": 9, "sex": "female", "school": "ward"}]
+
+
+def test_a_kindergarten_year_corrected_then_an_age() -> None:
+    known = {"children": [{"age": 5}, {"age": 2}]}
+    assert household("ごめんなさい、上の子は年長ではなく年少で、下の子は2歳じゃなくて1歳です", known) == {
+        "children": [{"age": 3}, {"age": 1}]}
+
+
+def test_the_little_one() -> None:
+    assert household("The little one is at home with me.", {"children": [{"age": 7}, {"age": 1}]}) == {
+        "children": [{"age": 7}, {"age": 1, "daycare": "none"}]}
