@@ -34,6 +34,21 @@ _OWN_CLAUSE = re.compile(rf"(?:{NOT_BUT})、?\s*[^、。,.!！?？\n]+|,?\s+not\
 _NOT_A_NUMBER = re.compile(r",\s*not\s+(?:(?:his|her|their|my|in|the)\s+)*(?:early |mid-?|late )?\d")
 
 
+_SENTENCE_END = re.compile(r"[。．!！?？]|\.(?=\s|$)")
+
+
+def correction_start(text: str) -> int:
+    """Where the sentence holding the message's first correction starts (0: the first sentence, or none):
+    「78です。あ、あと私は40じゃなくて41でした」 "My son is 5. No wait, 6." answer or state first, then correct."""
+    patterns = (words.CORRECTION, re.compile(NOT_BUT), _NOT_A_NUMBER, *(p for p, _ in _MEMBERS))
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        sentence = text[start:end].lstrip()
+        if sentence and any(pattern.search(sentence) for pattern in patterns):
+            return start
+    return 0
+
+
 def split_correction(text: str) -> tuple[str, str] | None:
     """The clause of the message's first "not A but B", and the rest ("" when nothing follows); None
     when the message has no such clause."""
@@ -211,6 +226,8 @@ def _correct(text: str, context: Context) -> Household | None:
     paths = _member_paths(context.last_changed)
     if not paths:
         return _by_old_value(text, context)
+    if _OLD_NEW.search(text) and (by_old := _by_old_value(text, context)) is not None:
+        return by_old  # 「あと私は40じゃなくて41」: the member with the old value, not the one just changed
     data: dict[str, Any] = context.household.model_dump()
     if (moved := _to_other_child(text, data, paths)) is not None:
         return moved
@@ -277,6 +294,13 @@ def _by_old_value(text: str, context: Context) -> Household | None:
             low, high = school_year_ages(new_year)
             hits[0]["school_year"] = new_year
             hits[0]["age"] = hits[0]["age"] if low <= hits[0]["age"] <= high else low
+            return Household.model_validate({**context.household.model_dump(), "children": kids})
+    if old_year is not None and (new_pre := PRESCHOOL_YEAR.search(new)):
+        # 「娘は小1ではなく年長でした」: the child of that school year is a kindergartener of that year's age
+        hits = [k for k in kids if k.get("school_year") == old_year]
+        if len(hits) == 1:
+            hits[0].update(age=PRESCHOOL["年" + new_pre.group(1)], school_year=None)
+            hits[0]["school"] = None if hits[0].get("school") in ("ward", "kudan", "other") else hits[0].get("school")
             return Household.model_validate({**context.household.model_dump(), "children": kids})
     if (old_pre := PRESCHOOL_YEAR.search(old)) and (new_pre := PRESCHOOL_YEAR.search(new)):
         # 「上の子は年長じゃなくて年中」: the kindergarten year's age, of the child the words name (else of that age)

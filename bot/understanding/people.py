@@ -38,7 +38,8 @@ AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?(?!(
                  r"brothers|sisters))|"
                  r"(?:^|[:：])\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)|"
                  r"(?:年齢|(?<![今去来昨])年)は\s*(\d{1,3})(?![\d年月日])|"  # 「年は88です」
-                 r"(?:上|下|の子|男|女|娘|息子)(?:が|は)\s*(\d{1,2})(?![\d年月日人歳才かヶ.])")  # 「一番上が16」
+                 r"(?:上|下|の子|男|女|娘|息子)(?:が|は)\s*(\d{1,2})(?![\d年月日人歳才かヶ.])|"  # 「一番上が16」
+                 r"(?:長男|長女|次男|次女|三男|三女|息子|娘)\s*(\d{1,2})(?![\d年月日人歳才かヶ.組])")  # 「次女14」
 # 「もう2か月くらい学校を休んでます」「3か月前から」: a length of time, not an age.
 MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(?<!もう)(?<!約)(?<!ここ)(?<!この)"
                     r"(\d{1,2})\s*か月(?!前|間|以上|近く|も|ちょっと|経|たっ|待ち|待って|休|毎)|"
@@ -60,7 +61,9 @@ BARE_NUMBER = re.compile(r"^\s*(?:(?:and|then|and then|plus)\s+)?(\d{1,2})\s*(?:
 GRADE = re.compile(r"(?<![活途最年日業娠])(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|"
                    r"(\d{1,2})(?:st|nd|rd|th)[- ]grade(?:r)?|grade (\d{1,2})\b|"
                    r"(?:(\d)(?:st|nd|rd|th)[- ]year|year (\d)) (?:of |in |at )?(?:the |a |an )?(?:[a-z-]+ ){0,2}?"
-                   r"(elementary|junior high|middle school|high school|primary)")
+                   r"(elementary|junior high|middle school|high school|primary)|"
+                   # "she is 11, year 6", "in year 8": the school year counted from the first grade, no stage named
+                   r"(?:^\s*|,\s*|\bin )year (?P<year>1[0-2]|[1-9])\b(?!\s*(?:old|ago|later|s\b|of)\b)")
 # "grade 1 of junior high", "junior high, 2nd grade": an English grade counted within the stage named.
 EN_STAGE = re.compile(r"junior high|middle school|(?<!junior )high school")
 KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年|"
@@ -173,6 +176,8 @@ def _grade(text: str) -> tuple[int | None, bool]:
             stage = (started.group(1) or started.group(4) or started.group(5))[0]
             return STARTED_YEAR[stage] + min(since, 5 if stage == "小" else 2), False
         return None, False
+    if m.group("year"):
+        return int(m.group("year")), False
     if m.group(1):
         n, stage = int(m.group(2)), m.group(1)
         limit = 6 if stage == "小" else 3
@@ -273,7 +278,11 @@ _GIRLS = re.compile(r"(?:女の子|女児|娘|女)\s*(\d)\s*人|\b(\d|a|one) (?:
 
 
 def composition(text: str) -> list[str] | None:
-    """Boys first, then girls, as the message counts them; None when it does not say a mix."""
+    """Boys first, then girls, as the message counts them; None when it does not say a mix. Children born
+    together listed by rank (「三つ子の長男・次男・長女」) are in the order listed."""
+    born = next((s for s in re.split(r"[。．!！?？\n]", text) if TWINS.search(s)), "")
+    if len(ranks := [m.group(2) for m in RANK.finditer(born) if m.group(2)]) >= 2:
+        return ["male" if r == "男" else "female" for r in ranks]
     boys, girls = _BOYS.search(text), _GIRLS.search(text)
     if boys and girls:
         count = [int(g) if g.isdigit() else 1 for g in (next(x for x in boys.groups() if x),
@@ -385,6 +394,15 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
         start, by_to = m.end(), m.group(0) == "と"
     out.append((text[start:], by_to))
     pieces = [(p, t) for p, t in out if p and p.strip()]
+    # 「三つ子の長男・次男・長女で」: children born together, listed by rank, stay one piece
+    merged: list[tuple[str, bool]] = []
+    for piece, by_to in pieces:
+        if merged and TWINS.search(merged[-1][0]) and RANK.search(merged[-1][0][-2:]) \
+                and RANK.match(piece.strip()):
+            merged[-1] = (f"{merged[-1][0]}・{piece}", merged[-1][1])
+        else:
+            merged.append((piece, by_to))
+    pieces = merged
     # "my son, who attends a private junior high, is 13": a relative clause stays with its noun
     joined: list[tuple[str, bool]] = []
     for piece, by_to in pieces:

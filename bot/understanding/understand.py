@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from bot.understanding import language, words
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages, stated_child_count, without_impossible
-from bot.understanding.corrections import correct
+from bot.understanding.corrections import correct, correction_start
 from bot.understanding.facts import message_moving, segment_facts
 from bot.understanding.model import Conflict, Context, Expecting, Intent, Understanding
 from bot.understanding.normalise import normalise
@@ -32,6 +32,7 @@ from bot.understanding.people import (
 from bot.understanding.pivot import to_japanese
 from bot.understanding.unaged import ANOTHER, Mention, mention, names_several, take, unaged_children
 from knowledge.household import AGE_BANDS, Adult, Household
+from knowledge.languages import Lang
 
 KIDS = re.compile(r"上から|年齢|\bages\b|子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|"
                   r"\bboys\b|\bgirls\b|\bsons\b|daughters|twins")
@@ -644,18 +645,18 @@ PLURAL_PREDICATE = re.compile(r"\s*(?:(?:are|were|both|they|they're|all|go|atten
 ELIDED_YES = re.compile(r"(?:は|も)\s*(?:持って|通って|使って|受けて|利用して)(?:い)?(?:ます|る)|"
                         r"\b(?:does|is|has) (?:too|as well)\b|\b(?:so|too) does\b|\b(?:does|is|has)\s*[.!]?\s*$")
 ELIDED_NO = re.compile(r"(?:は|も)\s*(?:持って|通って|使って|受けて|利用して)(?:い)?(?:ません|ない)|(?:は|も)違います|"
-                       r"(?:は|も)(?:なし|ない|ありません)(?:です)?\s*[。.]?\s*$|"
+                       r"(?:は|も)(?:特に|とくに)?(?:なし|ない|ありません)(?:です)?\s*[。.]?\s*$|"
                        r"\b(?:doesn't|does not|isn't|is not|hasn't|has not)(?: one)?\s*[.!]?\s*$")
 
 
 def _elided(seg: Segment, before: list[tuple[str, str, object]]) -> list[tuple[str, str, object]]:
-    """The yes/no fact said last, said again or denied of the member this segment names."""
-    if len(before) != 1 or not isinstance(before[0][2], bool):
+    """The yes/no facts said last, said again or denied of the member this segment names."""
+    said = {(scope, field, value) for scope, field, value in before}
+    if not said or len({field for _, field, _ in said}) != len(said) or any(not isinstance(v, bool) for *_, v in said):
         return []
-    scope, field, value = before[0]
     if ELIDED_NO.search(seg.text):
-        return [(scope, field, not value)]
-    return [(scope, field, value)] if ELIDED_YES.search(seg.text) else []
+        return [(scope, field, not value) for scope, field, value in said]
+    return list(said) if ELIDED_YES.search(seg.text) else []
 
 
 def _run(seg: Segment, current: tuple[str, int | None] | None, run: list[int]) -> list[int]:
@@ -769,6 +770,22 @@ def _head_answer(text: str, context: Context) -> Household | None:
     return _answer(head.group(0), context) if head else None
 
 
+def _then_corrected(first: str, then: str, context: Context, lang: Lang) -> Understanding | None:
+    """「78です。あ、あと私は40じゃなくて41でした」: the sentences before a correction are read first (an answer,
+    facts), then the correction, against what they gave. None when they give nothing ("3 kids. Sorry, 4!": the
+    count taken back is read with the whole message)."""
+    head = understand(first, context)
+    if not head.changed:
+        return None
+    tail = understand(then, Context(head.household, None, head.changed, lang))
+    changed = _changed(context.household, tail.household)
+    unaged = head.unaged_children + tail.unaged_children
+    conflicts = head.conflicts + tail.conflicts
+    intent = "inform" if changed or unaged or conflicts else tail.intent if tail.intent != "other" else head.intent
+    return Understanding(intent, tail.household, changed, lang, conflicts=conflicts,  # type: ignore[arg-type]
+                         unaged_children=unaged)
+
+
 def understand(text: str, context: Context) -> Understanding:
     """Never raises: anything unreadable is `other` with the household unchanged."""
     t = normalise(text).strip()
@@ -787,6 +804,9 @@ def understand(text: str, context: Context) -> Understanding:
     if short and words.DONT_KNOW.search(t):
         exp = context.expecting
         return Understanding("dont_know", before, (), lang, (exp.key,) if exp else ())
+    if (start := correction_start(t)) > 0 and t[:start].strip(" 。.!！") \
+            and (both := _then_corrected(t[:start], t[start:], context, lang)) is not None:
+        return both
     unaged = 0
     try:
         fixed, rest = correct(t, context)

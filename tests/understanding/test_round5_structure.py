@@ -250,3 +250,40 @@ def test_a_kindergarten_year_corrected_then_an_age() -> None:
 def test_the_little_one() -> None:
     assert household("The little one is at home with me.", {"children": [{"age": 7}, {"age": 1}]}) == {
         "children": [{"age": 7}, {"age": 1, "daycare": "none"}]}
+
+
+def test_rank_nouns_followed_by_a_bare_number() -> None:
+    assert children("長男16、長女12、次男7です") == [
+        {"age": 16, "sex": "male"}, {"age": 12, "sex": "female"}, {"age": 7, "sex": "male"}]
+
+
+def test_a_school_year_corrected_to_a_kindergarten_year() -> None:
+    known = {"children": [{"age": 6, "school_year": 1, "sex": "male"}]}
+    assert household("すみません、息子は小1じゃなくて年長です", known) == {"children": [{"age": 5, "sex": "male"}]}
+
+
+def test_an_answer_then_a_correction_of_another_member() -> None:
+    known = Household.model_validate({"adults": [{"age": 52}, {"nutrition_concern": True}]})
+    got = understand("83歳です。それと、私は52ではなく53です", Context(known, Expecting("adult.age", 1)))
+    assert got.household.model_dump(exclude_none=True)["adults"] == [
+        {"age": 53}, {"age": 83, "nutrition_concern": True}]
+
+
+def test_a_statement_then_a_correction_in_the_next_sentence() -> None:
+    assert children("My daughter is 4. Sorry, 5.") == [{"age": 5, "sex": "female"}]
+
+
+def test_a_fact_said_of_one_child_denied_of_the_other_with_tokuni() -> None:
+    known = {"children": [{"age": 9}, {"age": 5}]}
+    assert household("上の子は不登校気味です。下の子は特にないです", known)["children"] == [
+        {"age": 9, "school_refusal": True}, {"age": 5, "school_refusal": False}]
+
+
+def test_triplets_listed_by_rank_then_one_named_by_rank() -> None:
+    assert children("三つ子の長女・長男・次男で2歳です。長男だけ区外の保育園です") == [
+        {"age": 2, "sex": "female"}, {"age": 2, "sex": "male", "daycare": "other"}, {"age": 2, "sex": "male"}]
+
+
+def test_an_english_year_with_no_stage_after_the_age() -> None:
+    assert children("My son is 9, year 4, at a ward school.") == [
+        {"age": 9, "school_year": 4, "sex": "male", "school": "ward"}]
