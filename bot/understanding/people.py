@@ -19,7 +19,7 @@ SPLIT = re.compile(
     r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
     # "my kids (8 and 4) don't …", "our kids attend …: a boy of 11": what follows is said of them all
     r"(?<=[)）])(?=\s+[a-z])|:(?=\s+(?:a|an|my|one|two|three)\b)|"
-    r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )(?<!home )\bwith\b|"
+    r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )(?<!home )(?<!lives )(?<!living )(?<!live )\bwith\b|"
     rf"(?<=で)(?={MEMBER_START})|(?<=[)）]で)(?=(?:夫|妻|主人|旦那|私|母|父|義母|義父|祖母|祖父))|(?<=[\d歳才生少中長])\s+(?=(?:一番)?(?:上|下)|真ん中)|(?<=で)(?=(?:一番)?(?:上|下)(?:が|は))|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"
@@ -50,6 +50,7 @@ SOON = re.compile(r"(?:もうすぐ|来月|今度)で?(\d{1,2})\s*(?:歳|才)(?:
                   r"(?:来月|来週|今月末|今度)で(\d{1,2})\s*(?:歳|才)|"
                   r"(?:今度の|次の|来月の|今年の)?(?:誕生日|たんじょうび)で(\d{1,2})\s*(?:歳|才)|"
                   r"(?:almost|nearly|will be|will turn|turning|turns|going on|about to turn) (\d{1,2})\b(?! months)")
+PREGNANCY = re.compile(r"妊娠|妊婦|pregnan|expecting")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
 YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|yrs?)\b|\d{1,2}\s*y\.o\.|"
                       r"\d{1,2}\s*歳児")
@@ -326,6 +327,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     adult = ADULT_NOUN.search(text)
     child = CHILD_NOUN.search(text)
     stated, (grade, kudan) = _age(text), _grade(text)
+    if stated is not None and not child and PREGNANCY.search(text) and not AGE.search(text):
+        stated = None  # "my wife is pregnant (7 months)": how long the pregnancy is, not a baby
     age = stated  # the BARE/TSU/grade/preschool readings below fill in an age the text did not state
     if age is None and answering_people and (bare := BARE_NUMBER.match(text) or LISTED.search(text)):
         age = int(bare.group(1))
@@ -403,16 +406,19 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
         else:
             merged.append((piece, by_to))
     pieces = merged
-    # "my son, who attends a private junior high, is 13": a relative clause stays with its noun
+    # "my son, who attends a private junior high, is 13": a relative clause stays with its noun;
+    # "only the youngest is in daycare, in Minato": so does a place said after the daycare or school
     joined: list[tuple[str, bool]] = []
     for piece, by_to in pieces:
-        if joined and RELATIVE.match(piece):
+        if joined and (RELATIVE.match(piece) or (PLACE_ONLY.match(piece) and PLACED.search(joined[-1][0]))):
             joined[-1] = (f"{joined[-1][0]}, {piece}", joined[-1][1])
         else:
             joined.append((piece, by_to))
     return joined
 
 
+PLACE_ONLY = re.compile(r"^\s*(?:in|at|inside|outside)\s+(?:the\s+)?[a-z][a-z -]{1,24}[.!]?\s*$")
+PLACED = re.compile(r"day[- ]?care|nursery|hoikuen|school")
 RELATIVE = re.compile(r"\s*(?:who|whose|which)\b(?!\s+(?:is|are|was)\s+\d)")
 
 
@@ -525,6 +531,9 @@ def _adults_together(found: list[Segment]) -> None:
             continue
         if seg.person.age is None and seg.person.age_band and not seg.person.twins:
             seg.person.twins = True
+            found[i] = Segment("", None, None)
+        elif seg.person.age is not None and not seg.person.twins and re.search(r"\bboth\b|とも", seg.text):
+            seg.person.twins = True  # "my husband and I are both 50", 「夫と私は2人とも45歳」: that age each
             found[i] = Segment("", None, None)
         elif seg.person.age is not None and i + 2 < len(found) and (bare := BARE_NUMBER.match(found[i + 2].text)) \
                 and int(bare.group(1)) >= 15 and found[i + 2].person is None:

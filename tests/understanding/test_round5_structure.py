@@ -287,3 +287,22 @@ def test_triplets_listed_by_rank_then_one_named_by_rank() -> None:
 def test_an_english_year_with_no_stage_after_the_age() -> None:
     assert children("My son is 9, year 4, at a ward school.") == [
         {"age": 9, "school_year": 4, "sex": "male", "school": "ward"}]
+
+
+def test_lives_with_us_keeps_the_noun_next_to_its_age() -> None:
+    assert children("Our granddaughter lives with us, she is 17 and goes to a private high school.") == [
+        {"age": 17, "sex": "female", "school": "other"}]
+
+
+def test_a_couple_of_the_same_age() -> None:
+    assert [a["age"] for a in household("My wife and I are both 47.")["adults"]] == [47, 47]
+
+
+def test_a_place_said_after_the_daycare() -> None:
+    assert household("Only the older one goes to daycare, in Shinjuku.", {"children": [{"age": 4}, {"age": 1}]}) == {
+        "children": [{"age": 4, "daycare": "other"}, {"age": 1}]}
+
+
+def test_how_long_a_pregnancy_is_is_no_child() -> None:
+    assert household("My wife is pregnant (6 months); our son is 4.") == {
+        "pregnant": True, "children": [{"age": 4, "sex": "male"}]}
