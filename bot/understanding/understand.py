@@ -140,6 +140,8 @@ class _Builder:
         if not self.children:
             return None
         order = sorted(range(len(self.children)), key=lambda i: -self.children[i]["age"])  # type: ignore[index]
+        if reference == "middle" and len(order) == 3 and self.children[order[1]].get("sex") in (None, sex):
+            return order[1]  # 「真ん中の息子」: the middle one of three, who is a son
         if sex is not None and (same := [i for i in order if self.children[i].get("sex") == sex]):
             if rank is not None:  # 「次男は…」: the second son, when two sons are known
                 return same[rank - 1] if len(same) >= rank else None
@@ -511,6 +513,12 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             if scope == "household":
                 builder.set("household", None, field, value)
                 continue
+            if scope in ("child", "member") and OTHERS.search(seg.text) and referred is not None \
+                    and referred[1] is not None and len(builder.children or []) > 2:
+                for i in range(len(builder.children or [])):  # 「真ん中だけ私立で、あとの2人は区立」: all but that one
+                    if i != referred[1]:
+                        builder.set("children", i, field, value)
+                continue
             if scope in ("child", "member") and (pair := TWO_OF.search(seg.text)) and len(builder.children or []) > 2:
                 kids = builder.children or []
                 by_age = sorted(range(len(kids)), key=lambda i: -kids[i]["age"])
@@ -602,6 +610,10 @@ SOON_WORD = re.compile(r"来月|来週|もうすぐ|今度|今月末|next month|
 
 
 THEY_ARE = re.compile(r"\s*(?:and\s+)?(?:they're|they are|they both are|both are)\b")
+
+
+# 「あとの2人は」 "the other two": every child but the one just named.
+OTHERS = re.compile(r"(?:あと|残り|ほか|他)の(?:2|二|ふた|3|三)人|\bthe other (?:two|2|three|3|ones)\b")
 
 
 # 「上の2人は区立」 "the two older ones …": two of three or more children, by age.

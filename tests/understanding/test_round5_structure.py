@@ -306,3 +306,10 @@ def test_a_place_said_after_the_daycare() -> None:
 def test_how_long_a_pregnancy_is_is_no_child() -> None:
     assert household("My wife is pregnant (6 months); our son is 4.") == {
         "pregnant": True, "children": [{"age": 4, "sex": "male"}]}
+
+
+def test_the_middle_son_and_the_other_two() -> None:
+    assert children("中3の娘、小6の息子、小1の娘がいます。真ん中の息子だけ私立で、残りの2人は区立です") == [
+        {"age": 14, "school_year": 9, "sex": "female", "school": "ward"},
+        {"age": 11, "school_year": 6, "sex": "male", "school": "other"},
+        {"age": 6, "school_year": 1, "sex": "female", "school": "ward"}]
