@@ -294,6 +294,29 @@ def composition(text: str) -> list[str] | None:
     return ["male", "female"] if _MIXED.search(text) or _BROTHER_FIRST.search(text) else None
 
 
+# 「息子2人と娘1人」 "two boys and a girl" "a son and two daughters": children counted by kind, in the order said.
+_KIND_COUNTS = re.compile(r"\b(?P<n>\d|a|an|one|two|three|four)\s+(?:little\s+|young\s+)?(?:(?P<m>boys?|sons?)|"
+                          r"(?P<f>girls?|daughters?))\b|(?:(?P<jm>息子|男の子)|(?P<jf>娘|女の子))(?:が|は)?\s*(?P<jn>\d)\s*人")
+_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def counted_kinds(text: str) -> list[str] | None:
+    """The sexes of children counted by kind before their ages are given without nouns (「息子2人と娘1人で、12歳、
+    9歳、4歳」 → male, male, female: the ages taken in the order the kinds were said); None otherwise."""
+    found = list(_KIND_COUNTS.finditer(text))
+    if len(found) < 2 or len({bool(m.group("m") or m.group("jm")) for m in found}) < 2:
+        return None
+    after = text[found[-1].end():]
+    if CHILD_NOUN.search(after) or not re.search(r"\d", after):
+        return None  # the ages come with nouns of their own ("the girls are 9 and 6"), or not at all
+    sexes: list[str] = []
+    for m in found:
+        said = m.group("jn") or m.group("n")
+        n = int(said) if said.isdigit() else _WORDS[said]
+        sexes += ["male" if m.group("m") or m.group("jm") else "female"] * n
+    return sexes
+
+
 def multiple(text: str) -> int:
     """How many children one age names: 三つ子 3, 「4歳の子が2人」 2, twins (or none) 2."""
     if m := SAME_AGE.search(text):
@@ -448,7 +471,8 @@ def _share_sex(found: list[Segment]) -> None:
         seg, nxt = found[i], found[i + 1]
         if (nxt.joined_by_to and seg.person and nxt.person and seg.person.kind == nxt.person.kind == "child"
                 and seg.person.sex is None and _noun_last(nxt.text)
-                and (not CHILD_NOUN.search(seg.text) or _ONLY_GENERIC.match(seg.text))):  # 「子どもは6歳と3歳の男の子」
+                and (not CHILD_NOUN.search(seg.text) or _ONLY_GENERIC.match(seg.text)  # 「子どもは6歳と3歳の男の子」
+                     or (names_several(seg.text) and _sex(seg.text) is None))):  # 「孫を2人育てています。10歳と…」
             seg.person.sex = nxt.person.sex
     for i, seg in enumerate(found):
         group = GROUP.search(seg.text)
@@ -673,7 +697,9 @@ def _number_after_noun(found: list[Segment]) -> None:
                      or (before.reference == "adult" and _band(seg.text) is not None))  # "my father, mid-80s,"
                 and (seg.person is None or seg.person.school_year is None or TWINS.search(before.text))
                 and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)
-                and (TWINS.search(before.text) or not ALL_CHILDREN.search(seg.text))):
+                and (TWINS.search(before.text) or not ALL_CHILDREN.search(seg.text))
+                and (_sex(before.text) is None or pronoun_sex(seg.text) in (None, _sex(before.text)))):
+            # "two daughters; he is 12": not theirs
             # 「…、妹は持っていません。2人とも6歳」: an age of both is not hers alone
             joined = read_segment(before.text + " " + seg.text, False)
             if joined.person is not None:

@@ -22,6 +22,7 @@ from bot.understanding.people import (
     Segment,
     bounded_band,
     composition,
+    counted_kinds,
     noun_sex,
     pronoun_sex,
     range_band,
@@ -584,6 +585,11 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             if sex and not builder.children[index].get("sex"):  # type: ignore[index]
                 builder.children[index]["sex"] = sex  # type: ignore[index]
             builder.set("children", index, field, value)
+    if (listed_sexes := counted_kinds(text)) is not None:
+        new = [c for c in builder.children or [] if c.get("_new")]
+        if len(new) == len(listed_sexes) and not builder.born_with:
+            for child, sex in zip(new, listed_sexes, strict=True):  # 「息子2人と娘1人で、12歳、9歳、4歳」
+                child["sex"] = sex
     groups = {tuple(g) for g in builder.born_with.values()}
     if len(groups) == 1 and (sexes := composition(text)) and len(sexes) == len(group := next(iter(groups))):
         for i, sex in zip(group, sexes, strict=True):  # 「双子（男女）」 "triplets, two boys and a girl"

@@ -313,3 +313,15 @@ def test_the_middle_son_and_the_other_two() -> None:
         {"age": 14, "school_year": 9, "sex": "female", "school": "ward"},
         {"age": 11, "school_year": 6, "sex": "male", "school": "other"},
         {"age": 6, "school_year": 1, "sex": "female", "school": "ward"}]
+
+
+def test_children_counted_by_kind_then_ages_in_that_order() -> None:
+    assert children("男の子1人と女の子2人で、11歳、8歳、3歳です") == [
+        {"age": 11, "sex": "male"}, {"age": 8, "sex": "female"}, {"age": 3, "sex": "female"}]
+    assert children("A girl and two boys: 10, 7 and 5.") == [
+        {"age": 10, "sex": "female"}, {"age": 7, "sex": "male"}, {"age": 5, "sex": "male"}]
+
+
+def test_a_pronoun_of_the_other_sex_is_not_the_plural_just_named() -> None:
+    assert children("I have two sons and a daughter; she is 8 and the boys are 12 and 10.") == [
+        {"age": 8, "sex": "female"}, {"age": 12, "sex": "male"}, {"age": 10, "sex": "male"}]
