@@ -387,7 +387,9 @@ def read_segment(text: str, answering_people: bool) -> Segment:
             age = GRADE_AGE[stage] + grade - {"小": 0, "中": 6, "高": 9}[stage]
         if preschool is not None and age is None:
             age = preschool
-        sex = _sex(text) or (None if adult else pronoun_sex(text))
+        # 「息子には6歳の妹がいて」: the noun the age is said of, not the first noun of the clause
+        of_age = OF_AGE.search(text)
+        sex = (_sex(of_age.group(1)) if of_age else None) or _sex(text) or (None if adult else pronoun_sex(text))
         person = Person("child", age=age, school_year=grade, sex=sex, preschool=preschool is not None,
                         preschool_age=preschool,
                         kudan=kudan, inferred_age=stated is None,
@@ -433,15 +435,21 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     # "only the youngest is in daycare, in Minato": so does a place said after the daycare or school
     joined: list[tuple[str, bool]] = []
     for piece, by_to in pieces:
-        if joined and (RELATIVE.match(piece) or (PLACE_ONLY.match(piece) and PLACED.search(joined[-1][0]))):
+        if joined and PLACE_ONLY_JA.match(piece) and PLACED.search(joined[-1][0]):
+            # 「長女だけ保育園で、区外です」: 「長女だけ保育園は区外です」
+            joined[-1] = (f"{re.sub(r'(?:で|に通っていて|に通っており)$', '', joined[-1][0])}は{piece}", joined[-1][1])
+        elif joined and (RELATIVE.match(piece) or (PLACE_ONLY.match(piece) and PLACED.search(joined[-1][0]))):
             joined[-1] = (f"{joined[-1][0]}, {piece}", joined[-1][1])
         else:
             joined.append((piece, by_to))
     return joined
 
 
+OF_AGE = re.compile(r"\d{1,2}\s*(?:歳|才)の((?:お)?(?:兄|姉|弟|妹|息子|娘|男の子|女の子))")
+PLACE_ONLY_JA = re.compile(r"^\s*(?:区外|区内|千代田区?内?|[^\s、。]{1,3}区(?:内)?)(?:の)?(?:です|でした|にあります)?"
+                           r"[。.]?\s*$")
 PLACE_ONLY = re.compile(r"^\s*(?:in|at|inside|outside)\s+(?:the\s+)?[a-z][a-z -]{1,24}[.!]?\s*$")
-PLACED = re.compile(r"day[- ]?care|nursery|hoikuen|school")
+PLACED = re.compile(r"day[- ]?care|nursery|hoikuen|school|保育園|保育所|こども園|学校|小学|中学")
 RELATIVE = re.compile(r"\s*(?:who|whose|which)\b(?!\s+(?:is|are|was)\s+\d)")
 
 

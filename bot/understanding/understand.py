@@ -31,7 +31,7 @@ from bot.understanding.people import (
     stated_age,
 )
 from bot.understanding.pivot import to_japanese
-from bot.understanding.unaged import ANOTHER, Mention, mention, names_several, take, unaged_children
+from bot.understanding.unaged import ANOTHER, STAGE, Mention, mention, names_several, take, unaged_children
 from knowledge.household import AGE_BANDS, Adult, Household
 from knowledge.languages import Lang
 
@@ -470,6 +470,10 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             if (m := mention(seg.text, noun_sex(seg.text), known_children)) is not None:
                 pending.append(m)
             unnamed, current = True, ("children", None)  # its facts wait for its age, or stay unsaid
+        elif seg.person is None and seg.reference is None and STAGE.search(seg.text) \
+                and not words.HYPOTHETICAL.search(seg.text) \
+                and (m := mention(seg.text, None, known_children)) is not None:
+            pending.append(m)  # 「子どもは中学生と小学生です」: the 小学生 is a child whose age is asked
         elif seg.reference == "adult" and who in named:
             current = ("adults", named[who])
         elif seg.reference == "adult" and who and named:

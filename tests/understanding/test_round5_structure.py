@@ -325,3 +325,18 @@ def test_children_counted_by_kind_then_ages_in_that_order() -> None:
 def test_a_pronoun_of_the_other_sex_is_not_the_plural_just_named() -> None:
     assert children("I have two sons and a daughter; she is 8 and the boys are 12 and 10.") == [
         {"age": 8, "sex": "female"}, {"age": 12, "sex": "male"}, {"age": 10, "sex": "male"}]
+
+
+def test_a_place_said_in_the_next_clause() -> None:
+    assert household("下の子だけ保育園で、区外です", {"children": [{"age": 8}, {"age": 3}]})["children"] == [
+        {"age": 8}, {"age": 3, "daycare": "other"}]
+
+
+def test_the_age_belongs_to_the_noun_after_it() -> None:
+    assert children("娘がいます。娘には4歳の弟がいて、弟は区内の保育園です。娘は9歳です") == [
+        {"age": 4, "sex": "male", "daycare": "ward"}, {"age": 9, "sex": "female"}]
+
+
+def test_children_named_by_school_stage_are_counted_to_ask_their_ages() -> None:
+    got = understand("子どもは高校生と中学生です", Context(Household()))
+    assert got.unaged_children == 2 and got.intent == "inform"
