@@ -242,6 +242,31 @@ def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tu
     return "children", builder.child_by("only")
 
 
+MALE_ADULTS = {"husband", "father", "grandfather", "father_in_law"}
+FEMALE_ADULTS = {"wife", "mother", "grandmother", "mother_in_law"}
+
+
+def _pronoun_target(builder: _Builder, current: tuple[str, int | None] | None, sex: str, named: dict[str, int],
+                    adult_named: dict[str, str], unnamed_who: str | None
+                    ) -> tuple[tuple[str, int | None] | None, str | None]:
+    """Who he/she is when the member just named cannot be: among the children, the one child of that sex
+    (the child just named of the other sex is not "he"); among the adults, the adult of that sex named last
+    ("my husband and I … He has a certificate")."""
+    kids = builder.children or []
+    if current and current[0] == "children" and current[1] is not None and current[1] < len(kids) \
+            and kids[current[1]].get("sex") not in (None, sex):
+        same = [i for i, c in enumerate(kids) if c.get("sex") == sex]
+        return (("children", same[0]) if len(same) == 1 else current), unnamed_who
+    if current and current[0] == "adults" and (who := adult_named.get(sex)) is not None:
+        at = current[1]
+        relation = (builder.adults or [])[at].get("relation") if at is not None and at < len(builder.adults or []) \
+            else unnamed_who
+        if relation in MALE_ADULTS | FEMALE_ADULTS and (relation in MALE_ADULTS) == (sex == "male"):
+            return current, unnamed_who  # "my husband … he": the adult just named
+        return (("adults", named[who]) if who in named else ("adults", None)), who
+    return current, unnamed_who
+
+
 def _grade_of_current(builder: _Builder, person: Person, text: str,
                       current: tuple[str, int | None] | None) -> list[int]:
     """The children a bare school year belongs to: the child just named in this message (and its
@@ -365,6 +390,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     orphans: list[tuple[str, object]] = []  # child facts said before any child: the message's one child's
     referred: tuple[str, int | None] | None = None  # the child the last reference named ("the younger one")
     unnamed_who: str | None = None  # the relation of an adult named before any fact or age made it a person
+    adult_named: dict[str, str] = {}  # the last adult of each sex the words named (husband → "male")
     run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
     said: list[tuple[str, str, object]] = []
@@ -455,6 +481,9 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                     for field, value in facts:
                         builder.set("children", current[1], field, value)
                 waiting = waiting[fits[0] + 1:] if fits and len(waiting) > 1 else []  # the others wait on
+        elif seg.person is None and THE_BABY.search(seg.text) \
+                and len(babies := [i for i, c in enumerate(builder.children or []) if c["age"] <= 1]) == 1:
+            current = referred = ("children", babies[0])  # "… and a 4 year old boy. The baby is at home"
         elif seg.person is None and (other := builder.other_twin(seg, current)) is not None:
             current = ("children", other)  # 「双子の兄は特別支援学級、もう1人は通常学級」: the other twin
             builder.singled = other
@@ -483,6 +512,11 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
         elif seg.reference == "adult" and not words.HYPOTHETICAL.search(seg.text):
             current = ("adults", None)  # 「夫は車いすで、身体障害者手帳1級」: the facts after are this adult's
             unnamed_who = who  # 「義父が今年で…。最近物忘れが…」: who the adult made by the next fact is
+        if who in MALE_ADULTS or who in FEMALE_ADULTS:
+            adult_named["male" if who in MALE_ADULTS else "female"] = who
+        if seg.person is None and seg.reference is None and (said_sex := pronoun_sex(seg.text)) is not None:
+            # "He goes to the ward school and she's at a kindergarten": the child (or adult) of that sex
+            current, unnamed_who = _pronoun_target(builder, current, said_sex, named, adult_named, unnamed_who)
         if seg.person is None and seg.reference is None and current and current[0] == "children" \
                 and (named_before or referred == current) and current[1] is not None and builder.children \
                 and (builder.children[current[1]].get("_new") or referred == current) \
@@ -630,6 +664,10 @@ OTHERS = re.compile(r"(?:あと|残り|ほか|他)の(?:2|二|ふた|3|三)人|\
 TWO_OF = re.compile(r"(?P<older>上の(?:2|二)人|上2人|\bthe (?:two|2) older\b|\bthe older (?:two|2)\b|"
                     r"\bmy (?:two|2) older\b)|下の(?:2|二)人|下2人|\bthe (?:two|2) younger\b|"
                     r"\bthe younger (?:two|2)\b|\bmy (?:two|2) younger\b")
+
+
+# "the baby", 「赤ちゃんは」: the one child under two, when there is one.
+THE_BABY = re.compile(r"\b(?:the|our|my) (?:baby|infant)\b|赤ちゃん(?:は|が|も|の)")
 
 
 # 「1人は」「片方は」 "one of them is": one of the twins; then 「もう1人は」 "his brother" "the other one": the other.

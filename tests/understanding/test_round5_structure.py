@@ -340,3 +340,19 @@ def test_the_age_belongs_to_the_noun_after_it() -> None:
 def test_children_named_by_school_stage_are_counted_to_ask_their_ages() -> None:
     got = understand("子どもは高校生と中学生です", Context(Household()))
     assert got.unaged_children == 2 and got.intent == "inform"
+
+
+def test_he_and_she_name_the_child_of_that_sex() -> None:
+    assert children("We have an 8-year-old daughter and a 6-year-old son. She attends a private school and he goes "
+                    "to the ward school.") == [{"age": 8, "sex": "female", "school": "other"},
+                                                {"age": 6, "sex": "male", "school": "ward"}]
+
+
+def test_he_after_a_couple_is_the_man_of_it() -> None:
+    assert household("My husband and I are retired. He has a disability certificate.")["adults"] == [
+        {"relation": "husband", "disability_certificate": True}]
+
+
+def test_the_baby_is_the_one_child_under_two() -> None:
+    assert children("We have a 3 year old and a baby boy of 5 months. The baby stays at home with me.") == [
+        {"age": 3}, {"age": 0, "sex": "male", "daycare": "none"}]
