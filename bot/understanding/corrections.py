@@ -34,17 +34,21 @@ _OWN_CLAUSE = re.compile(rf"(?:{NOT_BUT})、?\s*[^、。,.!！?？\n]+|,?\s+not\
 _NOT_A_NUMBER = re.compile(r",\s*not\s+(?:(?:his|her|their|my|in|the)\s+)*(?:early |mid-?|late )?\d")
 
 
+_NOT_BUT = re.compile(NOT_BUT)
+_NOT = re.compile(rf"{NOT_BUT}|\bnot?\b|n't\b")
 _SENTENCE_END = re.compile(r"[。．!！?？]|\.(?=\s|$)")
 
 
 def correction_start(text: str) -> int:
     """Where the sentence holding the message's first correction starts (0: the first sentence, or none):
     「78です。あ、あと私は40じゃなくて41でした」 "My son is 5. No wait, 6." answer or state first, then correct."""
-    patterns = (words.CORRECTION, re.compile(NOT_BUT), _NOT_A_NUMBER, *(p for p, _ in _MEMBERS))
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    if len(starts) == 1:
+        return 0
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         sentence = text[start:end].lstrip()
-        if sentence and any(pattern.search(sentence) for pattern in patterns):
+        if sentence and (any(p.search(sentence) for p in (words.CORRECTION, _NOT_BUT, _NOT_A_NUMBER))
+                         or (_NOT.search(sentence) and any(p.search(sentence) for p, _ in _MEMBERS))):
             return start
     return 0
 
@@ -112,7 +116,7 @@ def _one(text: str, context: Context) -> Household | None:
     try:
         if (moved := _moved(text, context)) is not None:
             return moved
-        gated = words.CORRECTION.search(text) or re.search(NOT_BUT, text) or _NOT_A_NUMBER.search(text)
+        gated = words.CORRECTION.search(text) or _NOT_BUT.search(text) or _NOT_A_NUMBER.search(text)
         return _correct(text, context) if gated else None
     except ValidationError:
         return None
@@ -165,6 +169,8 @@ def _member(data: dict[str, Any], noun: str, create: bool) -> tuple[str, int] | 
 def _moved(text: str, context: Context) -> Household | None:
     """A fact moved from one member to another: the fact the text says goes to the member it is said of and
     the other keeps nothing of it; with no fact said, the facts the last turn gave the old member move."""
+    if not _NOT.search(text):
+        return None  # every move has a "not" (cheap to rule out before the member patterns)
     found = next(((m, denied) for pattern, denied in _MEMBERS if (m := pattern.search(text))), None)
     if found is None:
         return None
