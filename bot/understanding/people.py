@@ -20,6 +20,8 @@ SPLIT = re.compile(
     # "my kids (8 and 4) don't …", "our kids attend …: a boy of 11": what follows is said of them all
     r"(?<=[)）])(?=\s+[a-z])|:(?=\s+(?:a|an|my|one|two|three)\b)|"
     r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )(?<!home )(?<!lives )(?<!living )(?<!live )\bwith\b|"
+    # 「子供は8才と3才 8才の方は…」: a space before an age that points back ends a clause
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+(?=\d{1,2}\s*(?:歳|才)の(?:方|子|ほう))|"
     rf"(?<=で)(?={MEMBER_START})|(?<=[)）]で)(?=(?:夫|妻|主人|旦那|私|母|父|義母|義父|祖母|祖父))|(?<=[\d歳才生少中長])\s+(?=(?:一番)?(?:上|下)|真ん中)|(?<=で)(?=(?:一番)?(?:上|下)(?:が|は))|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"
@@ -32,7 +34,8 @@ AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?(?!(
                  r"(?![- ]?(?:months?|mo\b|weeks?|wks?|of us|people|persons|members|kids|children|"
                  r"in (?:the|our|my) family))|"
                  r"[（(](\d{1,3})\s*(?:[)）]|$|[,、]\s*(?:boy|girl|son|daughter|male|female|男|女))|^\s*(\d{1,2})\s*[)）]|"
-                 r"[（(](\d{1,2})\s*[,、](?=[^)）\d]*[)）])|"  # "a daughter (3, ward daycare)"
+                 # "a daughter (3, ward daycare)", 「長女（16・私立高校）」
+                 r"[（(](\d{1,2})\s*(?:歳|才)?\s*[,、・/](?=[^)）\d]*[)）])|"
                  r"\b(?:sons?|daughters?|boys?|girls?|kids?|child|baby|toddler|eldest|youngest)\s*(?:of|[:：])?\s*"
                  r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters|siblings|"
                  r"brothers|sisters))|"
@@ -469,7 +472,7 @@ def _noun_last(text: str) -> bool:
     return noun is not None and (number is None or noun.start() > number.start())
 
 
-_ONLY_GENERIC = re.compile(r"^\s*(?:うちの)?(?:子ども|子供|こども|お子さん)(?:たち|達)?(?:は|が)\s*\d")
+_ONLY_GENERIC = re.compile(r"^\s*(?:うちの)?(?:子ども|子供|こども|お子さん)(?:たち|達)?(?:は|が)(?:年子で)?[、\s]*\d")
 
 
 def _share_sex(found: list[Segment]) -> None:
@@ -711,6 +714,9 @@ def _number_after_noun(found: list[Segment]) -> None:
             # 「…、妹は持っていません。2人とも6歳」: an age of both is not hers alone
             joined = read_segment(before.text + " " + seg.text, False)
             if joined.person is not None:
+                if joined.person.sex is None and seg.person is not None:
+                    joined.person.sex = seg.person.sex  # shared from the list it is in (「…6歳と5歳の男の子」)
+                joined.joined_by_to = seg.joined_by_to
                 # the noun's facts are now the person's, unless the noun names several (「子どもは2人とも区外」)
                 found[i - 1], found[i] = Segment(before.text if names_several(before.text) else "", None, None), joined
                 continue

@@ -356,3 +356,17 @@ def test_he_after_a_couple_is_the_man_of_it() -> None:
 def test_the_baby_is_the_one_child_under_two() -> None:
     assert children("We have a 3 year old and a baby boy of 5 months. The baby stays at home with me.") == [
         {"age": 3}, {"age": 0, "sex": "male", "daycare": "none"}]
+
+
+def test_an_age_that_points_back_after_a_space() -> None:
+    assert children("子供は9才と2才 9才の方は不登校 2才の方は区外の保育園") == [
+        {"age": 9, "school_refusal": True}, {"age": 2, "daycare": "other"}]
+
+
+def test_an_age_and_a_school_in_one_bracket() -> None:
+    assert children("次男（11・区立小）、長女（7・私立小）") == [
+        {"age": 11, "sex": "male", "school": "ward"}, {"age": 7, "sex": "female", "school": "other"}]
+
+
+def test_children_a_year_apart_then_a_list_that_shares_its_noun() -> None:
+    assert children("子どもは年子で、6歳と5歳の男の子です") == [{"age": 6, "sex": "male"}, {"age": 5, "sex": "male"}]
