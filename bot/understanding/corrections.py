@@ -126,7 +126,7 @@ def _one(text: str, context: Context) -> Household | None:
 # "it's my wife who has dementia, not my mother", "the certificate is my husband's, not my son's",
 # "not my son but my husband", "my son doesn't have one, but my husband does". `a` is the old member,
 # `b` the new one; (pattern, whether `a` is said NOT to have the fact).
-_NOUN = rf"(?:(?:上|下|真ん中)の子|{words.ADULT_NOUNS}|{words.CHILD_NOUNS})"
+_NOUN = rf"(?:(?:上|下|真ん中)の子|(?:mother|father)-in-law|{words.ADULT_NOUNS}|{words.CHILD_NOUNS})"
 _MY = r"(?:my |our |the )?"
 _MEMBERS: list[tuple[re.Pattern[str], bool]] = [
     (re.compile(rf"(?P<a>{_NOUN})(?:さん|ちゃん|くん)?(?:{NOT_BUT})、?\s*(?P<b>{_NOUN})"), False),

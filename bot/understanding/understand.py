@@ -873,7 +873,11 @@ def understand(text: str, context: Context) -> Understanding:
         after = fixed or (_answer(t, context) if short else _head_answer(t, context))
         if fixed is not None and rest:
             # 「下の子は8歳ではなく9歳、上の子は11歳です」: what follows the correction, about the corrected household
-            after, unaged = _extract(rest, Context(fixed, None, _changed(before, fixed)))
+            changed = _changed(before, fixed)
+            # 「下の子は4歳じゃなくて5歳です。保育園は区外です」: the rest is said of the member just corrected
+            kids = {int(m.group(1)) for path in changed if (m := re.match(r"children\.(\d+)\.", path))}
+            about = Expecting("child.corrected", kids.pop()) if len(kids) == 1 else None
+            after, unaged = _extract(rest, Context(fixed, about, changed))
         elif after is None:
             after, unaged = _extract(t, context)
         elif fixed is None and len(_CLAUSES.split(t.strip(" 。.!！"))) > 1:

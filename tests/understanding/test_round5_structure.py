@@ -370,3 +370,14 @@ def test_an_age_and_a_school_in_one_bracket() -> None:
 
 def test_children_a_year_apart_then_a_list_that_shares_its_noun() -> None:
     assert children("子どもは年子で、6歳と5歳の男の子です") == [{"age": 6, "sex": "male"}, {"age": 5, "sex": "male"}]
+
+
+def test_a_move_to_an_in_law() -> None:
+    known = {"adults": [{"age": 50, "relation": "husband", "memory_concern": True}]}
+    assert household("It's my mother-in-law, not my husband, who is forgetful.", known)["adults"] == [
+        {"age": 50, "relation": "husband"}, {"relation": "mother_in_law", "memory_concern": True}]
+
+
+def test_what_follows_a_correction_is_said_of_the_child_corrected() -> None:
+    assert household("上の子は9歳ではなく10歳でした。学校は私立です", {"children": [{"age": 9}, {"age": 4}]}) == {
+        "children": [{"age": 10, "school": "other"}, {"age": 4}]}
