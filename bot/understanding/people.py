@@ -562,7 +562,7 @@ def _adults_together(found: list[Segment]) -> None:
         someone_else = not seg.joined_by_to and not re.search(r"\bboth\b|とも|共に", seg.text) \
             and next((w for p, w in ADULT_WHO if p.search(seg.text)), "me") != "me"
         if noun.person is not None or noun.reference != "adult" or seg.person is None or seg.person.kind != "adult" \
-                or len(noun.text.strip()) > 16 or someone_else:
+                or (len(noun.text.strip()) > 16 and not PAIR_OF_ADULTS.search(noun.text)) or someone_else:
             continue
         if seg.person.age is None and seg.person.age_band and not seg.person.twins:
             seg.person.twins = True

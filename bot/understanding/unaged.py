@@ -60,7 +60,7 @@ def mention(text: str, sex: str | None, known_children: bool) -> Mention | None:
     """The child a segment names without an age, or None when it names several, nobody new, or a
     child who may be one already known (「娘は私立」 with children known: not counted unless 「もう1人」)."""
     noun = _CHILD_NOUN.search(text) or OLDER_OR_YOUNGER.search(text) or STAGE.search(text)  # 「上は高校生」
-    if noun is None or PLURAL.search(text) or _UNBORN.search(text) or _HAVING_A_BABY.search(text) \
+    if noun is None or PLURAL.search(text) or ALL.search(text) or _UNBORN.search(text) or _HAVING_A_BABY.search(text) \
             or KIND_COUNT.search(text) or stated_child_count(text) is not None:
         return None  # several, counted (「娘が2人」): the count speaks for them
     if known_children and not ANOTHER.search(text):

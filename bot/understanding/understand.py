@@ -522,6 +522,11 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 and (builder.children[current[1]].get("_new") or referred == current) \
                 and builder.children[current[1]].get("sex") is None and (sex := pronoun_sex(seg.text)):
             builder.children[current[1]]["sex"] = sex  # "my 4 year old is in daycare and he loves it"
+        if seg.person is None and (both := BOTH_SEX.match(seg.text)):
+            sex = "male" if (both.group("en") or both.group("ja")) in ("boys", "男の子") else "female"
+            for child in builder.children or []:
+                if child.get("_new") and child.get("sex") is None:
+                    child["sex"] = sex  # "Kids are 10 and 7. Both boys."
         if seg.person is None and words.HYPOTHETICAL.search(seg.text):
             continue  # 「妊娠したら…」「教育ローンの利子補給って何？」 ask about a fact; they do not state it
         if (same_place := SAME_PLACE.search(seg.text)) and current and current[0] == "children" \
@@ -563,6 +568,10 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 by_age = sorted(range(len(kids)), key=lambda i: -kids[i]["age"])
                 for i in by_age[:2] if pair.group("older") else by_age[-2:]:
                     builder.set("children", i, field, value)  # "the two older ones attend ward schools"
+                continue
+            groups = {tuple(g) for g in builder.born_with.values()}
+            if scope in ("child", "member") and seg.person is None and THE_TWINS.search(seg.text) and len(groups) == 1:
+                builder.set("children", next(iter(groups))[0], field, value, True)  # "The twins go to a ward school"
                 continue
             several = words.ALL_CHILDREN.search(seg.text) or BOTH_NAMED.search(seg.text) \
                 or (seg.person is None and names_several(seg.text)
@@ -664,6 +673,13 @@ OTHERS = re.compile(r"(?:あと|残り|ほか|他)の(?:2|二|ふた|3|三)人|\
 TWO_OF = re.compile(r"(?P<older>上の(?:2|二)人|上2人|\bthe (?:two|2) older\b|\bthe older (?:two|2)\b|"
                     r"\bmy (?:two|2) older\b)|下の(?:2|二)人|下2人|\bthe (?:two|2) younger\b|"
                     r"\bthe younger (?:two|2)\b|\bmy (?:two|2) younger\b")
+
+
+# "the twins", 「双子は」: the children born together, not every child.
+THE_TWINS = re.compile(r"\bthe (?:twins|triplets)\b|(?:双子|三つ子)(?:は|が|も)")
+# "Both boys.", 「2人とも男の子です」: the sex of every child just named.
+BOTH_SEX = re.compile(r"^\s*(?:they(?:'re| are) )?(?:both|all)(?: of them)?(?: are)? (?P<en>boys|girls)\b|"
+                      r"^\s*(?:2|二|ふた|3|三)人とも(?P<ja>男の子|女の子)")
 
 
 # "the baby", 「赤ちゃんは」: the one child under two, when there is one.

@@ -381,3 +381,19 @@ def test_a_move_to_an_in_law() -> None:
 def test_what_follows_a_correction_is_said_of_the_child_corrected() -> None:
     assert household("上の子は9歳ではなく10歳でした。学校は私立です", {"children": [{"age": 9}, {"age": 4}]}) == {
         "children": [{"age": 10, "school": "other"}, {"age": 4}]}
+
+
+def test_the_twins_are_not_every_child() -> None:
+    assert children("Our kids: 9-year-old twins and a 4-year-old. The twins attend a private school.") == [
+        {"age": 9, "school": "other"}, {"age": 9, "school": "other"}, {"age": 4}]
+
+
+def test_both_boys_said_after_the_ages() -> None:
+    assert children("They're 12 and 9. Both girls.") == [{"age": 12, "sex": "female"}, {"age": 9, "sex": "female"}]
+    got = understand("子どもは6歳と4歳で、2人とも男の子です", Context(Household()))
+    assert got.unaged_children == 0 and [c.sex for c in got.household.children or []] == ["male", "male"]
+
+
+def test_in_laws_both_in_a_band() -> None:
+    assert household("We live with my in-laws, both in their late 70s.")["adults"] == [
+        {"age_band": "75_plus"}, {"age_band": "75_plus"}]
