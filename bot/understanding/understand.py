@@ -31,6 +31,27 @@ from bot.understanding.people import (
     stated_age,
 )
 from bot.understanding.pivot import to_japanese
+from bot.understanding.pointing import (
+    BACK,
+    BOTH_SEX,
+    EVERYONE,
+    FEMALE_ADULTS,
+    MALE_ADULTS,
+    ONE_TWIN,
+    OTHER_TWIN,
+    OTHERS,
+    PLURAL_PREDICATE,
+    SAME_PLACE,
+    SIBLING_OF,
+    SOON_WORD,
+    THE_BABY,
+    THE_TWINS,
+    THEIR,
+    THEY_ARE,
+    TOPIC,
+    TWO_OF,
+    elided,
+)
 from bot.understanding.unaged import ANOTHER, STAGE, Mention, mention, names_several, take, unaged_children
 from knowledge.household import AGE_BANDS, Adult, Household
 from knowledge.languages import Lang
@@ -240,10 +261,6 @@ def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tu
             and context.expecting.member < len(builder.children or []):
         return "children", context.expecting.member
     return "children", builder.child_by("only")
-
-
-MALE_ADULTS = {"husband", "father", "grandfather", "father_in_law"}
-FEMALE_ADULTS = {"wife", "mother", "grandmother", "mother_in_law"}
 
 
 def _pronoun_target(builder: _Builder, current: tuple[str, int | None] | None, sex: str, named: dict[str, int],
@@ -550,7 +567,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
         said = segment_facts(seg.text)
         if not said and before[0] and (seg.reference or named_before or seg.person) \
                 and (before[1] != current or current == ("children", None)):
-            said = _elided(seg, before[0])  # 「姉は手帳を持っていて、妹は持っていません」: another member, same verb
+            said = elided(seg, before[0])  # 「姉は手帳を持っていて、妹は持っていません」: another member, same verb
         if said:
             before = (said, current)
         for scope, field, value in said:
@@ -647,94 +664,6 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     return household, unaged_children(text, len(household.children or []), pending) + contradicted
 
 
-# "… at the same school", 「同じ保育園に通っています」: the place of the other child named in the message.
-SAME_PLACE = re.compile(r"\bthe same (?:(?P<daycare>day[- ]?care|nursery|hoikuen)|(?:elementary |primary |junior high |"
-                        r"middle )?school)\b|同じ(?:(?P<daycare2>保育園|保育所|園)|(?:小学校|中学校|学校))")
-
-
-# "none of us", 「家族は誰も」: every member of the household, adults and children.
-EVERYONE = re.compile(r"\b(?:none|neither|all|each) of us\b|\bnobody in (?:the|our|my) (?:family|household)\b|"
-                      r"\bno one in (?:the|our|my) (?:family|household)\b|家族(?:は|の)?(?:誰も|だれも|全員|みんな)|"
-                      r"うちは(?:誰も|だれも)")
-
-
-# 「来月で3歳」「来月で11か月」 "turns 4 next month": a birthday to come, said of a child already named.
-SOON_WORD = re.compile(r"来月|来週|もうすぐ|今度|今月末|next month|next week|\bsoon\b|\bturns\b|\bturning\b")
-
-
-THEY_ARE = re.compile(r"\s*(?:and\s+)?(?:they're|they are|they both are|both are)\b")
-
-
-# 「あとの2人は」 "the other two": every child but the one just named.
-OTHERS = re.compile(r"(?:あと|残り|ほか|他)の(?:2|二|ふた|3|三)人|\bthe other (?:two|2|three|3|ones)\b")
-
-
-# 「上の2人は区立」 "the two older ones …": two of three or more children, by age.
-TWO_OF = re.compile(r"(?P<older>上の(?:2|二)人|上2人|\bthe (?:two|2) older\b|\bthe older (?:two|2)\b|"
-                    r"\bmy (?:two|2) older\b)|下の(?:2|二)人|下2人|\bthe (?:two|2) younger\b|"
-                    r"\bthe younger (?:two|2)\b|\bmy (?:two|2) younger\b")
-
-
-# "the twins", 「双子は」: the children born together, not every child.
-THE_TWINS = re.compile(r"\bthe (?:twins|triplets)\b|(?:双子|三つ子)(?:は|が|も)")
-# "Both boys.", 「2人とも男の子です」: the sex of every child just named.
-BOTH_SEX = re.compile(r"^\s*(?:they(?:'re| are) )?(?:both|all)(?: of them)?(?: are)? (?P<en>boys|girls)\b|"
-                      r"^\s*(?:2|二|ふた|3|三)人とも(?P<ja>男の子|女の子)")
-
-
-# "the baby", 「赤ちゃんは」: the one child under two, when there is one.
-THE_BABY = re.compile(r"\b(?:the|our|my) (?:baby|infant)\b|赤ちゃん(?:は|が|も|の)")
-
-
-# 「1人は」「片方は」 "one of them is": one of the twins; then 「もう1人は」 "his brother" "the other one": the other.
-ONE_TWIN = re.compile(r"^\s*(?:(?:1|一|ひと)人(?:目)?|片方|片一方)(?:は|が)|"
-                      r"^\s*(?:and\s+)?one (?:of them |twin )?(?:is|has|goes|attends|uses|needs)\b")
-THEIR = re.compile(r"\btheir\b|\bboth\b|(?:2|二|ふた)人とも|同じ")
-OTHER_TWIN = re.compile(r"\b(?:his|her) (?:twin )?(?:brother|sister)\b|\bthe other(?: one| twin| boy| girl)?\b|"
-                        r"もう(?:1|一|ひと)人|もう片方|もう一方")
-
-
-# "… and her big sister is 4": the child named before is the one whose sibling this is.
-SIBLING_OF = re.compile(r"\b(his|her) (?:big |little |older |younger |baby |twin )?(?:brother|sister)\b")
-
-
-# "The 10-year-old has …", 「5歳の子は…」「8歳のほうは」: an age used to point at a child already named.
-BACK = re.compile(r"\bthe (?:\d{1,2}[- ]?(?:years?|yrs?|months?)[- ]?olds?|one (?:who is|aged?) \d|"
-                  r"(?:kid|child|boy|girl) (?:who is |aged? )\d)|"
-                  r"\d{1,2}\s*(?:歳|才|か月)(?:の)?(?:子|ほう|方)(?:は|も|が|の方)|"
-                  r"(?:(?:小|中|高)\s*\d\s*(?:年生?)?|\d\s*年生|年(?:少|中|長)(?:さん)?)の(?:子|ほう|方)(?:は|も|が)|"
-                  r"\bthe (?:\d(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth)[- ]grader\b")  # 「4年生の子は」
-
-
-# 「9歳の息子と6歳の娘は区立小学校」: what follows the last member of a 「と」 list, after は/も/が, is
-# said of every member of the list; a fact before the noun (「区立小学校に通う6歳の娘」) is not.
-_TOPIC = re.compile(r"^(?:[(（][^)）]{0,10}[)）])?(?:さん|ちゃん|くん|君)?(?:は|も|が|とも)")  # 「弟(中1)は」 too
-
-
-# "… aged 3 and 5, are at a nursery in another ward": a predicate whose subject is the list just named.
-PLURAL_PREDICATE = re.compile(r"\s*(?:(?:are|were|both|they|they're|all|go|attend|don't|do not|have|neither)\b|"
-                              r"(?:は|も|が)(?:どちらも|2人とも|ふたりとも|とも)?)")
-
-
-# 「姉は手帳を持っていて、妹は持っていません」 "my son has one and my daughter doesn't": the verb said again
-# (or denied) of another member, its object left out.
-ELIDED_YES = re.compile(r"(?:は|も)\s*(?:持って|通って|使って|受けて|利用して)(?:い)?(?:ます|る)|"
-                        r"\b(?:does|is|has) (?:too|as well)\b|\b(?:so|too) does\b|\b(?:does|is|has)\s*[.!]?\s*$")
-ELIDED_NO = re.compile(r"(?:は|も)\s*(?:持って|通って|使って|受けて|利用して)(?:い)?(?:ません|ない)|(?:は|も)違います|"
-                       r"(?:は|も)(?:特に|とくに)?(?:なし|ない|ありません)(?:です)?\s*[。.]?\s*$|"
-                       r"\b(?:doesn't|does not|isn't|is not|hasn't|has not)(?: one)?\s*[.!]?\s*$")
-
-
-def _elided(seg: Segment, before: list[tuple[str, str, object]]) -> list[tuple[str, str, object]]:
-    """The yes/no facts said last, said again or denied of the member this segment names."""
-    said = {(scope, field, value) for scope, field, value in before}
-    if not said or len({field for _, field, _ in said}) != len(said) or any(not isinstance(v, bool) for *_, v in said):
-        return []
-    if ELIDED_NO.search(seg.text):
-        return [(scope, field, not value) for scope, field, value in said]
-    return list(said) if ELIDED_YES.search(seg.text) else []
-
-
 def _run(seg: Segment, current: tuple[str, int | None] | None, run: list[int]) -> list[int]:
     """The children named one segment after another, up to this one (a person or a noun restarts it)."""
     if seg.person is not None and seg.person.kind == "child" and current and current[0] == "children" \
@@ -756,14 +685,14 @@ def _listed(builder: _Builder, seg: Segment, current: tuple[str, int | None] | N
 
 
 def _shared(seg: Segment, listed: list[int]) -> list[tuple[str, str, object]]:
-    """The child facts of the list's last segment said after its member (see _TOPIC)."""
+    """The child facts of the list's last segment said after its member (see TOPIC)."""
     if len(listed) < 2 or not seg.joined_by_to:
         return []
     nouns = list(CHILD_NOUN.finditer(seg.text))
     if not nouns:
         return []
     tail = seg.text[nouns[-1].end():]
-    if not _TOPIC.match(tail):
+    if not TOPIC.match(tail):
         return []
     return [(scope, field, value) for scope, field, value in segment_facts(tail) if scope in ("child", "member")]
 
