@@ -95,10 +95,11 @@ ELIDED_NO = re.compile(r"(?:は|も)\s*(?:持って|通って|使って|受け�
 
 
 def elided(seg: Segment, before: list[tuple[str, str, object]]) -> list[tuple[str, str, object]]:
-    """The yes/no facts said last, said again or denied of the member this segment names."""
-    said = {(scope, field, value) for scope, field, value in before}
-    if not said or len({field for _, field, _ in said}) != len(said) or any(not isinstance(v, bool) for *_, v in said):
+    """The yes/no facts said last, said (or denied) of the member this segment names: the verb's own
+    polarity decides ("No, but my younger one does" after a no is a yes)."""
+    said = {(scope, field) for scope, field, value in before if isinstance(value, bool)}
+    if not said or len(said) != len(before):
         return []
     if ELIDED_NO.search(seg.text):
-        return [(scope, field, not value) for scope, field, value in said]
-    return list(said) if ELIDED_YES.search(seg.text) else []
+        return [(scope, field, False) for scope, field in said]
+    return [(scope, field, True) for scope, field in said] if ELIDED_YES.search(seg.text) else []

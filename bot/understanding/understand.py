@@ -380,8 +380,10 @@ def _stated(person: Person) -> dict[str, Any]:
     return out
 
 
-def _extract(text: str, context: Context) -> tuple[Household, int]:
-    """The household the text describes, and how many children it named without an age."""
+def _extract(text: str, context: Context, answered: tuple[str, str, object, int] | None = None
+             ) -> tuple[Household, int]:
+    """The household the text describes, and how many children it named without an age; `answered` (scope,
+    field, value, member): what the short answer at its head said, which a later clause may say of another."""
     builder = _Builder(context.household)
     known_children = bool(builder.children)
     # "I have 3 kids, not 2. The youngest is 1": with more children than known, 下の子 is someone new
@@ -411,7 +413,9 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
     said: list[tuple[str, str, object]] = []
-    before: tuple[list[tuple[str, str, object]], tuple[str, int | None] | None] = ([], None)  # the last facts
+    before: tuple[list[tuple[str, str, object]], tuple[str, int | None] | None] = \
+        ([(answered[0], answered[1], answered[2])], ("children" if answered[0] == "child" else "adults", answered[3])) \
+        if answered else ([], None)  # the last facts
     # said, and of whom
     for number, seg in enumerate(segments(text, answering)):
         # the child named last is still the subject through clauses that name nobody ("… (9) is at home. He …")
@@ -775,6 +779,18 @@ def _head_answer(text: str, context: Context) -> Household | None:
     return _answer(head.group(0), context) if head else None
 
 
+def _answered(exp: Expecting | None, before: Household, after: Household) -> tuple[str, str, object, int] | None:
+    """The member fact a short answer gave ("No" to 「手帳をお持ちですか」 → the child's certificate false)."""
+    if exp is None or exp.member is None or "." not in exp.key:
+        return None
+    scope, field = exp.key.split(".", 1)
+    people = (after.children if scope == "child" else after.adults) or []
+    if exp.member >= len(people) or not hasattr(people[exp.member], field):
+        return None
+    value = getattr(people[exp.member], field)
+    return (scope, field, value, exp.member) if value is not None else None
+
+
 def _then_corrected(first: str, then: str, context: Context, lang: Lang) -> Understanding | None:
     """「78です。あ、あと私は40じゃなくて41でした」: the sentences before a correction are read first (an answer,
     facts), then the correction, against what they gave. None when they give nothing ("3 kids. Sorry, 4!": the
@@ -815,7 +831,9 @@ def understand(text: str, context: Context) -> Understanding:
     unaged = 0
     try:
         fixed, rest = correct(t, context)
-        after = fixed or (_answer(t, context) if short else _head_answer(t, context))
+        # 「はい。下の子は持っていません」: an answer, then another member named: the answer is its head only
+        others = (head := _HEAD.match(t)) is not None and NAMED.search(t[head.end():]) is not None
+        after = fixed or (_answer(t, context) if short and not others else _head_answer(t, context))
         if fixed is not None and rest:
             # 「下の子は8歳ではなく9歳、上の子は11歳です」: what follows the correction, about the corrected household
             changed = _changed(before, fixed)
@@ -827,7 +845,9 @@ def understand(text: str, context: Context) -> Understanding:
             after, unaged = _extract(t, context)
         elif fixed is None and len(_CLAUSES.split(t.strip(" 。.!！"))) > 1:
             # 「借りてないです。引っ越しの予定もありません」: the answer, then more facts in another clause
-            more, _ = _extract(t, Context(after, None, context.last_changed))
+            exp = context.expecting
+            said = _answered(exp, context.household, after)
+            more, _ = _extract(t, Context(after, None, context.last_changed), said)
             if not NAMED.search(t):  # 「うん、今7か月」 answering 妊娠: no one new unless a noun names them
                 more = more.model_copy(update={key: getattr(after, key) for key in ("children", "adults")
                                                if len(getattr(more, key) or []) > len(getattr(after, key) or [])})

@@ -397,3 +397,12 @@ def test_both_boys_said_after_the_ages() -> None:
 def test_in_laws_both_in_a_band() -> None:
     assert household("We live with my in-laws, both in their late 70s.")["adults"] == [
         {"age_band": "75_plus"}, {"age_band": "75_plus"}]
+
+
+def test_an_answer_then_the_same_verb_said_of_another_child() -> None:
+    known = Household.model_validate({"children": [{"age": 11}, {"age": 6}]})
+    asked = Expecting("child.disability_certificate", 0)
+    got = understand("No, but my younger one does.", Context(known, asked))
+    assert [c.disability_certificate for c in got.household.children or []] == [False, True]
+    got = understand("はい。下の子は持っていません", Context(known, asked))
+    assert [c.disability_certificate for c in got.household.children or []] == [True, False]
