@@ -333,8 +333,17 @@ def rank_of(text: str) -> int | None:
     return _RANKS[m.group(1) or m.group(3)] if m else None
 
 
+# 「中2男、小5女」: a bare 男/女 right after a year or an age.
+_SEX_AFTER_YEAR = re.compile(r"(?<=[\d年生少中長歳才])(男|女)(?![の子性児])")
+
+
 def _sex(text: str) -> str | None:
-    return "male" if MALE.search(text) else "female" if FEMALE.search(text) else None
+    if MALE.search(text):
+        return "male"
+    if FEMALE.search(text):
+        return "female"
+    bare = _SEX_AFTER_YEAR.search(text)
+    return None if bare is None else "male" if bare.group(1) == "男" else "female"
 
 
 def noun_sex(text: str) -> str | None:

@@ -406,3 +406,8 @@ def test_an_answer_then_the_same_verb_said_of_another_child() -> None:
     assert [c.disability_certificate for c in got.household.children or []] == [False, True]
     got = understand("はい。下の子は持っていません", Context(known, asked))
     assert [c.disability_certificate for c in got.household.children or []] == [True, False]
+
+
+def test_a_bare_sex_after_a_year() -> None:
+    assert children("子ども2人（小6女、年少男）") == [
+        {"age": 11, "school_year": 6, "sex": "female"}, {"age": 3, "sex": "male"}]
