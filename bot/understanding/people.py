@@ -96,7 +96,7 @@ ADULT_NOUN = re.compile(ADULT_NOUNS)
 OLDER = re.compile(r"上の子|上の(?:娘|息子|男の子|女の子)|"
                    r"(?:一番|いちばん)上|(?<![\w])上(?=が|は)|長男|長女|お兄ちゃん|お姉ちゃん|"
                    r"(?<![義])兄(?!弟|妹)|(?<![義])姉(?!妹|弟)|"
-                   r"older|eldest|oldest|big (?:brother|sister)")
+                   r"older|eldest|\belder\b|oldest|big (?:brother|sister)")
 YOUNGER = re.compile(r"下の子|下の(?:娘|息子|男の子|女の子)|"
                      r"末っ子|(?:一番|いちばん)下|(?<![\w])下(?=が|は)|(?<![兄姉義])弟|(?<![兄姉義])妹|"
                      r"younger|youngest|little (?:brother|sister)|baby of|little one")
