@@ -434,6 +434,11 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
         start, by_to = m.end(), m.group(0) == "と"
     out.append((text[start:], by_to))
     pieces = [(p, t) for p, t in out if p and p.strip()]
+    # 「1人は区内、もう1人は区外の保育園」: the place noun said once, in the last of two places
+    for n in range(len(pieces) - 1):
+        (piece, by_to), following = pieces[n], pieces[n + 1][0]
+        if _GAPPED.search(piece) and (noun := _PLACE_NOUN.search(following)):
+            pieces[n] = (f"{piece}の{noun.group(1)}", by_to)
     # 「三つ子の長男・次男・長女で」: children born together, listed by rank, stay one piece
     merged: list[tuple[str, bool]] = []
     for piece, by_to in pieces:
@@ -458,6 +463,9 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
 
 
 OF_AGE = re.compile(r"\d{1,2}\s*(?:歳|才)の((?:お)?(?:兄|姉|弟|妹|息子|娘|男の子|女の子))")
+_GAPPED = re.compile(r"(?:は|が)(?:区内|区外|千代田区?内?|[^\s、。はが]{1,3}区)\s*$")
+_PLACE_NOUN = re.compile(r"^[^、。]{0,12}?(?:区内|区外|千代田区?内?|[^\s、。]{1,3}区)の"
+                         r"(保育園|保育所|こども園|小学校|中学校|学校)")
 PLACE_ONLY_JA = re.compile(r"^\s*(?:区外|区内|千代田区?内?|[^\s、。]{1,3}区(?:内)?)(?:の)?(?:です|でした|にあります)?"
                            r"[。.]?\s*$")
 PLACE_ONLY = re.compile(r"^\s*(?:in|at|inside|outside)\s+(?:the\s+)?[a-z][a-z -]{1,24}[.!]?\s*$")

@@ -411,3 +411,8 @@ def test_an_answer_then_the_same_verb_said_of_another_child() -> None:
 def test_a_bare_sex_after_a_year() -> None:
     assert children("子ども2人（小6女、年少男）") == [
         {"age": 11, "school_year": 6, "sex": "female"}, {"age": 3, "sex": "male"}]
+
+
+def test_a_place_noun_said_once_for_two_places() -> None:
+    assert children("姉は区外、弟は区内の保育園です。姉は4歳、弟は2歳") == [
+        {"age": 4, "sex": "female", "daycare": "other"}, {"age": 2, "sex": "male", "daycare": "ward"}]
