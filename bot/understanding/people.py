@@ -439,6 +439,12 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
         (piece, by_to), following = pieces[n], pieces[n + 1][0]
         if _GAPPED.search(piece) and (noun := _PLACE_NOUN.search(following)):
             pieces[n] = (f"{piece}の{noun.group(1)}", by_to)
+    # "the older one goes to a ward school and the younger one to a private one": "one" is the noun said before
+    for n in range(1, len(pieces)):
+        if (one := _KIND_ONE.search(pieces[n][0])) and (noun := _SCHOOL_NOUN.search(pieces[n - 1][0])) \
+                and not re.search(r"\bnot\s*$", pieces[n][0][:one.start()]):  # "…, not the ward one": the old one
+            piece = pieces[n][0]
+            pieces[n] = (f"{piece[:one.start(2)]}{noun.group(0)}{piece[one.end(2):]}", pieces[n][1])
     # 「三つ子の長男・次男・長女で」: children born together, listed by rank, stay one piece
     merged: list[tuple[str, bool]] = []
     for piece, by_to in pieces:
@@ -463,6 +469,9 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
 
 
 OF_AGE = re.compile(r"\d{1,2}\s*(?:歳|才)の((?:お)?(?:兄|姉|弟|妹|息子|娘|男の子|女の子))")
+_KIND_ONE = re.compile(r"\b(?:a|the) (ward|private|public|chiyoda|international)(?:[- ]run)? (one)\b")
+_SCHOOL_NOUN = re.compile(r"\b(?:elementary school|junior high(?: school)?|high school|school|day[- ]?care|nursery|"
+                          r"kindergarten)\b")
 _GAPPED = re.compile(r"(?:は|が)(?:区内|区外|千代田区?内?|[^\s、。はが]{1,3}区)\s*$")
 _PLACE_NOUN = re.compile(r"^[^、。]{0,12}?(?:区内|区外|千代田区?内?|[^\s、。]{1,3}区)の"
                          r"(保育園|保育所|こども園|小学校|中学校|学校)")

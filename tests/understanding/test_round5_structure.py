@@ -416,3 +416,9 @@ def test_a_bare_sex_after_a_year() -> None:
 def test_a_place_noun_said_once_for_two_places() -> None:
     assert children("姉は区外、弟は区内の保育園です。姉は4歳、弟は2歳") == [
         {"age": 4, "sex": "female", "daycare": "other"}, {"age": 2, "sex": "male", "daycare": "ward"}]
+
+
+def test_one_stands_for_the_school_said_before() -> None:
+    assert household("The younger one goes to a ward school and the older one to a private one.",
+                     {"children": [{"age": 13}, {"age": 9}]})["children"] == [
+        {"age": 13, "school": "other"}, {"age": 9, "school": "ward"}]
