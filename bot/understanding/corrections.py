@@ -35,6 +35,9 @@ _NOT_A_NUMBER = re.compile(r",\s*not\s+(?:(?:his|her|their|my|in|the)\s+)*(?:ear
 
 
 _NOT_BUT = re.compile(NOT_BUT)
+# A sentence that opens by saying it corrects what was just said: 「あ、」「いや」「訂正」 "No wait", "sorry".
+MARKER = re.compile(r"^\W*(?:あっ?[、,]|いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|間違|no\b|nope|actually|"
+                    r"sorry|correction|oops|wait|my mistake|i meant)")
 _NOT = re.compile(rf"{NOT_BUT}|\bnot?\b|n't\b")
 _SENTENCE_END = re.compile(r"[。．!！?？]|\.(?=\s|$)")
 

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from bot.understanding import language, words
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages, stated_child_count, without_impossible
-from bot.understanding.corrections import correct, correction_start
+from bot.understanding.corrections import MARKER, correct, correction_start
 from bot.understanding.facts import message_moving, segment_facts
 from bot.understanding.model import Conflict, Context, Expecting, Intent, Understanding
 from bot.understanding.normalise import normalise
@@ -798,7 +798,12 @@ def _then_corrected(first: str, then: str, context: Context, lang: Lang) -> Unde
     head = understand(first, context)
     if not head.changed:
         return None
-    tail = understand(then, Context(head.household, None, head.changed, lang))
+    # what the head just said is corrected only after a word that says so (「あ、」「いや」"No wait"); else only
+    # an old value the correction names (「私は40じゃなくて41」), never a statement's 「私立ではなく区立」
+    after = Context(head.household, None, head.changed if MARKER.match(then) else (), lang)
+    if correct(then, after)[0] is None:
+        return None  # no correction after all: the whole message is read as one
+    tail = understand(then, after)
     changed = _changed(context.household, tail.household)
     unaged = head.unaged_children + tail.unaged_children
     conflicts = head.conflicts + tail.conflicts
@@ -826,7 +831,7 @@ def understand(text: str, context: Context) -> Understanding:
         exp = context.expecting
         return Understanding("dont_know", before, (), lang, (exp.key,) if exp else ())
     if (start := correction_start(t)) > 0 and t[:start].strip(" 。.!！") \
-            and (both := _then_corrected(t[:start], t[start:], context, lang)) is not None:
+            and (both := _then_corrected(t[:start], t[start:].strip(), context, lang)) is not None:
         return both
     unaged = 0
     try:

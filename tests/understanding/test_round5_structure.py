@@ -422,3 +422,8 @@ def test_one_stands_for_the_school_said_before() -> None:
     assert household("The younger one goes to a ward school and the older one to a private one.",
                      {"children": [{"age": 13}, {"age": 9}]})["children"] == [
         {"age": 13, "school": "other"}, {"age": 9, "school": "ward"}]
+
+
+def test_a_statement_with_de_wa_naku_in_a_later_sentence_is_no_correction() -> None:
+    assert children("娘は4歳で区内の保育園です。息子は私立ではなく区立の小学校です。息子は9歳です") == [
+        {"age": 4, "sex": "female", "daycare": "ward"}, {"age": 9, "sex": "male", "school": "ward"}]
