@@ -535,8 +535,22 @@ def _with_stage(text: str) -> str:
     return BARE_YEAR.sub(lambda m: f"{stage}{m.group(1)}年生", text)
 
 
+# 「息子と娘は10歳と7歳」 "my son and daughter are 10 and 7 (respectively)": two nouns, then their two ages.
+_TWO_NOUNS_EN = re.compile(r"\b(sons?|daughters?|boys?|girls?) and (?:my |our |a )?(sons?|daughters?|boys?|girls?) "
+                           r"(?:are|aged?) (\d{1,2}) and (\d{1,2})\b(?: respectively)?")
+_ONE_JA = r"(息子|娘|男の子|女の子|兄|弟|姉|妹|長男|長女|次男|次女)"
+_TWO_NOUNS_JA = re.compile(rf"{_ONE_JA}と{_ONE_JA}(?:は|が)(?:それぞれ)?(\d{{1,2}})\s*(?:歳|才)と"
+                           r"(\d{1,2})\s*(?:歳|才)")
+
+
+def _respective(text: str) -> str:
+    """Each noun with its own age, as if said 「息子は10歳、娘は7歳」."""
+    text = _TWO_NOUNS_EN.sub(r"\1 \3 and \2 \4", text)
+    return _TWO_NOUNS_JA.sub(r"\1は\3歳、\2は\4歳", text)
+
+
 def segments(text: str, answering_people: bool = False) -> list[Segment]:
-    text = _with_stage(text)
+    text = _respective(_with_stage(text))
     found = []
     for part, by_to in _pieces(text):
         seg = read_segment(part, answering_people)

@@ -427,3 +427,9 @@ def test_one_stands_for_the_school_said_before() -> None:
 def test_a_statement_with_de_wa_naku_in_a_later_sentence_is_no_correction() -> None:
     assert children("娘は4歳で区内の保育園です。息子は私立ではなく区立の小学校です。息子は9歳です") == [
         {"age": 4, "sex": "female", "daycare": "ward"}, {"age": 9, "sex": "male", "school": "ward"}]
+
+
+def test_two_nouns_then_their_two_ages() -> None:
+    assert children("娘と息子は11歳と8歳です") == [{"age": 11, "sex": "female"}, {"age": 8, "sex": "male"}]
+    assert children("My daughter and son are 12 and 9 respectively.") == [
+        {"age": 12, "sex": "female"}, {"age": 9, "sex": "male"}]
