@@ -103,3 +103,19 @@ def elided(seg: Segment, before: list[tuple[str, str, object]]) -> list[tuple[st
     if ELIDED_NO.search(seg.text):
         return [(scope, field, False) for scope, field in said]
     return [(scope, field, True) for scope, field in said] if ELIDED_YES.search(seg.text) else []
+
+
+# "Ken (12)", 「ゆうとくん（3）」: a child's given name, said with its age, that later names the child.
+GIVEN_NAME = re.compile(r"\b([a-z]{2,12})\s*\(\d{1,2}\)|(?:^|[、,の\s])([\u3040-\u30ff]{2,4})(?:ちゃん|くん)[（(]?\d")
+
+
+def given_name(text: str) -> str | None:
+    """The given name a segment says with an age, if any."""
+    m = GIVEN_NAME.search(text)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def called(text: str, names: dict[str, int]) -> int | None:
+    """The child a segment names at its start by a given name said before ("Mai has …", 「はなちゃんは…」)."""
+    start = re.sub(r"^\s*(?:and\s+)?", "", text)
+    return next((i for name, i in names.items() if re.match(rf"{re.escape(name)}(?:\b|ちゃん|くん)", start)), None)

@@ -50,7 +50,9 @@ from bot.understanding.pointing import (
     THEY_ARE,
     TOPIC,
     TWO_OF,
+    called,
     elided,
+    given_name,
 )
 from bot.understanding.unaged import ANOTHER, STAGE, Mention, mention, names_several, take, unaged_children
 from knowledge.household import AGE_BANDS, Adult, Household
@@ -409,6 +411,7 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
     orphans: list[tuple[str, object]] = []  # child facts said before any child: the message's one child's
     referred: tuple[str, int | None] | None = None  # the child the last reference named ("the younger one")
     unnamed_who: str | None = None  # the relation of an adult named before any fact or age made it a person
+    names: dict[str, int] = {}  # a child's given name said with its age ("Ken (12)", 「ゆうと（3）」) → the child
     adult_named: dict[str, str] = {}  # the last adult of each sex the words named (husband → "male")
     run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
@@ -425,6 +428,7 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
         if seg.person is not None and words.HYPOTHETICAL.search(seg.text) and not NAMED.search(seg.text):
             continue  # 「75歳以上の…って何？」: an age in a question is not a family member
         unnamed = False  # this segment names a child nobody known is (「兄は中学生」 with no son known)
+        by_name: int | None = None  # the child this segment names by a given name said before
         size = len(builder.children or [])
         if seg.person is not None and (same := _grade_of_current(builder, seg.person, seg.text, current)):
             for i in same:  # "my twins are 6 and in first grade": the grade of the child just named
@@ -478,6 +482,8 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
                 builder.children[of]["sex"] = "male" if sib.group(1) == "his" else "female"
             current = builder.add_person(seg.person, bool(BACK.search(seg.text)), who)
             builder.singled = None
+            if current[0] == "children" and (given := given_name(seg.text)) and not NAMED.fullmatch(given):
+                names[given] = current[1]  # type: ignore[assignment]  # "Ken (12)": named later by "Ken"
             if current[0] == "children" and (born := builder.born_with.get(current[1] or 0)) \
                     and len({tuple(g) for g in builder.born_with.values()}) == 1 \
                     and (told := composition(text)) and len(told) == len(born):
@@ -502,6 +508,9 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
                     for field, value in facts:
                         builder.set("children", current[1], field, value)
                 waiting = waiting[fits[0] + 1:] if fits and len(waiting) > 1 else []  # the others wait on
+        elif seg.person is None and (by_name := called(seg.text, names)) is not None \
+                and by_name < len(builder.children or []):
+            current = referred = ("children", by_name)  # "Mai has a chronic illness"
         elif seg.person is None and THE_BABY.search(seg.text) \
                 and len(babies := [i for i, c in enumerate(builder.children or []) if c["age"] <= 1]) == 1:
             current = referred = ("children", babies[0])  # "… and a 4 year old boy. The baby is at home"
@@ -557,7 +566,7 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
             if had:  # "my son is in 1st grade at the same school": the school of the child named before
                 builder.set("children", current[1], field, had[-1])
         listed = _listed(builder, seg, current, listed)
-        run = _run(seg, current, run)
+        run = [] if by_name is not None else _run(seg, current, run)  # 「はなちゃんは…」: her own, not the list's
         if len(run) >= 2 and seg.person is None and seg.reference is None and PLURAL_PREDICATE.match(seg.text):
             for scope, field, value in segment_facts(seg.text):
                 for i in run if scope in ("child", "member") else []:

@@ -433,3 +433,10 @@ def test_two_nouns_then_their_two_ages() -> None:
     assert children("娘と息子は11歳と8歳です") == [{"age": 11, "sex": "female"}, {"age": 8, "sex": "male"}]
     assert children("My daughter and son are 12 and 9 respectively.") == [
         {"age": 12, "sex": "female"}, {"age": 9, "sex": "male"}]
+
+
+def test_a_child_named_by_its_given_name() -> None:
+    assert children("Our kids are Sota (11) and Emi (6). Emi goes to a ward school.") == [
+        {"age": 11}, {"age": 6, "school": "ward"}]
+    assert children("子どもはそうたくん（10）とめいちゃん（3）です。めいちゃんは区外の保育園です") == [
+        {"age": 10}, {"age": 3, "daycare": "other"}]
