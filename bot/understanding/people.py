@@ -649,6 +649,7 @@ def _count_after_list(found: list[Segment]) -> None:
             person.twins, person.multiple = False, 2
 
 
+_UNBORN = re.compile(r"妊娠|出産予定|生まれる予定|生まれます|お腹|おなか|expecting|pregnant|\bdue\b|on the way")
 _SINGULAR_CHILD = re.compile(r"息子|娘|長男|長女|次男|次女|\b(?:son|daughter|baby|kid|child|toddler)\b|"
                              r"\b(?:my|our) (?:boy|girl)\b")
 
@@ -656,8 +657,8 @@ _SINGULAR_CHILD = re.compile(r"息子|娘|長男|長女|次男|次女|\b(?:son|d
 def _born_together(found: list[Segment]) -> None:
     """"Our twins, a boy and a girl, are 7": the age said after the twins and their sexes is the twins'."""
     for i, seg in enumerate(found):
-        if seg.person is not None or not TWINS.search(seg.text):
-            continue
+        if seg.person is not None or not TWINS.search(seg.text) or _UNBORN.search(seg.text):
+            continue  # 「双子が生まれる予定です。上の子は3歳」: twins on the way take no one's age
         for k in range(i + 1, min(i + 6, len(found))):
             later = found[k]
             if later.person is None and (later.reference in ("older", "younger", "middle")

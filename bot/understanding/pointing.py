@@ -119,3 +119,7 @@ def called(text: str, names: dict[str, int]) -> int | None:
     """The child a segment names at its start by a given name said before ("Mai has …", 「はなちゃんは…」)."""
     start = re.sub(r"^\s*(?:and\s+)?", "", text)
     return next((i for name, i in names.items() if re.match(rf"{re.escape(name)}(?:\b|ちゃん|くん)", start)), None)
+
+
+# 「…がいる場合は？」 "what if my mother is over 75?": a member supposed, not one of the family.
+IF = re.compile(r"場合|なら(?:ば)?[、,?？]?|としたら|\bif\b|\bwhat about\b")

@@ -36,6 +36,7 @@ from bot.understanding.pointing import (
     BOTH_SEX,
     EVERYONE,
     FEMALE_ADULTS,
+    IF,
     MALE_ADULTS,
     ONE_TWIN,
     OTHER_TWIN,
@@ -425,8 +426,9 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
         named_before, just_named = just_named, (seg.person is not None and seg.person.kind == "child") \
             or (just_named and seg.person is None and seg.reference is None)
         who = _who(seg.text) if seg.reference == "adult" or (seg.person and seg.person.kind == "adult") else None
-        if seg.person is not None and words.HYPOTHETICAL.search(seg.text) and not NAMED.search(seg.text):
-            continue  # 「75歳以上の…って何？」: an age in a question is not a family member
+        if seg.person is not None and words.HYPOTHETICAL.search(seg.text) \
+                and (not NAMED.search(seg.text) or IF.search(seg.text)):
+            continue  # 「75歳以上の…って何？」「75歳以上の親がいる場合は？」: an age in a question is no member
         unnamed = False  # this segment names a child nobody known is (「兄は中学生」 with no son known)
         by_name: int | None = None  # the child this segment names by a given name said before
         size = len(builder.children or [])

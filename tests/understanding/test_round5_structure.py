@@ -440,3 +440,12 @@ def test_a_child_named_by_its_given_name() -> None:
         {"age": 11}, {"age": 6, "school": "ward"}]
     assert children("子どもはそうたくん（10）とめいちゃん（3）です。めいちゃんは区外の保育園です") == [
         {"age": 10}, {"age": 3, "daycare": "other"}]
+
+
+def test_twins_on_the_way_take_no_ones_age() -> None:
+    assert household("双子が生まれる予定です。上の子は4歳で区外の保育園です") == {
+        "pregnant": True, "children": [{"age": 4, "daycare": "other"}]}
+
+
+def test_a_member_supposed_in_a_question_is_not_one_of_the_family() -> None:
+    assert household("80歳以上の親がいる場合は？ 母は76歳です")["adults"] == [{"age": 76, "relation": "mother"}]
