@@ -121,8 +121,8 @@ def _one(text: str, context: Context) -> Household | None:
             return moved
         gated = words.CORRECTION.search(text) or _NOT_BUT.search(text) or _NOT_A_NUMBER.search(text)
         return _correct(text, context) if gated else None
-    except ValidationError:
-        return None
+    except (ValidationError, ValueError, IndexError, KeyError, TypeError):
+        return None  # a correction that cannot be made: the text is read as a statement
 
 
 # Two members around a "not": 「手帳を持っているのは息子ではなく夫です」「上の子じゃなくて下の子です」,
@@ -263,7 +263,9 @@ def _correct(text: str, context: Context) -> Household | None:
     if age is not None:
         people[index]["age"] = age
         return Household.model_validate(data)
-    for _, i, field in reversed(paths):
+    for of, i, field in reversed(paths):
+        if of != key or i >= len(people):
+            continue  # a fact the last turn gave someone of the other kind
         value = short_answer(text, Expecting(f"{'child' if key == 'children' else 'adult'}.{field}", i))
         if value is not None and field != "age":
             people[i][field] = value

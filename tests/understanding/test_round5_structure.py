@@ -449,3 +449,10 @@ def test_twins_on_the_way_take_no_ones_age() -> None:
 
 def test_a_member_supposed_in_a_question_is_not_one_of_the_family() -> None:
     assert household("80歳以上の親がいる場合は？ 母は76歳です")["adults"] == [{"age": 76, "relation": "mother"}]
+
+
+def test_a_correction_after_facts_of_several_kinds_never_raises() -> None:
+    known = Household.model_validate({"children": [{"age": 3}], "adults": [{"age": 70}, {"age": 35}]})
+    got = understand("Me 37, husband 40. Sorry, I'm 38.", Context(known, Expecting("adult.age", 1),
+                                                                   ("adults.1.age", "children.0.daycare")))
+    assert got.intent == "inform"
