@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-COUNT_WORDS = {"ひとり": 1, "ふたり": 2, "one": 1, "a single": 1, "an only": 1, "two": 2, "three": 3, "four": 4,
-               "five": 5, "a couple of": 2}
-_N = r"(\d{1,2}|ひとり|ふたり|one|two|three|four|five)"
+_SMALL = {"ひとり": 1, "ふたり": 2, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+COUNT_WORDS = {**_SMALL, "a single": 1, "an only": 1, "a couple of": 2}
+# A number of people, in digits or words: one group, for every count pattern (here and unaged.KIND_COUNT).
+COUNT = rf"(\d{{1,2}}|{'|'.join(_SMALL)})"
 # 「子どもが2人」「2人の子ども」「子ども2人」「two kids」「3 children」: a count of all the children.
 # 「息子が2人」「女の子2人」 count one kind of child only (see unaged.KIND_COUNT), not all of them.
-CHILD_COUNT = re.compile(rf"(?:子ども|子供|こども|お子さん|(?<!息)(?<!の)子)(?:は|が|も)?\s*{_N}\s*人|"
-                         rf"{_N}\s*人の(?:子ども|子供|こども|子)|\b{_N}\s+(?:kids|children)\b|"
+CHILD_COUNT = re.compile(rf"(?:子ども|子供|こども|お子さん|(?<!息)(?<!の)子)(?:は|が|も)?\s*{COUNT}\s*人|"
+                         rf"{COUNT}\s*人の(?:子ども|子供|こども|子)|\b{COUNT}\s+(?:kids|children)\b|"
                          r"\b(one|1|a single|an only) (?:child|kid)\b(?!ren)")
 
 

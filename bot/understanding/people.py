@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.unaged import names_several
-from bot.understanding.words import ADULT_NOUNS, CHILD_NOUNS, FEMALE, MALE
+from bot.understanding.words import ADULT_NOUNS, ADULT_WHO, ALL_CHILDREN, CHILD_NOUNS, FEMALE, MALE
 from knowledge.household import AGE_BANDS
 
 # 「上の子が小4で下の子が2歳」: a member noun after 「で」 starts another person.
@@ -19,8 +19,10 @@ SPLIT = re.compile(
     r"(?<=[歳才生子娘月少中長母父夫妻私親男女兄弟姉妹年)）\d])と|と(?=\d)|[、,;・\n]|(?<=[。．!！?？])|(?<!\d)\.(?!\d)|"
     # "my kids (8 and 4) don't …", "our kids attend …: a boy of 11": what follows is said of them all
     r"(?<=[)）])(?=\s+[a-z])|:(?=\s+(?:a|an|my|one|two|three)\b)|"
-    r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )(?<!home )\bwith\b|"
-    rf"(?<=で)(?={MEMBER_START})|(?<=で)(?=(?:一番)?(?:上|下)(?:が|は))|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
+    r"\.(?=\s|$)|\band\b|\s&\s|(?<!move in )(?<!moving in )(?<!home )(?<!lives )(?<!living )(?<!live )\bwith\b|"
+    # 「子供は8才と3才 8才の方は…」: a space before an age that points back ends a clause
+    r"(?<=[\u3040-\u30ff\u4e00-\u9fff])\s+(?=\d{1,2}\s*(?:歳|才)の(?:方|子|ほう))|"
+    rf"(?<=で)(?={MEMBER_START})|(?<=[)）]で)(?=(?:夫|妻|主人|旦那|私|母|父|義母|義父|祖母|祖父))|(?<=[\d歳才生少中長])\s+(?=(?:一番)?(?:上|下)|真ん中)|(?<=で)(?=(?:一番)?(?:上|下)(?:が|は))|(?<=[小中高]\d)(?=の?{MEMBER_START})|"
     r"(?=\bhave (?:a|an|one|two|three|four|\d{1,2}) (?:[\w-]+ ){0,2}(?:sons?|daughters?|boys?|girls?|kids?|child|"
     r"children|baby|twins)\b)|(?=\b(?:raising|looking after|caring for|taking care of) (?:my|our|a|an|\d)\b)"
 )
@@ -32,13 +34,15 @@ AGE = re.compile(r"(?<!妊娠)(?<![0-9])(\d{1,3})\s*(?:歳|才|さい)(半)?(?!(
                  r"(?![- ]?(?:months?|mo\b|weeks?|wks?|of us|people|persons|members|kids|children|"
                  r"in (?:the|our|my) family))|"
                  r"[（(](\d{1,3})\s*(?:[)）]|$|[,、]\s*(?:boy|girl|son|daughter|male|female|男|女))|^\s*(\d{1,2})\s*[)）]|"
-                 r"[（(](\d{1,2})\s*[,、](?=[^)）\d]*[)）])|"  # "a daughter (3, ward daycare)"
+                 # "a daughter (3, ward daycare)", 「長女（16・私立高校）」
+                 r"[（(](\d{1,2})\s*(?:歳|才)?\s*[,、・/](?=[^)）\d]*[)）])|"
                  r"\b(?:sons?|daughters?|boys?|girls?|kids?|child|baby|toddler|eldest|youngest)\s*(?:of|[:：])?\s*"
                  r"(\d{1,2})\b(?!\s*(?:months?|mo\b|weeks?|st|nd|rd|th|kids|children|sons|daughters|siblings|"
                  r"brothers|sisters))|"
                  r"(?:^|[:：])\s*(\d{1,2})\s*[（(](?:boy|girl|son|daughter|男|女)|"
                  r"(?:年齢|(?<![今去来昨])年)は\s*(\d{1,3})(?![\d年月日])|"  # 「年は88です」
-                 r"(?:上|下|の子|男|女|娘|息子)(?:が|は)\s*(\d{1,2})(?![\d年月日人歳才かヶ.])")  # 「一番上が16」
+                 r"(?:上|下|の子|男|女|娘|息子)(?:が|は)\s*(\d{1,2})(?![\d年月日人歳才かヶ.])|"  # 「一番上が16」
+                 r"(?:長男|長女|次男|次女|三男|三女|息子|娘)\s*(\d{1,2})(?![\d年月日人歳才かヶ.組])")  # 「次女14」
 # 「もう2か月くらい学校を休んでます」「3か月前から」: a length of time, not an age.
 MONTHS = re.compile(r"(?<!妊娠)(?<!妊娠中)(?<!歳)(?<!もう)(?<!約)(?<!ここ)(?<!この)"
                     r"(\d{1,2})\s*か月(?!前|間|以上|近く|も|ちょっと|経|たっ|待ち|待って|休|毎)|"
@@ -49,17 +53,21 @@ SOON = re.compile(r"(?:もうすぐ|来月|今度)で?(\d{1,2})\s*(?:歳|才)(?:
                   r"(?:来月|来週|今月末|今度)で(\d{1,2})\s*(?:歳|才)|"
                   r"(?:今度の|次の|来月の|今年の)?(?:誕生日|たんじょうび)で(\d{1,2})\s*(?:歳|才)|"
                   r"(?:almost|nearly|will be|will turn|turning|turns|going on|about to turn) (\d{1,2})\b(?! months)")
+PREGNANCY = re.compile(r"妊娠|妊婦|pregnan|expecting")
 NEWBORN = re.compile(r"生まれたばかり|先月(生まれ|出産)|出産しました|newborn")
 YEAR_OLD = re.compile(r"\d{1,2}[- ]?(?:years?|yrs?)[- ]?old|\d{1,2}\s*(?:yo|y/o|yrs?)\b|\d{1,2}\s*y\.o\.|"
                       r"\d{1,2}\s*歳児")
 TSU_AGE = re.compile(r"(?<!\d)([1-9])つ(?=です|でした|だ|に|の(?:息子|娘|子|男の子|女の子)|と|、|。|$)")
-LISTED = re.compile(r"(?:[:：—–]|\s-)\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")  # "three children: 12", 「子ども：8歳」
+# "three children: 12", 「子ども：8歳」「こども3人 10、8、5さい」
+LISTED = re.compile(r"(?:[:：—–]|\s-|(?<=人)\s)\s*(\d{1,2})\s*(?:歳|才)?\s*[.。]?\s*$")
 BARE_NUMBER = re.compile(r"^\s*(?:(?:and|then|and then|plus)\s+)?(\d{1,2})\s*(?:歳|才)?(?:です|でした|だよ)?"
                          r"\s*[.。!！]?\s*$")
 GRADE = re.compile(r"(?<![活途最年日業娠])(小|中|高)(?:学校|学|校)?(?:の)?\s*(\d)\s*(?:年生|年)?|"
                    r"(\d{1,2})(?:st|nd|rd|th)[- ]grade(?:r)?|grade (\d{1,2})\b|"
                    r"(?:(\d)(?:st|nd|rd|th)[- ]year|year (\d)) (?:of |in |at )?(?:the |a |an )?(?:[a-z-]+ ){0,2}?"
-                   r"(elementary|junior high|middle school|high school|primary)")
+                   r"(elementary|junior high|middle school|high school|primary)|"
+                   # "she is 11, year 6", "in year 8": the school year counted from the first grade, no stage named
+                   r"(?:^\s*|,\s*|\bin )year (?P<year>1[0-2]|[1-9])\b(?!\s*(?:old|ago|later|s\b|of)\b)")
 # "grade 1 of junior high", "junior high, 2nd grade": an English grade counted within the stage named.
 EN_STAGE = re.compile(r"junior high|middle school|(?<!junior )high school")
 KUDAN_GRADE = re.compile(r"九段中等(?:教育学校)?の?\s*(\d)\s*年|"
@@ -85,15 +93,20 @@ _TWO_YEARS_AGO = re.compile(r"(?:一昨年|おととし|2年前)[^。、]{0,8}$"
 CHILD_NOUN = re.compile(CHILD_NOUNS)
 ADULT_NOUN = re.compile(ADULT_NOUNS)
 # 兄/姉 are the older of their sex, 弟/妹 the younger (兄弟・姉妹 name siblings, not one of them).
-OLDER = re.compile(r"上の子|(?:一番|いちばん)上|(?<![\w])上(?=が|は)|長男|長女|お兄ちゃん|お姉ちゃん|"
+OLDER = re.compile(r"上の子|上の(?:娘|息子|男の子|女の子)|"
+                   r"(?:一番|いちばん)上|(?<![\w])上(?=が|は)|長男|長女|お兄ちゃん|お姉ちゃん|"
                    r"(?<![義])兄(?!弟|妹)|(?<![義])姉(?!妹|弟)|"
-                   r"older|eldest|oldest|big (?:brother|sister)")
-YOUNGER = re.compile(r"下の子|末っ子|(?:一番|いちばん)下|(?<![\w])下(?=が|は)|(?<![兄姉義])弟|(?<![兄姉義])妹|"
-                     r"younger|youngest|little (?:brother|sister)|baby of")
+                   r"older|eldest|\belder\b|oldest|big (?:brother|sister)")
+YOUNGER = re.compile(r"下の子|下の(?:娘|息子|男の子|女の子)|"
+                     r"末っ子|(?:一番|いちばん)下|(?<![\w])下(?=が|は)|(?<![兄姉義])弟|(?<![兄姉義])妹|"
+                     r"younger|youngest|little (?:brother|sister)|baby of|little one")
 # 長男 the first son, 次女 the second daughter, 三男 the third son: a rank among the children of that sex.
 RANK = re.compile(r"(長|次|三)(男|女)|\b(first|second|third)[- ](?:son|daughter)")
 _RANKS = {"長": 1, "次": 2, "三": 3, "first": 1, "second": 2, "third": 3}
-MIDDLE = re.compile(r"真ん中の子|middle")
+# 「上の子も下の子も」「息子も娘も」: each child named, with も, is said the same of.
+_ONE = r"(?:上|下|兄|姉|弟|妹|息子|娘|長男|長女|次男|次女)(?:の子)?(?:さん|ちゃん|くん)?"
+BOTH_NAMED = re.compile(rf"{_ONE}も[^、。]{{0,8}}?{_ONE}も")
+MIDDLE = re.compile(r"真ん中の(?:子|娘|息子|男の子|女の子)|真ん中(?=だけ|は|が|も)|middle")
 TWINS = re.compile(r"双子|三つ子|3つ子|四つ子|4つ子|twins|twin (?:boys|girls|sons|daughters|brothers|sisters)|"
                    r"triplets|quadruplets")
 # Children born together, and how many: 双子 two, 三つ子 three (normalise turns 三つ into 3つ).
@@ -167,13 +180,18 @@ def _grade(text: str) -> tuple[int | None, bool]:
             stage = (started.group(1) or started.group(4) or started.group(5))[0]
             return STARTED_YEAR[stage] + min(since, 5 if stage == "小" else 2), False
         return None, False
+    if m.group("year"):
+        return int(m.group("year")), False
     if m.group(1):
         n, stage = int(m.group(2)), m.group(1)
         limit = 6 if stage == "小" else 3
         return ((n + {"小": 0, "中": 6, "高": 9}[stage]) if 1 <= n <= limit else None), False
     if m.group(5) or m.group(6):
         stage = {"elementary": 0, "primary": 0, "junior high": 6, "middle school": 6, "high school": 9}[m.group(7)]
-        return int(m.group(5) or m.group(6)) + stage, False
+        n = int(m.group(5) or m.group(6))
+        if n > {0: 6, 6: 3, 9: 3}[stage]:  # "year 8 at … junior high": the year counted from the first grade
+            return (n if stage < n <= stage + 3 + (3 if stage == 0 else 0) else None), False
+        return n + stage, False
     n = int(m.group(3) or m.group(4))
     if n <= 3 and (stage_word := EN_STAGE.search(text)):
         n += 9 if stage_word.group(0) == "high school" else 6
@@ -257,18 +275,49 @@ SAME_AGE = re.compile(r"\d{1,2}\s*(?:歳|才)の(?:子ども|子供|こども|�
 _MIXED = re.compile(r"男女|男と女|女と男|男の子と女の子|女の子と男の子|"
                     r"\bboy and (?:a )?girl\b|\bgirl and (?:a )?boy\b|\bboy/girl\b|\bgirl/boy\b|"
                     r"\bson and (?:a )?daughter\b|\bdaughter and (?:a )?son\b")
+_BROTHER_FIRST = re.compile(r"兄と妹|兄妹")
+_SISTER_FIRST = re.compile(r"姉と弟|姉弟")
 _BOYS = re.compile(r"(?:男の子|男児|息子|男)\s*(\d)\s*人|\b(\d|a|one) (?:boys?|sons?)\b")
 _GIRLS = re.compile(r"(?:女の子|女児|娘|女)\s*(\d)\s*人|\b(\d|a|one) (?:girls?|daughters?)\b")
 
 
 def composition(text: str) -> list[str] | None:
-    """Boys first, then girls, as the message counts them; None when it does not say a mix."""
+    """Boys first, then girls, as the message counts them; None when it does not say a mix. Children born
+    together listed by rank (「三つ子の長男・次男・長女」) are in the order listed."""
+    born = next((s for s in re.split(r"[。．!！?？\n]", text) if TWINS.search(s)), "")
+    if len(ranks := [m.group(2) for m in RANK.finditer(born) if m.group(2)]) >= 2:
+        return ["male" if r == "男" else "female" for r in ranks]
     boys, girls = _BOYS.search(text), _GIRLS.search(text)
     if boys and girls:
         count = [int(g) if g.isdigit() else 1 for g in (next(x for x in boys.groups() if x),
                                                            next(x for x in girls.groups() if x))]
         return ["male"] * count[0] + ["female"] * count[1]
-    return ["male", "female"] if _MIXED.search(text) else None
+    if _SISTER_FIRST.search(text):
+        return ["female", "male"]  # 「姉と弟の双子」: the older (the first) is the girl
+    return ["male", "female"] if _MIXED.search(text) or _BROTHER_FIRST.search(text) else None
+
+
+# 「息子2人と娘1人」 "two boys and a girl" "a son and two daughters": children counted by kind, in the order said.
+_KIND_COUNTS = re.compile(r"\b(?P<n>\d|a|an|one|two|three|four)\s+(?:little\s+|young\s+)?(?:(?P<m>boys?|sons?)|"
+                          r"(?P<f>girls?|daughters?))\b|(?:(?P<jm>息子|男の子)|(?P<jf>娘|女の子))(?:が|は)?\s*(?P<jn>\d)\s*人")
+_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def counted_kinds(text: str) -> list[str] | None:
+    """The sexes of children counted by kind before their ages are given without nouns (「息子2人と娘1人で、12歳、
+    9歳、4歳」 → male, male, female: the ages taken in the order the kinds were said); None otherwise."""
+    found = list(_KIND_COUNTS.finditer(text))
+    if len(found) < 2 or len({bool(m.group("m") or m.group("jm")) for m in found}) < 2:
+        return None
+    after = text[found[-1].end():]
+    if CHILD_NOUN.search(after) or not re.search(r"\d", after):
+        return None  # the ages come with nouns of their own ("the girls are 9 and 6"), or not at all
+    sexes: list[str] = []
+    for m in found:
+        said = m.group("jn") or m.group("n")
+        n = int(said) if said.isdigit() else _WORDS[said]
+        sexes += ["male" if m.group("m") or m.group("jm") else "female"] * n
+    return sexes
 
 
 def multiple(text: str) -> int:
@@ -284,8 +333,17 @@ def rank_of(text: str) -> int | None:
     return _RANKS[m.group(1) or m.group(3)] if m else None
 
 
+# 「中2男、小5女」: a bare 男/女 right after a year or an age.
+_SEX_AFTER_YEAR = re.compile(r"(?<=[\d年生少中長歳才])(男|女)(?![の子性児])")
+
+
 def _sex(text: str) -> str | None:
-    return "male" if MALE.search(text) else "female" if FEMALE.search(text) else None
+    if MALE.search(text):
+        return "male"
+    if FEMALE.search(text):
+        return "female"
+    bare = _SEX_AFTER_YEAR.search(text)
+    return None if bare is None else "male" if bare.group(1) == "男" else "female"
 
 
 def noun_sex(text: str) -> str | None:
@@ -304,6 +362,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     adult = ADULT_NOUN.search(text)
     child = CHILD_NOUN.search(text)
     stated, (grade, kudan) = _age(text), _grade(text)
+    if stated is not None and not child and PREGNANCY.search(text) and not AGE.search(text):
+        stated = None  # "my wife is pregnant (7 months)": how long the pregnancy is, not a baby
     age = stated  # the BARE/TSU/grade/preschool readings below fill in an age the text did not state
     if age is None and answering_people and (bare := BARE_NUMBER.match(text) or LISTED.search(text)):
         age = int(bare.group(1))
@@ -315,7 +375,8 @@ def read_segment(text: str, answering_people: bool) -> Segment:
     # A child noun with a child's age wins (「I have a 3 year old daughter」); an adult noun or an
     # adult's age otherwise makes the person an adult (「80歳の母」「私は35歳」).
     # "our 2-year-old" names a child without a noun; nobody under 15 is an adult.
-    childlike = (bool(child) or bool(YEAR_OLD.search(text) and not adult) or (age is not None and age < 15)) \
+    ranked = not adult and bool(OLDER.search(text) or YOUNGER.search(text) or MIDDLE.search(text))  # 「下は17歳」
+    childlike = (bool(child) or ranked or bool(YEAR_OLD.search(text) and not adult) or (age is not None and age < 15)) \
         and (age is None or age < 23)
     is_adult = not childlike and (bool(adult) or (age is not None and age >= 23))
     if is_adult and any(p.search(text) for p in (LATE_ELDERLY, EARLY_ELDERLY, AT_LEAST, BELOW, APPROX)):
@@ -338,7 +399,9 @@ def read_segment(text: str, answering_people: bool) -> Segment:
             age = GRADE_AGE[stage] + grade - {"小": 0, "中": 6, "高": 9}[stage]
         if preschool is not None and age is None:
             age = preschool
-        sex = _sex(text) or (None if adult else pronoun_sex(text))
+        # 「息子には6歳の妹がいて」: the noun the age is said of, not the first noun of the clause
+        of_age = OF_AGE.search(text)
+        sex = (_sex(of_age.group(1)) if of_age else None) or _sex(text) or (None if adult else pronoun_sex(text))
         person = Person("child", age=age, school_year=grade, sex=sex, preschool=preschool is not None,
                         preschool_age=preschool,
                         kudan=kudan, inferred_age=stated is None,
@@ -371,16 +434,51 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
         start, by_to = m.end(), m.group(0) == "と"
     out.append((text[start:], by_to))
     pieces = [(p, t) for p, t in out if p and p.strip()]
-    # "my son, who attends a private junior high, is 13": a relative clause stays with its noun
+    # 「1人は区内、もう1人は区外の保育園」: the place noun said once, in the last of two places
+    for n in range(len(pieces) - 1):
+        (piece, by_to), following = pieces[n], pieces[n + 1][0]
+        if _GAPPED.search(piece) and (noun := _PLACE_NOUN.search(following)):
+            pieces[n] = (f"{piece}の{noun.group(1)}", by_to)
+    # "the older one goes to a ward school and the younger one to a private one": "one" is the noun said before
+    for n in range(1, len(pieces)):
+        if (one := _KIND_ONE.search(pieces[n][0])) and (noun := _SCHOOL_NOUN.search(pieces[n - 1][0])) \
+                and not re.search(r"\bnot\s*$", pieces[n][0][:one.start()]):  # "…, not the ward one": the old one
+            piece = pieces[n][0]
+            pieces[n] = (f"{piece[:one.start(2)]}{noun.group(0)}{piece[one.end(2):]}", pieces[n][1])
+    # 「三つ子の長男・次男・長女で」: children born together, listed by rank, stay one piece
+    merged: list[tuple[str, bool]] = []
+    for piece, by_to in pieces:
+        if merged and TWINS.search(merged[-1][0]) and RANK.search(merged[-1][0][-2:]) \
+                and RANK.match(piece.strip()):
+            merged[-1] = (f"{merged[-1][0]}・{piece}", merged[-1][1])
+        else:
+            merged.append((piece, by_to))
+    pieces = merged
+    # "my son, who attends a private junior high, is 13": a relative clause stays with its noun;
+    # "only the youngest is in daycare, in Minato": so does a place said after the daycare or school
     joined: list[tuple[str, bool]] = []
     for piece, by_to in pieces:
-        if joined and RELATIVE.match(piece):
+        if joined and PLACE_ONLY_JA.match(piece) and PLACED.search(joined[-1][0]):
+            # 「長女だけ保育園で、区外です」: 「長女だけ保育園は区外です」
+            joined[-1] = (f"{re.sub(r'(?:で|に通っていて|に通っており)$', '', joined[-1][0])}は{piece}", joined[-1][1])
+        elif joined and (RELATIVE.match(piece) or (PLACE_ONLY.match(piece) and PLACED.search(joined[-1][0]))):
             joined[-1] = (f"{joined[-1][0]}, {piece}", joined[-1][1])
         else:
             joined.append((piece, by_to))
     return joined
 
 
+OF_AGE = re.compile(r"\d{1,2}\s*(?:歳|才)の((?:お)?(?:兄|姉|弟|妹|息子|娘|男の子|女の子))")
+_KIND_ONE = re.compile(r"\b(?:a|the) (ward|private|public|chiyoda|international)(?:[- ]run)? (one)\b")
+_SCHOOL_NOUN = re.compile(r"\b(?:elementary school|junior high(?: school)?|high school|school|day[- ]?care|nursery|"
+                          r"kindergarten)\b")
+_GAPPED = re.compile(r"(?:は|が)(?:区内|区外|千代田区?内?|[^\s、。はが]{1,3}区)\s*$")
+_PLACE_NOUN = re.compile(r"^[^、。]{0,12}?(?:区内|区外|千代田区?内?|[^\s、。]{1,3}区)の"
+                         r"(保育園|保育所|こども園|小学校|中学校|学校)")
+PLACE_ONLY_JA = re.compile(r"^\s*(?:区外|区内|千代田区?内?|[^\s、。]{1,3}区(?:内)?)(?:の)?(?:です|でした|にあります)?"
+                           r"[。.]?\s*$")
+PLACE_ONLY = re.compile(r"^\s*(?:in|at|inside|outside)\s+(?:the\s+)?[a-z][a-z -]{1,24}[.!]?\s*$")
+PLACED = re.compile(r"day[- ]?care|nursery|hoikuen|school|保育園|保育所|こども園|学校|小学|中学")
 RELATIVE = re.compile(r"\s*(?:who|whose|which)\b(?!\s+(?:is|are|was)\s+\d)")
 
 
@@ -400,13 +498,18 @@ def _noun_last(text: str) -> bool:
     return noun is not None and (number is None or noun.start() > number.start())
 
 
+_ONLY_GENERIC = re.compile(r"^\s*(?:うちの)?(?:子ども|子供|こども|お子さん)(?:たち|達)?(?:は|が)(?:年子で)?[、\s]*\d")
+
+
 def _share_sex(found: list[Segment]) -> None:
     """A list shares its noun: 「中2と小6の男の子」 (noun after the list) and 「娘が2人、10歳と7歳」 /
     "two sons, 11 and 14" (group before the ages). Only persons named without a noun of their own take it."""
     for i in range(len(found) - 2, -1, -1):
         seg, nxt = found[i], found[i + 1]
         if (nxt.joined_by_to and seg.person and nxt.person and seg.person.kind == nxt.person.kind == "child"
-                and seg.person.sex is None and not CHILD_NOUN.search(seg.text) and _noun_last(nxt.text)):
+                and seg.person.sex is None and _noun_last(nxt.text)
+                and (not CHILD_NOUN.search(seg.text) or _ONLY_GENERIC.match(seg.text)  # 「子どもは6歳と3歳の男の子」
+                     or (names_several(seg.text) and _sex(seg.text) is None))):  # 「孫を2人育てています。10歳と…」
             seg.person.sex = nxt.person.sex
     for i, seg in enumerate(found):
         group = GROUP.search(seg.text)
@@ -432,8 +535,22 @@ def _with_stage(text: str) -> str:
     return BARE_YEAR.sub(lambda m: f"{stage}{m.group(1)}年生", text)
 
 
+# 「息子と娘は10歳と7歳」 "my son and daughter are 10 and 7 (respectively)": two nouns, then their two ages.
+_TWO_NOUNS_EN = re.compile(r"\b(sons?|daughters?|boys?|girls?) and (?:my |our |a )?(sons?|daughters?|boys?|girls?) "
+                           r"(?:are|aged?) (\d{1,2}) and (\d{1,2})\b(?: respectively)?")
+_ONE_JA = r"(息子|娘|男の子|女の子|兄|弟|姉|妹|長男|長女|次男|次女)"
+_TWO_NOUNS_JA = re.compile(rf"{_ONE_JA}と{_ONE_JA}(?:は|が)(?:それぞれ)?(\d{{1,2}})\s*(?:歳|才)と"
+                           r"(\d{1,2})\s*(?:歳|才)")
+
+
+def _respective(text: str) -> str:
+    """Each noun with its own age, as if said 「息子は10歳、娘は7歳」."""
+    text = _TWO_NOUNS_EN.sub(r"\1 \3 and \2 \4", text)
+    return _TWO_NOUNS_JA.sub(r"\1は\3歳、\2は\4歳", text)
+
+
 def segments(text: str, answering_people: bool = False) -> list[Segment]:
-    text = _with_stage(text)
+    text = _respective(_with_stage(text))
     found = []
     for part, by_to in _pieces(text):
         seg = read_segment(part, answering_people)
@@ -446,6 +563,7 @@ def segments(text: str, answering_people: bool = False) -> list[Segment]:
     _age_after_year(found)
     _born_together(found)
     _count_before_list(found, text)
+    _count_after_list(found)
     _adults_together(found)
     return found
 
@@ -480,11 +598,17 @@ def _adults_together(found: list[Segment]) -> None:
     each one's; "my husband and I are 45 and 43": two ages, in order."""
     for i in range(len(found) - 1):
         noun, seg = found[i], found[i + 1]
+        # 「私も夫も…で、同居の母は70代後半」: the mother's own band, not the couple's
+        someone_else = not seg.joined_by_to and not re.search(r"\bboth\b|とも|共に", seg.text) \
+            and next((w for p, w in ADULT_WHO if p.search(seg.text)), "me") != "me"
         if noun.person is not None or noun.reference != "adult" or seg.person is None or seg.person.kind != "adult" \
-                or len(noun.text.strip()) > 16:
+                or (len(noun.text.strip()) > 16 and not PAIR_OF_ADULTS.search(noun.text)) or someone_else:
             continue
         if seg.person.age is None and seg.person.age_band and not seg.person.twins:
             seg.person.twins = True
+            found[i] = Segment("", None, None)
+        elif seg.person.age is not None and not seg.person.twins and re.search(r"\bboth\b|とも", seg.text):
+            seg.person.twins = True  # "my husband and I are both 50", 「夫と私は2人とも45歳」: that age each
             found[i] = Segment("", None, None)
         elif seg.person.age is not None and i + 2 < len(found) and (bare := BARE_NUMBER.match(found[i + 2].text)) \
                 and int(bare.group(1)) >= 15 and found[i + 2].person is None:
@@ -500,7 +624,8 @@ def _count_before_list(found: list[Segment], text: str) -> None:
     for n, i in enumerate(people):
         count = BARE_NUMBER.match(found[i].text)
         rest = people[n + 1:]
-        if count and 2 <= int(count.group(1)) <= 6 and len(rest) == int(count.group(1)) \
+        listed = i > 0 and found[i - 1].person is not None  # "kids are 11, 8 and 3. The 11 year old …": an age
+        if count and not listed and 2 <= int(count.group(1)) <= 6 and len(rest) == int(count.group(1)) \
                 and all((p := found[j].person) is not None and p.kind == "child" for j in rest) \
                 and not re.search(r"歳|才", found[i].text) \
                 and re.search(rf"(?<![\d,、])\s*{count.group(1)}\s*[.:：。!！]", text):
@@ -509,6 +634,22 @@ def _count_before_list(found: list[Segment], text: str) -> None:
             return
 
 
+def _count_after_list(found: list[Segment]) -> None:
+    """「7歳と4歳の男の子2人」: a count after a list of ages joined by 「と」 counts the list, it does not make
+    children of the same age (「4歳の男の子2人」 alone would be two 4-year-olds)."""
+    for i, seg in enumerate(found):
+        person = seg.person
+        if person is None or not person.twins or not seg.joined_by_to or TWINS.search(seg.text) \
+                or not (m := SAME_AGE.search(seg.text)) or not m.group(1):
+            continue
+        chain = 1
+        while i - chain >= 0 and found[i - chain + 1].joined_by_to and found[i - chain].person is not None:
+            chain += 1
+        if chain == int(m.group(1)):
+            person.twins, person.multiple = False, 2
+
+
+_UNBORN = re.compile(r"妊娠|出産予定|生まれる予定|生まれます|お腹|おなか|expecting|pregnant|\bdue\b|on the way")
 _SINGULAR_CHILD = re.compile(r"息子|娘|長男|長女|次男|次女|\b(?:son|daughter|baby|kid|child|toddler)\b|"
                              r"\b(?:my|our) (?:boy|girl)\b")
 
@@ -516,19 +657,24 @@ _SINGULAR_CHILD = re.compile(r"息子|娘|長男|長女|次男|次女|\b(?:son|d
 def _born_together(found: list[Segment]) -> None:
     """"Our twins, a boy and a girl, are 7": the age said after the twins and their sexes is the twins'."""
     for i, seg in enumerate(found):
-        if seg.person is not None or not TWINS.search(seg.text):
-            continue
-        for k in range(i + 1, min(i + 4, len(found))):
+        if seg.person is not None or not TWINS.search(seg.text) or _UNBORN.search(seg.text):
+            continue  # 「双子が生まれる予定です。上の子は3歳」: twins on the way take no one's age
+        for k in range(i + 1, min(i + 6, len(found))):
             later = found[k]
+            if later.person is None and (later.reference in ("older", "younger", "middle")
+                                         or (ALL_CHILDREN.search(later.text) and not CHILD_NOUN.search(later.text))):
+                continue  # 「双子の兄は特別支援学級、弟は…。2人とも小3」: the twins' facts, kept as they are
             if later.person is None and (_sex(later.text) or not later.text.strip()) and not TWINS.search(later.text):
                 continue  # "a boy", "both girls": who the twins are
             if later.person is not None and later.person.kind == "child" and not later.person.twins \
                     and not _SINGULAR_CHILD.search(later.text):  # "Expecting twins! Our son is 3": someone else
-                sexes = {_sex(found[j].text) for j in range(i + 1, k + 1)} - {None}
+                said = [j for j in range(i, k + 1) if found[j].reference not in ("older", "younger", "middle")
+                        and (j in (i, k) or not ALL_CHILDREN.search(found[j].text))]
+                sexes = {_sex(found[j].text) for j in range(i, k + 1) if j > i or j not in said} - {None}
                 later.person.twins, later.person.multiple = True, multiple(seg.text)
                 later.person.sex = sexes.pop() if len(sexes) == 1 else None
-                later.text = " ".join(found[j].text for j in range(i, k + 1))
-                for j in range(i, k):
+                later.text = " ".join(found[j].text for j in said)
+                for j in said[:-1]:
                     found[j] = Segment("", None, None)
             break
 
@@ -598,12 +744,20 @@ def _number_after_noun(found: list[Segment]) -> None:
     for i in range(1, len(found)):
         before, seg = found[i - 1], found[i]
         if (before.person is None and before.reference in ("adult", "child", "older", "younger", "middle")
+                and not BOTH_NAMED.search(before.text)
                 and (seg.person is not None or _age(seg.text) is not None  # "raising our grandson, he's 15"
                      or (before.reference == "adult" and _band(seg.text) is not None))  # "my father, mid-80s,"
                 and (seg.person is None or seg.person.school_year is None or TWINS.search(before.text))
-                and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)):
+                and not CHILD_NOUN.search(seg.text) and not ADULT_NOUN.search(seg.text)
+                and (TWINS.search(before.text) or not ALL_CHILDREN.search(seg.text))
+                and (_sex(before.text) is None or pronoun_sex(seg.text) in (None, _sex(before.text)))):
+            # "two daughters; he is 12": not theirs
+            # 「…、妹は持っていません。2人とも6歳」: an age of both is not hers alone
             joined = read_segment(before.text + " " + seg.text, False)
             if joined.person is not None:
+                if joined.person.sex is None and seg.person is not None:
+                    joined.person.sex = seg.person.sex  # shared from the list it is in (「…6歳と5歳の男の子」)
+                joined.joined_by_to = seg.joined_by_to
                 # the noun's facts are now the person's, unless the noun names several (「子どもは2人とも区外」)
                 found[i - 1], found[i] = Segment(before.text if names_several(before.text) else "", None, None), joined
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.understanding.consistency import COUNT_WORDS, stated_child_count
+from bot.understanding.consistency import COUNT, COUNT_WORDS, stated_child_count
 from bot.understanding.words import ALL_CHILDREN as ALL
 from bot.understanding.words import CHILD_NOUNS, HYPOTHETICAL
 
@@ -29,15 +29,16 @@ ANOTHER = re.compile(r"もう(?:1|ひと)人|ほかに|他に|(?:息子|娘|子|
 THERE_IS = re.compile(r"(?:子ども|子供|こども|子|赤ちゃん|孫)(?:さん|ちゃん)?(?:が|も)?\s*(?:1人|ひとり)?\s*"
                       r"(?:い|お)(?:ます|る|て|り)|"
                       r"\b(?:have|has|had|with|raising|there's|there is) (?:a|an|one|my|our)\b")
+# 「中学生と小学生」 "a middle schooler": a child named by the stage of school, without a year or age.
+STAGE = re.compile(r"小学生|中学生|高校生|大学生|未就学児|園児|\b(?:middle|high|elementary|primary) schooler\b")
 _GENERIC = re.compile(r"子ども|子供|こども|お子さん|子|\bchild\b|\bkids?\b")  # not 赤ちゃん, toddler, baby
 OLDER_OR_YOUNGER = re.compile(r"(?<![\w])[上下](?=が|は)|一番上|一番下|上の子|下の子|真ん中|末っ子|"
                               r"eldest|oldest|youngest|older|younger|middle")
-_N = r"(\d{1,2}|ひとり|ふたり|one|two|three|four|five)"
 # 「娘が2人」「息子2人」 "two sons": children of one kind counted.
 KIND_COUNT = re.compile(rf"(?:息子|娘|男の子|女の子|孫|小学生|中学生|高校生|未就学児|幼児|乳児|赤ちゃん)(?:さん)?"
-                        rf"(?:が|は|も)?\s*{_N}\s*人|"
-                        rf"{_N}\s*人の(?:息子|娘|男の子|女の子|孫)|"
-                        rf"\b{_N}\s+(?:little |young |small )?(?:sons|daughters|boys|girls|grandchildren)\b")
+                        rf"(?:が|は|も)?\s*{COUNT}\s*人|"
+                        rf"{COUNT}\s*人の(?:息子|娘|男の子|女の子|孫)|"
+                        rf"\b{COUNT}\s+(?:little |young |small )?(?:sons|daughters|boys|girls|grandchildren)\b")
 BORN_TOGETHER = [(re.compile(r"三つ子|3つ子|triplets"), 3), (re.compile(r"双子|twins"), 2)]
 _CHILD_NOUN = re.compile(CHILD_NOUNS)
 
@@ -58,14 +59,14 @@ def names_several(text: str) -> bool:
 def mention(text: str, sex: str | None, known_children: bool) -> Mention | None:
     """The child a segment names without an age, or None when it names several, nobody new, or a
     child who may be one already known (「娘は私立」 with children known: not counted unless 「もう1人」)."""
-    noun = _CHILD_NOUN.search(text) or OLDER_OR_YOUNGER.search(text)  # 「上は高校生」: 上 names a child
-    if noun is None or PLURAL.search(text) or _UNBORN.search(text) or _HAVING_A_BABY.search(text) \
+    noun = _CHILD_NOUN.search(text) or OLDER_OR_YOUNGER.search(text) or STAGE.search(text)  # 「上は高校生」
+    if noun is None or PLURAL.search(text) or ALL.search(text) or _UNBORN.search(text) or _HAVING_A_BABY.search(text) \
             or KIND_COUNT.search(text) or stated_child_count(text) is not None:
         return None  # several, counted (「娘が2人」): the count speaks for them
     if known_children and not ANOTHER.search(text):
         return None
     if sex is None and _GENERIC.fullmatch(noun.group(0)) and not OLDER_OR_YOUNGER.search(text) \
-            and not THERE_IS.search(text):
+            and not THERE_IS.search(text) and not STAGE.search(text):
         return None  # 「子どもが増えた」 "childcare for a kid": a plain child noun names someone only when it says so
     return Mention(sex)
 

@@ -10,18 +10,19 @@ from pydantic import ValidationError
 from bot.understanding import language, words
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages, stated_child_count, without_impossible
-from bot.understanding.corrections import correct
+from bot.understanding.corrections import MARKER, correct, correction_start
 from bot.understanding.facts import message_moving, segment_facts
 from bot.understanding.model import Conflict, Context, Expecting, Intent, Understanding
-from bot.understanding.moved import moved_fact
 from bot.understanding.normalise import normalise
 from bot.understanding.people import (
     ADULT_NOUN,
+    BOTH_NAMED,
     CHILD_NOUN,
     Person,
     Segment,
     bounded_band,
     composition,
+    counted_kinds,
     noun_sex,
     pronoun_sex,
     range_band,
@@ -30,8 +31,33 @@ from bot.understanding.people import (
     stated_age,
 )
 from bot.understanding.pivot import to_japanese
-from bot.understanding.unaged import ANOTHER, Mention, mention, names_several, take, unaged_children
-from knowledge.household import AGE_BANDS, Household
+from bot.understanding.pointing import (
+    BACK,
+    BOTH_SEX,
+    EVERYONE,
+    FEMALE_ADULTS,
+    IF,
+    MALE_ADULTS,
+    ONE_TWIN,
+    OTHER_TWIN,
+    OTHERS,
+    PLURAL_PREDICATE,
+    SAME_PLACE,
+    SIBLING_OF,
+    SOON_WORD,
+    THE_BABY,
+    THE_TWINS,
+    THEIR,
+    THEY_ARE,
+    TOPIC,
+    TWO_OF,
+    called,
+    elided,
+    given_name,
+)
+from bot.understanding.unaged import ANOTHER, STAGE, Mention, mention, names_several, take, unaged_children
+from knowledge.household import AGE_BANDS, Adult, Household
+from knowledge.languages import Lang
 
 KIDS = re.compile(r"上から|年齢|\bages\b|子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|"
                   r"\bboys\b|\bgirls\b|\bsons\b|daughters|twins")
@@ -67,6 +93,7 @@ class _Builder:
         self.rest = {k: v for k, v in data.items() if k not in ("children", "adults")}
         self.last_adult: int | None = None  # the adult the latest fact went to
         self.born_with: dict[int, list[int]] = {}  # a twin → all the children born with it (facts go to each)
+        self.singled: int | None = None  # a twin the words name apart (「双子の兄は…」): its facts are its own
 
     def add_person(self, person: Person, back: bool = False, who: str | None = None) -> tuple[str, int]:
         """Add (or find again) a person; `back`: the words point back at someone already named
@@ -82,9 +109,15 @@ class _Builder:
             if len(ageless) == 1 and person.age is not None:  # 「夫に重い障害が…」 then 「40歳です」: the same person
                 self.adults[ageless[0]]["age"] = person.age
                 return "adults", ageless[0]
+            # "I am 40 like I said": an adult known before this message with this very age is the same person
+            # (unless the words name someone of another relation)
+            again = [i for i, a in enumerate(self.adults) if person.age is not None and a.get("age") == person.age
+                     and not a.get("_here") and (who is None or a.get("relation") in (None, who))]
+            if len(again) == 1:
+                return "adults", again[0]
             for _ in range(2 if person.twins else 1):  # twins of adults: a pair named together (両親とも)
                 self.adults.append({"age": person.age if person.age is None or 15 <= person.age <= 120 else None,
-                                    **({"age_band": person.age_band} if person.age_band else {})})
+                                    **({"age_band": person.age_band} if person.age_band else {}), "_here": True})
             return "adults", len(self.adults) - 1
         self.children = self.children or []
         age = min(max(person.age or 0, 0), 22)
@@ -132,6 +165,8 @@ class _Builder:
         if not self.children:
             return None
         order = sorted(range(len(self.children)), key=lambda i: -self.children[i]["age"])  # type: ignore[index]
+        if reference == "middle" and len(order) == 3 and self.children[order[1]].get("sex") in (None, sex):
+            return order[1]  # 「真ん中の息子」: the middle one of three, who is a son
         if sex is not None and (same := [i for i in order if self.children[i].get("sex") == sex]):
             if rank is not None:  # 「次男は…」: the second son, when two sons are known
                 return same[rank - 1] if len(same) >= rank else None
@@ -150,7 +185,7 @@ class _Builder:
             return order[1]
         return order[0] if len(order) == 1 and len(self.children) == 1 else None
 
-    def set(self, key: str, index: int | None, field: str, value: object) -> None:
+    def set(self, key: str, index: int | None, field: str, value: object, together: bool = False) -> None:
         if key == "household":
             if field == "business" and value != "none":  # kinds of business add up (an SME that is a startup)
                 value = sorted({*(self.rest.get(field) or []), value} - {"none"})
@@ -163,11 +198,12 @@ class _Builder:
             return  # a member asked about that is not there (a stale question): nobody to give it to
         if people is None or index is None:
             if key == "adults":  # 「母が物忘れ」 with no age: an adult of unknown age
-                self.adults = (self.adults or []) + [{}]
+                self.adults = (self.adults or []) + [{"_here": True}]
                 self.adults[-1][field] = value
                 self.last_adult = len(self.adults) - 1
             return
-        for i in self.born_with.get(index, [index]) if key == "children" else [index]:
+        for i in self.born_with.get(index, [index]) if key == "children" and (together or index != self.singled) \
+                else [index]:
             if key == "children" and field == "daycare" and value == "none" \
                     and (people[i].get("school_year") or people[i]["age"] >= 7):
                 continue  # "my youngest (9) is at home": a school child's day, not a daycare answer
@@ -175,11 +211,34 @@ class _Builder:
         if key == "adults":
             self.last_adult = index
 
+    def twin_named(self, index: int, seg: Segment) -> bool:
+        """Whether the words name one of children born together apart from the others: by rank (兄/妹,
+        上の子, "the older one", 次男) or by a sex the others do not share."""
+        group = self.born_with.get(index, [])
+        if len(group) < 2 or self.children is None:
+            return False
+        sexes = {self.children[i].get("sex") for i in group}
+        return seg.reference in ("older", "younger", "middle") or rank_of(seg.text) is not None \
+            or (noun_sex(seg.text) is not None and len(sexes) > 1)
+
+    def other_twin(self, seg: Segment, current: tuple[str, int | None] | None) -> int | None:
+        """「1人は特別支援学級、もう1人は通常学級」 "one is …, and his brother …": one of two children born
+        together, then the other one, each named apart from the other."""
+        if current is None or current[0] != "children" or current[1] is None:
+            return None
+        group = self.born_with.get(current[1], [])
+        if len(group) == 2 and current[1] == self.singled and OTHER_TWIN.search(seg.text):
+            return group[1] if current[1] == group[0] else group[0]
+        if len(group) >= 2 and ONE_TWIN.search(seg.text) and not OTHER_TWIN.search(seg.text):
+            return group[0]
+        return None
+
     def household(self) -> Household:
         for people in (self.children or [], self.adults or []):
             for p in people:
                 p.pop("_new", None)
                 p.pop("_inferred", None)
+                p.pop("_here", None)
         data = {**self.rest, "children": self.children, "adults": self.adults}
         return Household.model_validate(data)
 
@@ -205,6 +264,27 @@ def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tu
             and context.expecting.member < len(builder.children or []):
         return "children", context.expecting.member
     return "children", builder.child_by("only")
+
+
+def _pronoun_target(builder: _Builder, current: tuple[str, int | None] | None, sex: str, named: dict[str, int],
+                    adult_named: dict[str, str], unnamed_who: str | None
+                    ) -> tuple[tuple[str, int | None] | None, str | None]:
+    """Who he/she is when the member just named cannot be: among the children, the one child of that sex
+    (the child just named of the other sex is not "he"); among the adults, the adult of that sex named last
+    ("my husband and I … He has a certificate")."""
+    kids = builder.children or []
+    if current and current[0] == "children" and current[1] is not None and current[1] < len(kids) \
+            and kids[current[1]].get("sex") not in (None, sex):
+        same = [i for i, c in enumerate(kids) if c.get("sex") == sex]
+        return (("children", same[0]) if len(same) == 1 else current), unnamed_who
+    if current and current[0] == "adults" and (who := adult_named.get(sex)) is not None:
+        at = current[1]
+        relation = (builder.adults or [])[at].get("relation") if at is not None and at < len(builder.adults or []) \
+            else unnamed_who
+        if relation in MALE_ADULTS | FEMALE_ADULTS and (relation in MALE_ADULTS) == (sex == "male"):
+            return current, unnamed_who  # "my husband … he": the adult just named
+        return (("adults", named[who]) if who in named else ("adults", None)), who
+    return current, unnamed_who
 
 
 def _grade_of_current(builder: _Builder, person: Person, text: str,
@@ -303,8 +383,10 @@ def _stated(person: Person) -> dict[str, Any]:
     return out
 
 
-def _extract(text: str, context: Context) -> tuple[Household, int]:
-    """The household the text describes, and how many children it named without an age."""
+def _extract(text: str, context: Context, answered: tuple[str, str, object, int] | None = None
+             ) -> tuple[Household, int]:
+    """The household the text describes, and how many children it named without an age; `answered` (scope,
+    field, value, member): what the short answer at its head said, which a later clause may say of another."""
     builder = _Builder(context.household)
     known_children = bool(builder.children)
     # "I have 3 kids, not 2. The youngest is 1": with more children than known, 下の子 is someone new
@@ -320,21 +402,35 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
     later: list[tuple[str, str, object, str | None, int | None]] = []  # facts of 上の子/下の子/長女 said before
     # their ages, with the sex and rank the words give
     just_named = False  # the segment before named the current child (he/she may then refer to it)
-    waiting: list[tuple[str, object]] = []  # "my daughter goes to a public school, she's in 2nd grade": facts
-    waiting_sex: str | None = None          # of a child named before anything that makes it a person
+    # "my daughter goes to a public school, she's in 2nd grade": facts of children named before anything makes
+    # them persons, one group per child named (「息子は手帳を持っていて、娘は持っていません。息子は10歳、娘は7歳」),
+    # each with the sex its words say
+    waiting: list[tuple[str | None, list[tuple[str, object]]]] = []
+    waiting_from = -1  # the segment that named the last waiting child
     for_all: list[tuple[str, object]] = []  # said of all the children before any is named
     contradicted = 0  # children described impossibly in a way no Conflict kind holds: counted as unaged
     orphans: list[tuple[str, object]] = []  # child facts said before any child: the message's one child's
+    referred: tuple[str, int | None] | None = None  # the child the last reference named ("the younger one")
+    unnamed_who: str | None = None  # the relation of an adult named before any fact or age made it a person
+    names: dict[str, int] = {}  # a child's given name said with its age ("Ken (12)", 「ゆうと（3）」) → the child
+    adult_named: dict[str, str] = {}  # the last adult of each sex the words named (husband → "male")
     run: list[int] = []  # children named one after another ("my daughters, aged 3 and 5, are at …")
     listed: list[int] = []  # children of a 「と」 list without facts of their own (「9歳の息子と6歳の娘は区立」)
-    for seg in segments(text, answering):
+    said: list[tuple[str, str, object]] = []
+    before: tuple[list[tuple[str, str, object]], tuple[str, int | None] | None] = \
+        ([(answered[0], answered[1], answered[2])], ("children" if answered[0] == "child" else "adults", answered[3])) \
+        if answered else ([], None)  # the last facts
+    # said, and of whom
+    for number, seg in enumerate(segments(text, answering)):
         # the child named last is still the subject through clauses that name nobody ("… (9) is at home. He …")
         named_before, just_named = just_named, (seg.person is not None and seg.person.kind == "child") \
             or (just_named and seg.person is None and seg.reference is None)
         who = _who(seg.text) if seg.reference == "adult" or (seg.person and seg.person.kind == "adult") else None
-        if seg.person is not None and words.HYPOTHETICAL.search(seg.text) and not NAMED.search(seg.text):
-            continue  # 「75歳以上の…って何？」: an age in a question is not a family member
+        if seg.person is not None and words.HYPOTHETICAL.search(seg.text) \
+                and (not NAMED.search(seg.text) or IF.search(seg.text)):
+            continue  # 「75歳以上の…って何？」「75歳以上の親がいる場合は？」: an age in a question is no member
         unnamed = False  # this segment names a child nobody known is (「兄は中学生」 with no son known)
+        by_name: int | None = None  # the child this segment names by a given name said before
         size = len(builder.children or [])
         if seg.person is not None and (same := _grade_of_current(builder, seg.person, seg.text, current)):
             for i in same:  # "my twins are 6 and in first grade": the grade of the child just named
@@ -360,6 +456,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             builder.adults[current[1]]["age"] = seg.person.age  # 「父は物忘れが…。年は88です」: the adult just named
         elif seg.person is not None and (known := _year_of_named(builder, seg)) is not None:
             current = ("children", known)  # 「上の子は6歳。上の子は年長クラス」: the school year of a child named
+            builder.singled = known if builder.twin_named(known, seg) else None
         elif seg.person is not None and not more_than_known \
                 and (known := _restated(builder, seg.person, seg.reference)) is not None:
             builder.children[known].update(_stated(seg.person))  # type: ignore[index]
@@ -386,23 +483,46 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                     and of < len(builder.children) and not builder.children[of].get("sex"):
                 builder.children[of]["sex"] = "male" if sib.group(1) == "his" else "female"
             current = builder.add_person(seg.person, bool(BACK.search(seg.text)), who)
+            builder.singled = None
+            if current[0] == "children" and (given := given_name(seg.text)) and not NAMED.fullmatch(given):
+                names[given] = current[1]  # type: ignore[assignment]  # "Ken (12)": named later by "Ken"
+            if current[0] == "children" and (born := builder.born_with.get(current[1] or 0)) \
+                    and len({tuple(g) for g in builder.born_with.values()}) == 1 \
+                    and (told := composition(text)) and len(told) == len(born):
+                for i, twin_sex in zip(born, told, strict=True):  # "twins, a boy and a girl", before their facts
+                    builder.children[i]["sex"] = twin_sex  # type: ignore[index]
             if current[0] == "children" and len(builder.children or []) > size \
                     and (earlier := take(pending, seg.person.sex)) is not None \
                     and earlier.sex and not CHILD_NOUN.search(seg.text):
                 builder.children[current[1]].setdefault("sex", earlier.sex)  # type: ignore[index]
+            for _ in range(len(builder.children or []) - size - 1 if seg.person.twins else 0):
+                take(pending, None)  # 「姉と弟の双子（3歳）」: each twin is one of the children named before
             if who and current[0] == "adults":
                 named[who] = current[1]  # type: ignore[assignment]
                 builder.name_adult(current[1], who)
             if waiting and current[0] == "children" and builder.children:
                 child = builder.children[current[1]]  # type: ignore[index]
-                if child.get("_new") and (waiting_sex in (None, child.get("sex")) or child.get("sex") is None):
+                fits = [n for n, (sex, _) in enumerate(waiting) if sex in (None, child.get("sex"))
+                        or child.get("sex") is None]
+                if child.get("_new") and fits:
+                    waiting_sex, facts = waiting[fits[0]]
                     child.update({"sex": child.get("sex") or waiting_sex} if waiting_sex else {})
-                    for field, value in waiting:
+                    for field, value in facts:
                         builder.set("children", current[1], field, value)
-                waiting, waiting_sex = [], None
+                waiting = waiting[fits[0] + 1:] if fits and len(waiting) > 1 else []  # the others wait on
+        elif seg.person is None and (by_name := called(seg.text, names)) is not None \
+                and by_name < len(builder.children or []):
+            current = referred = ("children", by_name)  # "Mai has a chronic illness"
+        elif seg.person is None and THE_BABY.search(seg.text) \
+                and len(babies := [i for i, c in enumerate(builder.children or []) if c["age"] <= 1]) == 1:
+            current = referred = ("children", babies[0])  # "… and a 4 year old boy. The baby is at home"
+        elif seg.person is None and (other := builder.other_twin(seg, current)) is not None:
+            current = ("children", other)  # 「双子の兄は特別支援学級、もう1人は通常学級」: the other twin
+            builder.singled = other
         elif seg.reference in ("older", "younger", "middle", "child") and not ANOTHER.search(seg.text) \
                 and (index := builder.child_by(seg.reference, noun_sex(seg.text), rank_of(seg.text))) is not None:
-            current = ("children", index)  # 「娘は私立」: the one daughter
+            current = referred = ("children", index)  # 「娘は私立」: the one daughter
+            builder.singled = index if builder.twin_named(index, seg) else None
             named_child = (builder.children or [])[index]
             if (sex := noun_sex(seg.text)) and not named_child.get("sex") \
                     and seg.reference in ("older", "younger", "middle"):
@@ -411,6 +531,10 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             if (m := mention(seg.text, noun_sex(seg.text), known_children)) is not None:
                 pending.append(m)
             unnamed, current = True, ("children", None)  # its facts wait for its age, or stay unsaid
+        elif seg.person is None and seg.reference is None and STAGE.search(seg.text) \
+                and not words.HYPOTHETICAL.search(seg.text) \
+                and (m := mention(seg.text, None, known_children)) is not None:
+            pending.append(m)  # 「子どもは中学生と小学生です」: the 小学生 is a child whose age is asked
         elif seg.reference == "adult" and who in named:
             current = ("adults", named[who])
         elif seg.reference == "adult" and who and named:
@@ -419,10 +543,22 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             current = ("adults", len(builder.adults) - 1)
         elif seg.reference == "adult" and not words.HYPOTHETICAL.search(seg.text):
             current = ("adults", None)  # 「夫は車いすで、身体障害者手帳1級」: the facts after are this adult's
-        if seg.person is None and seg.reference is None and current and current[0] == "children" and named_before \
-                and current[1] is not None and builder.children and builder.children[current[1]].get("_new") \
+            unnamed_who = who  # 「義父が今年で…。最近物忘れが…」: who the adult made by the next fact is
+        if who in MALE_ADULTS or who in FEMALE_ADULTS:
+            adult_named["male" if who in MALE_ADULTS else "female"] = who
+        if seg.person is None and seg.reference is None and (said_sex := pronoun_sex(seg.text)) is not None:
+            # "He goes to the ward school and she's at a kindergarten": the child (or adult) of that sex
+            current, unnamed_who = _pronoun_target(builder, current, said_sex, named, adult_named, unnamed_who)
+        if seg.person is None and seg.reference is None and current and current[0] == "children" \
+                and (named_before or referred == current) and current[1] is not None and builder.children \
+                and (builder.children[current[1]].get("_new") or referred == current) \
                 and builder.children[current[1]].get("sex") is None and (sex := pronoun_sex(seg.text)):
             builder.children[current[1]]["sex"] = sex  # "my 4 year old is in daycare and he loves it"
+        if seg.person is None and (both := BOTH_SEX.match(seg.text)):
+            sex = "male" if (both.group("en") or both.group("ja")) in ("boys", "男の子") else "female"
+            for child in builder.children or []:
+                if child.get("_new") and child.get("sex") is None:
+                    child["sex"] = sex  # "Kids are 10 and 7. Both boys."
         if seg.person is None and words.HYPOTHETICAL.search(seg.text):
             continue  # 「妊娠したら…」「教育ローンの利子補給って何？」 ask about a fact; they do not state it
         if (same_place := SAME_PLACE.search(seg.text)) and current and current[0] == "children" \
@@ -432,7 +568,7 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
             if had:  # "my son is in 1st grade at the same school": the school of the child named before
                 builder.set("children", current[1], field, had[-1])
         listed = _listed(builder, seg, current, listed)
-        run = _run(seg, current, run)
+        run = [] if by_name is not None else _run(seg, current, run)  # 「はなちゃんは…」: her own, not the list's
         if len(run) >= 2 and seg.person is None and seg.reference is None and PLURAL_PREDICATE.match(seg.text):
             for scope, field, value in segment_facts(seg.text):
                 for i in run if scope in ("child", "member") else []:
@@ -443,9 +579,21 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
         for _, field, value in _shared(seg, listed):
             for i in listed[:-1]:
                 builder.set("children", i, field, value)
-        for scope, field, value in segment_facts(seg.text):
+        said = segment_facts(seg.text)
+        if not said and before[0] and (seg.reference or named_before or seg.person) \
+                and (before[1] != current or current == ("children", None)):
+            said = elided(seg, before[0])  # 「姉は手帳を持っていて、妹は持っていません」: another member, same verb
+        if said:
+            before = (said, current)
+        for scope, field, value in said:
             if scope == "household":
                 builder.set("household", None, field, value)
+                continue
+            if scope in ("child", "member") and OTHERS.search(seg.text) and referred is not None \
+                    and referred[1] is not None and len(builder.children or []) > 2:
+                for i in range(len(builder.children or [])):  # 「真ん中だけ私立で、あとの2人は区立」: all but that one
+                    if i != referred[1]:
+                        builder.set("children", i, field, value)
                 continue
             if scope in ("child", "member") and (pair := TWO_OF.search(seg.text)) and len(builder.children or []) > 2:
                 kids = builder.children or []
@@ -453,7 +601,13 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 for i in by_age[:2] if pair.group("older") else by_age[-2:]:
                     builder.set("children", i, field, value)  # "the two older ones attend ward schools"
                 continue
-            several = words.ALL_CHILDREN.search(seg.text) or (seg.person is None and names_several(seg.text))
+            groups = {tuple(g) for g in builder.born_with.values()}
+            if scope in ("child", "member") and seg.person is None and THE_TWINS.search(seg.text) and len(groups) == 1:
+                builder.set("children", next(iter(groups))[0], field, value, True)  # "The twins go to a ward school"
+                continue
+            several = words.ALL_CHILDREN.search(seg.text) or BOTH_NAMED.search(seg.text) \
+                or (seg.person is None and names_several(seg.text)
+                                                              and seg.reference not in ("older", "younger", "middle"))
             if scope in ("child", "member") and several and builder.children:
                 for i in range(len(builder.children)):
                     builder.set("children", i, field, value)
@@ -462,30 +616,42 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
                 for_all.append((field, value))  # 「子どもは二人とも区立の小学校に…10歳と7歳です」: ages follow
                 continue
             key, index = _resolve(builder, scope, seg.reference, current, context, noun_sex(seg.text))
-            if key == "children" and index is None and seg.reference in ("older", "younger", "middle"):
+            if key == "children" and index is None and (seg.reference in ("older", "younger", "middle")
+                                                        or (seg.person is None and rank_of(seg.text) is not None)):
                 # 「上の子は私立の中学…上の子は14歳」: ages come later
-                later.append((seg.reference, field, value, noun_sex(seg.text), rank_of(seg.text)))
+                later.append((seg.reference or "child", field, value, noun_sex(seg.text), rank_of(seg.text)))
                 continue
             named_later = unnamed or current == ("children", None)  # a child named, its age still to come
             pronoun = seg.reference == "child" or (seg.reference is None and scope == "child" and pronoun_sex(seg.text))
             if key == "children" and index is None and seg.person is None \
                     and (named_later or (pronoun and not any(c.get("_new") for c in builder.children or []))):
-                waiting.append((field, value))  # the child is made a person by what follows
-                waiting_sex = noun_sex(seg.text) or pronoun_sex(seg.text)  # "she goes to a hoikuen …; she's 2"
+                # the child is made a person by what follows; "she goes to a hoikuen …; she's 2"
+                if not waiting or (waiting_from != number and CHILD_NOUN.search(seg.text)):
+                    waiting.append((noun_sex(seg.text) or pronoun_sex(seg.text), []))
+                    waiting_from = number
+                waiting[-1][1].append((field, value))
                 continue
             if key == "children" and index is None and seg.person is None and seg.reference is None \
                     and not builder.children:
                 orphans.append((field, value))  # 「保育園は区外で、2歳の娘です」: said before the one child is named
                 continue
-            builder.set(key, index, field, value)
+            # "the older twin is in a special class at their ward school": the school is both twins'
+            together = field in ("school", "daycare") and bool(THEIR.search(seg.text))
+            builder.set(key, index, field, value, together)
             if key == "adults" and builder.last_adult is not None:
                 current = ("adults", builder.last_adult)
-                if who:
-                    named.setdefault(who, builder.last_adult)
-                    builder.name_adult(builder.last_adult, who)
+                if who or (index is None and unnamed_who):
+                    named.setdefault(who or unnamed_who, builder.last_adult)  # type: ignore[arg-type]
+                    builder.name_adult(builder.last_adult, who or unnamed_who)
+                unnamed_who = None
     if orphans and not known_children and len(builder.children or []) == 1:
         for field, value in orphans:
             builder.children[0].setdefault(field, value)  # type: ignore[index]
+    elif orphans and not builder.children and len(here := [a for a in builder.adults or [] if a.get("_here")]) == 1 \
+            and len(builder.adults or []) == 1:
+        for field, value in orphans:  # 「精神障害者保健福祉手帳を持っています。私は35歳です」: the one adult named
+            if field in Adult.model_fields:
+                here[0].setdefault(field, value)
     for field, value in for_all:
         for i, child in enumerate(builder.children or []):
             if child.get("_new"):
@@ -494,7 +660,15 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
         # 上の子 needs another child to be the older one; 長女 (a rank with its sex) may be the only one
         if (index := builder.child_by(reference, sex, rank)) is not None \
                 and (len(builder.children or []) > 1 or rank is not None):
+            builder.singled = index  # 「双子の兄は特別支援学級…2人とも小3」: the older twin only
+            if sex and not builder.children[index].get("sex"):  # type: ignore[index]
+                builder.children[index]["sex"] = sex  # type: ignore[index]
             builder.set("children", index, field, value)
+    if (listed_sexes := counted_kinds(text)) is not None:
+        new = [c for c in builder.children or [] if c.get("_new")]
+        if len(new) == len(listed_sexes) and not builder.born_with:
+            for child, sex in zip(new, listed_sexes, strict=True):  # 「息子2人と娘1人で、12歳、9歳、4歳」
+                child["sex"] = sex
     groups = {tuple(g) for g in builder.born_with.values()}
     if len(groups) == 1 and (sexes := composition(text)) and len(sexes) == len(group := next(iter(groups))):
         for i, sex in zip(group, sexes, strict=True):  # 「双子（男女）」 "triplets, two boys and a girl"
@@ -503,50 +677,6 @@ def _extract(text: str, context: Context) -> tuple[Household, int]:
         builder.set("household", None, "moving", moving)
     household = builder.household()
     return household, unaged_children(text, len(household.children or []), pending) + contradicted
-
-
-# "… at the same school", 「同じ保育園に通っています」: the place of the other child named in the message.
-SAME_PLACE = re.compile(r"\bthe same (?:(?P<daycare>day[- ]?care|nursery|hoikuen)|(?:elementary |primary |junior high |"
-                        r"middle )?school)\b|同じ(?:(?P<daycare2>保育園|保育所|園)|(?:小学校|中学校|学校))")
-
-
-# "none of us", 「家族は誰も」: every member of the household, adults and children.
-EVERYONE = re.compile(r"\b(?:none|neither|all|each) of us\b|\bnobody in (?:the|our|my) (?:family|household)\b|"
-                      r"\bno one in (?:the|our|my) (?:family|household)\b|家族(?:は|の)?(?:誰も|だれも|全員|みんな)|"
-                      r"うちは(?:誰も|だれも)")
-
-
-# 「来月で3歳」「来月で11か月」 "turns 4 next month": a birthday to come, said of a child already named.
-SOON_WORD = re.compile(r"来月|来週|もうすぐ|今度|今月末|next month|next week|\bsoon\b|\bturns\b|\bturning\b")
-
-
-THEY_ARE = re.compile(r"\s*(?:and\s+)?(?:they're|they are|they both are|both are)\b")
-
-
-# 「上の2人は区立」 "the two older ones …": two of three or more children, by age.
-TWO_OF = re.compile(r"(?P<older>上の(?:2|二)人|上2人|\bthe (?:two|2) older\b|\bthe older (?:two|2)\b|"
-                    r"\bmy (?:two|2) older\b)|下の(?:2|二)人|下2人|\bthe (?:two|2) younger\b|"
-                    r"\bthe younger (?:two|2)\b|\bmy (?:two|2) younger\b")
-
-
-# "… and her big sister is 4": the child named before is the one whose sibling this is.
-SIBLING_OF = re.compile(r"\b(his|her) (?:big |little |older |younger |baby |twin )?(?:brother|sister)\b")
-
-
-# "The 10-year-old has …", 「5歳の子は…」「8歳のほうは」: an age used to point at a child already named.
-BACK = re.compile(r"\bthe (?:\d{1,2}[- ]?(?:years?|yrs?|months?)[- ]?olds?|one (?:who is|aged?) \d|"
-                  r"(?:kid|child|boy|girl) (?:who is |aged? )\d)|"
-                  r"\d{1,2}\s*(?:歳|才|か月)(?:の)?(?:子|ほう|方)(?:は|も|が|の方)")
-
-
-# 「9歳の息子と6歳の娘は区立小学校」: what follows the last member of a 「と」 list, after は/も/が, is
-# said of every member of the list; a fact before the noun (「区立小学校に通う6歳の娘」) is not.
-_TOPIC = re.compile(r"^(?:[(（][^)）]{0,10}[)）])?(?:さん|ちゃん|くん|君)?(?:は|も|が|とも)")  # 「弟(中1)は」 too
-
-
-# "… aged 3 and 5, are at a nursery in another ward": a predicate whose subject is the list just named.
-PLURAL_PREDICATE = re.compile(r"\s*(?:(?:are|were|both|they|they're|all|go|attend|don't|do not|have|neither)\b|"
-                              r"(?:は|も|が)(?:どちらも|2人とも|ふたりとも|とも)?)")
 
 
 def _run(seg: Segment, current: tuple[str, int | None] | None, run: list[int]) -> list[int]:
@@ -570,14 +700,14 @@ def _listed(builder: _Builder, seg: Segment, current: tuple[str, int | None] | N
 
 
 def _shared(seg: Segment, listed: list[int]) -> list[tuple[str, str, object]]:
-    """The child facts of the list's last segment said after its member (see _TOPIC)."""
+    """The child facts of the list's last segment said after its member (see TOPIC)."""
     if len(listed) < 2 or not seg.joined_by_to:
         return []
     nouns = list(CHILD_NOUN.finditer(seg.text))
     if not nouns:
         return []
     tail = seg.text[nouns[-1].end():]
-    if not _TOPIC.match(tail):
+    if not TOPIC.match(tail):
         return []
     return [(scope, field, value) for scope, field, value in segment_facts(tail) if scope in ("child", "member")]
 
@@ -638,7 +768,7 @@ def _pronoun_sex(text: str, context: Context, after: Household) -> Household:
     message names no adult): he/she says that child's sex, when it was not known."""
     sex = pronoun_sex(text)
     kids = after.children or []
-    if sex is None or not kids or NAMED.search(re.sub(r"\b(?:he|she)\b", "", text)):
+    if sex is None or not kids or NAMED.search(re.sub(r"\b(?:he|she|i|i'm|me|my)\b", "", text)):
         return after
     exp = context.expecting
     # the only child, when the message said something of it ("She's 70" with a child known is someone else)
@@ -660,6 +790,39 @@ def _head_answer(text: str, context: Context) -> Household | None:
     return _answer(head.group(0), context) if head else None
 
 
+def _answered(exp: Expecting | None, before: Household, after: Household) -> tuple[str, str, object, int] | None:
+    """The member fact a short answer gave ("No" to 「手帳をお持ちですか」 → the child's certificate false)."""
+    if exp is None or exp.member is None or "." not in exp.key:
+        return None
+    scope, field = exp.key.split(".", 1)
+    people = (after.children if scope == "child" else after.adults) or []
+    if exp.member >= len(people) or not hasattr(people[exp.member], field):
+        return None
+    value = getattr(people[exp.member], field)
+    return (scope, field, value, exp.member) if value is not None else None
+
+
+def _then_corrected(first: str, then: str, context: Context, lang: Lang) -> Understanding | None:
+    """「78です。あ、あと私は40じゃなくて41でした」: the sentences before a correction are read first (an answer,
+    facts), then the correction, against what they gave. None when they give nothing ("3 kids. Sorry, 4!": the
+    count taken back is read with the whole message)."""
+    head = understand(first, context)
+    if not head.changed:
+        return None
+    # what the head just said is corrected only after a word that says so (「あ、」「いや」"No wait"); else only
+    # an old value the correction names (「私は40じゃなくて41」), never a statement's 「私立ではなく区立」
+    after = Context(head.household, None, head.changed if MARKER.match(then) else (), lang)
+    if correct(then, after)[0] is None:
+        return None  # no correction after all: the whole message is read as one
+    tail = understand(then, after)
+    changed = _changed(context.household, tail.household)
+    unaged = head.unaged_children + tail.unaged_children
+    conflicts = head.conflicts + tail.conflicts
+    intent = "inform" if changed or unaged or conflicts else tail.intent if tail.intent != "other" else head.intent
+    return Understanding(intent, tail.household, changed, lang, conflicts=conflicts,  # type: ignore[arg-type]
+                         unaged_children=unaged)
+
+
 def understand(text: str, context: Context) -> Understanding:
     """Never raises: anything unreadable is `other` with the household unchanged."""
     t = normalise(text).strip()
@@ -678,15 +841,29 @@ def understand(text: str, context: Context) -> Understanding:
     if short and words.DONT_KNOW.search(t):
         exp = context.expecting
         return Understanding("dont_know", before, (), lang, (exp.key,) if exp else ())
+    if (start := correction_start(t)) > 0 and t[:start].strip(" 。.!！") \
+            and (both := _then_corrected(t[:start], t[start:].strip(), context, lang)) is not None:
+        return both
     unaged = 0
     try:
-        fixed = moved_fact(t, before) or (correct(t, context) if words.CORRECTION.search(t) else None)
-        after = fixed or (_answer(t, context) if short else _head_answer(t, context))
-        if after is None:
+        fixed, rest = correct(t, context)
+        # 「はい。下の子は持っていません」: an answer, then another member named: the answer is its head only
+        others = (head := _HEAD.match(t)) is not None and NAMED.search(t[head.end():]) is not None
+        after = fixed or (_answer(t, context) if short and not others else _head_answer(t, context))
+        if fixed is not None and rest:
+            # 「下の子は8歳ではなく9歳、上の子は11歳です」: what follows the correction, about the corrected household
+            changed = _changed(before, fixed)
+            # 「下の子は4歳じゃなくて5歳です。保育園は区外です」: the rest is said of the member just corrected
+            kids = {int(m.group(1)) for path in changed if (m := re.match(r"children\.(\d+)\.", path))}
+            about = Expecting("child.corrected", kids.pop()) if len(kids) == 1 else None
+            after, unaged = _extract(rest, Context(fixed, about, changed))
+        elif after is None:
             after, unaged = _extract(t, context)
         elif fixed is None and len(_CLAUSES.split(t.strip(" 。.!！"))) > 1:
             # 「借りてないです。引っ越しの予定もありません」: the answer, then more facts in another clause
-            more, _ = _extract(t, Context(after, None, context.last_changed))
+            exp = context.expecting
+            said = _answered(exp, context.household, after)
+            more, _ = _extract(t, Context(after, None, context.last_changed), said)
             if not NAMED.search(t):  # 「うん、今7か月」 answering 妊娠: no one new unless a noun names them
                 more = more.model_copy(update={key: getattr(after, key) for key in ("children", "adults")
                                                if len(getattr(more, key) or []) > len(getattr(after, key) or [])})
