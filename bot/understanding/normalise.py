@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 MAX_CHARS = 2000  # longer messages are read only this far: enough for any household description
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_KANJI_NUMBER = re.compile(r"[〇零一二三四五六七八九十]+(?=\s*(?:歳|才|か月|ヶ月|カ月|ヵ月|ケ月|年生|年|人|代))")
+_KANJI_NUMBER = re.compile(r"([〇零一二三四五六七八九十]+)(?=\s*(?:歳|才|か月|ヶ月|カ月|ヵ月|ケ月|年生|年|人|代))")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SCHOOL_KANJI = re.compile(r"(?<=[小中高])([一二三四五六])(?![一二三四五六七八九十])")  # 小一, 中二
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -95,6 +96,21 @@ def kanji_to_int(text: str) -> int | None:
     return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
 
 
+def numeral_digits(match: re.Match[str], values: Mapping[str, int] | None = None,
+                   replace: Mapping[str, str] | None = None) -> str:
+    """The digits of the numeral a rule matched as its group 1 (for `re.sub`): its value in `values` (a word
+    table, as Korean's 「다섯」), else read as kanji once `replace` has respelled it (中文 「两」 → 「二」); the
+    match as written when it cannot be read. One reading for this module's counters (歳, 人, 年生 …) and for
+    the counters pivot.py's languages give theirs (zh.yaml, ko.yaml), so the two never drift apart."""
+    word = match.group(1)
+    if values is not None:
+        return str(values[word])
+    for old, new in (replace or {}).items():
+        word = word.replace(old, new)
+    number = kanji_to_int(word)
+    return str(number) if number is not None else match.group(0)
+
+
 _TSU = {"ひとつ": 1, "一つ": 1, "ふたつ": 2, "二つ": 2, "みっつ": 3, "三つ": 3, "よっつ": 4, "四つ": 4, "いつつ": 5,
         "五つ": 5, "むっつ": 6, "六つ": 6, "ななつ": 7, "七つ": 7, "やっつ": 8, "八つ": 8, "ここのつ": 9, "九つ": 9}
 _TSU_WORD = re.compile("|".join(_TSU))
@@ -166,8 +182,7 @@ def normalise(text: str) -> str:
     text = _year_of_the_stage(text)
     text = _STAGE_THEN_YEAR.sub(lambda m: f"grade {m.group(4)} of {m.group(1)}" if m.group(4)
                                 else f"{m.group(2) or _ordinal(int(m.group(3)))} year of {m.group(1)}", text)
-    return _KANJI_NUMBER.sub(lambda m: str(kanji_to_int(m.group(0)) if kanji_to_int(m.group(0)) is not None
-                                           else m.group(0)), text)
+    return _KANJI_NUMBER.sub(numeral_digits, text)
 
 
 # "a 2-year-old tech startup", "our 30-year-old house": the age of a thing, not of a person (dropped, so the
