@@ -91,7 +91,7 @@ def kanji_to_int(text: str) -> int | None:
             value = value * 10 + _DIGITS[c]
         return value
     tens, _, ones = text.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:  # 「十十」 is no number (and must not raise)
         return None
     return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[ones] if ones else 0)
 
@@ -149,8 +149,12 @@ def normalise(text: str) -> str:
     text = text.replace("ヶ月", "か月").replace("カ月", "か月").replace("ヵ月", "か月").replace("ケ月", "か月")
     text = _SCHOOL_KANJI.sub(lambda m: str(_DIGITS[m.group(1)]), text)
     text = _DECADE_WORD.sub(lambda m: f"{_DECADES[m.group(1)]}s", text)
+    text = _AROUND_WORD.sub(lambda m: _AROUND[m.group(0)], text)  # before 古希 alone is read as 70
     text = _CELEBRATED_AGE.sub(lambda m: f"{_CELEBRATED[m.group(1)]}歳", text)
     text = _english_numbers(text)
+    for pattern, word in _FAMILY_WORDS:
+        text = pattern.sub(word, text)
+    text = _PUSHING.sub(r"almost \1", text)
     # "a shoman (pediatric chronic disease) certificate": the chronic disease's, not a disability certificate
     text = re.sub(r"((?:chronic|shoman|小児慢性|小慢)[^.;。]{0,30}?)\s*(certificate|受給者証)", r"\1 recipient", text)
     # "a disability handbook, grade 2" "certificate (level 1)": the certificate's grade, not a school year
@@ -182,7 +186,7 @@ def normalise(text: str) -> str:
     text = _year_of_the_stage(text)
     text = _STAGE_THEN_YEAR.sub(lambda m: f"grade {m.group(4)} of {m.group(1)}" if m.group(4)
                                 else f"{m.group(2) or _ordinal(int(m.group(3)))} year of {m.group(1)}", text)
-    return _KANJI_NUMBER.sub(numeral_digits, text)
+    return _turning(_KANJI_NUMBER.sub(numeral_digits, text))
 
 
 # "a 2-year-old tech startup", "our 30-year-old house": the age of a thing, not of a person (dropped, so the
@@ -237,6 +241,40 @@ def _relative_ages(text: str) -> str:
         return f"{age} years old" if english else f"{age}歳" + ("の" if m.group(0).endswith(("の", "に")) else "")
     text = _RELATIVE_JA.sub(lambda m: fix(m, False), text)
     return _RELATIVE_EN.sub(lambda m: fix(m, True), text)
+
+
+# British and familiar names of family members, read as the ones the rules know ("my mum" is "my mom").
+_FAMILY_WORDS = [(re.compile(r"\bmum(?:my|mie)?\b|\bmam\b|\bmommy\b|\bmomma\b|\bmama\b"), "mom"),
+                 (re.compile(r"\bdada\b|\bdaddy\b|\bpapa\b"), "dad"),
+                 (re.compile(r"\bgran(?:ny|nie)?\b|\bnan(?:a|na|nie)?\b|\bgrand(?:mum|mom)\b|\bgranma\b"), "grandma"),
+                 (re.compile(r"\bgrand-?dad(?:dy)?\b|\bgramps\b|\bgrandpapa\b|\bgranpa\b"), "grandpa"),
+                 (re.compile(r"\bhubby\b"), "husband"),
+                 (re.compile(r"\bmother in law\b|(?<=my )mil\b|(?<=our )mil\b"), "mother-in-law"),
+                 (re.compile(r"\bfather in law\b|(?<=my )fil\b|(?<=our )fil\b"), "father-in-law")]
+# "my dad is pushing 80": just under it.
+_PUSHING = re.compile(r"\b(?:pushing|approaching|coming up on|close to|nearing) (\d{2})\b"
+                      r"(?!\s*(?:weeks?|months?|days?))")
+# 「今年で76になります」 "turns 76 this year": the age of this year, as 「今年で77歳」 is labelled (77);
+# 「来年80」 "will be 80 next year": a year younger now, as 「もうすぐ3歳」 is 2 (the contract's convention).
+_THIS_YEAR = re.compile(r"今年(?:で|、)?\s*(\d{1,3})\s*(?:歳|才)?\s*"
+                        r"(?=(?:に)?な(?:る|ります|りました)|を迎え|です|、|。|$)|"
+                        r"\b(?:turns?|turning|will turn|will be|'ll be|is going to be|becomes?) (\d{1,3}) this year\b")
+_NEXT_YEAR = re.compile(r"(?<!再)来年(?:で|には|、)?\s*(\d{1,3})\s*(?:歳|才)?\s*"
+                        r"(?=(?:に)?な(?:る|ります)|です|、|。|$)|"
+                        r"\b(?:turns?|turning|will turn|will be|'ll be|is going to be|becomes?) (\d{1,3}) next year\b")
+# 「アラフォー」「アラ還」: around a round age, said as the decades it spans (a band when they lie in one).
+_AROUND = {"アラサー": "20代後半から30代前半", "アラフォー": "30代後半から40代前半",
+           "アラフィフ": "40代後半から50代前半", "アラ還": "50代後半から60代前半",
+           "アラカン": "50代後半から60代前半", "アラ古希": "60代後半から70代前半",
+           "アラ古稀": "60代後半から70代前半", "アラ傘寿": "70代後半から80代前半"}
+_AROUND_WORD = re.compile("|".join(_AROUND))
+
+
+def _turning(text: str) -> str:
+    text = _THIS_YEAR.sub(lambda m: f"{m.group(1)}歳" if m.group(1) else f"{m.group(2)} years old", text)
+    text = _NEXT_YEAR.sub(lambda m: f"{int(m.group(1)) - 1}歳" if m.group(1)
+                          else f"{int(m.group(2)) - 1} years old", text)
+    return text
 
 
 def is_english(text: str) -> bool:
