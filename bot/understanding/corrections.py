@@ -98,8 +98,10 @@ def _correct(text: str, context: Context) -> Household | None:
 
 # 「4歳じゃなくて5歳」 "5, not 4" "not 4 but 5": the old value, then the new one.
 _OLD_NEW = re.compile(r"^(?P<old>.*?)(?:じゃなくて|ではなくて|ではなく|でなく)(?P<new>.*)$|"
-                      r"^(?P<new2>.*?),?\s+not\s+(?P<old2>[^,.;]*)$|"
-                      r"^(?P<old3>.*?)\bnot\b(?P<old3b>[^,.;]*?),?\s*but\s+(?P<new3>.*)$")
+                      r"^(?P<new2>.*?),?\s+not\s+(?P<old2>[^,.;]*)[.!\s]*$|"
+                      r"^(?P<old3>.*?)\bnot\b(?P<old3b>[^,.;]*?),?\s*but\s+(?P<new3>.*)$|"
+                      # "No, she's not 80, she's 72."
+                      r"^(?P<old4>.*?(?:\bnot\b|n't\b)[^,.;]*)[,;]\s*(?P<new4>[^,;]*?)[.!\s]*$")
 
 
 def _by_old_value(text: str, context: Context) -> Household | None:
@@ -110,8 +112,9 @@ def _by_old_value(text: str, context: Context) -> Household | None:
     kids, adults = data["children"], data["adults"]
     if not m or not (kids or adults):
         return None
-    old = m.group("old") or m.group("old2") or ((m.group("old3") or "") + (m.group("old3b") or ""))
-    new = m.group("new") or m.group("new2") or m.group("new3") or ""
+    old = m.group("old") or m.group("old2") or ((m.group("old3") or "") + (m.group("old3b") or "")) \
+        or m.group("old4")
+    new = m.group("new") or m.group("new2") or m.group("new3") or m.group("new4") or ""
     if (fixed := _sex_or_adult_age(old, new, data)) is not None:
         return fixed
     if not kids:

@@ -227,4 +227,6 @@ NOT_MOVING = re.compile(r"引っ越し?(?:は|も)?(?:考えていません|考�
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が|も)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|おらず|いないです)|"
                          r"子なし|no (other )?(kids|children)|childless|(don't|do not) have (any )?(kids|children)")
 CORRECTION = re.compile(r"(^|^あっ?[、,]\s*|[、,。]\s*)(違う|違います|ちがう|ちがいます)|^(いや|いえ|違|ちが|やっぱり|訂正|すみません|ごめん|間違|no,|actually|sorry|correction|oops|wait|"
-                        r"my mistake|i meant|no wait|no no)|じゃなくて|ではなくて|ではなく|じゃなく|\bi meant\b")
+                        r"my mistake|i meant|no wait|no no)|じゃなくて|ではなくて|ではなく|じゃなく|\bi meant\b|"
+                        # "she's in her early 70s, not her 80s." "72, not 80": the old value after the new
+                        r",\s*not (?:in )?(?:her |his |their |my |our |the )?(?:early |late |mid-?)?\d")

@@ -78,3 +78,18 @@ def test_one_reading_of_numerals_for_every_counter() -> None:
 @pytest.mark.parametrize("text", ["十十歳です", "二十十歳の母"])
 def test_a_numeral_that_is_no_number_never_raises(text: str) -> None:
     assert understand(text, Context(Household())).household == Household()
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("She's in her late 60s, not her 80s.", {"adults": [{"age_band": "75_plus"}]}, [{"age_band": "65_74"}]),
+        ("Oh sorry, my father is 74, not 84.", {"adults": [{"age": 84}]}, [{"age": 74}]),
+        ("No, he's not 84, he's 74.", {"adults": [{"age": 84}]}, [{"age": 74}]),
+        ("No, he isn't in his 80s, he's in his late 60s!", {"adults": [{"age_band": "75_plus"}]},
+         [{"age_band": "65_74"}]),
+    ],
+)
+def test_english_corrections_of_an_adults_age_ending_in_a_full_stop(text: str, known: dict[str, Any],
+                                                                    expected: list[dict[str, Any]]) -> None:
+    assert adults(text, known) == expected
