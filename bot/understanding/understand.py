@@ -627,7 +627,7 @@ def _intent(text: str, changed: bool, context: Context) -> Intent:
             return name  # type: ignore[return-value]
     if words.QUESTION.search(text):
         return "question"
-    return "other"
+    return "inform" if words.ABOUT_HOUSEHOLD.search(text) else "other"  # 「3人家族です」: inform, nothing held
 
 
 _CLAUSES = re.compile(r"[。．!！?？\n、,]|\.(?=\s|$)")

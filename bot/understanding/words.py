@@ -214,6 +214,19 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("thanks", re.compile(r"ありがとう|助かりました|thank")),
     ("greet", re.compile(r"^(こんにちは|こんばんは|おはよう|はじめまして|hello|hi|hey)")),
 ]
+# Said of the household, though nothing in it can be held (「3人家族です」「個人で事務所をしています」
+# "We're both in our 60s."): still `inform` by the contract, not chit-chat (`other`).
+_FAMILY_ADULTS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|"
+                  r"\b(?:grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|parents|"
+                  r"grandparents|in-laws|spouse|partner)\b")
+ABOUT_HOUSEHOLD = re.compile(
+    r"家族|世帯|暮らし|住んで|住ん|住み|同居|夫婦|共働き|ひとり親|一人親|シングル|引っ越|引越|仕事|働い|勤め|事業|"
+    r"フリーランス|自営|経営|営ん|年金|介護|保育|幼稚園|学校|入学|子育て|育児|妊娠|出産|お金|費用|大変|困って|"
+    r"\d\s*人(?:家族|暮らし|います|いる|です|とも)|\d0\s*代|"
+    + CHILD_NOUNS + "|" + _FAMILY_ADULTS + "|"
+    r"\b(?:family|household|live|lives|living|lived|moved|moving|married|divorced|widow(?:ed|er)?|single|"
+    r"work|works|working|worked|job|freelance\w*|self-employed|retired|pension|rent|we're both|both of us|"
+    r"\d0s)\b")
 QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|なに|ある|本当|無料|もらえ)|教えて|知りたい|ある\??$|"
                       r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")
 # A move said across clauses (「実家の近くに住みたいので、区内での引っ越しを考えています」): where, and that it is a move.

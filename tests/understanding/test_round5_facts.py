@@ -93,3 +93,17 @@ def test_a_numeral_that_is_no_number_never_raises(text: str) -> None:
 def test_english_corrections_of_an_adults_age_ending_in_a_full_stop(text: str, known: dict[str, Any],
                                                                     expected: list[dict[str, Any]]) -> None:
     assert adults(text, known) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["うちは4人家族です", "夫婦2人暮らしです", "区内で小さな事務所をやっている個人事業主です",
+     "My wife and I are both in our 50s.", "We moved to Chiyoda two years ago.", "I'm a single dad."],
+)
+def test_a_statement_about_the_household_that_changes_nothing_is_still_inform(text: str) -> None:
+    assert understand(text, Context(Household())).intent == "inform"
+
+
+@pytest.mark.parametrize("text", ["明日は雨らしいですね", "I love this song"])
+def test_chit_chat_is_other(text: str) -> None:
+    assert understand(text, Context(Household())).intent == "other"
