@@ -34,10 +34,19 @@ CHOICES: dict[str, list[tuple[re.Pattern[str], object]]] = {
 }
 
 
+# Asked whether a child has stopped going to school, these say it has.
+NOT_GOING = re.compile(r"(?:行け|行っ|通え|通っ|登校し|登校でき)て?(?:い|お)?(?:ない|な|ません)|行けず|休んで|"
+                       r"休み(?:がち|続け)|"
+                       r"(?:hasn't|has not|haven't|isn't|is not|not) (?:been )?(?:going|gone|attending|attended)|"
+                       r"stays? (?:at )?home|stopped going")
+
+
 def short_answer(text: str, expecting: Expecting) -> object | None:
     """The value a short reply gives to the expected fact, or None if it gives none."""
     field = expecting.key.split(".")[-1]
     if field in BOOLEAN_FIELDS:
+        if field == "school_refusal" and not words.NO.search(text) and NOT_GOING.search(text):
+            return True  # 「はい、半年くらい行けてないです」: not going is the yes, though it is said with ない
         if words.NO.search(text) or words.NEGATION.search(text):
             return False
         if words.YES.search(text):

@@ -55,6 +55,25 @@ def _planned(text: str, match: re.Match[str]) -> bool:
 
 _ON_ONES_OWN = re.compile(r"個人(?:で|の|事業|経営)")
 
+# 「去年まで不登校だった」「以前は放デイに通っていました」 "he used to go to day services": a fact that has
+# ended, so not today's (false); 「今も」「still」 keep it.
+_ENDED_BEFORE = re.compile(r"(?:まで|までは|以前(?:は|、)?|前は|昔は|当時は|かつて(?:は)?)[^。!！?？]{0,16}$|"
+                           r"\b(?:used to|until (?:last|this) \w+|until (?:he|she|they) (?:was|were) \d+|"
+                           r"previously|in the past)\b[^.;!?]{0,25}$")
+_PAST_AFTER = re.compile(r"^[^。!！?？、]{0,16}?(?:た|てた|ていた|でした|だった|ました|ってた)"
+                         r"(?:けど|けれど|が|ので|から|、|。|$|\s)|"
+                         r"^[^.;!?]{0,30}?\b(?:was|were|had|did|went|attended|received|used)\b")
+_UNTIL_AFTER = re.compile(r"^[^.;!?]{0,30}?\buntil (?:last|this|a few|recently|(?:he|she|they) (?:was|were|turned))\b")
+_STILL = re.compile(r"今も|いまも|今でも|まだ|引き続き|\bstill\b")
+
+
+def _ended(text: str, match: re.Match[str]) -> bool:
+    before, after = text[:match.start()], text[match.end():]
+    english = bool(re.search(r"[a-z]{3}", before[-30:] + after[:30]))
+    ended = (bool(_ENDED_BEFORE.search(before[-40:])) and (english or bool(_PAST_AFTER.search(after)))) \
+        or bool(re.search(r"\bused to\b", before[-40:])) or bool(_UNTIL_AFTER.search(after))
+    return ended and not _STILL.search(before[-30:] + after[:20])
+
 
 def segment_facts(text: str) -> list[Fact]:
     found: list[Fact] = []
@@ -70,7 +89,7 @@ def segment_facts(text: str) -> list[Fact]:
         if value is True and (words.HEDGE.search(text[match.end():match.end() + 15])
                               or words.HEDGE_BEFORE.search(text[max(0, match.start() - 50):match.start()])):
             continue  # a maybe is not a fact: the question is asked later, and わからない is an answer
-        if value is True and _negated(text[:match.start()], text[match.end():]):
+        if value is True and (_negated(text[:match.start()], text[match.end():]) or _ended(text, match)):
             value = False
         denied = field == "business" and value != "none" and _NOT_BEFORE.search(text[:match.start()][-30:])
         if denied:
@@ -103,13 +122,19 @@ def segment_facts(text: str) -> list[Fact]:
     return found
 
 
+# "My parents are in their 70s; we want to move closer to them": the parents named, then "them".
+_PARENTS = re.compile(r"\b(?:parents|in-laws|mother|father|mom|dad|mother-in-law|father-in-law)\b")
+_NEAR_THEM = re.compile(r"\b(?:near|close to|closer to|next to|nearer to|nearer) (?:them|her|him)\b")
+
+
 def message_moving(text: str) -> str | None:
     """A move whose place and whose being a move are said in different clauses of the message
     (「実家の近くに住みたいので、区内での引っ越しを考えています」); None unless one place is meant."""
     clauses = [c for c in re.split(r"[。．!！?？\n]|\.(?=\s|$)", text) if words.MOVE.search(c)]
     if not clauses or any(words.HYPOTHETICAL.search(c) or words.NEGATION.search(c) for c in clauses):
         return None
-    near, larger = words.NEAR_PARENTS.search(text), words.LARGER_HOME.search(text)
+    near = words.NEAR_PARENTS.search(text) or (_PARENTS.search(text) and _NEAR_THEM.search(text))
+    larger = words.LARGER_HOME.search(text)
     if near and not larger:
         return "near_parents"
     if larger and not near:

@@ -8,7 +8,8 @@ from collections.abc import Mapping
 
 MAX_CHARS = 2000  # longer messages are read only this far: enough for any household description
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_KANJI_NUMBER = re.compile(r"([〇零一二三四五六七八九十]+)(?=\s*(?:歳|才|か月|ヶ月|カ月|ヵ月|ケ月|年生|年|人|代))")
+_KANJI_NUMBER = re.compile(r"([〇零一二三四五六七八九十]+)(?=\s*(?:歳|才|か月|ヶ月|カ月|ヵ月|ケ月|年生|年|人|代))|"
+                           r"(?<=[(（])([〇零一二三四五六七八九十]+)(?=[)）])")  # 「義母（七十九）」
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SCHOOL_KANJI = re.compile(r"(?<=[小中高])([一二三四五六])(?![一二三四五六七八九十])")  # 小一, 中二
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -51,7 +52,28 @@ _YEARS_AND_MONTHS = re.compile(r"\b(\d{1,2})[- ]years?,?(?: and)? (?:\d{1,2}|a h
 # "junior high (2nd year)", "Kudan Secondary School, 4th year", "elementary school (grade 4)": the stage
 # first, its year after → "2nd year of junior high" (one phrase, so no cut falls between them).
 _STAGE_THEN_YEAR = re.compile(r"\b((?:elementary|primary|junior high|middle|high|kudan(?: secondary)?)(?: school)?)"
-                              r"\s*[(,]\s*(?:(\d(?:st|nd|rd|th))[- ]year|year (\d)|grade (\d))\)?")
+                              r"(\s*\(\s*|\s*,\s*|\s+)(?:(\d(?:st|nd|rd|th))[- ]year|year (\d)|grade (\d))(\))?")
+def _stage_then_year(m: re.Match[str]) -> str:
+    stage, sep, ordinal, year, grade, close = m.groups()
+    said = f"grade {grade} of {stage}" if grade else f"{ordinal or _ordinal(int(year))} year of {stage}"
+    # the stage stays where it was said ("a private high school, 1st year" is still a private high school);
+    # a bracket the year did not open is given back ("kids: 14 (junior high 3rd year)")
+    return f"{stage} ({said})" + ("" if "(" in sep or not close else ")")
+
+
+# "in year 8", "Son 13, year 8 at Kojimachi junior high": a year counted from the first year of school
+# (as 中2 is the 8th), unless it is a small one said of a stage ("year 2 of junior high").
+_NATIONAL_YEAR = re.compile(r"\byear (\d{1,2})\b(?![- ]?olds?\b|\s*(?:of|in)\b)")
+_STAGE_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:junior high|middle school|high school|kudan)")
+
+
+def _national_year(m: re.Match[str]) -> str:
+    n = int(m.group(1))
+    if not 1 <= n <= 12 or (n <= 3 and _STAGE_AFTER.match(m.string[m.end():])):
+        return m.group(0)
+    return f"grade {n}"
+
+
 _BARE_ORDINAL = re.compile(r"\bin (\d{1,2}(?:st|nd|rd|th))\b(?![- ](?:grade|year|place))")
 _CLASS_YEAR = {"freshman": "1st", "sophomore": "2nd", "junior": "2nd", "senior": "3rd"}  # Japan's high school: 3 years
 
@@ -102,7 +124,7 @@ def numeral_digits(match: re.Match[str], values: Mapping[str, int] | None = None
     table, as Korean's 「다섯」), else read as kanji once `replace` has respelled it (中文 「两」 → 「二」); the
     match as written when it cannot be read. One reading for this module's counters (歳, 人, 年生 …) and for
     the counters pivot.py's languages give theirs (zh.yaml, ko.yaml), so the two never drift apart."""
-    word = match.group(1)
+    word = next(g for g in match.groups() if g is not None)  # the rule's one numeral (normalise's has two kinds)
     if values is not None:
         return str(values[word])
     for old, new in (replace or {}).items():
@@ -167,6 +189,7 @@ def normalise(text: str) -> str:
     text = _KANA_AGE.sub(lambda m: f"{m.group(1)}歳", text)
     text = re.sub(r"区(ない|がい)(?=の|に|で|は|、|$)", lambda m: "区内" if m.group(1) == "ない" else "区外", text)
     text = _NOUN_NUMBER.sub(lambda m: f"{m.group(1)}({m.group(2)})", text)
+    text = _THEN_ADULT.sub("、", text)  # 「私(35)で夫(38)」: two people
     text = _RUN_ON_AGES.sub("、", text)
     text = _DASH.sub(". ", text)
     if "kudan" in text:  # "Kudan Secondary School. He's 16 and in his 5th year there": the year is of Kudan
@@ -184,8 +207,9 @@ def normalise(text: str) -> str:
     text = _A_YEAR_STUDENT.sub(lambda m: f"in the {m.group(1)} year", text)
     text = _relative_ages(text)
     text = _year_of_the_stage(text)
-    text = _STAGE_THEN_YEAR.sub(lambda m: f"grade {m.group(4)} of {m.group(1)}" if m.group(4)
-                                else f"{m.group(2) or _ordinal(int(m.group(3)))} year of {m.group(1)}", text)
+    # the stage stays where it was said, so "a private high school, 1st year" is still a private high school
+    text = _STAGE_THEN_YEAR.sub(_stage_then_year, text)
+    text = _NATIONAL_YEAR.sub(_national_year, text)
     return _turning(_KANJI_NUMBER.sub(numeral_digits, text))
 
 
@@ -207,8 +231,9 @@ _NUMBER_THEN_BOTH = re.compile(r"\b(\d{1,2}) (both|all|each)\b(?! of)")
 # adult's age (as 「夫(41)」 says it).
 _NOUN_NUMBER = re.compile(r"(?<![a-z])(夫|妻|私|わたし|主人|旦那|嫁|母|父|義母|義父|祖母|祖父|"
                           r"me|i|hubby|husband|wife|mom|dad|mother|father|grandma|grandpa|partner)"
-                          r"(?:も|は|が)?\s?(\d{2,3})(?![\d歳才か年人月日時万円.:/%代台s過超近弱強を]|前後|くらい|ぐらい|以上|以下|未満|手前|\s*(?:years?|yrs?|kids?|children|"
+                          r"(?:も|は|が)?\s?(\d{2,3})(?![\d歳才か年人月日時万円:/%代台s過超近弱強を]|\.\d|前後|くらい|ぐらい|以上|以下|未満|手前|\s*(?:years?|yrs?|kids?|children|"
                           r"months?|weeks?|mo\b|m\b|minutes?|yen|kg|cm|sq|m2|㎡))")
+_THEN_ADULT = re.compile(r"(?<=\d\))で(?=(?:夫|妻|私|主人|旦那|母|父|義母|義父|祖母|祖父)(?:は|も|が)?\(?\d)")
 # "she goes to daycare, a ward one": the kind said after the place, by "one".
 _A_KIND_ONE = re.compile(r"\b(day[- ]?care|nursery|school),? (?:a|the) (ward|chiyoda|private|public)(?:[- ]run)? one\b")
 # "a first-year student at a private high school": the year of the stage named after it.
@@ -260,7 +285,7 @@ _THIS_YEAR = re.compile(r"今年(?:で|、)?\s*(\d{1,3})\s*(?:歳|才)?\s*"
                         r"(?=(?:に)?な(?:る|ります|りました)|を迎え|です|、|。|$)|"
                         r"\b(?:turns?|turning|will turn|will be|'ll be|is going to be|becomes?) (\d{1,3}) this year\b")
 _NEXT_YEAR = re.compile(r"(?<!再)来年(?:で|には|、)?\s*(\d{1,3})\s*(?:歳|才)?\s*"
-                        r"(?=(?:に)?な(?:る|ります)|です|、|。|$)|"
+                        r"(?=(?:に)?な(?:る|ります)|です|で(?!\d)|、|。|$)|"
                         r"\b(?:turns?|turning|will turn|will be|'ll be|is going to be|becomes?) (\d{1,3}) next year\b")
 # 「アラフォー」「アラ還」: around a round age, said as the decades it spans (a band when they lie in one).
 _AROUND = {"アラサー": "20代後半から30代前半", "アラフォー": "30代後半から40代前半",

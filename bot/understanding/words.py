@@ -55,18 +55,18 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"療育(?!手帳)|グレーゾーン|発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|(?:言葉|ことば|発語|言語)(?:の|が)(?:遅れ|遅い|ゆっくり|出ない|出てない)|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
     (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|児発|レスパイト|after[- ]school day|child development support|"
-                r"development support (center|centre)|respite|day services? for (children|kids)|houkago|hodei"), "child",
+                r"development support (center|centre)|respite|day services? for (?:[\w-]+ )?(children|kids)|houkago|hodei"), "child",
      "uses_disability_services", True),
-    (re.compile(r"特別支援学級|支援級|special[- ](?:needs|support|education) class|support class|special class"),
+    (re.compile(r"特別支援学級|(?<!特別)支援学級|支援級|special[- ](?:needs|support|education) class|support class|special class"),
      "child", "special_needs_class", True),
     # 「普通学級」 "a regular class": said to tell the child is not in a special-needs class
-    (re.compile(r"普通学級|通常学級|通常の学級|普通クラス|(?:regular|mainstream|normal|general) class(?:es|room)?"),
+    (re.compile(r"普通学級|通常学級|通常の学級|普通クラス|通常級|普通級|(?:regular|mainstream|normal|general) class(?:es|room)?"),
      "child", "special_needs_class", False),
-    (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行けてい(ない|ません)|学校へ行けてい(ない|ません)|学校に行きたがらな|学校に行きたがりません|学校に行っていな|"
+    (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行けてい(ない|な|ません)|学校へ行けてい(ない|な|ません)|学校に行けてな|学校に行きたがらな|学校に行きたがりません|学校に行っていな|"
                 r"登校できな|行き渋|行きしぶ|登校しぶり|登校渋り|学校を休み続け|(?:ずっと|しばらく|長く|長期間?)学校を休|登校拒否|学校を休みがち|school refusal|"
                 r"(hasn't|has not|haven't) (been|gone|attended|been going)( to)? school|not attending school|school avoidance|"
                 r"avoid(s|ing) school|stay(s|ing)? home from school|"
-                r"refuses? to go to school|won't go to school|"
+                r"refuses? to go to school|refus(?:e|es|ed|ing) (?:to attend )?school|won't go to school|"
                 r"(doesn't|does not|can't|cannot|isn't|is not|stopped) (go(ing)? to|attend(ing)?|going to) school|"
                 r"stopped going to school|not going to school|truan|skip(?:s|ping)? school|miss(?:es|ing)? school"),
      "child", "school_refusal", True),
@@ -78,7 +78,8 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"forget(?:ting)? (?:things|names|where|what|appointments)|repeats? (?:herself|himself|themselves|"
                 r"the same)|同じこと(?:を)?(?:何度も|繰り返)|忘れっぽ|"
                 r"(trouble|difficulty|a hard time|problems) remembering|(can't|cannot|doesn't|does not) remember|"
-                r"getting confused"), "adult", "memory_concern", True),
+                r"getting confused|ボケ(?:て|始め|が)|ぼけ(?:て|始め|が)|呆け(?:て|始め|が)|"
+                r"signs of dementia|dementia signs|confused (?:a lot|often|lately)"), "adult", "memory_concern", True),
     # 「食欲はちゃんとあります」 "eats well": said to tell there is no nutrition concern
     (re.compile(r"食欲(?:は|も)(?:ちゃんと|しっかり|普通に|十分|まあまあ)?(?:あ(?:る|ります|って)|旺盛)|よく食べ|"
                 r"(?:eats|eating) (?:well|normally|fine)|(?:good|healthy) appetite"), "adult", "nutrition_concern", False),
@@ -98,19 +99,25 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(is|am|are|we're|i'm|she's|were) expecting\b|baby (is )?due|"
                 r"(?:^|[.!;]\s*)expecting (?:a |our |my |twins|triplets|another|baby)|"
                 r"(?:having|have) (?:a|another|our (?:first|second|third)) baby (?:in|this|next|soon|due)|"
-                r"baby (?:is )?on the way|赤ちゃんが(?:生まれ(?:る|ます)|できました)|"
+                r"baby (?:is )?on the way|(?:our|a|my|the|new)(?: \w+)? baby (?:is )?(?:coming|arriving|due)|"
+                r"\b(?:we|i|she|wife)(?:'re|'m|'s| are| is| am)? expecting (?:a |our |my |another )?(?:baby|child|twins)|赤ちゃんが(?:生まれ(?:る|ます)|できました)|"
                 r"(?:[2-5]|二|三|四)人目(?:が|の子が?)?(?:生まれ(?:る|ます)|産まれ(?:る|ます)|できました|できた|を妊娠|がお腹)"), "household", "pregnant", True),
     (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my|tuition loan|"
                 r"loan for (?:my|our|his|her|the) (?:\w+'s |kids' |children's )?(?:university|college|tuition|education|"
                 r"school fees)"), "household",
      "education_loan", True),
+    # 「去年完済したので今は借りてない」 "we paid it off": a loan no longer held (the household's only loan fact)
+    (re.compile(r"(?<!教育ローンは)(?<!教育ローンを)(?:今は|もう)?借りて(?:い)?(?:ない|ません)|完済|返し終わ|返済し終わ|"
+                r"\bpaid (?:it |them |the loan |everything )?(?:off|back)\b|\brepaid\b"), "household",
+     "education_loan", False),
     (re.compile(r"(親|実家|両親|祖父母).{0,6}(近く|そば|近所)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
                 r"(near|closer to) (my|our) parents|move in with (my|our|her|his) (parents|mother|father|mom|dad)|"
                 r"(near|closer to) (my|our|her|his) (mother|father|mom|dad|in-laws)"), "household", "moving", "near_parents"),
     (re.compile(r"(広い|大きい|大きな|広め)の?(家|部屋|住宅|マンション|ところ)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
                 r"(bigger|larger) (home|house|apartment|flat|place)"), "household", "moving", "larger_home"),
     (re.compile(r"経営(は)?(していません|していない|してない)|会社員|会社勤め|勤め人|"
-                r"(事業|商売|自営)(は|を)?(していません|していない|してない|やっていません|やってない)|\bemployee\b|"
+                r"(事業|商売|自営)(は|を|も)?(していません|していない|してない|してません|やっていません|やってない|やってません|"
+                r"やっていない|やっておりません)|\bemployee\b|"
                 r"\bwork (for|at) an? ([\w-]+ ){0,2}(company|firm|bank|office)|don't run a business|"
                 r"(not|n't|never) (run|running|own|owning|have|having) (a|any) (business|company)|"
                 r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
@@ -118,7 +125,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|"
                 r"(?:院|屋|店|教室|事務所|塾|薬局|スタジオ|サロン|カフェ|工房)をして(?:い|お)|"
                 r"(?<!会社は)(?<!店は)(?<!スタートアップ)(?<!ベンチャー)を(?:[^。、をはが]{1,6}で)?(?:経営|営ん|自営)(?!していな|していま?せん|してな|したい|する予定)|会社経営|自営業|お店を経営|店を経営|"
-                rf"({_BUSINESS_JA})[^。、]{{0,8}}?(を|の)?(やって|営んで|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"
+                rf"({_BUSINESS_JA})[^。、]{{0,8}}?(を|の)?(やって(?!な|ま?せん|いな|いま?せん|お?りませ)|営んで|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"
                 rf"({_BUSINESS_JA}|事務所)の(社長|代表|経営者|オーナー)|家業|(店|商店|会社|[^\s、。]{{1,3}}屋)を継|small business|"
                 rf"\bowner of (a|an|my|our|the) ([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|"
                 r"\b(have|has|having) (my|our|his|her|their) own (business|company|shop|firm|store)\b|"
@@ -131,9 +138,10 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(company|business|shop|store|restaurant)|run (my|our) own|(a|my|our) (small )?family business|"
                 r"sole proprietor"), "household", "business", "sme"),
     (re.compile(r"スタートアップ|ベンチャー|起業(し|した|して)|(会社|事業)を(立ち上げ|設立|興し|起こし)|"
-                r"\b(we're|we are|i'm|i am|it's|it is|is) (?:also |still |actually )?an? ([\w-]+ )?start-?up\b|"
+                r"\b(we're|we are|i'm|i am|it's|it is|is) (?:also |still |actually )?(?:kind of |sort of |like |basically )?"
+                r"an? ([\w-]+ )?start-?up\b|"
                 r"(founded|started|launched|set up) (a|an|my|our) (own )?(company|business)|"
-                r"(run|runs|running|own|owns|founded|started|launched|my|our) "
+                r"(run|runs|running|own|owns|have|has|having|founded|started|launched|my|our) "
                 r"(a |an |my |our )?(?:[\w-]+ ){0,2}start-?up|start-?up (founder|owner)|venture (company|business)"),
      "household", "business", "startup"),
 ]
@@ -147,7 +155,7 @@ DAYCARE_PLACES = (r"保育園|保育所|認定こども園|こども園|保育�
 DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|"
                           rf"({DAYCARE_PLACES}) (?:run|operated) by (?:the )?(?:ward|chiyoda)|"
                           rf"(^|[はがもをにのでと、\s])区の(認可|認証)?({DAYCARE_PLACES})|"
-                          rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})[^.;]{{0,20}}(in|near) "
+                          rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})(?:(?!\bnot\b)[^.;]){{0,20}}(?<!not )(in|near) "
                           r"(chiyoda|the ward|our ward)|"
                           rf"({DAYCARE_PLACES})[^.;]{{0,20}}(run|operated|managed) by (the|our) ward")
 DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。はがもをにのでと]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
@@ -159,6 +167,7 @@ DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。はが�
 DAYCARE_NONE = re.compile(rf"(?:どこにも|まだ)(?:預けて|通わせて|入れて)(?:い|お)?(?:な|ません|らず)|({DAYCARE_PLACES})[にはへ]*(行って|通って|入って|入れて|預けて)(い|お)?(な|ません|らず|りません)|"
                           rf"({DAYCARE_PLACES})[にはへ]*(入れず|入れられず|入れなか|入れなく|入れない|入れません|入園できず|落ち)|待機児童|待機中|保活中|入園待ち|空き待ち|自宅保育|"
                           r"家で(見|みて|育て)|自宅で(見|みて|育て|保育)|(?:家|自宅)に(?:い|居)(?:る|ます)|no day[- ]?care|(is|stays?) (at )?home\b|"
+                          r"waiting for (?:a |any )?(?:day[- ]?care|nursery) (?:spot|place|opening|slot)|"
                           r"(not|n't) (in|at|go to|going to|attend|attending|use|using) (a |any )?(ward )?"
                           r"(day[- ]?care|nursery)|waiting list|wait-?list|(stays?|cared for|looked after) at home|"
                           r"at home with (me|us|my)|(isn't|is not|not) (yet )?enrolled|"
@@ -191,10 +200,12 @@ HEDGE_BEFORE = re.compile(r"((might|may|maybe|possibly|could)( be| have)?\s*$)|"
                           r"(not sure|unsure|don't know|do not know|wondering) (if|whether)\b[^.;]{0,30}$")
 ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも|3人とも|両方|全員|誰も|みんな|both|all of them|neither|"
                           r"none of them|none of my|none of our|all (?:my|our|the) (?:kids|children)|all \d of them")
-HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|if i|what is|how")
+# (whole English words: "showing" is no "how")
+HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|\bif i\b|\bwhat is\b|\bhow\b")
 NEGATION = re.compile(r"((?:^|は|も|とか|とかも)(?:特に|全然|あまり)?(?:ない|無い|なく|ありません)|\b(?:is|are|seems?|has been) (?:fine|ok|okay|good|normal)\b|問題(?:は)?(?:ない|ありません)|"
                       r"大丈夫|ではなく|じゃなく|持って(い)?な|な(い|く)(けど|けれど|が|ので|から|ても|て)|持って(い)?ません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
-                      r"じゃない|ではない|ではありません|無い|なし|予定はない|\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
+                      r"じゃない|ではない|ではありません|無い|なし|予定はない|(?:て|で)(?:い|お)?(?:ません|ない|なかった)|"
+                      r"\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
 YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|少し|すこし|ちょっと|多少|a little|a bit|somewhat|kind of|sometimes|たまに|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
                  r"i am\b|i'm\b|we are\b|she is\b|he is\b|correct|that's right|right\b|i do\b|we do\b|she does|he does)")
 NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|持ってません|もってません|"
@@ -207,12 +218,14 @@ DONT_KNOW = re.compile(r"わからない|分からない|わかりません|分�
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("erase", re.compile(r"データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase|(delete|remove|clear) (all|everything|what i (told|said|gave))\b|(delete|remove|clear) (all )?(my|the) (details|answers|info)\b")),
     ("restart", re.compile(r"最初から|やり直|リセット|start over|restart|reset|(?:start|begin) (?:again|afresh|from scratch)")),
-    ("results", re.compile(r"結果|一覧|まとめて|what can i (get|receive)|show (me )?(the )?results|^results?$|^list$")),
+    ("results", re.compile(r"結果|一覧|まとめて|what can i (get|receive)|what (?:i|we) (?:can|could) (?:get|receive)|"
+                           r"(?:これで|この(?:条件|内容)で|今の(?:条件|内容|情報)で|うちで|我が家で?)[^。？?]{0,10}"
+                           r"(?:使える|受けられる|もらえる|利用できる|対象)|show (me )?(the )?results|^results?$|^list$")),
     ("help", re.compile(r"使い方|ヘルプ|^help|何ができ|何を入力|何を書|どう使|how do(es)? (this|it) work|what can you do|"
                         r"how do(es)? (this|the) (chat|bot|service|app|site|tool) work|how (do|should|can) i use|"
                         r"what (should|do|can) i (type|write|enter|say|ask)")),
-    ("thanks", re.compile(r"ありがとう|助かりました|thank")),
-    ("greet", re.compile(r"^(こんにちは|こんばんは|おはよう|はじめまして|hello|hi|hey)")),
+    ("thanks", re.compile(r"ありがとう|助かりました|thank|\bthx\b|\bthanx\b|\bty\b|\btysm\b|\bcheers\b")),
+    ("greet", re.compile(r"^(こんにちは|こんばんは|おはよう|はじめまして|hello|hi|hey|good (?:morning|afternoon|evening))")),
 ]
 # Said of the household, though nothing in it can be held (「3人家族です」「個人で事務所をしています」
 # "We're both in our 60s."): still `inform` by the contract, not chit-chat (`other`).
@@ -235,7 +248,7 @@ NEAR_PARENTS = re.compile(r"(親|実家|両親|祖父母|義父母|義実家|義
                           r"(near|close to|closer to|next to) (my|our|her|his) (parents|mother|father|mom|dad|in-laws)")
 LARGER_HOME = re.compile(r"(広い|大きい|大きな|広め|もっと広|部屋数の多い)|(bigger|larger|more space|more room|roomier)")
 MOVE = re.compile(r"引っ越|引越|住み替え|転居|移り住|移りた|移る予定|(?<![a-z])mov(e|ing)\b|relocat")
-NOT_MOVING = re.compile(r"引っ越し?(?:は|も)?(?:考えていません|考えてない|しません|しない|予定はない|予定はありません)|住み替え(?:は|も)?(?:考えていません|しません)|(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
+NOT_MOVING = re.compile(r"引っ越し?(?:は|も)?(?:今のところ|今は|特に|まだ|当面)?(?:考えていません|考えてない|考えてません|考えていない|しません|しない|予定はない|予定はありません)|住み替え(?:は|も)?(?:考えていません|しません)|(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
                         r"staying put|not moving")
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が|も)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|おらず|いないです)|"
                          r"子なし|no (other )?(kids|children)|childless|(don't|do not) have (any )?(kids|children)")

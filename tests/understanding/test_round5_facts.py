@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.understanding import Context, understand
+from bot.understanding import Context, Expecting, understand
 from bot.understanding.normalise import normalise, numeral_digits
 from knowledge.household import Household
 
@@ -107,3 +107,135 @@ def test_a_statement_about_the_household_that_changes_nothing_is_still_inform(te
 @pytest.mark.parametrize("text", ["明日は雨らしいですね", "I love this song"])
 def test_chit_chat_is_other(text: str) -> None:
     assert understand(text, Context(Household())).intent == "other"
+
+
+def children(text: str, known: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    return household(text, known).get("children", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My son is 12, in year 7.", [{"age": 12, "school_year": 7, "sex": "male"}]),
+        ("Daughter 9, year 4 at a ward school.", [{"age": 9, "school_year": 4, "sex": "female", "school": "ward"}]),
+        ("my boy, 16, attends a metropolitan high school, 1st year",
+         [{"age": 16, "school_year": 10, "sex": "male", "school": "other"}]),
+        ("kids: 13 (junior high 2nd year) and 6", [{"age": 13, "school_year": 8}, {"age": 6}]),
+    ],
+)
+def test_english_school_years_said_as_year_n_or_after_the_stage(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("私は42で妻は39です", [{"age": 42}, {"age": 39}]),
+        ("祖父（八十一）と同居しています", [{"age": 81}]),
+        ("義母は来年75で、足腰が弱ってきました", [{"age": 74}]),
+        ("Me 52, wife 50.", [{"age": 52}, {"age": 50}]),
+    ],
+)
+def test_adult_ages_written_tersely(text: str, expected: list[dict[str, Any]]) -> None:
+    assert adults(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "business"),
+    [
+        ("うちは事業はやってません", ["none"]),
+        ("商売もしてません", ["none"]),
+        ("We run a small translation firm; it's sort of a startup too.", ["sme", "startup"]),
+        ("My husband has a fintech startup near Tokyo station.", ["startup"]),
+    ],
+)
+def test_business_wording(text: str, business: list[str]) -> None:
+    assert household(text).get("business") == business
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["父（83）は最近ボケてきたみたいです", "My granddad is 88 and showing signs of dementia."],
+)
+def test_memory_concern_wording(text: str) -> None:
+    assert adults(text)[0]["memory_concern"] is True
+
+
+@pytest.mark.parametrize(
+    "text", ["Our second baby is coming in June!", "we expecting a baby in autumn", "My wife is expecting twins."]
+)
+def test_pregnancy_said_of_a_baby_to_come(text: str) -> None:
+    assert household(text).get("pregnant") is True
+
+
+def test_not_able_to_go_to_school_since_entering_it_is_refusal() -> None:
+    assert children("中1の娘は入学してからずっと学校に行けていなくて困っています")[0]["school_refusal"] is True
+
+
+@pytest.mark.parametrize(("reply", "value"), [("はい、2か月ほど行けていません", True),
+                                              ("いいえ、毎日行ってます", False),
+                                              ("Yes, he hasn't been going since May.", True)])
+def test_answering_the_refusal_question_with_not_going(reply: str, value: bool) -> None:
+    known = {"children": [{"age": 12, "school_year": 7}]}
+    got = understand(reply, Context(Household.model_validate(known), Expecting("child.school_refusal", 0)))
+    assert got.household.children is not None and got.household.children[0].school_refusal is value
+
+
+@pytest.mark.parametrize(("text", "value"), [("小3の息子は通常級です", False), ("小3の息子は支援学級に在籍", True)])
+def test_class_wording(text: str, value: bool) -> None:
+    assert children(text)[0]["special_needs_class"] is value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("教育ローンは借りてません", {"education_loan": False}),
+        ("教育ローンは一昨年に完済しました", {"education_loan": False}),
+        ("We had a student loan for my son's college but paid it off.", {"education_loan": False}),
+        ("区内での引っ越しは今のところ考えてません", {"moving": "none"}),
+        ("My in-laws are 80 and 78; we plan to move closer to them within the ward.",
+         {"adults": [{"age": 80}, {"age": 78}], "moving": "near_parents"}),
+    ],
+)
+def test_household_facts_said_with_a_negation_or_a_pronoun(text: str, expected: dict[str, Any]) -> None:
+    got = household(text)
+    got["adults"] = [{k: v for k, v in a.items() if k != "relation"} for a in got.get("adults", [])] or None
+    assert {k: v for k, v in got.items() if v is not None} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("息子（10）は去年まで不登校でした", "school_refusal", False),
+        ("娘（6）は以前は児童発達支援に通っていました", "uses_disability_services", False),
+        ("My son (11) used to refuse school.", "school_refusal", False),
+        ("My son (11) went to a day service for disabled children until last year.", "uses_disability_services",
+         False),
+        ("娘（6）は今も児童発達支援に通っています", "uses_disability_services", True),
+        ("My son (9) goes to after-school day service until 6pm.", "uses_disability_services", True),
+    ],
+)
+def test_a_fact_that_has_ended_is_not_todays(text: str, field: str, value: bool) -> None:
+    assert children(text)[0][field] is value
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "daycare"),
+    [
+        ("My 1-year-old is still waiting for a nursery spot.", None, "none"),
+        ("The little one goes to a nursery in Shibuya, not in Chiyoda", {"children": [{"age": 7}, {"age": 1}]},
+         "other"),
+    ],
+)
+def test_daycare_wording(text: str, known: dict[str, Any] | None, daycare: str) -> None:
+    assert children(text, known)[-1]["daycare"] == daycare
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("今の内容で受けられる支援を教えて", "results"), ("ok so show me what we could get", "results"),
+     ("thx!!", "thanks"), ("Good afternoon", "greet")],
+)
+def test_intent_wording(text: str, intent: str) -> None:
+    known = Household.model_validate({"children": [{"age": 3}]})
+    assert understand(text, Context(known)).intent == intent
