@@ -18,9 +18,17 @@ _NOT_BEFORE = __import__("re").compile(r"(\bnot|n't|\bno|\bnever|\bwithout|\bnei
 _NOT_LIST = __import__("re").compile(r"(\bnot|n't|\bno|\bwithout|\bneither)\b[^.,;!?]{0,40}\b(or|nor)\s+(\w+\s+)?$")
 
 
+# Where the fact's own predicate ends and another begins: 「不登校で学校に…」「療育に通っていて保育園には…」
+# (て/で then a new word; not the ている/ては/でも/でない/てます of its own verb), "… and doesn't go to daycare".
+_NEXT_PREDICATE = re.compile(r"(?<=[てで])(?!い|お|は|も|し|き|ま|な|あり|ある|あっ|ござ)|"
+                             r"\b(?:and|but|so|because|which|who)\b")
+
+
 def _negated(before: str, after: str) -> bool:
-    # 「手帳があって、問題はない」: a negation in the next clause is not this fact's
+    # 「手帳があって、問題はない」: a negation in the next clause is not this fact's; nor one of the next
+    # predicate (「不登校で学校に行っていない」 is still 不登校)
     clause = re.split(r"[、。,;!?！？]|\.(?:\s|$)", after, maxsplit=1)[0]
+    clause = _NEXT_PREDICATE.split(clause, maxsplit=1)[0]
     return bool(words.NEGATION.search(clause[:20])) or bool(_NOT_BEFORE.search(before[-30:])) \
         or bool(_NOT_LIST.search(before[-50:]))
 

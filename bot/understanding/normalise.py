@@ -182,6 +182,9 @@ def normalise(text: str) -> str:
     # "a disability handbook, grade 2" "certificate (level 1)": the certificate's grade, not a school year
     text = re.sub(r"\b(certificate|handbook|card|techo|手帳)\s*[,(（]?\s*(?:grade|level|class|category)\s*\d[)）]?",
                   r"\1", text)
+    # "a grade 1 physical disability certificate", "level 2 handbook": the grade said before it
+    text = re.sub(r"\b(?:grade|level|class|category)[- ]\d\s+((?:[a-z-]+ ){0,3}(?:certificate|handbook|card|techo))\b",
+                  r"\1", text)
     # 「令和2年生まれ」: an era year of birth, not a school year (the age is left to be asked)
     text = re.sub(r"(令和|平成|昭和)\s*(\d{1,2}|元)\s*年\s*(生まれ|うまれ|生)", r"\1\2年の\3", text)
     text = _THING_AGE.sub(lambda m: m.group(1), text)

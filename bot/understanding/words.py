@@ -40,7 +40,7 @@ _BUSINESS_EN = (r"business|company|firm|shop|store|restaurant|cafe|clinic|office
 FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(?<!母子)(?<!母子健康)(?<!お薬)(?<!薬)(身体障害者手帳|療育手帳|愛の手帳|精神障害者保健福祉手帳|障害者手帳|障がい者手帳|"
                 r"(?<![a-z])手帳|てちょう|disability certificate|(?<!birth )(?<!marriage )(?<!death )\bcertificate\b|(?:disability|handicap|ryoiku|rehabilitation|welfare|"
-                r"physical disability|mental disability|intellectual disability) (?:certificate|card|handbook)|"
+                r"physical disability|mental disability|intellectual disability|mental health) (?:certificate|card|handbook)|"
                 r"\btecho\b)"), "member", "disability_certificate", True),
     # 「障害はありません」 "no disabilities": said to tell there is no certificate either
     (re.compile(r"(?:no|n't have any|not have any|without any|without)\s+(?:\w+\s+)?disabilit(?:y|ies)|"
@@ -52,9 +52,11 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(?:病気|持病|慢性疾患)(?:は|も)?(?:特に)?(?:ない|無い|なく|ありません|なし)"), "child", "chronic_disease", False),
     (re.compile(r"小児慢性特定疾病|小児慢性|小慢|chronic (?:disease|illness|condition)|chronic specific|specified pediatric|chronic (?:pediatric|paediatric|childhood) (?:disease|illness|condition)|"
                 r"long-term illness"), "child", "chronic_disease", True),
-    (re.compile(r"療育(?!手帳)|グレーゾーン|発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|(?:言葉|ことば|発語|言語)(?:の|が)(?:遅れ|遅い|ゆっくり|出ない|出てない)|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
+    (re.compile(r"療育(?!手帳)|グレーゾーン|発達(?:に|の)?(?:凸凹|でこぼこ|偏り|特性)|(?<![a-z])asd(?![a-z])|(?<![a-z])ld(?![a-z])|\bspeech delay|"
+                r"\blanguage delay|delayed speech|speech therapy|\bdyslexi|therapy for (?:his|her|their) development|"
+                r"発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|(?:言葉|ことば|発語|言語)(?:の|が)(?:遅れ|遅い|ゆっくり|出ない|出てない)|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
-    (re.compile(r"放課後等デイ|放デイ|ほうでい|児童発達支援|児発|レスパイト|after[- ]school day|child development support|"
+    (re.compile(r"放課後等デイ|放課後デイ|放デイ|ほうでい|児童発達支援|児発|レスパイト|after[- ]school day|child development support|"
                 r"development support (center|centre)|respite|day services? for (?:[\w-]+ )?(children|kids)|houkago|hodei"), "child",
      "uses_disability_services", True),
     (re.compile(r"特別支援学級|(?<!特別)支援学級|支援級|special[- ](?:needs|support|education) class|support class|special class"),
@@ -63,10 +65,13 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"普通学級|通常学級|通常の学級|普通クラス|通常級|普通級|(?:regular|mainstream|normal|general) class(?:es|room)?"),
      "child", "special_needs_class", False),
     (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行けてい(ない|な|ません)|学校へ行けてい(ない|な|ません)|学校に行けてな|学校に行きたがらな|学校に行きたがりません|学校に行っていな|"
+                r"学校(?:に|へ)(?:は)?(?:行って|通って)(?:い|お)?(?:ない|な|ません)|学校(?:に|へ)(?:は)?行かな(?:くな|い)|"
+                r"学校(?:に|へ)行きたくな|登校して(?:い|お)?(?:ない|な|ません)|フリースクール|"
                 r"登校できな|行き渋|行きしぶ|登校しぶり|登校渋り|学校を休み続け|(?:ずっと|しばらく|長く|長期間?)学校を休|登校拒否|学校を休みがち|school refusal|"
                 r"(hasn't|has not|haven't) (been|gone|attended|been going)( to)? school|not attending school|school avoidance|"
                 r"avoid(s|ing) school|stay(s|ing)? home from school|"
-                r"refuses? to go to school|refus(?:e|es|ed|ing) (?:to attend )?school|won't go to school|"
+                r"refuses? to go to school|school refus|(?:doesn't|does not|don't|won't) want to go to school|"
+                r"(?:been )?absent from school (?:for|since)|\bfree school\b|refus(?:e|es|ed|ing) (?:to attend )?school|won't go to school|"
                 r"(doesn't|does not|can't|cannot|isn't|is not|stopped) (go(ing)? to|attend(ing)?|going to) school|"
                 r"stopped going to school|not going to school|truan|skip(?:s|ping)? school|miss(?:es|ing)? school"),
      "child", "school_refusal", True),
@@ -87,9 +92,13 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"\b(?:gotten|got|getting|become|grown) (?:very |so |really )?thin\b|(?:hardly|barely|rarely) eats?|"
                 r"eating less|losing weight|lost (a lot of )?weight|appetite|not eating|eats (very )?little|underweight|"
                 r"(doesn't|does not|don't|can't|cannot) eat (much|enough|well|a lot)|"
-                r"weight loss|\bgetting thin(?:ner)?\b"), "adult",
+                r"weight loss|\bgetting thin(?:ner)?\b|体重が[^。、]{0,8}?(?:減|落ち)|食事を(?:よく)?残す|"
+                r"\b(?:eating|eats) (?:poorly|badly|very little)\b|\bpoor appetite\b"), "adult",
      "nutrition_concern", True),
     (re.compile(r"重度の障害|重い障害|重度障害|寝たきり|severe(ly)? disabilit|severely disabled|bedridden|"
+                r"重度(?:の|な)?(?:身体|知的|精神|重複|心身)(?:の)?障[害がい]|重度心身障|重症心身障|障[害がい]が(?:重い|重く|重度)|"
+                r"(?:身体|知的|精神)?障[害がい](?:の程度)?は重度|重い(?:身体|知的|精神)障[害がい]|"
+                r"\b(?:serious|profound|severe)(?:ly)? (?:physical |intellectual |mental |multiple )?(?:disabilit|handicap|impair)|"
                 r"bed-ridden"), "adult",
      "severe_disability", True),
     # 「手帳はあるが重度ではありません」 "not severe": a certificate said to be of a light grade
@@ -118,14 +127,15 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"経営(は)?(していません|していない|してない)|会社員|会社勤め|勤め人|"
                 r"(事業|商売|自営)(は|を|も)?(していません|していない|してない|してません|やっていません|やってない|やってません|"
                 r"やっていない|やっておりません)|\bemployee\b|"
-                r"\bwork (for|at) an? ([\w-]+ ){0,2}(company|firm|bank|office)|don't run a business|"
+                r"\bwork (for|at) (?:an? |big |different |other |separate )?([\w-]+ ){0,2}(compan(?:y|ies)|firms?|banks?|offices?)|"
+                r"don't run a business|公務員|civil servant|public servant|government employee|"
                 r"(not|n't|never) (run|running|own|owning|have|having) (a|any) (business|company)|"
                 r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
     (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|"
                 r"(?:院|屋|店|教室|事務所|塾|薬局|スタジオ|サロン|カフェ|工房)をして(?:い|お)|"
                 r"(?<!会社は)(?<!店は)(?<!スタートアップ)(?<!ベンチャー)を(?:[^。、をはが]{1,6}で)?(?:経営|営ん|自営)(?!していな|していま?せん|してな|したい|する予定)|会社経営|自営業|お店を経営|店を経営|"
-                rf"({_BUSINESS_JA})[^。、]{{0,8}}?(を|の)?(やって(?!な|ま?せん|いな|いま?せん|お?りませ)|営んで|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"
+                rf"({_BUSINESS_JA}|ネイルサロン|教室|塾|整体院|歯科|事務所)[^。、]{{0,8}}?(を|の)?(やって(?!な|ま?せん|いな|いま?せん|お?りませ)|営んで|開いて|開業して|構えて|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"
                 rf"({_BUSINESS_JA}|事務所)の(社長|代表|経営者|オーナー)|家業|(店|商店|会社|[^\s、。]{{1,3}}屋)を継|small business|"
                 rf"\bowner of (a|an|my|our|the) ([\w-]+ ){{0,3}}({_BUSINESS_EN})\b|"
                 r"\b(have|has|having) (my|our|his|her|their) own (business|company|shop|firm|store)\b|"
@@ -140,7 +150,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"スタートアップ|ベンチャー|起業(し|した|して)|(会社|事業)を(立ち上げ|設立|興し|起こし)|"
                 r"\b(we're|we are|i'm|i am|it's|it is|is) (?:also |still |actually )?(?:kind of |sort of |like |basically )?"
                 r"an? ([\w-]+ )?start-?up\b|"
-                r"(founded|started|launched|set up) (a|an|my|our) (own )?(company|business)|"
+                r"(founded|started|launched|set up) (a|an|my|our) (own )?(?:[\w-]+ ){0,2}(company|business)|"
                 r"(run|runs|running|own|owns|have|has|having|founded|started|launched|my|our) "
                 r"(a |an |my |our )?(?:[\w-]+ ){0,2}start-?up|start-?up (founder|owner)|venture (company|business)"),
      "household", "business", "startup"),
@@ -153,6 +163,7 @@ _OTHER_WARDS_EN = (r"minato|chuo|shinjuku|bunkyo|taito|sumida|koto|shinagawa|meg
 DAYCARE_PLACES = (r"保育園|保育所|認定こども園|こども園|保育施設|保育室|託児所|小規模保育|家庭的保育|保育ママ|day[- ]?care|nursery|"
                   r"child ?care (?:center|centre|facility)|creche|hoikuen|hoikusho")
 DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|"
+                          rf"({DAYCARE_PLACES})[^。、]{{0,12}}[(（](?:千代田)?区内[)）]|"
                           rf"({DAYCARE_PLACES}) (?:run|operated) by (?:the )?(?:ward|chiyoda)|"
                           rf"(^|[はがもをにのでと、\s])区の(認可|認証)?({DAYCARE_PLACES})|"
                           rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})(?:(?!\bnot\b)[^.;]){{0,20}}(?<!not )(in|near) "

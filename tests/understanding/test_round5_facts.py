@@ -239,3 +239,75 @@ def test_daycare_wording(text: str, known: dict[str, Any] | None, daycare: str) 
 def test_intent_wording(text: str, intent: str) -> None:
     known = Household.model_validate({"children": [{"age": 3}]})
     assert understand(text, Context(known)).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("娘(14)は不登校で、いまは学校に全く行っていない", "school_refusal"),
+        ("娘(14)は不登校で家から出られていません", "school_refusal"),
+        ("息子(5)は自閉症で保育園には通っていません", "developmental_concern"),
+        ("My son (5) is autistic and doesn't attend any nursery.", "developmental_concern"),
+    ],
+)
+def test_a_negation_of_the_next_predicate_is_not_the_facts(text: str, field: str) -> None:
+    assert children(text)[0][field] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [("祖母(90)は認知症で一人では出かけられていない", "memory_concern"),
+     ("父(77)は重度の障害で仕事はしていません", "severe_disability")],
+)
+def test_an_adults_fact_then_a_negated_predicate(text: str, field: str) -> None:
+    assert adults(text)[0][field] is True
+
+
+@pytest.mark.parametrize(("text", "field"), [("息子(9)は不登校でない", "school_refusal"),
+                                             ("娘(4)は療育には通ってません", "developmental_concern")])
+def test_a_negation_of_the_facts_own_predicate_still_counts(text: str, field: str) -> None:
+    assert children(text)[0][field] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("母（79）は重度の知的障害があります", "severe_disability", True),
+        ("My father has a profound physical disability.", "severe_disability", True),
+        ("祖父（85）はこの半年で体重が4キロ落ちました", "nutrition_concern", True),
+        ("My grandmother has a poor appetite these days.", "nutrition_concern", True),
+        ("My husband holds a mental health certificate.", "disability_certificate", True),
+    ],
+)
+def test_adult_flag_wording(text: str, field: str, value: bool) -> None:
+    assert adults(text)[0][field] is value
+
+
+def test_a_grade_said_before_a_certificate_is_no_child() -> None:
+    assert household("My wife has a level 2 mental disability card.").get("children") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "business"),
+    [("妻が区内で学習塾を開いています", ["sme"]), ("We set up a small software company last spring.", ["startup"]),
+     ("My husband and I both work for big companies.", ["none"]), ("夫も私も公務員です", ["none"])],
+)
+def test_more_business_wording(text: str, business: list[str]) -> None:
+    assert household(text).get("business") == business
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [("小6の娘はASDと診断されています", "developmental_concern"),
+     ("My son (4) has a language delay.", "developmental_concern"),
+     ("中1の息子は2学期から登校していません", "school_refusal"),  # 2学期 is a term, not an age
+     ("中3の娘はフリースクールに通っています", "school_refusal"),
+     ("My son (14) is a school refuser.", "school_refusal"),
+     ("小3の息子は放課後デイを使っています", "uses_disability_services")],
+)
+def test_child_flag_wording(text: str, field: str) -> None:
+    assert children(text)[0][field] is True
+
+
+def test_a_ward_place_said_in_brackets_after_the_daycare() -> None:
+    assert children("娘(2)は小規模保育園に通っています（区内）")[0]["daycare"] == "ward"
