@@ -12,7 +12,9 @@ BOOLEAN_FIELDS = {"pregnant", "education_loan", "disability_certificate", "chron
                   "memory_concern", "nutrition_concern"}
 CHOICES: dict[str, list[tuple[re.Pattern[str], object]]] = {
     "daycare": [(re.compile(r"区外|outside|another ward|other ward|\bin (?!chiyoda|the ward|our ward)[a-z]+|"
-                            r"[a-z]+-ku\b"), "other"),
+                            r"[a-z]+-ku\b|(?:隣|他|別|よそ|ほか)の区|他区|"
+                            r"(?:^|[\s、。はがもをにのでと])(?!千代田)[^\s、。はがもをにのでと]{1,3}区(?!内|立|の(?:認可|認証))|"
+                            r"\b(?!(?:chiyoda|the|our|this|my|a|same|local)\b)[a-z]+ (?:ward|city)\b"), "other"),
                 (re.compile(r"区内|千代田|in the ward|chiyoda|\bward\b"), "ward"),
                 (re.compile(r"(行って|通って|入って|預けて)(い)?(な|ません)|いいえ|ない|まだ|家で|自宅|no\b|not\b|n't\b|"
                             r"at home|stays? home"), "none")],
@@ -26,7 +28,9 @@ CHOICES: dict[str, list[tuple[re.Pattern[str], object]]] = {
                (re.compile(r"ない|予定はない|ありません|しません|いいえ|特に|no\b|not\b|staying"), "none")],
     # a no first: 「どちらもしていない」 "no, we're both employees" are no business, not both kinds
     "business": [(re.compile(r"していない|してません|やってな|やっていな|やってません|ない|いいえ|"
-                            r"会社員|勤め|公務員|employ|office workers?\b|salar|work(?:s|ing)? (?:for|at)|no\b"),
+                            r"会社員|勤め|公務員|(?<!self-)employ|office workers?\b|salar|"
+                            r"work(?:s|ing)? (?:for|at)|no\b|していません|"
+                            r"パート|アルバイト|バイト|専業主婦|主婦|無職|年金生活|part-time|homemaker|stay-at-home|retired"),
                   "none"),
                  (re.compile(r"両方|どちらも|both"), ["sme", "startup"]),  # an SME may also be a startup
                  (re.compile(r"スタートアップ|ベンチャー|start-?up"), "startup"),

@@ -112,6 +112,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"\b(?:we|i|she|wife)(?:'re|'m|'s| are| is| am)? expecting (?:a |our |my |another )?(?:baby|child|twins)|赤ちゃんが(?:生まれ(?:る|ます)|できました)|"
                 r"(?:[2-5]|二|三|四)人目(?:が|の子が?)?(?:生まれ(?:る|ます)|産まれ(?:る|ます)|できました|できた|を妊娠|がお腹)"), "household", "pregnant", True),
     (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my|tuition loan|"
+                r"student loan for (?:my|our|his|her|the)\b|"
                 r"loan for (?:my|our|his|her|the) (?:\w+'s |kids' |children's )?(?:university|college|tuition|education|"
                 r"school fees)"), "household",
      "education_loan", True),
@@ -165,11 +166,11 @@ DAYCARE_PLACES = (r"保育園|保育所|認定こども園|こども園|保育�
 DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|"
                           rf"({DAYCARE_PLACES})[^。、]{{0,12}}[(（](?:千代田)?区内[)）]|"
                           rf"({DAYCARE_PLACES}) (?:run|operated) by (?:the )?(?:ward|chiyoda)|"
-                          rf"(^|[はがもをにのでと、\s])区の(認可|認証)?({DAYCARE_PLACES})|"
+                          rf"(^|[はがもをにのでと、\s])(?<!隣の)(?<!他の)(?<!別の)(?<!よその)(?<!ほかの)区の(認可|認証)?({DAYCARE_PLACES})|"
                           rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})(?:(?!\bnot\b)[^.;]){{0,20}}(?<!not )(in|near) "
                           r"(chiyoda|the ward|our ward)|"
                           rf"({DAYCARE_PLACES})[^.;]{{0,20}}(run|operated|managed) by (the|our) ward")
-DAYCARE_OTHER = re.compile(rf"(区外|(?<!千代田)(?<!千代)[^\s、。はがもをにのでと]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
+DAYCARE_OTHER = re.compile(rf"(区外|(?:隣|他|別|よそ|ほか)の区|(?<!千代田)(?<!千代)[^\s、。はがもをにのでと]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
                            rf"({DAYCARE_PLACES})[はがも]?[（(]?(区外|千代田区外|他区)|"
                            rf"({DAYCARE_PLACES})[^.;]{{0,30}}\bin ({_OTHER_WARDS_EN})\b|"
                            r"outside (of )?(the ward|chiyoda)|(?!chiyoda)[a-z]+[- ](ku|ward|city) (day[- ]?care|nursery)|"
@@ -217,9 +218,10 @@ NEGATION = re.compile(r"((?:^|は|も|とか|とかも)(?:特に|全然|あま�
                       r"大丈夫|ではなく|じゃなく|持って(い)?な|な(い|く)(けど|けれど|が|ので|から|ても|て)|持って(い)?ません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
                       r"じゃない|ではない|ではありません|無い|なし|予定はない|(?:て|で)(?:い|お)?(?:ません|ない|なかった)|"
                       r"\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
-YES = re.compile(r"^(はい|うん|ええ|そうです|そう|います|あります|少し|すこし|ちょっと|多少|a little|a bit|somewhat|kind of|sometimes|たまに|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
+YES = re.compile(r"^(?:最近|まあ|うーん|えっと|そうですね)?[、,\s]*(はい|うん|ええ|そうです|そう|います|あります|少し|すこし|ちょっと|多少|"
+                 r"借りて(?:い)?ます|受けて(?:い)?ます|通って(?:い)?ます|使って(?:い)?ます|持って(?:い)?ます|a little|a bit|somewhat|kind of|sometimes|たまに|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
                  r"i am\b|i'm\b|we are\b|she is\b|he is\b|correct|that's right|right\b|i do\b|we do\b|she does|he does)")
-NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|持ってません|もってません|"
+NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|持ってません|もってません|年相応|"
                 r"もってない|no|nope|none|"
                 r"(we |i )?(don't|do not) have any|not really|not at all)")
 DONT_KNOW = re.compile(r"わからない|分からない|わかりません|分かりません|不明|知らない|答えたくない|don't know|dont know|"

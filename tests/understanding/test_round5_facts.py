@@ -311,3 +311,40 @@ def test_child_flag_wording(text: str, field: str) -> None:
 
 def test_a_ward_place_said_in_brackets_after_the_daycare() -> None:
     assert children("娘(2)は小規模保育園に通っています（区内）")[0]["daycare"] == "ward"
+
+
+def answer(reply: str, known: dict[str, Any], key: str, member: int | None = None) -> dict[str, Any]:
+    got = understand(reply, Context(Household.model_validate(known), Expecting(key, member)))
+    return got.household.model_dump(exclude_none=True)
+
+
+@pytest.mark.parametrize(
+    ("reply", "daycare"),
+    [("隣の区の認可です", "other"), ("品川区です", "other"), ("千代田区です", "ward"), ("Minato ward", "other"),
+     ("at a daycare in the ward", "ward")],
+)
+def test_answering_where_the_daycare_is(reply: str, daycare: str) -> None:
+    assert answer(reply, {"children": [{"age": 1}]}, "child.daycare", 0)["children"][0]["daycare"] == daycare
+
+
+def test_a_daycare_in_the_next_ward_is_not_the_wards() -> None:
+    assert children("1歳の息子は隣の区の保育園に通っています")[0]["daycare"] == "other"
+
+
+@pytest.mark.parametrize(
+    ("reply", "business"),
+    [("I'm self-employed.", ["sme"]), ("夫婦ともパートです", ["none"]), ("特にしていません", ["none"]),
+     ("I'm retired.", ["none"])],
+)
+def test_answering_the_business_question(reply: str, business: list[str]) -> None:
+    assert answer(reply, {}, "business")["business"] == business
+
+
+@pytest.mark.parametrize(
+    ("reply", "key", "value"),
+    [("借りてます", "education_loan", True), ("最近ちょっと", "adult.memory_concern", True),
+     ("年相応だと思います", "adult.memory_concern", False)],
+)
+def test_short_yes_and_no_in_other_words(reply: str, key: str, value: bool) -> None:
+    got = answer(reply, {"adults": [{"age": 79}]}, key, 0 if key.startswith("adult.") else None)
+    assert (got["adults"][0] if key.startswith("adult.") else got)[key.split(".")[-1]] is value
