@@ -348,3 +348,8 @@ def test_answering_the_business_question(reply: str, business: list[str]) -> Non
 def test_short_yes_and_no_in_other_words(reply: str, key: str, value: bool) -> None:
     got = answer(reply, {"adults": [{"age": 79}]}, key, 0 if key.startswith("adult.") else None)
     assert (got["adults"][0] if key.startswith("adult.") else got)[key.split(".")[-1]] is value
+
+
+def test_him_or_her_in_an_answer_about_the_one_child_gives_its_sex() -> None:
+    got = answer("No, I take care of him at home.", {"children": [{"age": 1}]}, "child.daycare", 0)
+    assert got["children"] == [{"age": 1, "sex": "male", "daycare": "none"}]
