@@ -661,6 +661,13 @@ def _head_answer(text: str, context: Context) -> Household | None:
     return _answer(head.group(0), context) if head else None
 
 
+def _safe_extract(text: str, context: Context) -> Household:
+    try:
+        return _extract(text, Context(context.household, None, context.last_changed))[0]
+    except (ValidationError, ValueError, IndexError, KeyError, TypeError):
+        return context.household
+
+
 def understand(text: str, context: Context) -> Understanding:
     """Never raises: anything unreadable is `other` with the household unchanged."""
     t = normalise(text).strip()
@@ -676,7 +683,8 @@ def understand(text: str, context: Context) -> Understanding:
     for name, pattern in words.INTENTS[:3]:  # erase, restart, results win over any fact in a short message
         if short and pattern.search(t):
             return Understanding(name, before, (), lang)  # type: ignore[arg-type]
-    if short and words.DONT_KNOW.search(t):
+    # 「娘は小1です。結果はまだわかりません」: a don't-know that comes after facts does not drop them
+    if short and words.DONT_KNOW.search(t) and _safe_extract(t, context) == before:
         exp = context.expecting
         return Understanding("dont_know", before, (), lang, (exp.key,) if exp else ())
     unaged = 0

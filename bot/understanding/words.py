@@ -64,7 +64,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     # 「普通学級」 "a regular class": said to tell the child is not in a special-needs class
     (re.compile(r"普通学級|通常学級|通常の学級|普通クラス|通常級|普通級|(?:regular|mainstream|normal|general) class(?:es|room)?"),
      "child", "special_needs_class", False),
-    (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行けてい(ない|な|ません)|学校へ行けてい(ない|な|ません)|学校に行けてな|学校に行きたがらな|学校に行きたがりません|学校に行っていな|"
+    (re.compile(r"不登校|学校に行けな|学校へ行けな|学校に行けてい(ない|な|ません)|学校へ行けてい(ない|な|ません)|学校に行けてな|学校に行きたがらな|学校に行きたがりません|学校(?:に|へ)行きたがらず|学校に行っていな|"
                 r"学校(?:に|へ)(?:は)?(?:行って|通って)(?:い|お)?(?:ない|な|ません)|学校(?:に|へ)(?:は)?行かな(?:くな|い)|"
                 r"学校(?:に|へ)行きたくな|登校して(?:い|お)?(?:ない|な|ません)|フリースクール|"
                 r"登校できな|行き渋|行きしぶ|登校しぶり|登校渋り|学校を休み続け|(?:ずっと|しばらく|長く|長期間?)学校を休|登校拒否|学校を休みがち|school refusal|"
@@ -89,6 +89,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"食欲(?:は|も)(?:ちゃんと|しっかり|普通に|十分|まあまあ)?(?:あ(?:る|ります|って)|旺盛)|よく食べ|"
                 r"(?:eats|eating) (?:well|normally|fine)|(?:good|healthy) appetite"), "adult", "nutrition_concern", False),
     (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食欲が落ち|食べ(ない|ません|なくな|られな)|食事の量が減|食事(?:を|も)?(?:あまり)?(?:とらな|取らな|摂らな|とれな)|食べる量が減|"
+                r"食欲(?:が|も)(?:落ち|減|なく|ない)|"
                 r"\b(?:gotten|got|getting|become|grown) (?:very |so |really )?thin\b|(?:hardly|barely|rarely) eats?|"
                 r"eating less|losing weight|lost (a lot of )?weight|appetite|not eating|eats (very )?little|underweight|"
                 r"(doesn't|does not|don't|can't|cannot) eat (much|enough|well|a lot)|"
@@ -206,7 +207,7 @@ SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|公立の?高|inte
                           r"(private|metropolitan|national)( [a-z]+)? (school|elementary|junior|middle|high|primary)")
 
 # Said of a fact right after it, these leave it unknown: 「妊娠したかもしれない」「手帳を申請中です」.
-HEDGE = re.compile(r"かもしれ|(?<!と)かも(?!く)|未確定|確定していな|まだ分から|まだわから|申請中|申請して(いる|います|ます)|申請する予定|"
+HEDGE = re.compile(r"かもしれ|検討中|検討して|考えて(?:い)?ます|考え中|\bconsidering\b|thinking (?:about|of)|(?<!と)かも(?!く)|未確定|確定していな|まだ分から|まだわから|申請中|申請して(いる|います|ます)|申請する予定|"
                    r"申請予定|取る予定|取得予定|検査中|maybe|might|not sure yet|applying|applied for")
 HEDGE_BEFORE = re.compile(r"((might|may|maybe|possibly|could)( be| have)?\s*$)|"
                           r"(not sure|unsure|don't know|do not know|wondering) (if|whether)\b[^.;]{0,30}$")
@@ -231,7 +232,7 @@ DONT_KNOW = re.compile(r"わからない|分からない|わかりません|分�
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("erase", re.compile(r"データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase|(delete|remove|clear) (all|everything|what i (told|said|gave))\b|(delete|remove|clear) (all )?(my|the) (details|answers|info)\b")),
     ("restart", re.compile(r"最初から|やり直|リセット|start over|restart|reset|(?:start|begin) (?:again|afresh|from scratch)")),
-    ("results", re.compile(r"結果|一覧|まとめて|what can i (get|receive)|what (?:i|we) (?:can|could) (?:get|receive)|"
+    ("results", re.compile(r"(?<!検査の)(?<!診断の)結果(?!は(?:まだ|出|わか|分か))|一覧|まとめて|what can i (get|receive)|what (?:i|we) (?:can|could) (?:get|receive)|"
                            r"(?:これで|この(?:条件|内容)で|今の(?:条件|内容|情報)で|うちで|我が家で?)[^。？?]{0,10}"
                            r"(?:使える|受けられる|もらえる|利用できる|対象)|show (me )?(the )?results|^results?$|^list$")),
     ("help", re.compile(r"使い方|ヘルプ|^help|何ができ|何を入力|何を書|どう使|how do(es)? (this|it) work|what can you do|"

@@ -353,3 +353,23 @@ def test_short_yes_and_no_in_other_words(reply: str, key: str, value: bool) -> N
 def test_him_or_her_in_an_answer_about_the_one_child_gives_its_sex() -> None:
     got = answer("No, I take care of him at home.", {"children": [{"age": 1}]}, "child.daycare", 0)
     assert got["children"] == [{"age": 1, "sex": "male", "daycare": "none"}]
+
+
+def test_facts_before_a_dont_know_are_kept() -> None:
+    got = understand("小2の息子がいます。検査の結果はまだわかりません", Context(Household()))
+    assert got.intent == "inform" and got.household.children is not None and got.household.children[0].age == 7
+
+
+@pytest.mark.parametrize("text", ["検査の結果が出たら教えます", "診断の結果はまだです"])
+def test_a_test_result_is_not_asking_for_results(text: str) -> None:
+    assert understand(text, Context(Household())).intent != "results"
+
+
+def test_a_loan_being_considered_is_not_a_loan() -> None:
+    assert household("教育ローンを検討中です").get("education_loan") is None
+
+
+@pytest.mark.parametrize("text", ["中1の息子が学校に行きたがらず困っています", "母（78）は食欲も落ちてきました"])
+def test_more_japanese_wording_of_refusal_and_appetite(text: str) -> None:
+    got = household(text)
+    assert got.get("children", [{}])[0].get("school_refusal") or got.get("adults", [{}])[0].get("nutrition_concern")
