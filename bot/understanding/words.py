@@ -207,9 +207,10 @@ SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|公立の?高|inte
                           r"(private|metropolitan|national)( [a-z]+)? (school|elementary|junior|middle|high|primary)")
 
 # Said of a fact right after it, these leave it unknown: 「妊娠したかもしれない」「手帳を申請中です」.
-HEDGE = re.compile(r"かもしれ|検討中|検討して|考えて(?:い)?ます|考え中|\bconsidering\b|thinking (?:about|of)|(?<!と)かも(?!く)|未確定|確定していな|まだ分から|まだわから|申請中|申請して(いる|います|ます)|申請する予定|"
+HEDGE = re.compile(r"かもしれ|^(?:を|が)?(?:したい|してほしい|希望|望ん|考えて)|^活|検討中|検討して|考えて(?:い)?ます|考え中|\bconsidering\b|thinking (?:about|of)|(?<!と)かも(?!く)|未確定|確定していな|まだ分から|まだわから|申請中|申請して(いる|います|ます)|申請する予定|"
                    r"申請予定|取る予定|取得予定|検査中|maybe|might|not sure yet|applying|applied for")
 HEDGE_BEFORE = re.compile(r"((might|may|maybe|possibly|could)( be| have)?\s*$)|"
+                          r"\b(?:want|wants|wanting|plan|plans|planning|hope|hoping|try|trying|wish) to (?:get|become|be)?\s*$|"
                           r"(not sure|unsure|don't know|do not know|wondering) (if|whether)\b[^.;]{0,30}$")
 ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも|3人とも|両方|全員|誰も|みんな|both|all of them|neither|"
                           r"none of them|none of my|none of our|all (?:my|our|the) (?:kids|children)|all \d of them")
@@ -248,11 +249,11 @@ _FAMILY_ADULTS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|�
                   r"grandparents|in-laws|spouse|partner)\b")
 ABOUT_HOUSEHOLD = re.compile(
     r"家族|世帯|暮らし|住んで|住ん|住み|同居|夫婦|共働き|ひとり親|一人親|シングル|引っ越|引越|仕事|働い|勤め|事業|"
-    r"フリーランス|自営|経営|営ん|年金|介護|保育|幼稚園|学校|入学|子育て|育児|妊娠|出産|お金|費用|大変|困って|"
+    r"フリーランス|自営|経営|営ん|年金|介護|保育|幼稚園|学校|入学|子育て|育児|妊|出産|お金|費用|大変|困って|"
     r"\d\s*人(?:家族|暮らし|います|いる|です|とも)|\d0\s*代|"
     + CHILD_NOUNS + "|" + _FAMILY_ADULTS + "|"
     r"\b(?:family|household|live|lives|living|lived|moved|moving|married|divorced|widow(?:ed|er)?|single|"
-    r"work|works|working|worked|job|freelance\w*|self-employed|retired|pension|rent|we're both|both of us|"
+    r"work|works|working|worked|job|freelance\w*|self-employed|retired|pension|rent|we're both|both of us|pregnan\w*|"
     r"\d0s)\b")
 QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|なに|ある|本当|無料|もらえ)|教えて|知りたい|ある\??$|"
                       r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")

@@ -372,3 +372,12 @@ def test_a_loan_being_considered_is_not_a_loan() -> None:
 def test_more_japanese_wording_of_refusal_and_appetite() -> None:
     assert children("中1の息子が学校に行きたがらず困っています")[0]["school_refusal"] is True
     assert adults("母（78）は食欲も落ちてきました") == [{"age": 78, "nutrition_concern": True}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["そろそろ2人目を妊娠したいです", "妊娠を希望しています", "We're hoping to get pregnant soon.", "妊活中です"],
+)
+def test_a_wish_to_be_pregnant_is_not_a_pregnancy(text: str) -> None:
+    got = understand(text, Context(Household()))
+    assert got.household.pregnant is None and got.intent == "inform"
