@@ -9,7 +9,10 @@ from collections.abc import Mapping
 MAX_CHARS = 2000  # longer messages are read only this far: enough for any household description
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _KANJI_NUMBER = re.compile(r"([〇零一二三四五六七八九十]+)(?=\s*(?:歳|才|か月|ヶ月|カ月|ヵ月|ケ月|年生|年|人|代))|"
-                           r"(?<=[(（])([〇零一二三四五六七八九十]+)(?=[)）])")  # 「義母（七十九）」
+                           r"(?<=[(（])([〇零一二三四五六七八九十]+)(?=[)）])|"  # 「義母（七十九）」
+                           # 「八十過ぎ」「七十五くらい」: tens said before a bound, without 歳
+                           r"([一二三四五六七八九]?十[一二三四五六七八九]?)(?=\s*(?:を?過ぎ|すぎ|を?超|こえ|前後|くらい|ぐらい|手前|近く|近い|"
+                           r"以上|以下|未満))")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SCHOOL_KANJI = re.compile(r"(?<=[小中高])([一二三四五六])(?![一二三四五六七八九十])")  # 小一, 中二
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -83,6 +86,12 @@ _DECADE_WORD = re.compile(r"\b(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies
 _DECADES = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80, "ninet": 90}
 _CELEBRATED = {"還暦": 60, "古希": 70, "古稀": 70, "喜寿": 77, "傘寿": 80, "米寿": 88, "卒寿": 90, "白寿": 99}
 _CELEBRATED_AGE = re.compile("(" + "|".join(_CELEBRATED) + ")")
+
+
+def _celebrated(m: re.Match[str]) -> str:
+    """「米寿の母」 → 「88歳の母」; 「今年88、米寿です」 says the age twice: the celebration is dropped."""
+    age = _CELEBRATED[m.group(1)]
+    return "" if re.search(rf"(?<!\d){age}(?!\d)[^。.]{{0,8}}$", m.string[:m.start()]) else f"{age}歳"
 
 
 # "… a metropolitan high school, she's in her 3rd (final) year": a year said apart from the one stage named.
@@ -163,6 +172,7 @@ _KANA_WORD = re.compile(r"(?:(?<=[はがもにのでへをとや])|(?<![ぁ-ゖ�
 
 def normalise(text: str) -> str:
     text = _CONTROL.sub(" ", unicodedata.normalize("NFKC", text[:MAX_CHARS])).lower()
+    text = re.sub(r"(?<![一二三四五六七八九十])百(?=\s*(?:歳|才))", "100", text)  # 「祖母は百歳」
     text = _NO_APOSTROPHE.sub(lambda m: _CONTRACTIONS[m.group(1)], text.translate(_APOSTROPHES))
     text = _KANA_WORD.sub(lambda m: _KANA_WORDS[m.group(1)], text)
     text = text.replace("生後半年", "生後6か月")
@@ -172,7 +182,7 @@ def normalise(text: str) -> str:
     text = _SCHOOL_KANJI.sub(lambda m: str(_DIGITS[m.group(1)]), text)
     text = _DECADE_WORD.sub(lambda m: f"{_DECADES[m.group(1)]}s", text)
     text = _AROUND_WORD.sub(lambda m: _AROUND[m.group(0)], text)  # before 古希 alone is read as 70
-    text = _CELEBRATED_AGE.sub(lambda m: f"{_CELEBRATED[m.group(1)]}歳", text)
+    text = _CELEBRATED_AGE.sub(_celebrated, text)
     text = _english_numbers(text)
     for pattern, word in _FAMILY_WORDS:
         text = pattern.sub(word, text)
@@ -195,6 +205,7 @@ def normalise(text: str) -> str:
     text = _THEN_ADULT.sub("、", text)  # 「私(35)で夫(38)」: two people
     text = _RUN_ON_AGES.sub("、", text)
     text = _DASH.sub(". ", text)
+    text = _SPACED_MEMBERS.sub("、", text)
     if "kudan" in text:  # "Kudan Secondary School. He's 16 and in his 5th year there": the year is of Kudan
         text = re.sub(r"\b(\d(?:st|nd|rd|th)[- ]year) (?:there|at (?:that|the|this) school)\b", r"\1 at kudan", text)
     text = _A_KIND_ONE.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
@@ -228,6 +239,8 @@ _RUN_ON_AGES = re.compile(r"(?<=歳|才)(?=(?:上|下|真ん中|兄|姉|弟|妹|
                           r"(?:の子)?(?:が|は)?\d)")
 # "7, 5 and 5 — the younger two are twins", "3 kids - 13, 10": a dash between words is a clause break.
 _DASH = re.compile(r"\s+[—–-]{1,2}\s+|\s*[—―]{1,2}\s*")
+# 「私(38) 夫(40) 息子(5)」: members listed with spaces only, each with its number in brackets.
+_SPACED_MEMBERS = re.compile(r"(?<=[)）])\s+(?=[^\s\d(（)）a-z]{1,4}[(（]\d)")
 # "9 and 4 both in ward schools": the predicate of a list that ends in a bare number, unpunctuated.
 _NUMBER_THEN_BOTH = re.compile(r"\b(\d{1,2}) (both|all|each)\b(?! of)")
 # 「夫41、私37」「夫も34」 "me 31, hubby 33": an adult noun and a bare number written together is that

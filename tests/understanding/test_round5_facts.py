@@ -381,3 +381,20 @@ def test_more_japanese_wording_of_refusal_and_appetite() -> None:
 def test_a_wish_to_be_pregnant_is_not_a_pregnancy(text: str) -> None:
     got = understand(text, Context(Household()))
     assert got.household.pregnant is None and got.intent == "inform"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("祖父は九十過ぎです", [{"age_band": "75_plus"}]), ("曾祖母は百歳", [{"age": 100}]),
+     ("父は今年77、喜寿を迎えます", [{"age": 77}]), ("My wife is running a small bakery.", None)],
+)
+def test_more_adult_age_wording(text: str, expected: list[dict[str, Any]] | None) -> None:
+    if expected is None:  # the business sentence names no age: only the business is read
+        assert household(text) == {"business": ["sme"]}
+    else:
+        assert adults(text) == expected
+
+
+def test_members_listed_with_spaces_and_brackets() -> None:
+    got = household("妻(36) 私(37) 長女(4)")
+    assert [a["age"] for a in got["adults"]] == [36, 37] and got["children"] == [{"age": 4, "sex": "female"}]
