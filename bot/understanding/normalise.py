@@ -14,7 +14,7 @@ _KANJI_NUMBER = re.compile(r"([〇零一二三四五六七八九十]+)(?=\s*(?:�
                            r"([一二三四五六七八九]?十[一二三四五六七八九]?)(?=\s*(?:を?過ぎ|すぎ|を?超|こえ|前後|くらい|ぐらい|手前|近く|近い|"
                            r"以上|以下|未満))")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_SCHOOL_KANJI = re.compile(r"(?<=[小中高])([一二三四五六])(?![一二三四五六七八九十])")  # 小一, 中二
+_SCHOOL_KANJI = re.compile(r"(?<=[小中高])([一二三四五六])(?![一二三四五六七八九十貫])")  # 小一, 中二 (not 中高一貫)
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
              "eleventh", "twelfth"]
 _ORDINAL_WORD = re.compile(rf"\b({'|'.join(_ORDINALS)})(?=[- ](?:grade|year))")

@@ -398,3 +398,8 @@ def test_more_adult_age_wording(text: str, expected: list[dict[str, Any]] | None
 def test_members_listed_with_spaces_and_brackets() -> None:
     got = household("妻(36) 私(37) 長女(4)")
     assert [a["age"] for a in got["adults"]] == [36, 37] and got["children"] == [{"age": 4, "sex": "female"}]
+
+
+def test_a_school_joined_through_the_years_is_no_school_year() -> None:
+    expected = [{"age": 12, "school_year": 7, "sex": "female", "school": "other"}]
+    assert children("娘は中高一貫の私立に通う中1です") == expected
