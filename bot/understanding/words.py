@@ -227,21 +227,35 @@ YES = re.compile(r"^(?:最近|まあ|うーん|えっと|そうですね)?[、,\
 NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|持ってません|もってません|年相応|"
                 r"もってない|no|nope|none|"
                 r"(we |i )?(don't|do not) have any|not really|not at all)")
-DONT_KNOW = re.compile(r"わからない|分からない|わかりません|分かりません|不明|知らない|答えたくない|don't know|dont know|"
+DONT_KNOW = re.compile(r"(?<!使い方が)(?<!使い方)(?<!やり方が)(?<!使い方も)わからない|分からない|わかりません|分かりません|不明|知らない|答えたくない|don't know|dont know|"
                        r"not sure|no idea|rather not|まだ決めて(?:い)?な|決めて(?:い)?ません|決まって(?:い)?(?:な|ません)|未定|"
                        r"haven't decided|not decided|undecided")
 
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
-    ("erase", re.compile(r"データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase|(delete|remove|clear) (all|everything|what i (told|said|gave))\b|(delete|remove|clear) (all )?(my|the) (details|answers|info)\b")),
-    ("restart", re.compile(r"最初から|やり直|リセット|start over|restart|reset|(?:start|begin) (?:again|afresh|from scratch)")),
+    ("erase", re.compile(r"\bforget (?:everything|all|what i (?:told|said))|データ.{0,4}(削除|消)|削除して|消してください|消して|消去|delete (my )?(data|information)|erase|(delete|remove|clear) (all|everything|what i (told|said|gave))\b|(delete|remove|clear) (all )?(my|the) (details|answers|info)\b")),
+    ("restart", re.compile(r"最初から|はじめから|初めから|やり直|リセット|start over|restart|reset|"
+                           r"(?:start|begin) (?:again|afresh|from scratch|from the (?:beginning|start|top))")),
     ("results", re.compile(r"(?<!検査の)(?<!診断の)結果(?!は(?:まだ|出|わか|分か))|一覧|まとめて|what can i (get|receive)|what (?:i|we) (?:can|could) (?:get|receive)|"
                            r"(?:これで|この(?:条件|内容)で|今の(?:条件|内容|情報)で|うちで|我が家で?)[^。？?]{0,10}"
                            r"(?:使える|受けられる|もらえる|利用できる|対象)|show (me )?(the )?results|^results?$|^list$")),
+    # 「受けられる支援を教えて」 "what support can I get?": what this household can have. Not among the first
+    # three (which win over facts in a short message): 「妊婦です。使える支援を教えて」 is the facts first.
+    ("results", re.compile(r"(?<!たら)(?<!なら)(?<!場合)(?<!場合に)(?:受けられる|使える|もらえる|利用できる)(?:支援|制度|サービス|手当)"
+                           r"(?:を|は|が)?(?:教え|知りたい|見せ|見たい|ありますか|ある\?)|"
+                           r"^(?:うちは|私は|我が家は)?(?:どんな|何の)(?:支援|制度)(?:が|を)(?:受けられ|使え|もらえ)|"
+                           r"\bwhat (?:support|help|benefits?|services?|programs?|subsidies) (?:can|could) (?:i|we) "
+                           r"(?:get|receive|use|apply for)\b|\bwhat (?:am i|are we) eligible for|"
+                           r"\bshow (?:me|us) what(?:'s| is) available|\bwhat(?:'s| is) available (?:for|to) (?:us|me)\b|"
+                           r"\bshow (?:me|us) the list\b")),
     ("help", re.compile(r"使い方|ヘルプ|^help|何ができ|何を入力|何を書|どう使|how do(es)? (this|it) work|what can you do|"
                         r"how do(es)? (this|the) (chat|bot|service|app|site|tool) work|how (do|should|can) i use|"
-                        r"what (should|do|can) i (type|write|enter|say|ask)")),
-    ("thanks", re.compile(r"ありがとう|助かりました|thank|\bthx\b|\bthanx\b|\bty\b|\btysm\b|\bcheers\b")),
-    ("greet", re.compile(r"^(こんにちは|こんばんは|おはよう|はじめまして|hello|hi|hey|good (?:morning|afternoon|evening))")),
+                        r"what (should|do|can) i (type|write|enter|say|ask)|どうやって使|what do i do (?:here|now|next)\b")),
+    ("thanks", re.compile(r"ありがとう|助かりました|サンキュー|thank|\bthx\b|\bthanx\b|\bty\b|\btysm\b|\bcheers\b")),
+    ("greet", re.compile(r"^(こんにちは|こんばんは|おはよう|はじめまして|hello|hi|hey|good (?:morning|afternoon|evening)|"
+                         r"よろしくお願い)")),
+    # 「そうですか」「了解です」 "ok, got it": an acknowledgement, which says nothing (not a question)
+    ("other", re.compile(r"^(?:そうですか|そうなんですね|そうなんだ|なるほど(?:ね|です)?|了解(?:です|しました)?|"
+                         r"わかりました|分かりました|はーい|ok(?:ay)?|got it|i see|alright)[\s。.!！w笑]*$")),
 ]
 # Said of the household, though nothing in it can be held (「3人家族です」「個人で事務所をしています」
 # "We're both in our 60s."): still `inform` by the contract, not chit-chat (`other`).

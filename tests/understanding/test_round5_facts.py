@@ -403,3 +403,21 @@ def test_members_listed_with_spaces_and_brackets() -> None:
 def test_a_school_joined_through_the_years_is_no_school_year() -> None:
     expected = [{"age": 12, "school_year": 7, "sex": "female", "school": "other"}]
     assert children("娘は中高一貫の私立に通う中1です") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("受けられる手当を知りたいです", "results"), ("What benefits can we get?", "results"),
+     ("what are we eligible for", "results"), ("妊娠したら受けられる支援を教えて", "question"),
+     ("よろしくお願いします", "greet"), ("サンキュー！", "thanks"), ("はじめからやり直し", "restart"),
+     ("start from the top please", "restart"), ("Forget everything I told you.", "erase"),
+     ("使い方がわからないです", "help"), ("どうやって使うんですか", "help"), ("なるほど", "other"),
+     ("了解しました！", "other"), ("そうですか", "other")],
+)
+def test_more_intent_wording(text: str, intent: str) -> None:
+    assert understand(text, Context(Household())).intent == intent
+
+
+def test_facts_then_what_can_we_get_keeps_the_facts() -> None:
+    got = understand("妊娠7か月です。受けられる支援を教えて", Context(Household()))
+    assert got.household.pregnant is True and got.intent == "inform"
