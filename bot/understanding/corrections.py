@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages
 from bot.understanding.model import Context, Expecting
-from bot.understanding.people import AGE, OLDER, YOUNGER, _age, _band, _grade, _sex
+from bot.understanding.people import AGE, OLDER, YOUNGER, _age, _band, _grade, _sex, bounded_band
 from knowledge.household import Household
 
 MEMBER_PATH = re.compile(r"^(children|adults)\.(\d+)\.(\w+)$")
@@ -55,7 +55,7 @@ def _correct(text: str, context: Context) -> Household | None:
         return again
     paths = _member_paths(context.last_changed)
     if not paths:
-        return _by_old_value(text, context)
+        return _household_fact(text, context) or _by_old_value(text, context)
     data: dict[str, Any] = context.household.model_dump()
     if (swap := SWAP.search(text)) and data["children"] and len(data["children"]) > 1:
         kids = data["children"]
@@ -85,6 +85,9 @@ def _correct(text: str, context: Context) -> Household | None:
         if not low <= people[index]["age"] <= high:  # the old age came with the old school year
             people[index]["age"] = age if age is not None and low <= age <= high else low
         return Household.model_validate(data)
+    if key == "adults" and (band := bounded_band(text)) is not None:
+        people[index].update(age=None, age_band=band)  # 「ごめんなさい、75歳以上でした」: a band, not an age
+        return Household.model_validate(data)
     if age is not None:
         people[index]["age"] = age
         return Household.model_validate(data)
@@ -93,6 +96,35 @@ def _correct(text: str, context: Context) -> Household | None:
         if value is not None and field != "age":
             people[i][field] = value
             return Household.model_validate(data)
+    return None
+
+
+# Each household fact, and the words that show a correction is about it (a bare 「いいえ」 is not).
+HOUSEHOLD_FACTS = {"business": re.compile(r"事業|経営|会社|自営|店|スタートアップ|ベンチャー|起業|勤め|"
+                                          r"business|company|start-?up|employ|shop"),
+                   "moving": re.compile(r"引っ越|引越|住み替え|近く|広い|大き|move|moving|near|closer|bigger|larger"),
+                   "pregnant": re.compile(r"妊娠|妊婦|出産|pregnan|baby"),
+                   "education_loan": re.compile(r"ローン|借り|loan|borrow")}
+
+
+_CORRECTION_HEAD = re.compile(r"^(?:(?:no|nope|wait|sorry|actually|oops|my mistake|いや|いえ|違います|ちがいます|違う|"
+                              r"すみません|ごめんなさい|間違えました|訂正です)[\s,、。!！.]*)+")
+
+
+def _household_fact(text: str, context: Context) -> Household | None:
+    """「いや、スタートアップです」 after the business was set: the new value replaces the old one
+    (instead of being added to it); the same for moving, pregnancy and the loan."""
+    data: dict[str, Any] = context.household.model_dump()
+    for key in reversed([k for k in context.last_changed if k in HOUSEHOLD_FACTS]):
+        if not HOUSEHOLD_FACTS[key].search(text):
+            continue
+        text = re.split(r"じゃなくて|ではなく(て)?|でなく", text)[-1] or text
+        text = _CORRECTION_HEAD.sub("", text) or text  # "No wait, it's a startup": the no is the correction's
+        value = short_answer(text, Expecting(key))
+        if value is None or (key == "business" and value == ["sme", "startup"]):
+            continue
+        data[key] = value if key != "business" else (value if isinstance(value, list) else [value])
+        return Household.model_validate(data)
     return None
 
 

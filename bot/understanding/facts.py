@@ -83,6 +83,14 @@ def _ended(text: str, match: re.Match[str]) -> bool:
     return ended and not _STILL.search(before[-30:] + after[:20])
 
 
+def _place(text: str, kinds: tuple[tuple[re.Pattern[str], str], ...]) -> tuple[re.Match[str], str] | None:
+    """The first kind (in the order given) whose place the text says, passing over one said only to be
+    denied: 「区内じゃなくて区外です」 "private, not a ward school" are the other one."""
+    said = [(m, value) for pattern, value in kinds if (m := pattern.search(text))]
+    meant = [(m, value) for m, value in said if not _contrasted(text[:m.start()], text[m.end():])]
+    return next(iter(meant), None)  # a place only denied ("not a ward school") says nothing of where
+
+
 def segment_facts(text: str) -> list[Fact]:
     found: list[Fact] = []
     spans: dict[object, tuple[int, int]] = {}  # business kind → where it was read
@@ -112,18 +120,16 @@ def segment_facts(text: str) -> list[Fact]:
         found = [f for f in found if f[1:] != ("business", "sme")]
     if words.DAYCARE_NONE.search(text):
         found.append(("child", "daycare", "none"))
-    elif (m := words.DAYCARE_WARD.search(text) or words.DAYCARE_OTHER.search(text)) and not _planned(text, m):
-        found.append(("child", "daycare", "ward" if words.DAYCARE_WARD.search(text) else "other"))
+    elif (place := _place(text, ((words.DAYCARE_WARD, "ward"), (words.DAYCARE_OTHER, "other")))) is not None \
+            and not _planned(text, place[0]):
+        found.append(("child", "daycare", place[1]))
     elif (m := _DAYCARE_PLACE.search(text)) and _planned(text, m) and not _TRANSFER.search(text):
         # 「4月から保育園に入園予定」 "starts daycare next month": not attending yet, so none today (the
         # contract: "not attending … -> none"); a change of daycare (転園) says nothing of today
         found.append(("child", "daycare", "none"))
-    for pattern, value in ((words.SCHOOL_KUDAN, "kudan"), (words.SCHOOL_WARD, "ward"),
-                           (words.SCHOOL_OTHER, "other")):
-        if m := pattern.search(text):
-            if not _planned(text, m):
-                found.append(("child", "school", value))
-            break
+    school = _place(text, ((words.SCHOOL_KUDAN, "kudan"), (words.SCHOOL_WARD, "ward"), (words.SCHOOL_OTHER, "other")))
+    if school is not None and not _planned(text, school[0]):
+        found.append(("child", "school", school[1]))
     if ("引っ越" in text and words.NEGATION.search(text) and ("予定" in text or "つもり" in text)
             and not any(word in text for word in ("じゃなく", "ではなく", "でなく"))) or words.NOT_MOVING.search(text):
         found = [f for f in found if f[1] != "moving"] + [("household", "moving", "none")]

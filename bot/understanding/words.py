@@ -174,6 +174,7 @@ DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}(
                           rf"({DAYCARE_PLACES})[^.;]{{0,20}}(run|operated|managed) by (the|our) ward")
 DAYCARE_OTHER = re.compile(rf"(区外|(?:隣|他|別|よそ|ほか)の区|(?<!千代田)(?<!千代)[^\s、。はがもをにのでと]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
                            rf"({DAYCARE_PLACES})[はがも]?[（(]?(区外|千代田区外|他区)|"
+                           rf"({DAYCARE_PLACES})[はがも][^。]{{0,12}}?(区外|他区|(?:隣|他|別)の区)|"
                            rf"({DAYCARE_PLACES})[^.;]{{0,30}}\bin ({_OTHER_WARDS_EN})\b|"
                            r"outside (of )?(the ward|chiyoda)|(?!chiyoda)[a-z]+[- ](ku|ward|city) (day[- ]?care|nursery)|"
                            r"(day[- ]?care|nursery)[^.;]{0,20} in (another|a different|a neighbou?ring) (ward|city)|(daycare|nursery|preschool)( center| centre| school)? "
@@ -205,6 +206,7 @@ SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|公�
                          r"(public|municipal|local) (elementary |junior high |middle |primary )?(school )?"
                          r"in (chiyoda|the ward)")
 SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|公立の?高|international school|public (senior )?high school|"
+                          r"\b(?:school|it) is (?:a )?(?:private|metropolitan|national|international)\b|"
                           r"(private|metropolitan|national)( [a-z]+)? (school|elementary|junior|middle|high|primary)")
 
 # Said of a fact right after it, these leave it unknown: 「妊娠したかもしれない」「手帳を申請中です」.
@@ -252,7 +254,7 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
                         r"what (should|do|can) i (type|write|enter|say|ask)|どうやって使|what do i do (?:here|now|next)\b")),
     ("thanks", re.compile(r"ありがとう|助かりました|サンキュー|thank|\bthx\b|\bthanx\b|\bty\b|\btysm\b|\bcheers\b")),
     ("greet", re.compile(r"^(こんにちは|こんばんは|おはよう|はじめまして|hello|hi|hey|good (?:morning|afternoon|evening)|"
-                         r"よろしくお願い)")),
+                         r"よろしくお願い)(?![a-z])")),  # ("his school …" is no "hi")
     # 「そうですか」「了解です」 "ok, got it": an acknowledgement, which says nothing (not a question)
     ("other", re.compile(r"^(?:そうですか|そうなんですね|そうなんだ|なるほど(?:ね|です)?|了解(?:です|しました)?|"
                          r"わかりました|分かりました|はーい|ok(?:ay)?|got it|i see|alright)[\s。.!！w笑]*$")),

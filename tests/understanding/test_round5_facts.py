@@ -421,3 +421,46 @@ def test_more_intent_wording(text: str, intent: str) -> None:
 def test_facts_then_what_can_we_get_keeps_the_facts() -> None:
     got = understand("妊娠7か月です。受けられる支援を教えて", Context(Household()))
     assert got.household.pregnant is True and got.intent == "inform"
+
+
+def corrected(text: str, known: dict[str, Any], last: tuple[str, ...]) -> dict[str, Any]:
+    got = understand(text, Context(Household.model_validate(known), last_changed=last))
+    return got.household.model_dump(exclude_none=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "last", "expected"),
+    [
+        ("いや、ベンチャーです", {"business": ["sme"]}, ("business",), {"business": ["startup"]}),
+        ("No wait, it's a startup.", {"business": ["sme"]}, ("business",), {"business": ["startup"]}),
+        ("違います、もっと広い家にです", {"moving": "near_parents"}, ("moving",), {"moving": "larger_home"}),
+        ("すみません、妊娠はしていません", {"pregnant": True}, ("pregnant",), {"pregnant": False}),
+        ("いいえ、違います。子どもは2人です", {"pregnant": True}, ("pregnant",), {"pregnant": True}),
+        ("ごめんなさい、80歳以上でした", {"adults": [{"age_band": "65_74"}]}, ("adults.0.age_band",),
+         {"adults": [{"age_band": "75_plus"}]}),
+    ],
+)
+def test_a_correction_replaces_a_household_fact_or_an_adults_band(text: str, known: dict[str, Any],
+                                                                  last: tuple[str, ...],
+                                                                  expected: dict[str, Any]) -> None:
+    got = corrected(text, known, last)
+    got.pop("children", None)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "field", "value"),
+    [
+        ("保育園は区内ではなく区外です", {"children": [{"age": 1, "daycare": "ward"}]}, "daycare", "other"),
+        ("学校は私立じゃなくて区立です", {"children": [{"age": 9, "school": "other"}]}, "school", "ward"),
+        ("Sorry, her school is private, not a ward one.", {"children": [{"age": 9, "school": "ward"}]}, "school",
+         "other"),
+    ],
+)
+def test_a_place_said_only_to_be_denied_gives_way_to_the_other(text: str, known: dict[str, Any], field: str,
+                                                               value: str) -> None:
+    assert children(text, known)[0][field] == value
+
+
+def test_his_is_no_greeting() -> None:
+    assert understand("his school is a private one", Context(Household())).intent != "greet"
