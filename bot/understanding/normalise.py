@@ -203,8 +203,10 @@ def normalise(text: str) -> str:
     text = re.sub(r"区(ない|がい)(?=の|に|で|は|、|$)", lambda m: "区内" if m.group(1) == "ない" else "区外", text)
     text = _NOUN_NUMBER.sub(lambda m: f"{m.group(1)}({m.group(2)})", text)
     text = _THEN_ADULT.sub("、", text)  # 「私(35)で夫(38)」: two people
+    text = _CHILD_NUMBER.sub(lambda m: f"{m.group(1)}{m.group(2)}歳", text)
     text = _RUN_ON_AGES.sub("、", text)
     text = _DASH.sub(". ", text)
+    text = _CARED_AT_HOME.sub(r"\1 at home, \2", text)
     text = _SPACED_MEMBERS.sub("、", text)
     if "kudan" in text:  # "Kudan Secondary School. He's 16 and in his 5th year there": the year is of Kudan
         text = re.sub(r"\b(\d(?:st|nd|rd|th)[- ]year) (?:there|at (?:that|the|this) school)\b", r"\1 at kudan", text)
@@ -239,6 +241,9 @@ _RUN_ON_AGES = re.compile(r"(?<=歳|才)(?=(?:上|下|真ん中|兄|姉|弟|妹|
                           r"(?:の子)?(?:が|は)?\d)")
 # "7, 5 and 5 — the younger two are twins", "3 kids - 13, 10": a dash between words is a clause break.
 _DASH = re.compile(r"\s+[—–-]{1,2}\s+|\s*[—―]{1,2}\s*")
+# "I look after my grandson, who is 2, at home": where, said after the relative clause, goes with the verb.
+_CARED_AT_HOME = re.compile(r"\b((?:look(?:s|ing|ed)? after|car(?:e|es|ed|ing) for|keep(?:s|ing)?|kept|"
+                            r"rais(?:e|es|ed|ing)) (?:my|our|the|his|her) [a-z-]+), (who(?:'s| is) \d{1,2}), at home\b")
 # 「私(38) 夫(40) 息子(5)」: members listed with spaces only, each with its number in brackets.
 _SPACED_MEMBERS = re.compile(r"(?<=[)）])\s+(?=[^\s\d(（)）a-z]{1,4}[(（]\d)")
 # "9 and 4 both in ward schools": the predicate of a list that ends in a bare number, unpunctuated.
@@ -247,8 +252,12 @@ _NUMBER_THEN_BOTH = re.compile(r"\b(\d{1,2}) (both|all|each)\b(?! of)")
 # adult's age (as 「夫(41)」 says it).
 _NOUN_NUMBER = re.compile(r"(?<![a-z])(夫|妻|私|わたし|主人|旦那|嫁|母|父|義母|義父|祖母|祖父|"
                           r"me|i|hubby|husband|wife|mom|dad|mother|father|grandma|grandpa|partner)"
-                          r"(?:も|は|が)?\s?(\d{2,3})(?![\d歳才か年人月日時万円:/%代台s過超近弱強を]|\.\d|前後|くらい|ぐらい|以上|以下|未満|手前|\s*(?:years?|yrs?|kids?|children|"
+                          r"(?:も|は|が)?\s?(\d{2,3})(?![\d歳才か年人月日時万円:/%代台s過超近弱強を]|\.\d|前後|くらい|ぐらい|"
+                          r"以上|以下|未満|手前|\s*(?:years?|yrs?|kids?|children|"
                           r"months?|weeks?|mo\b|m\b|minutes?|yen|kg|cm|sq|m2|㎡))")
+# 「長男17、次女14」: a child named by rank or relation and a bare number written together is its age.
+_CHILD_NUMBER = re.compile(r"(長男|長女|次男|次女|三男|三女|四男|四女|末っ子|息子|娘|"
+                           r"(?<![義])兄|(?<![義])姉|(?<![兄姉義])弟|(?<![兄姉義])妹)(\d{1,2})(?![\d歳才か年人月日時万円:/%代台.]|\s*(?:か月|ヶ月|cm|kg))")
 _THEN_ADULT = re.compile(r"(?<=\d\))で(?=(?:夫|妻|私|主人|旦那|母|父|義母|義父|祖母|祖父)(?:は|も|が)?\(?\d)")
 # "she goes to daycare, a ward one": the kind said after the place, by "one".
 _A_KIND_ONE = re.compile(r"\b(day[- ]?care|nursery|school),? (?:a|the) (ward|chiyoda|private|public)(?:[- ]run)? one\b")

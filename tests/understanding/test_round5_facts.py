@@ -464,3 +464,12 @@ def test_a_place_said_only_to_be_denied_gives_way_to_the_other(text: str, known:
 
 def test_his_is_no_greeting() -> None:
     assert understand("his school is a private one", Context(Household())).intent != "greet"
+
+
+def test_children_by_rank_with_bare_numbers() -> None:
+    assert children("長男16、長女13、次男9です") == [{"age": 16, "sex": "male"}, {"age": 13, "sex": "female"},
+                                                  {"age": 9, "sex": "male"}]
+
+
+def test_kept_at_home_with_a_relative_clause_between() -> None:
+    assert children("I look after my grandson, who is 2, at home.") == [{"age": 2, "sex": "male", "daycare": "none"}]
