@@ -166,6 +166,11 @@ _KANA_WORDS = {
     "ねんちゅう": "年中", "ねんしょう": "年少", "しょうがいしゃてちょう": "障害者手帳", "てちょう": "手帳",
     "ちょうなん": "長男", "ちょうじょ": "長女", "じなん": "次男", "じじょ": "次女", "あかちゃん": "赤ちゃん",
     "しょうがくせい": "小学生", "ちゅうがくせい": "中学生", "ものわすれ": "物忘れ", "ひっこし": "引っ越し"}
+# Words half in kana or stretched with ー (「物わすれ」「じーじ」「教育ろーん」), read as usually written.
+_SPELLINGS = {"物わすれ": "物忘れ", "もの忘れ": "物忘れ", "じーじ": "じいじ", "じぃじ": "じいじ", "ばーば": "ばあば",
+              "ばぁば": "ばあば", "ろーん": "ローン", "住みかえ": "住み替え", "すみかえ": "住み替え",
+              "ひっこす": "引っ越す", "ひっこし": "引っ越し", "しょうがいしゃ": "障害者"}
+_SPELLING = re.compile("|".join(sorted(_SPELLINGS, key=len, reverse=True)))
 _KANA_WORD = re.compile(r"(?:(?<=[はがもにのでへをとや])|(?<![ぁ-ゖー]))(" +
                         "|".join(sorted(_KANA_WORDS, key=len, reverse=True)) + r")")
 
@@ -175,6 +180,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<![一二三四五六七八九十])百(?=\s*(?:歳|才))", "100", text)  # 「祖母は百歳」
     text = _NO_APOSTROPHE.sub(lambda m: _CONTRACTIONS[m.group(1)], text.translate(_APOSTROPHES))
     text = _KANA_WORD.sub(lambda m: _KANA_WORDS[m.group(1)], text)
+    text = _SPELLING.sub(lambda m: _SPELLINGS[m.group(0)], text)
     text = text.replace("生後半年", "生後6か月")
     text = re.sub(r"\bai[- ]?no[- ]?techo\b", "愛の手帳", text)  # romaji: its "no" is not a negation
     text = _TSU_WORD.sub(lambda m: f"{_TSU[m.group(0)]}つ", text)
@@ -250,7 +256,7 @@ _SPACED_MEMBERS = re.compile(r"(?<=[)）])\s+(?=[^\s\d(（)）a-z]{1,4}[(（]\d)
 _NUMBER_THEN_BOTH = re.compile(r"\b(\d{1,2}) (both|all|each)\b(?! of)")
 # 「夫41、私37」「夫も34」 "me 31, hubby 33": an adult noun and a bare number written together is that
 # adult's age (as 「夫(41)」 says it).
-_NOUN_NUMBER = re.compile(r"(?<![a-z])(夫|妻|私|わたし|主人|旦那|嫁|母|父|義母|義父|祖母|祖父|"
+_NOUN_NUMBER = re.compile(r"(?<![a-z])(夫|妻|私|わたし|主人|旦那|嫁|母|父|義母|義父|祖母|祖父|じいじ|ばあば|"
                           r"me|i|hubby|husband|wife|mom|dad|mother|father|grandma|grandpa|partner)"
                           r"(?:も|は|が)?\s?(\d{2,3})(?![\d歳才か年人月日時万円:/%代台s過超近弱強を]|\.\d|前後|くらい|ぐらい|"
                           r"以上|以下|未満|手前|\s*(?:years?|yrs?|kids?|children|"

@@ -88,7 +88,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     # 「食欲はちゃんとあります」 "eats well": said to tell there is no nutrition concern
     (re.compile(r"食欲(?:は|も)(?:ちゃんと|しっかり|普通に|十分|まあまあ)?(?:あ(?:る|ります|って)|旺盛)|よく食べ|"
                 r"(?:eats|eating) (?:well|normally|fine)|(?:good|healthy) appetite"), "adult", "nutrition_concern", False),
-    (re.compile(r"食が細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食欲が落ち|食べ(ない|ません|なくな|られな)|食事の量が減|食事(?:を|も)?(?:あまり)?(?:とらな|取らな|摂らな|とれな)|食べる量が減|"
+    (re.compile(r"食(?:が|も)?細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食欲が落ち|食べ(ない|ません|なくな|られな)|食事の量が減|食事(?:を|も)?(?:あまり)?(?:とらな|取らな|摂らな|とれな)|食べる量が減|"
                 r"食欲(?:が|も)(?:落ち|減|なく|ない)|"
                 r"\b(?:gotten|got|getting|become|grown) (?:very |so |really )?thin\b|(?:hardly|barely|rarely) eats?|"
                 r"eating less|losing weight|lost (a lot of )?weight|appetite|not eating|eats (very )?little|underweight|"
@@ -215,7 +215,7 @@ HEDGE = re.compile(r"かもしれ|^(?:を|が)?(?:したい|してほしい|希�
 HEDGE_BEFORE = re.compile(r"((might|may|maybe|possibly|could)( be| have)?\s*$)|"
                           r"\b(?:want|wants|wanting|plan|plans|planning|hope|hoping|try|trying|wish) to (?:get|become|be)?\s*$|"
                           r"(not sure|unsure|don't know|do not know|wondering) (if|whether)\b[^.;]{0,30}$")
-ALL_CHILDREN = re.compile(r"どちらも|2人とも|ふたりとも|二人とも|3人とも|両方|全員|誰も|みんな|both|all of them|neither|"
+ALL_CHILDREN = re.compile(r"どちらも|どっちも|2人とも|ふたりとも|二人とも|3人とも|両方|全員|誰も|みんな|both|all of them|neither|"
                           r"none of them|none of my|none of our|all (?:my|our|the) (?:kids|children)|all \d of them")
 # (whole English words: "showing" is no "how")
 HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|\bif i\b|\bwhat is\b|\bhow\b")

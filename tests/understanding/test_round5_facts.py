@@ -473,3 +473,23 @@ def test_children_by_rank_with_bare_numbers() -> None:
 
 def test_kept_at_home_with_a_relative_clause_between() -> None:
     assert children("I look after my grandson, who is 2, at home.") == [{"age": 2, "sex": "male", "daycare": "none"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ばぁば 86 もの忘れあり", [{"age": 86, "memory_concern": True}]),
+     ("じーじ(91)食細い", [{"age": 91, "nutrition_concern": True}])],
+)
+def test_texting_spellings_of_grandparents_and_their_facts(text: str, expected: list[dict[str, Any]]) -> None:
+    assert adults(text) == expected
+
+
+def test_dotchimo_is_both_children() -> None:
+    assert [c.get("daycare") for c in children("子ども2人(3さい・0さい)どっちも区内の保育園")] == ["ward", "ward"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [("教育ろーん借りてます", {"education_loan": True}),
+                                                ("親の近くに住みかえ予定", {"moving": "near_parents"}),
+                                                ("しょうがないですね", {})])
+def test_kana_spellings_of_household_facts(text: str, expected: dict[str, Any]) -> None:
+    assert household(text) == expected
