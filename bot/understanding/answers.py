@@ -45,12 +45,19 @@ NOT_GOING = re.compile(r"(?:行け|行っ|通え|通っ|登校し|登校でき)�
                        r"stays? (?:at )?home|stopped going")
 
 
+GOING = re.compile(r"\b(?:goes|go|going|attends?|attending)\b(?: to school)? (?:every ?day|daily|fine|normally|"
+                   r"regularly|without (?:any )?problems?)|"
+                   r"(?:毎日|普通に|元気に|問題なく)(?:学校に)?(?:行って|通って|登校)")
+
+
 def short_answer(text: str, expecting: Expecting) -> object | None:
     """The value a short reply gives to the expected fact, or None if it gives none."""
     field = expecting.key.split(".")[-1]
     if field in BOOLEAN_FIELDS:
         if field == "school_refusal" and not words.NO.search(text) and NOT_GOING.search(text):
             return True  # 「はい、半年くらい行けてないです」: not going is the yes, though it is said with ない
+        if field == "school_refusal" and GOING.search(text):
+            return False  # "he goes every day", 「毎日行ってます」
         if words.NO.search(text) or words.NEGATION.search(text):
             return False
         if words.YES.search(text):

@@ -169,7 +169,7 @@ DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}(
                           rf"({DAYCARE_PLACES})[^。、]{{0,12}}[(（](?:千代田)?区内[)）]|"
                           rf"({DAYCARE_PLACES}) (?:run|operated) by (?:the )?(?:ward|chiyoda)|"
                           rf"(^|[はがもをにのでと、\s])(?<!隣の)(?<!他の)(?<!別の)(?<!よその)(?<!ほかの)区の(認可|認証)?({DAYCARE_PLACES})|"
-                          rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})(?:(?!\bnot\b)[^.;]){{0,20}}(?<!not )(in|near) "
+                          rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})(?:(?!\bnot\b)[^.;]){{0,45}}(?<!not )(in|near) "
                           r"(chiyoda|the ward|our ward)|"
                           rf"({DAYCARE_PLACES})[^.;]{{0,20}}(run|operated|managed) by (the|our) ward")
 DAYCARE_OTHER = re.compile(rf"(区外|(?:隣|他|別|よそ|ほか)の区|(?<!千代田)(?<!千代)[^\s、。はがもをにのでと]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
@@ -223,11 +223,11 @@ NEGATION = re.compile(r"((?:^|は|も|とか|とかも)(?:特に|全然|あま�
                       r"大丈夫|ではなく|じゃなく|持って(い)?な|な(い|く)(けど|けれど|が|ので|から|ても|て)|持って(い)?ません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
                       r"じゃない|ではない|ではありません|無い|なし|予定はない|(?:て|で)(?:い|お)?(?:ません|ない|なかった)|"
                       r"\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
-YES = re.compile(r"^(?:最近|まあ|うーん|えっと|そうですね)?[、,\s]*(はい|うん|ええ|そうです|そう|います|あります|少し|すこし|ちょっと|多少|"
+YES = re.compile(r"^(?:最近|まあ|うーん|えっと|そうですね)?[、,\s]*((?:he|she|they|i|we) (?:has|have|holds?) (?:one|it|that)\b|はい|うん|ええ|そうです|そう|います|あります|少し|すこし|ちょっと|多少|"
                  r"借りて(?:い)?ます|受けて(?:い)?ます|通って(?:い)?ます|使って(?:い)?ます|持って(?:い)?ます|a little|a bit|somewhat|kind of|sometimes|たまに|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
                  r"i am\b|i'm\b|we are\b|she is\b|he is\b|correct|that's right|right\b|i do\b|we do\b|she does|he does)")
 NO = re.compile(r"^(いいえ|いえ|ううん|ない|ないです|いない|いません|ありません|持っていません|持ってない|持ってません|もってません|年相応|"
-                r"もってない|no|nope|none|"
+                r"もってない|no|nope|none|(?:he|she|they|i|we) (?:has|have) (?:none|no\b)|"
                 r"(we |i )?(don't|do not) have any|not really|not at all)")
 DONT_KNOW = re.compile(r"(?<!使い方が)(?<!使い方)(?<!やり方が)(?<!使い方も)わからない|分からない|わかりません|分かりません|不明|知らない|答えたくない|don't know|dont know|"
                        r"not sure|no idea|rather not|まだ決めて(?:い)?な|決めて(?:い)?ません|決まって(?:い)?(?:な|ません)|未定|"

@@ -493,3 +493,19 @@ def test_dotchimo_is_both_children() -> None:
                                                 ("しょうがないですね", {})])
 def test_kana_spellings_of_household_facts(text: str, expected: dict[str, Any]) -> None:
     assert household(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("reply", "key", "value"),
+    [("she goes every day", "child.school_refusal", False), ("毎日元気に行ってます", "child.school_refusal", False),
+     ("he has one, grade 2", "child.disability_certificate", True),
+     ("he has none", "child.disability_certificate", False)],
+)
+def test_answers_about_one_child_in_other_words(reply: str, key: str, value: bool) -> None:
+    got = answer(reply, {"children": [{"age": 9}]}, key, 0)
+    assert got["children"][0][key.split(".")[-1]] is value
+
+
+def test_a_ward_place_said_a_little_after_the_daycare() -> None:
+    text = "My son (1) is at a small nursery near Iidabashi station, which is in Chiyoda."
+    assert children(text)[0]["daycare"] == "ward"
