@@ -185,6 +185,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bai[- ]?no[- ]?techo\b", "愛の手帳", text)  # romaji: its "no" is not a negation
     text = _TSU_WORD.sub(lambda m: f"{_TSU[m.group(0)]}つ", text)
     text = text.replace("ヶ月", "か月").replace("カ月", "か月").replace("ヵ月", "か月").replace("ケ月", "か月")
+    # 「行けなくなって3か月になります」: a length of time, not a baby
+    text = _FOR_MONTHS.sub(lambda m: f"{m.group(1) or m.group(2)}か月間", text)
     text = _SCHOOL_KANJI.sub(lambda m: str(_DIGITS[m.group(1)]), text)
     text = _DECADE_WORD.sub(lambda m: f"{_DECADES[m.group(1)]}s", text)
     text = _AROUND_WORD.sub(lambda m: _AROUND[m.group(0)], text)  # before 古希 alone is read as 70
@@ -250,6 +252,8 @@ _DASH = re.compile(r"\s+[—–-]{1,2}\s+|\s*[—―]{1,2}\s*")
 # "I look after my grandson, who is 2, at home": where, said after the relative clause, goes with the verb.
 _CARED_AT_HOME = re.compile(r"\b((?:look(?:s|ing|ed)? after|car(?:e|es|ed|ing) for|keep(?:s|ing)?|kept|"
                             r"rais(?:e|es|ed|ing)) (?:my|our|the|his|her) [a-z-]+), (who(?:'s| is) \d{1,2}), at home\b")
+_FOR_MONTHS = re.compile(r"(?:(?<=て)|(?<=んで)|(?<=てから)|(?<=んでから))(?<!なくて)(\d{1,2})\s*か月(?!間)|"
+                         r"(\d{1,2})\s*か月(?=(?:くらい|ほど|近く)?(?:経ち|経つ|たち|たつ|続いて|続き))")
 # 「私(38) 夫(40) 息子(5)」: members listed with spaces only, each with its number in brackets.
 _SPACED_MEMBERS = re.compile(r"(?<=[)）])\s+(?=[^\s\d(（)）a-z]{1,4}[(（]\d)")
 # "9 and 4 both in ward schools": the predicate of a list that ends in a bare number, unpunctuated.

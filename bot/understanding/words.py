@@ -54,7 +54,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"long-term illness"), "child", "chronic_disease", True),
     (re.compile(r"療育(?!手帳)|グレーゾーン|発達(?:に|の)?(?:凸凹|でこぼこ|偏り|特性)|(?<![a-z])asd(?![a-z])|(?<![a-z])ld(?![a-z])|\bspeech delay|"
                 r"\blanguage delay|delayed speech|speech therapy|\bdyslexi|therapy for (?:his|her|their) development|"
-                r"発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|(?:言葉|ことば|発語|言語)(?:の|が)(?:遅れ|遅い|ゆっくり|出ない|出てない)|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
+                r"発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|(?:言葉|ことば|発語|言語)(?:の|が)[^。、]{0,6}?(?:遅れ|遅い|ゆっくり|出ない|出てない|出なく|出てこな|少な)|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
     (re.compile(r"放課後等デイ|放課後デイ|放デイ|ほうでい|児童発達支援|児発|レスパイト|after[- ]school day|child development support|"
                 r"development support (center|centre)|respite|day services? for (?:[\w-]+ )?(children|kids)|houkago|hodei"), "child",
@@ -212,13 +212,17 @@ SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|公立の?高|inte
 # Said of a fact right after it, these leave it unknown: 「妊娠したかもしれない」「手帳を申請中です」.
 HEDGE = re.compile(r"かもしれ|^(?:を|が)?(?:したい|してほしい|希望|望ん|考えて)|^活|検討中|検討して|考えて(?:い)?ます|考え中|\bconsidering\b|thinking (?:about|of)|(?<!と)かも(?!く)|未確定|確定していな|まだ分から|まだわから|申請中|申請して(いる|います|ます)|申請する予定|"
                    r"申請予定|取る予定|取得予定|検査中|maybe|might|not sure yet|applying|applied for")
+# 「教育ローンを借りる予定」: a plan in the fact's own clause (not for a birth: 「生まれる予定」 is a pregnancy)
+PLANNED = re.compile(r"^[^。、,.]{0,8}?(?:予定|つもり)")
 HEDGE_BEFORE = re.compile(r"((might|may|maybe|possibly|could)( be| have)?\s*$)|"
                           r"\b(?:want|wants|wanting|plan|plans|planning|hope|hoping|try|trying|wish) to (?:get|become|be)?\s*$|"
                           r"(not sure|unsure|don't know|do not know|wondering) (if|whether)\b[^.;]{0,30}$")
 ALL_CHILDREN = re.compile(r"どちらも|どっちも|2人とも|ふたりとも|二人とも|3人とも|両方|全員|誰も|みんな|both|all of them|neither|"
                           r"none of them|none of my|none of our|all (?:my|our|the) (?:kids|children)|all \d of them")
 # (whole English words: "showing" is no "how")
-HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|したら|なったら|向けの|の支援|\bif i\b|\bwhat is\b|\bhow\b")
+# (「相談したら療育をすすめられました」 is what happened, not a supposition)
+HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|について|"
+                          r"(?:したら|なったら)(?![^。?？]{0,30}(?:ました|でした|れた|った)(?:[。!！]|$))|向けの|の支援|\bif i\b|\bwhat is\b|\bhow\b")
 NEGATION = re.compile(r"((?:^|は|も|とか|とかも)(?:特に|全然|あまり)?(?:ない|無い|なく|ありません)|\b(?:is|are|seems?|has been) (?:fine|ok|okay|good|normal)\b|問題(?:は)?(?:ない|ありません)|"
                       r"大丈夫|ではなく|じゃなく|持って(い)?な|な(い|く)(けど|けれど|が|ので|から|ても|て)|持って(い)?ません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
                       r"じゃない|ではない|ではありません|無い|なし|予定はない|(?:て|で)(?:い|お)?(?:ません|ない|なかった)|"

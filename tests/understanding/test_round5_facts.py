@@ -509,3 +509,25 @@ def test_answers_about_one_child_in_other_words(reply: str, key: str, value: boo
 def test_a_ward_place_said_a_little_after_the_daycare() -> None:
     text = "My son (1) is at a small nursery near Iidabashi station, which is in Chiyoda."
     assert children(text)[0]["daycare"] == "ward"
+
+
+def test_what_happened_after_a_consultation_is_no_supposition() -> None:
+    text = "3歳の娘がいます。健診で相談したら療育をすすめられました"
+    assert children(text)[0]["developmental_concern"] is True
+
+
+@pytest.mark.parametrize("text", ["4歳の息子は言葉がなかなか出てこないです", "息子(3)は言葉の数が少ないです"])
+def test_speech_said_in_other_words(text: str) -> None:
+    assert children(text)[0]["developmental_concern"] is True
+
+
+@pytest.mark.parametrize("text", ["中1の息子は学校を休んで2か月になります",
+                                  "小4の娘、登校しなくなってから5か月経ちます"])
+def test_a_length_of_time_in_months_is_no_baby(text: str) -> None:
+    got = children(text)
+    assert len(got) == 1 and got[0]["age"] >= 9
+
+
+def test_a_plan_to_borrow_is_no_loan_but_a_planned_birth_is_a_pregnancy() -> None:
+    assert household("来年、教育ローンを借りるつもりです").get("education_loan") is None
+    assert household("秋に2人目が生まれる予定です").get("pregnant") is True
