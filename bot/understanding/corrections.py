@@ -130,23 +130,24 @@ def _household_fact(text: str, context: Context) -> Household | None:
 
 # 「4歳じゃなくて5歳」 "5, not 4" "not 4 but 5": the old value, then the new one.
 _OLD_NEW = re.compile(r"^(?P<old>.*?)(?:じゃなくて|ではなくて|ではなく|でなく)(?P<new>.*)$|"
-                      r"^(?P<new2>.*?),?\s+not\s+(?P<old2>[^,.;]*)[.!\s]*$|"
-                      r"^(?P<old3>.*?)\bnot\b(?P<old3b>[^,.;]*?),?\s*but\s+(?P<new3>.*)$|"
-                      # "No, she's not 80, she's 72."
-                      r"^(?P<old4>.*?(?:\bnot\b|n't\b)[^,.;]*)[,;]\s*(?P<new4>[^,;]*?)[.!\s]*$")
+                      r"^(?P<new2>.*?),?\s+not\s+(?P<old2>[^,.;]*)$|"
+                      r"^(?P<old3>.*?)\bnot\b(?P<old3b>[^,.;]*?),?\s*but\s+(?P<new3>.*)$")
+# English ending in a full stop: "she's in her early 70s, not her 80s." and "No, she's not 80, she's 72."
+_OLD_NEW_EN = re.compile(r"^(?P<new2>.*?),?\s+not\s+(?P<old2>[^,.;]*)[.!\s]*$|"
+                         r"^(?P<old4>.*?(?:\bnot\b|n't\b)[^,.;]*)[,;]\s*(?P<new4>[^,;]*?)[.!\s]*$")
 
 
 def _by_old_value(text: str, context: Context) -> Household | None:
     """A correction with no fact just given to correct (「さっきの上の子、4歳じゃなくて5歳でした」):
     the one child that has the old value takes the new one."""
-    m = _OLD_NEW.search(text)
+    m = _OLD_NEW.search(text) or _OLD_NEW_EN.search(text)
     data = context.household.model_dump()
     kids, adults = data["children"], data["adults"]
     if not m or not (kids or adults):
         return None
-    old = m.group("old") or m.group("old2") or ((m.group("old3") or "") + (m.group("old3b") or "")) \
-        or m.group("old4")
-    new = m.group("new") or m.group("new2") or m.group("new3") or m.group("new4") or ""
+    g = m.groupdict()
+    old = g.get("old") or g.get("old2") or ((g.get("old3") or "") + (g.get("old3b") or "")) or g.get("old4") or ""
+    new = g.get("new") or g.get("new2") or g.get("new3") or g.get("new4") or ""
     if (fixed := _sex_or_adult_age(old, new, data)) is not None:
         return fixed
     if not kids:

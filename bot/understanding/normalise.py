@@ -262,8 +262,7 @@ _NUMBER_THEN_BOTH = re.compile(r"\b(\d{1,2}) (both|all|each)\b(?! of)")
 # adult's age (as 「夫(41)」 says it).
 _NOUN_NUMBER = re.compile(r"(?<![a-z])(夫|妻|私|わたし|主人|旦那|嫁|母|父|義母|義父|祖母|祖父|じいじ|ばあば|"
                           r"me|i|hubby|husband|wife|mom|dad|mother|father|grandma|grandpa|partner)"
-                          r"(?:も|は|が)?\s?(\d{2,3})(?![\d歳才か年人月日時万円:/%代台s過超近弱強を]|\.\d|前後|くらい|ぐらい|"
-                          r"以上|以下|未満|手前|\s*(?:years?|yrs?|kids?|children|"
+                          r"(?:も|は|が)?\s?(\d{2,3})(?![\d歳才か年人月日時万円:/%代台s過超近弱強を]|\.\d|前後|くらい|ぐらい|以上|以下|未満|手前|\s*(?:years?|yrs?|kids?|children|"
                           r"months?|weeks?|mo\b|m\b|minutes?|yen|kg|cm|sq|m2|㎡))")
 # 「長男17、次女14」: a child named by rank or relation and a bare number written together is its age.
 _CHILD_NUMBER = re.compile(r"(長男|長女|次男|次女|三男|三女|四男|四女|末っ子|息子|娘|"

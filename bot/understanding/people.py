@@ -90,7 +90,7 @@ OLDER = re.compile(r"上の子|(?:一番|いちばん)上|(?<![\w])上(?=が|は
                    r"(?<![義])兄(?!弟|妹)|(?<![義])姉(?!妹|弟)|"
                    r"older|eldest|oldest|big (?:brother|sister)")
 YOUNGER = re.compile(r"下の子|末っ子|(?:一番|いちばん)下|(?<![\w])下(?=が|は)|(?<![兄姉義])弟|(?<![兄姉義])妹|"
-                     r"younger|youngest|little (?:brother|sister|one)|baby of")
+                     r"younger|youngest|little (?:brother|sister)|baby of")
 # 長男 the first son, 次女 the second daughter, 三男 the third son: a rank among the children of that sex.
 RANK = re.compile(r"(長|次|三)(男|女)|\b(first|second|third)[- ](?:son|daughter)")
 _RANKS = {"長": 1, "次": 2, "三": 3, "first": 1, "second": 2, "third": 3}

@@ -638,8 +638,7 @@ def _pronoun_sex(text: str, context: Context, after: Household) -> Household:
     message names no adult): he/she says that child's sex, when it was not known."""
     sex = pronoun_sex(text)
     kids = after.children or []
-    # ("I take care of him at home": the speaker names no one else)
-    if sex is None or not kids or NAMED.search(re.sub(r"\b(?:he|she|i|i'm|me|my|myself)\b", "", text)):
+    if sex is None or not kids or NAMED.search(re.sub(r"\b(?:he|she|i|i'm|me|my)\b", "", text)):
         return after
     exp = context.expecting
     # the only child, when the message said something of it ("She's 70" with a child known is someone else)

@@ -223,7 +223,7 @@ def test_a_fact_that_has_ended_is_not_todays(text: str, field: str, value: bool)
     ("text", "known", "daycare"),
     [
         ("My 1-year-old is still waiting for a nursery spot.", None, "none"),
-        ("The little one goes to a nursery in Shibuya, not in Chiyoda", {"children": [{"age": 7}, {"age": 1}]},
+        ("The younger one goes to a nursery in Shibuya, not in Chiyoda", {"children": [{"age": 7}, {"age": 1}]},
          "other"),
     ],
 )
