@@ -8,10 +8,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.understanding import people
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages
 from bot.understanding.model import Context, Expecting
-from bot.understanding.people import AGE, OLDER, YOUNGER, _age, _band, _grade, _sex, bounded_band
+from bot.understanding.people import AGE, OLDER, YOUNGER, _age, _band, _grade, _sex
 from knowledge.household import Household
 
 MEMBER_PATH = re.compile(r"^(children|adults)\.(\d+)\.(\w+)$")
@@ -85,7 +86,7 @@ def _correct(text: str, context: Context) -> Household | None:
         if not low <= people[index]["age"] <= high:  # the old age came with the old school year
             people[index]["age"] = age if age is not None and low <= age <= high else low
         return Household.model_validate(data)
-    if key == "adults" and (band := bounded_band(text)) is not None:
+    if key == "adults" and (band := people.bounded_band(text)) is not None:
         people[index].update(age=None, age_band=band)  # 「ごめんなさい、75歳以上でした」: a band, not an age
         return Household.model_validate(data)
     if age is not None:
