@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.understanding import people
+from bot.understanding import people as person_rules
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages
 from bot.understanding.model import Context, Expecting
@@ -86,7 +86,7 @@ def _correct(text: str, context: Context) -> Household | None:
         if not low <= people[index]["age"] <= high:  # the old age came with the old school year
             people[index]["age"] = age if age is not None and low <= age <= high else low
         return Household.model_validate(data)
-    if key == "adults" and (band := people.bounded_band(text)) is not None:
+    if key == "adults" and (band := person_rules.bounded_band(text)) is not None:
         people[index].update(age=None, age_band=band)  # 「ごめんなさい、75歳以上でした」: a band, not an age
         return Household.model_validate(data)
     if age is not None:
