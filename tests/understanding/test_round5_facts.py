@@ -531,3 +531,8 @@ def test_a_length_of_time_in_months_is_no_baby(text: str) -> None:
 def test_a_plan_to_borrow_is_no_loan_but_a_planned_birth_is_a_pregnancy() -> None:
     assert household("来年、教育ローンを借りるつもりです").get("education_loan") is None
     assert household("秋に2人目が生まれる予定です").get("pregnant") is True
+
+
+def test_me_and_my_husband_both_named_with_mo_share_a_band() -> None:
+    assert adults("夫も私もアラフィフで、同居の義父は80代です") == [{"age_band": "under_65"}, {"age_band": "under_65"},
+                                                          {"age_band": "75_plus"}]
