@@ -329,7 +329,13 @@ _AROUND = {"アラサー": "20代後半から30代前半", "アラフォー": "3
 _AROUND_WORD = re.compile("|".join(_AROUND))
 
 
+# 「5月で65歳になります」「秋に80になる」: a birthday still to come this year, so a year younger now.
+_IN_MONTH = re.compile(r"(?:\d{1,2}月|春|夏|秋|冬|年末|年内)(?:で|に|には)\s*(\d{1,3})\s*(?:歳|才)?\s*"
+                       r"に\s*な(?:る|ります)(?!ました)")
+
+
 def _turning(text: str) -> str:
+    text = _IN_MONTH.sub(lambda m: f"{int(m.group(1)) - 1}歳", text)
     text = _THIS_YEAR.sub(lambda m: f"{m.group(1)}歳" if m.group(1) else f"{m.group(2)} years old", text)
     text = _NEXT_YEAR.sub(lambda m: f"{int(m.group(1)) - 1}歳" if m.group(1)
                           else f"{int(m.group(2)) - 1} years old", text)

@@ -536,3 +536,13 @@ def test_a_plan_to_borrow_is_no_loan_but_a_planned_birth_is_a_pregnancy() -> Non
 def test_me_and_my_husband_both_named_with_mo_share_a_band() -> None:
     assert adults("夫も私もアラフィフで、同居の義父は80代です") == [{"age_band": "under_65"}, {"age_band": "under_65"},
                                                           {"age_band": "75_plus"}]
+
+
+@pytest.mark.parametrize(("text", "age"), [("義母は7月で75歳になります", 74), ("父は先月80歳になりました", 80),
+                                           ("祖父は秋に90になります", 89)])
+def test_a_birthday_later_this_year(text: str, age: int) -> None:
+    assert adults(text) == [{"age": age}]
+
+
+def test_both_of_us_is_two_adults() -> None:
+    assert adults("Both of us are in our early 40s.") == [{"age_band": "under_65"}, {"age_band": "under_65"}]
