@@ -121,7 +121,9 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(?<!教育ローンは)(?<!教育ローンを)(?:今は|もう)?借りて(?:い)?(?:ない|ません)|完済|返し終わ|返済し終わ|"
                 r"\bpaid (?:it |them |the loan |everything )?(?:off|back)\b|\brepaid\b"), "household",
      "education_loan", False),
-    (re.compile(r"(親|実家|両親|祖父母).{0,6}(近く|そば|近所)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
+    (re.compile(r"(親|実家|両親|祖父母).{0,6}(近く|そば|近所)[にへ]?.{0,6}(引っ越|引越|住み替え|転居|住みたい|住む予定|移りたい|移る予定)|"
+                r"近居(?:する|したい|のため|予定|を考え|を予定|を検討)|"
+                r"(?:near|closer to|close to) (?:my|our) (?:wife's|husband's|partner's) (?:parents|mother|father|mom|dad)|"
                 r"(near|closer to) (my|our) parents|move in with (my|our|her|his) (parents|mother|father|mom|dad)|"
                 r"(near|closer to) (my|our|her|his) (mother|father|mom|dad|in-laws)"), "household", "moving", "near_parents"),
     (re.compile(r"(広い|大きい|大きな|広め)の?(家|部屋|住宅|マンション|ところ)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"

@@ -546,3 +546,13 @@ def test_a_birthday_later_this_year(text: str, age: int) -> None:
 
 def test_both_of_us_is_two_adults() -> None:
     assert adults("Both of us are in our early 40s.") == [{"age_band": "under_65"}, {"age_band": "under_65"}]
+
+
+@pytest.mark.parametrize("text", ["義実家の近くに住みたいです", "親と近居するため区内で転居を考えています",
+                                  "We hope to move near my husband's parents."])
+def test_moving_near_parents_wording(text: str) -> None:
+    assert household(text).get("moving") == "near_parents"
+
+
+def test_living_near_parents_already_is_no_move() -> None:
+    assert household("実家の近くに住んでいます").get("moving") is None
