@@ -113,6 +113,9 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"\b(?:we|i|she|wife)(?:'re|'m|'s| are| is| am)? expecting (?:a |our |my |another )?(?:baby|child|twins)|赤ちゃんが(?:生まれ(?:る|ます)|できました)|"
                 r"(?:[2-5]|二|三|四)人目(?:が|の子が?)?(?:生まれ(?:る|ます)|産まれ(?:る|ます)|できました|できた|を妊娠|がお腹)"), "household", "pregnant", True),
     (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my|tuition loan|"
+                # 「学費のためにローンを組んで」 "borrowed money for our son's tuition": a loan for schooling
+                r"(?:学費|進学費用|進学資金|入学金|授業料|教育費)[^。、]{0,10}?(?:ローン|借り)|"
+                r"\b(?:loan|borrowed (?:money|\d+)|borrowing)\b[^.;]{0,30}\b(?:tuition|college|university|school fees)\b|"
                 r"student loan for (?:my|our|his|her|the)\b|"
                 r"loan for (?:my|our|his|her|the) (?:\w+'s |kids' |children's )?(?:university|college|tuition|education|"
                 r"school fees)"), "household",

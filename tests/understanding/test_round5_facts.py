@@ -556,3 +556,10 @@ def test_moving_near_parents_wording(text: str) -> None:
 
 def test_living_near_parents_already_is_no_move() -> None:
     assert household("実家の近くに住んでいます").get("moving") is None
+
+
+@pytest.mark.parametrize(("text", "value"), [("息子の授業料のためにローンを組みました", True),
+                                             ("We borrowed money from a bank for our daughter's tuition.", True),
+                                             ("学費のローンは借りていません", False)])
+def test_a_loan_for_schooling_is_an_education_loan(text: str, value: bool) -> None:
+    assert household(text)["education_loan"] is value
