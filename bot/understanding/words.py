@@ -115,7 +115,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"教育ローン|教育資金の貸|教育資金を借|education loan|student loan for my|tuition loan|"
                 # 「学費のためにローンを組んで」 "borrowed money for our son's tuition": a loan for schooling
                 r"(?:学費|進学費用|進学資金|入学金|授業料|教育費)[^。、]{0,10}?(?:ローン|借り)|"
-                r"\b(?:loan|borrowed (?:money|\d+)|borrowing)\b[^.;]{0,30}\b(?:tuition|college|university|school fees)\b|"
+                r"\b(?:loan|borrowed (?:money|\d+)|borrowing)\b[^.;]{0,45}\b(?:tuition|college|university|school fees)\b|"
                 r"student loan for (?:my|our|his|her|the)\b|"
                 r"loan for (?:my|our|his|her|the) (?:\w+'s |kids' |children's )?(?:university|college|tuition|education|"
                 r"school fees)"), "household",
