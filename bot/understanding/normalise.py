@@ -215,6 +215,7 @@ def normalise(text: str) -> str:
     text = _RUN_ON_AGES.sub("、", text)
     text = _DASH.sub(". ", text)
     text = _CARED_AT_HOME.sub(r"\1 at home, \2", text)
+    text = _PREGNANT_MONTHS.sub(r"\1 months pregnant", text)  # "pregnant, 6 months": not a baby of 6 months
     text = _SPACED_MEMBERS.sub("、", text)
     if "kudan" in text:  # "Kudan Secondary School. He's 16 and in his 5th year there": the year is of Kudan
         text = re.sub(r"\b(\d(?:st|nd|rd|th)[- ]year) (?:there|at (?:that|the|this) school)\b", r"\1 at kudan", text)
@@ -249,6 +250,7 @@ _RUN_ON_AGES = re.compile(r"(?<=歳|才)(?=(?:上|下|真ん中|兄|姉|弟|妹|
                           r"(?:の子)?(?:が|は)?\d)")
 # "7, 5 and 5 — the younger two are twins", "3 kids - 13, 10": a dash between words is a clause break.
 _DASH = re.compile(r"\s+[—–-]{1,2}\s+|\s*[—―]{1,2}\s*")
+_PREGNANT_MONTHS = re.compile(r"\bpregnant,?\s+(?:about |around |now )?(\d{1,2})\s*(?:months?|mo)\b(?: along)?")
 # "I look after my grandson, who is 2, at home": where, said after the relative clause, goes with the verb.
 _CARED_AT_HOME = re.compile(r"\b((?:look(?:s|ing|ed)? after|car(?:e|es|ed|ing) for|keep(?:s|ing)?|kept|"
                             r"rais(?:e|es|ed|ing)) (?:my|our|the|his|her) [a-z-]+), (who(?:'s| is) \d{1,2}), at home\b")

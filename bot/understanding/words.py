@@ -212,6 +212,7 @@ SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|公�
                          r"in (chiyoda|the ward)")
 SCHOOL_OTHER = re.compile(r"私立|都立|国立|インター|公立の?高|international school|public (senior )?high school|"
                           r"\b(?:school|it) is (?:a )?(?:private|metropolitan|national|international)\b|"
+                          r"\b(?:school|elementary|junior high|high)\s*\((?:private|metropolitan|national)\)|"
                           r"(private|metropolitan|national)( [a-z]+)? (school|elementary|junior|middle|high|primary)")
 
 # Said of a fact right after it, these leave it unknown: 「妊娠したかもしれない」「手帳を申請中です」.

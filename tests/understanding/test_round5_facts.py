@@ -563,3 +563,12 @@ def test_living_near_parents_already_is_no_move() -> None:
                                              ("学費のローンは借りていません", False)])
 def test_a_loan_for_schooling_is_an_education_loan(text: str, value: bool) -> None:
     assert household(text)["education_loan"] is value
+
+
+def test_months_after_pregnant_are_the_pregnancys() -> None:
+    assert household("My wife is pregnant, 7 months, and our son is 4.") == {
+        "pregnant": True, "children": [{"age": 4, "sex": "male"}]}
+
+
+def test_a_private_school_said_in_brackets() -> None:
+    assert children("My son is 13, 1st year junior high (private).")[0]["school"] == "other"
