@@ -105,7 +105,8 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     # 「手帳はあるが重度ではありません」 "not severe": a certificate said to be of a light grade
     (re.compile(r"重度(?:では|じゃ)(?:ありません|ない|なく)|重く(?:は)?(?:ありません|ない)|\bnot severe(?:ly)?\b|"
                 r"\b(?:isn't|is not|wasn't) severe\b"), "adult", "severe_disability", False),
-    (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|生まれる予定|pregnant|expecting a baby|due in|"
+    (re.compile(r"妊娠|妊婦|出産予定|おなかに赤ちゃん|お腹に赤ちゃん|臨月|つわり|(?:おなか|お腹)の(?:子|赤ちゃん)|"
+                r"(?<!の)予定日(?:は|が)|trimester|morning sickness|生まれる予定|pregnant|expecting a baby|due in|"
                 r"(is|am|are|we're|i'm|she's|were) expecting\b|baby (is )?due|"
                 r"(?:^|[.!;]\s*)expecting (?:a |our |my |twins|triplets|another|baby)|"
                 r"(?:having|have) (?:a|another|our (?:first|second|third)) baby (?:in|this|next|soon|due)|"

@@ -572,3 +572,13 @@ def test_months_after_pregnant_are_the_pregnancys() -> None:
 
 def test_a_private_school_said_in_brackets() -> None:
     assert children("My son is 13, 1st year junior high (private).")[0]["school"] == "other"
+
+
+@pytest.mark.parametrize("text", ["妻はもうすぐ臨月です", "つわりがつらい時期です", "お腹の赤ちゃんは男の子らしいです",
+                                  "I'm in my third trimester."])
+def test_pregnancy_in_other_words(text: str) -> None:
+    assert household(text) == {"pregnant": True}
+
+
+def test_pregnancy_months_in_brackets_are_no_baby() -> None:
+    assert household("妊娠中（6か月）です。上の子は4歳") == {"pregnant": True, "children": [{"age": 4}]}
