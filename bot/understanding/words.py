@@ -56,7 +56,8 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"\blanguage delay|delayed speech|speech therapy|\bdyslexi|therapy for (?:his|her|their) development|"
                 r"発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|(?:言葉|ことば|発語|言語)(?:の|が)[^。、]{0,6}?(?:遅れ|遅い|ゆっくり|出ない|出てない|出なく|出てこな|少な)|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
-    (re.compile(r"放課後等デイ|放課後デイ|放デイ|ほうでい|児童発達支援|児発|レスパイト|after[- ]school day|child development support|"
+    (re.compile(r"放課後等デイ|放課後デイ|放デイ|ほうでい|児童発達支援|児発|発達支援(?:教室|センター|事業所)|"
+                r"child development (?:center|centre)|レスパイト|after[- ]school day|child development support|"
                 r"development support (center|centre)|respite|day services? for (?:[\w-]+ )?(children|kids)|houkago|hodei"), "child",
      "uses_disability_services", True),
     (re.compile(r"特別支援学級|(?<!特別)支援学級|支援級|special[- ](?:needs|support|education) class|support class|special class"),
