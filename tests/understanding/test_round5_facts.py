@@ -584,6 +584,7 @@ def test_pregnancy_months_in_brackets_are_no_baby() -> None:
     assert household("妊娠中（6か月）です。上の子は4歳") == {"pregnant": True, "children": [{"age": 4}]}
 
 
-@pytest.mark.parametrize("text", ["娘(5)は発達支援センターに通っています", "My son (3) attends a child development centre."])
+@pytest.mark.parametrize("text", ["娘(5)は発達支援センターに通っています",
+                                  "My son (3) attends a child development centre."])
 def test_a_development_support_centre_is_a_service(text: str) -> None:
     assert children(text)[0]["uses_disability_services"] is True
