@@ -588,3 +588,13 @@ def test_pregnancy_months_in_brackets_are_no_baby() -> None:
                                   "My son (3) attends a child development centre."])
 def test_a_development_support_centre_is_a_service(text: str) -> None:
     assert children(text)[0]["uses_disability_services"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("娘(9)は1年生まで療育に通っていました", [{"age": 9, "sex": "female", "developmental_concern": False}]),
+     ("息子は6歳で、4歳まで児童発達支援を使っていました",
+      [{"age": 6, "sex": "male", "uses_disability_services": False}])],
+)
+def test_until_a_year_or_an_age_is_no_child_of_that_age(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
