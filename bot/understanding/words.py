@@ -80,7 +80,11 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(?:goes|go|going) to school (?:every ?day|fine|normally|without (?:any )?problems?|happily)|"
                 r"(?:attends|attending) school (?:every ?day|normally|regularly)|毎日(?:元気に)?(?:学校に(?:行|通)|登校)|"
                 r"(?:学校|登校)(?:は|に)?(?:毎日|普通に|元気に|問題なく)"), "child", "school_refusal", False),
-    (re.compile(r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|forgets|dementia|cognitive|alzheimer|"
+    # ("her memory is not so good": the negation is the concern's own words, so it comes before "memory")
+    (re.compile(r"memory (?:(?:is|has been|was) not|isn't|hasn't been|wasn't) (?:so |very |that |as )?(?:good|great|sharp|what it)|"
+                r"memory is (?:getting )?(?:bad|worse|poor|failing|going)|\bpoor memory|記憶力が(?:落ち|低下|悪く)|"
+                r"物覚えが悪|"
+                r"物忘れ|もの忘れ|ものわすれ|認知症|軽度認知|mci|memory|forgetful|forgets|dementia|cognitive|alzheimer|"
                 r"forget(?:ting)? (?:things|names|where|what|appointments)|repeats? (?:herself|himself|themselves|"
                 r"the same)|同じこと(?:を)?(?:何度も|繰り返)|忘れっぽ|"
                 r"(trouble|difficulty|a hard time|problems) remembering|(can't|cannot|doesn't|does not) remember|"

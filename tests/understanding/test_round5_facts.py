@@ -598,3 +598,10 @@ def test_a_development_support_centre_is_a_service(text: str) -> None:
 )
 def test_until_a_year_or_an_age_is_no_child_of_that_age(text: str, expected: list[dict[str, Any]]) -> None:
     assert children(text) == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [("My father's memory isn't so good anymore.", True),
+                                             ("祖母は記憶力が落ちてきました", True),
+                                             ("My mother's memory is fine.", False)])
+def test_memory_said_of_the_memory_itself(text: str, value: bool) -> None:
+    assert adults(text)[0]["memory_concern"] is value
