@@ -102,7 +102,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"\b(?:eating|eats) (?:poorly|badly|very little)\b|\bpoor appetite\b"), "adult",
      "nutrition_concern", True),
     (re.compile(r"重度の障害|重い障害|重度障害|寝たきり|severe(ly)? disabilit|severely disabled|bedridden|"
-                r"重度(?:の|な)?(?:身体|知的|精神|重複|心身)(?:の)?障[害がい]|重度心身障|重症心身障|障[害がい]が(?:重い|重く|重度)|"
+                r"重度(?:の|な)?(?:身体|知的|精神|重複|心身)(?:の)?障[害がい]|重度訪問介護|重度心身障|重症心身障|障[害がい]が(?:重い|重く|重度)|"
                 r"(?:身体|知的|精神)?障[害がい](?:の程度)?は重度|重い(?:身体|知的|精神)障[害がい]|"
                 r"\b(?:serious|profound|severe)(?:ly)? (?:physical |intellectual |mental |multiple )?(?:disabilit|handicap|impair)|"
                 r"bed-ridden"), "adult",
@@ -145,7 +145,8 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"(not|n't|never) (run|running|own|owning|have|having) (a|any) (business|company)|"
                 r"(don't|do not) (own|have|run) a (business|company)|office worker|salaried"), "household",
      "business", "none"),
-    (re.compile(r"中小企業|(?<!会社は)会社を経営(?!していな|していま?せん)|"
+    (re.compile(r"中小企業|開業医|開業して(?:い|お)|(?<!会社員の)社長をして(?:い|お)|"
+                r"うちは[^。、\s]{1,6}(?:屋|商店|店)(?:です|をして|をやって)|(?<!会社は)会社を経営(?!していな|していま?せん)|"
                 r"(?:院|屋|店|教室|事務所|塾|薬局|スタジオ|サロン|カフェ|工房)をして(?:い|お)|"
                 r"(?<!会社は)(?<!店は)(?<!スタートアップ)(?<!ベンチャー)を(?:[^。、をはが]{1,6}で)?(?:経営|営ん|自営)(?!していな|していま?せん|してな|したい|する予定)|会社経営|自営業|お店を経営|店を経営|"
                 rf"({_BUSINESS_JA}|ネイルサロン|教室|塾|整体院|歯科|事務所)[^。、]{{0,8}}?(を|の)?(やって(?!な|ま?せん|いな|いま?せん|お?りませ)|営んで|開いて|開業して|構えて|営業して|経営(?!は|していな|していま?せん|してな)|運営して)|"

@@ -605,3 +605,13 @@ def test_until_a_year_or_an_age_is_no_child_of_that_age(text: str, expected: lis
                                              ("My mother's memory is fine.", False)])
 def test_memory_said_of_the_memory_itself(text: str, value: bool) -> None:
     assert adults(text)[0]["memory_concern"] is value
+
+
+@pytest.mark.parametrize("text", ["父は区内で開業医をしています", "夫が社長をしている小さな会社があります",
+                                  "うちは酒屋をやっています"])
+def test_running_a_practice_or_a_shop_is_a_business(text: str) -> None:
+    assert household(text)["business"] == ["sme"]
+
+
+def test_severe_home_care_is_said_of_a_severe_disability() -> None:
+    assert adults("夫は重度訪問介護を使っています") == [{"severe_disability": True}]
