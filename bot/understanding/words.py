@@ -175,10 +175,12 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
 _OTHER_WARDS_EN = (r"minato|chuo|shinjuku|bunkyo|taito|sumida|koto|shinagawa|meguro|ota|setagaya|shibuya|nakano|"
                    r"suginami|toshima|kita|arakawa|itabashi|nerima|adachi|katsushika|edogawa|kawasaki|yokohama|"
                    r"saitama|chiba|musashino|mitaka")
-DAYCARE_PLACES = (r"保育園|保育所|認定こども園|こども園|保育施設|保育室|託児所|小規模保育|家庭的保育|保育ママ|day[- ]?care|nursery|"
+DAYCARE_PLACES = (r"保育園|保育所|認定こども園|こども園|保育施設|保育室|託児所|小規模保育|家庭的保育|保育ママ|認可外|認証保育|"
+                  r"(?<=の)認証(?=に|へ|で|です)|(?<=の)認可(?=に|へ|で|です)|認可園|認証園|(?<=区立)園|(?<=区立の)園|day[- ]?care|nursery|"
                   r"child ?care (?:center|centre|facility)|creche|hoikuen|hoikusho")
 DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}({DAYCARE_PLACES})|"
                           rf"({DAYCARE_PLACES})[^。、]{{0,12}}[(（](?:千代田)?区内[)）]|"
+                          rf"({DAYCARE_PLACES})[はがも]\s*千代田|"
                           rf"({DAYCARE_PLACES}) (?:run|operated) by (?:the )?(?:ward|chiyoda)|"
                           rf"(^|[はがもをにのでと、\s])(?<!隣の)(?<!他の)(?<!別の)(?<!よその)(?<!ほかの)区の(認可|認証)?({DAYCARE_PLACES})|"
                           rf"({DAYCARE_PLACES}).{{0,6}}(区内)|({DAYCARE_PLACES})(?:(?!\bnot\b)[^.;]){{0,45}}(?<!not )(in|near) "
@@ -187,6 +189,7 @@ DAYCARE_WARD = re.compile(rf"(区内|千代田区?|区立|ward|chiyoda).{{0,6}}(
 DAYCARE_OTHER = re.compile(rf"(区外|(?:隣|他|別|よそ|ほか)の区|(?<!千代田)(?<!千代)[^\s、。はがもをにのでと]{{1,3}}区|[^\s、。]{{1,3}}市).{{0,12}}({DAYCARE_PLACES})|"
                            rf"({DAYCARE_PLACES})[はがも]?[（(]?(区外|千代田区外|他区)|"
                            rf"({DAYCARE_PLACES})[はがも][^。]{{0,12}}?(区外|他区|(?:隣|他|別)の区)|"
+                           rf"({DAYCARE_PLACES})[はがも]\s*(?!千代田)[^\s、。はがもをにのでと]{{1,3}}区(?!内|立)|"
                            rf"({DAYCARE_PLACES})[^.;]{{0,30}}\bin ({_OTHER_WARDS_EN})\b|"
                            r"outside (of )?(the ward|chiyoda)|(?!chiyoda)[a-z]+[- ](ku|ward|city) (day[- ]?care|nursery)|"
                            r"(day[- ]?care|nursery)[^.;]{0,20} in (another|a different|a neighbou?ring) (ward|city)|(daycare|nursery|preschool)( center| centre| school)? "
@@ -205,7 +208,7 @@ SCHOOL_KUDAN = re.compile(r"九段中等|kudan(?! (?:elementary|primary|kinderga
 _WARD_SCHOOLS_EN = r"kojimachi|bancho|fujimi|ochanomizu|shohei|izumi|kudan|kanda[- ]hitotsubashi|chiyoda"
 # In Chiyoda a public (公立) elementary or junior high school is a ward school; 都立 says so.
 SCHOOL_WARD = re.compile(r"区立(の)?(小学校|中学校|小|中|学校)|公立の?(小学校|中学校|小学|中学|小(?!児|規模)|中(?!等))|区の?(小学校|中学校|小学|中学|小(?!児|規模|さ)|中(?!等|で|に|を|の|は|心|央|から))|"
-                         r"区立(?!の?(保育|こども園|認定|幼稚園|図書館|住宅|施設|病院|高))|\bpublic[- ]school\b|"
+                         r"区立(?!の?(保育|こども園|認定|幼稚園|園|図書館|住宅|施設|病院|高))|\bpublic[- ]school\b|"
                          r"public (elementary|junior high|middle|primary)\b|school run by (the|our) ward|"
                          rf"\b({_WARD_SCHOOLS_EN}) (elementary|junior high|middle|primary)\b|"
                          # "in 2nd year of junior high at Kojimachi", "attends Bancho": the school, named after

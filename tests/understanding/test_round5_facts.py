@@ -615,3 +615,13 @@ def test_running_a_practice_or_a_shop_is_a_business(text: str) -> None:
 
 def test_severe_home_care_is_said_of_a_severe_disability() -> None:
     assert adults("夫は重度訪問介護を使っています") == [{"severe_disability": True}]
+
+
+@pytest.mark.parametrize(
+    ("text", "daycare"),
+    [("息子(2)は区立園です", "ward"), ("娘(1)は区内の認可外に通っています", "ward"),
+     ("息子(1)は新宿区の認証です", "other"), ("娘は3歳、保育園は台東区です", "other"),
+     ("息子は1歳、保育園は千代田区です", "ward")],
+)
+def test_daycare_abbreviations_and_the_place_said_after(text: str, daycare: str) -> None:
+    assert children(text)[0]["daycare"] == daycare
