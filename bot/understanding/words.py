@@ -292,7 +292,7 @@ ABOUT_HOUSEHOLD = re.compile(
     r"\b(?:family|household|live|lives|living|lived|moved|moving|married|divorced|widow(?:ed|er)?|single|"
     r"work|works|working|worked|job|freelance\w*|self-employed|retired|pension|rent|we're both|both of us|pregnan\w*|"
     r"\d0s)\b")
-QUESTION = re.compile(r"[?？]$|ですか|ますか|でしょうか|って(何|なに|ある|本当|無料|もらえ)|教えて|知りたい|ある\??$|"
+QUESTION = re.compile(r"[?？]$|質問(?:です|があります|があって|させて)|聞きたいこと|i have a question|quick question|ですか|ますか|でしょうか|って(何|なに|ある|本当|無料|もらえ)|教えて|知りたい|ある\??$|"
                       r"もらえる|無料|いくら|どこで|どうすれば|how|what|can i|is there|are there|does|do you")
 # A move said across clauses (「実家の近くに住みたいので、区内での引っ越しを考えています」): where, and that it is a move.
 NEAR_PARENTS = re.compile(r"(親|実家|両親|祖父母|義父母|義実家|義母|義父|義理の両親|(?<![義祖])母|(?<![義祖])父)"

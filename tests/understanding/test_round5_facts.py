@@ -625,3 +625,8 @@ def test_severe_home_care_is_said_of_a_severe_disability() -> None:
 )
 def test_daycare_abbreviations_and_the_place_said_after(text: str, daycare: str) -> None:
     assert children(text)[0]["daycare"] == daycare
+
+
+@pytest.mark.parametrize("text", ["すみません、質問です", "Quick question."])
+def test_announcing_a_question_is_a_question(text: str) -> None:
+    assert understand(text, Context(Household())).intent == "question"
