@@ -183,6 +183,8 @@ def normalise(text: str) -> str:
     text = _SPELLING.sub(lambda m: _SPELLINGS[m.group(0)], text)
     text = text.replace("生後半年", "生後6か月")
     text = re.sub(r"\bai[- ]?no[- ]?techo\b", "愛の手帳", text)  # romaji: its "no" is not a negation
+    for pattern, word in _ROMAJI:
+        text = pattern.sub(word, text)
     text = _TSU_WORD.sub(lambda m: f"{_TSU[m.group(0)]}つ", text)
     text = text.replace("ヶ月", "か月").replace("カ月", "か月").replace("ヵ月", "か月").replace("ケ月", "か月")
     # 「行けなくなって3か月になります」: a length of time, not a baby
@@ -307,6 +309,14 @@ def _relative_ages(text: str) -> str:
     return _RELATIVE_EN.sub(lambda m: fix(m, True), text)
 
 
+# Japanese terms written in romaji by English writers ("futoko", "shien gakkyu", "kuritsu hoikuen").
+_ROMAJI = [(re.compile(r"\bhattatsu[- ]?sh[o]u?gai\b"), "発達障害"),
+           (re.compile(r"\b(?:tokubetsu[- ]?)?shien[- ]?(?:gakkyu|gakkyuu|kyu|kyuu)\b"), "特別支援学級"),
+           (re.compile(r"\bfut[o]u?k[o]u?\b"), "不登校"),
+           (re.compile(r"\bjid[o]u?[- ]?hattatsu[- ]?shien\b"), "児童発達支援"),
+           (re.compile(r"\bkuritsu\b\s*"), "区立"),
+           (re.compile(r"(?<=区立)hoikuen\b"), "保育園"), (re.compile(r"(?<=区立)(?:yochien|youchien)\b"), "幼稚園"),
+           (re.compile(r"\bkudan[- ]chu-?t[o]u?(?:[- ]kyoiku[- ]gakko)?\b"), "kudan secondary school")]
 # British and familiar names of family members, read as the ones the rules know ("my mum" is "my mom").
 _FAMILY_WORDS = [(re.compile(r"\bmum(?:my|mie)?\b|\bmam\b|\bmommy\b|\bmomma\b|\bmama\b"), "mom"),
                  (re.compile(r"\bdada\b|\bdaddy\b|\bpapa\b"), "dad"),

@@ -630,3 +630,15 @@ def test_daycare_abbreviations_and_the_place_said_after(text: str, daycare: str)
 @pytest.mark.parametrize("text", ["すみません、質問です", "Quick question."])
 def test_announcing_a_question_is_a_question(text: str) -> None:
     assert understand(text, Context(Household())).intent == "question"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [("My son (11) has been futoko since April.", "school_refusal", True),
+     ("My daughter (9) is in a shien gakkyu.", "special_needs_class", True),
+     ("My son (3) goes to jido hattatsu shien twice a week.", "uses_disability_services", True),
+     ("My daughter (1) goes to a kuritsu hoikuen.", "daycare", "ward"),
+     ("My son (14) is at Kudan Chuto, 3rd year.", "school_year", 9)],
+)
+def test_japanese_terms_in_romaji(text: str, field: str, value: object) -> None:
+    assert children(text)[0][field] == value
