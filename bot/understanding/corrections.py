@@ -52,11 +52,13 @@ def _all_ages_again(text: str, context: Context) -> Household | None:
 
 
 def _correct(text: str, context: Context) -> Household | None:
+    if (fact := _household_fact(text, context)) is not None:  # 「いや、スタートアップです」 after the business
+        return fact
     if (again := _all_ages_again(text, context)) is not None:
         return again
     paths = _member_paths(context.last_changed)
     if not paths:
-        return _household_fact(text, context) or _by_old_value(text, context)
+        return _by_old_value(text, context)
     data: dict[str, Any] = context.household.model_dump()
     if (swap := SWAP.search(text)) and data["children"] and len(data["children"]) > 1:
         kids = data["children"]

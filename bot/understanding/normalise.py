@@ -218,6 +218,8 @@ def normalise(text: str) -> str:
     text = _DASH.sub(". ", text)
     text = _CARED_AT_HOME.sub(r"\1 at home, \2", text)
     text = _PREGNANT_MONTHS.sub(r"\1 months pregnant", text)  # "pregnant, 6 months": not a baby of 6 months
+    # 「息子は2学期から」「2時間目から」「2組」: a term, a class, a turn; no age
+    text = re.sub(r"(?<![\d第])(\d)\s*(学期|回目|時間目|度目|番目|組)", r"第\1\2", text)
     # 「2年生まで療育に通っていました」「3歳までに」: until (or by) a year or age, not the child's now
     text = re.sub(r"(?:小学校?|中学校?)?(?<!\d)\d{1,2}\s*(?:年生|歳|才)まで", "以前まで", text)
     text = re.sub(r"(妊娠中?)\s*[(（]\s*(\d{1,2})\s*(か月|週)(?:目)?\s*[)）]", r"\1\2\3", text)  # 「妊娠中（5か月）」

@@ -630,6 +630,14 @@ def _intent(text: str, changed: bool, context: Context) -> Intent:
     return "inform" if words.ABOUT_HOUSEHOLD.search(text) else "other"  # 「3人家族です」: inform, nothing held
 
 
+def _safe_extract(text: str, context: Context) -> Household:
+    """The household the text's facts give (the context's when they give none or cannot be read)."""
+    try:
+        return _extract(text, Context(context.household, None, context.last_changed))[0]
+    except (ValidationError, ValueError, IndexError, KeyError, TypeError):
+        return context.household
+
+
 _CLAUSES = re.compile(r"[。．!！?？\n、,]|\.(?=\s|$)")
 
 
@@ -658,13 +666,6 @@ _HEAD = re.compile(r"\s*(?:はい|いいえ|いえ|うん|ううん|yes|yeah|yep
 def _head_answer(text: str, context: Context) -> Household | None:
     head = _HEAD.match(text)
     return _answer(head.group(0), context) if head else None
-
-
-def _safe_extract(text: str, context: Context) -> Household:
-    try:
-        return _extract(text, Context(context.household, None, context.last_changed))[0]
-    except (ValidationError, ValueError, IndexError, KeyError, TypeError):
-        return context.household
 
 
 def understand(text: str, context: Context) -> Understanding:
