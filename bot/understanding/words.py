@@ -275,6 +275,8 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("thanks", re.compile(r"ありがとう|助かりました|サンキュー|thank|\bthx\b|\bthanx\b|\bty\b|\btysm\b|\bcheers\b")),
     ("greet", re.compile(r"^(こんにちは|こんばんは|おはよう|はじめまして|hello|hi|hey|good (?:morning|afternoon|evening)|"
                          r"よろしくお願い)(?![a-z])")),  # ("his school …" is no "hi")
+    # 「明日の天気は？」 "what's the weather like": off the topic, even as a question
+    ("other", re.compile(r"天気|weather|\bforecast\b")),
     # 「そうですか」「了解です」 "ok, got it": an acknowledgement, which says nothing (not a question)
     ("other", re.compile(r"^(?:そうですか|そうなんですね|そうなんだ|なるほど(?:ね|です)?|了解(?:です|しました)?|"
                          r"わかりました|分かりました|はーい|ok(?:ay)?|got it|i see|alright)[\s。.!！w笑]*$")),

@@ -642,3 +642,8 @@ def test_announcing_a_question_is_a_question(text: str) -> None:
 )
 def test_japanese_terms_in_romaji(text: str, field: str, value: object) -> None:
     assert children(text)[0][field] == value
+
+
+@pytest.mark.parametrize("text", ["明日の天気はどう？", "How's the weather today?"])
+def test_the_weather_is_off_the_topic(text: str) -> None:
+    assert understand(text, Context(Household())).intent == "other"
