@@ -94,7 +94,8 @@ def _place(text: str, kinds: tuple[tuple[re.Pattern[str], str], ...]) -> tuple[r
 def segment_facts(text: str) -> list[Fact]:
     found: list[Fact] = []
     spans: dict[object, tuple[int, int]] = {}  # business kind → where it was read
-    for pattern, scope, field, value in words.FACTS:
+    for pattern, scope, field, said in words.FACTS:
+        value = said
         match = pattern.search(text)
         if not match:
             continue
@@ -111,8 +112,8 @@ def segment_facts(text: str) -> list[Fact]:
         denied = field == "business" and value != "none" and _NOT_BEFORE.search(text[:match.start()][-30:])
         if denied:
             value = "none"  # "I don't run a business", "we do not own a company", "I am not self-employed"
-        if value is not True and value is not False and not denied \
-                and _contrasted(text[:match.start()], text[match.end():]):
+        if said is not True and not denied and _contrasted(text[:match.start()], text[match.end():]):
+            # (a no-fact denied too: 「通常学級ではなく支援級」 is the special class)
             continue  # 「広い家じゃなくて親の近く」 "near my parents, not to a bigger place": the other one is meant
         found.append((scope, field, value))
     if "sme" in spans and "startup" in spans and spans["sme"][0] < spans["startup"][1] \

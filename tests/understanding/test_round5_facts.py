@@ -647,3 +647,9 @@ def test_japanese_terms_in_romaji(text: str, field: str, value: object) -> None:
 @pytest.mark.parametrize("text", ["明日の天気はどう？", "How's the weather today?"])
 def test_the_weather_is_off_the_topic(text: str) -> None:
     assert understand(text, Context(Household())).intent == "other"
+
+
+@pytest.mark.parametrize(("text", "value"), [("娘(8)は普通学級ではなく支援学級です", True),
+                                             ("息子(8)は支援学級じゃなくて通常学級です", False)])
+def test_a_class_said_only_to_be_denied_gives_way_to_the_other(text: str, value: bool) -> None:
+    assert children(text)[0]["special_needs_class"] is value
