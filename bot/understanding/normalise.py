@@ -213,6 +213,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"区(ない|がい)(?=の|に|で|は|、|$)", lambda m: "区内" if m.group(1) == "ない" else "区外", text)
     text = _NOUN_NUMBER.sub(lambda m: f"{m.group(1)}({m.group(2)})", text)
     text = _THEN_ADULT.sub("、", text)  # 「私(35)で夫(38)」: two people
+    text = _PAIR_LIST.sub(lambda m: f"{m.group(1)}の片方は{m.group(2)}、もう片方は{m.group(3)}", text)
     text = _CHILD_NUMBER.sub(lambda m: f"{m.group(1)}{m.group(2)}歳", text)
     text = _RUN_ON_AGES.sub("、", text)
     text = _DASH.sub(". ", text)
@@ -276,6 +277,11 @@ _NOUN_NUMBER = re.compile(r"(?<![a-z])(夫|妻|私|わたし|主人|旦那|嫁|�
 # 「長男17、次女14」: a child named by rank or relation and a bare number written together is its age.
 _CHILD_NUMBER = re.compile(r"(長男|長女|次男|次女|三男|三女|四男|四女|末っ子|息子|娘|"
                            r"(?<![義])兄|(?<![義])姉|(?<![兄姉義])弟|(?<![兄姉義])妹)(\d{1,2})(?![\d歳才か年人月日時万円:/%代台.]|\s*(?:か月|ヶ月|cm|kg))")
+# 「両親は70代後半と80代前半」「祖父母(90代と80代)」: a pair, then each one's band or age in turn (not the
+# pair's band and a third person).
+_BAND = r"\d{2,3}\s*(?:代(?:前半|後半|半ば)?|歳|才)(?:以上|過ぎ|くらい)?"
+_PAIR_LIST = re.compile(rf"(両親|祖父母|義父母|義両親)(?:は|が|とも)?\s*[(（]?\s*({_BAND})\s*(?:と|、|・)\s*"
+                        rf"({_BAND})\s*[)）]?")
 _THEN_ADULT = re.compile(r"(?<=\d\))で(?=(?:夫|妻|私|主人|旦那|母|父|義母|義父|祖母|祖父)(?:は|も|が)?\(?\d)")
 # "she goes to daycare, a ward one": the kind said after the place, by "one".
 _A_KIND_ONE = re.compile(r"\b(day[- ]?care|nursery|school),? (?:a|the) (ward|chiyoda|private|public)(?:[- ]run)? one\b")

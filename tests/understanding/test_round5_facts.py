@@ -653,3 +653,13 @@ def test_the_weather_is_off_the_topic(text: str) -> None:
                                              ("息子(8)は支援学級じゃなくて通常学級です", False)])
 def test_a_class_said_only_to_be_denied_gives_way_to_the_other(text: str, value: bool) -> None:
     assert children(text)[0]["special_needs_class"] is value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("義両親は80代前半と70代後半です", [{"age_band": "75_plus"}, {"age_band": "75_plus"}]),
+     ("祖父母（90代と60代後半）と暮らしています", [{"age_band": "75_plus"}, {"age_band": "65_74"}]),
+     ("両親は80代と70代です", [{"age_band": "75_plus"}])],  # 70代 straddles 75: that one is left to be asked
+)
+def test_a_pair_then_each_ones_band(text: str, expected: list[dict[str, Any]]) -> None:
+    assert adults(text) == expected
