@@ -214,6 +214,8 @@ def normalise(text: str) -> str:
     text = _NOUN_NUMBER.sub(lambda m: f"{m.group(1)}({m.group(2)})", text)
     text = _THEN_ADULT.sub("、", text)  # 「私(35)で夫(38)」: two people
     text = _PAIR_LIST.sub(lambda m: f"{m.group(1)}の片方は{m.group(2)}、もう片方は{m.group(3)}", text)
+    text = _PAIR_LIST_EN.sub(lambda m: f"one of {m.group(1)} is {_their(m.group(2))}. "
+                                       f"one of {m.group(1)} is {_their(m.group(3))}", text)
     text = _CHILD_NUMBER.sub(lambda m: f"{m.group(1)}{m.group(2)}歳", text)
     text = _RUN_ON_AGES.sub("、", text)
     text = _DASH.sub(". ", text)
@@ -282,6 +284,15 @@ _CHILD_NUMBER = re.compile(r"(長男|長女|次男|次女|三男|三女|四男|�
 _BAND = r"\d{2,3}\s*(?:代(?:前半|後半|半ば)?|歳|才)(?:以上|過ぎ|くらい)?"
 _PAIR_LIST = re.compile(rf"(両親|祖父母|義父母|義両親)(?:は|が|とも)?\s*[(（]?\s*({_BAND})\s*(?:と|、|・)\s*"
                         rf"({_BAND})\s*[)）]?")
+_BAND_EN = r"(?:in their |aged? )?(?:early |late |mid-?)?\d{2}s?"
+_PAIR_LIST_EN = re.compile(rf"\b((?:my|our) (?:parents|grandparents|in-laws)) are ({_BAND_EN}) and ({_BAND_EN})\b")
+
+
+def _their(band: str) -> str:
+    """"late 70s" → "in their late 70s" (a decade said of a person); "78" stays an age."""
+    return band if band.startswith(("in ", "age")) or band.isdigit() else f"in their {band}"
+
+
 _THEN_ADULT = re.compile(r"(?<=\d\))で(?=(?:夫|妻|私|主人|旦那|母|父|義母|義父|祖母|祖父)(?:は|も|が)?\(?\d)")
 # "she goes to daycare, a ward one": the kind said after the place, by "one".
 _A_KIND_ONE = re.compile(r"\b(day[- ]?care|nursery|school),? (?:a|the) (ward|chiyoda|private|public)(?:[- ]run)? one\b")

@@ -663,3 +663,13 @@ def test_a_class_said_only_to_be_denied_gives_way_to_the_other(text: str, value:
 )
 def test_a_pair_then_each_ones_band(text: str, expected: list[dict[str, Any]]) -> None:
     assert adults(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("My in-laws are in their early 80s and late 70s.", [{"age_band": "75_plus"}, {"age_band": "75_plus"}]),
+     ("My parents are in their 80s and 60s.", [{"age_band": "75_plus"}]),  # 60s straddles 65
+     ("My parents are 81 and 77.", [{"age": 81}, {"age": 77}])],
+)
+def test_english_pair_then_each_ones_band(text: str, expected: list[dict[str, Any]]) -> None:
+    assert adults(text) == expected
