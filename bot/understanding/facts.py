@@ -104,7 +104,9 @@ def segment_facts(text: str) -> list[Fact]:
         if field == "business":
             spans[value] = match.span()
         if value is True and (words.HEDGE.search(text[match.end():match.end() + 15])
-                              or (field != "pregnant" and words.PLANNED.search(text[match.end():]))
+                              # (a birth or a test to come says the pregnancy or the concern is there now)
+                              or (field not in ("pregnant", "developmental_concern")
+                                  and words.PLANNED.search(text[match.end():]))
                               or words.HEDGE_BEFORE.search(text[max(0, match.start() - 50):match.start()])):
             continue  # a maybe is not a fact: the question is asked later, and わからない is an answer
         if value is True and (_negated(text[:match.start()], text[match.end():]) or _ended(text, match)):

@@ -54,7 +54,10 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
                 r"long-term illness"), "child", "chronic_disease", True),
     (re.compile(r"療育(?!手帳)|グレーゾーン|発達(?:に|の)?(?:凸凹|でこぼこ|偏り|特性)|(?<![a-z])asd(?![a-z])|(?<![a-z])ld(?![a-z])|\bspeech delay|"
                 r"\blanguage delay|delayed speech|speech therapy|\bdyslexi|therapy for (?:his|her|their) development|"
-                r"発達(?:の)?(?:検査|相談)|発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|(?:言葉|ことば|発語|言語)(?:の|が)[^。、]{0,6}?(?:遅れ|遅い|ゆっくり|出ない|出てない|出なく|出てこな|少な)|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
+                r"発達(?:の)?(?:検査|相談)|発達(?:に|の|面で|面に)(?:不安|心配|遅れ|偏り)|発達が[^。、]{0,4}?(?:遅め|遅い|遅れ)|発達外来|"
+                r"知的障[害がい](?!者手帳)|(?:言葉|ことば)が(?:まだ)?出(?:ません|ていません|てない)|"
+                r"(?:isn't|is not|hasn't started|not yet) talking|(?:doesn't|does not) (?:talk|speak) (?:yet|much)|"
+                r"発達が気に|発達の(?:心配|不安|問題)|発達面|発達障害|発達の遅れ|発達に課題|(?:言葉|ことば|発語|言語)(?:の|が)[^。、]{0,6}?(?:遅れ|遅い|ゆっくり|出ない|出てない|出なく|出てこな|少な)|発達がゆっくり|自閉|adhd|developmental|autis|learning disabilit"),
      "child", "developmental_concern", True),
     (re.compile(r"放課後等デイ|放課後デイ|放デイ|ほうでい|児童発達支援|児発|発達支援(?:教室|センター|事業所)|"
                 r"child development (?:center|centre)|レスパイト|after[- ]school day|child development support|"

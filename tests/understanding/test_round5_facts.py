@@ -673,3 +673,10 @@ def test_a_pair_then_each_ones_band(text: str, expected: list[dict[str, Any]]) -
 )
 def test_english_pair_then_each_ones_band(text: str, expected: list[dict[str, Any]]) -> None:
     assert adults(text) == expected
+
+
+@pytest.mark.parametrize("text", ["息子(4)は発達に不安があります", "娘(2)は発達が少し遅いです",
+                                  "息子(2)はまだ言葉が出ていません", "娘(5)は来月発達の検査を受ける予定です",
+                                  "My son (2) isn't talking yet."])
+def test_developmental_concern_wording(text: str) -> None:
+    assert children(text)[0]["developmental_concern"] is True
