@@ -680,3 +680,11 @@ def test_english_pair_then_each_ones_band(text: str, expected: list[dict[str, An
                                   "My son (2) isn't talking yet."])
 def test_developmental_concern_wording(text: str) -> None:
     assert children(text)[0]["developmental_concern"] is True
+
+
+@pytest.mark.parametrize("text", ["My son (12) has trouble going to school.",
+                                  "My daughter (13) hardly ever goes to school.",
+                                  "My son (11) hasn't been to class since May.",
+                                  "My daughter (10) only goes to school occasionally."])
+def test_english_refusal_wording(text: str) -> None:
+    assert children(text)[0]["school_refusal"] is True
