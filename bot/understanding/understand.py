@@ -191,6 +191,10 @@ def _who(text: str) -> str | None:
 def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tuple[str, int | None] | None,
              context: Context, sex: str | None = None) -> tuple[str, int | None]:
     """Which member a fact of this segment belongs to."""
+    exp = context.expecting
+    if exp and exp.key.startswith("adult.") and exp.member is not None and exp.member < len(builder.adults or []) \
+            and current is None and segment_ref is None and scope in ("adult", "member"):
+        return "adults", exp.member  # 「寝たきりです」「手帳を持っています」 answering about the adult asked of
     if scope == "adult" or (scope == "member" and segment_ref == "adult"):
         if current and current[0] == "adults":
             return current  # index None: a person this message names for the first time
@@ -695,7 +699,8 @@ def understand(text: str, context: Context) -> Understanding:
             after, unaged = _extract(t, context)
         elif fixed is None and len(_CLAUSES.split(t.strip(" 。.!！"))) > 1:
             # 「借りてないです。引っ越しの予定もありません」: the answer, then more facts in another clause
-            more, _ = _extract(t, Context(after, None, context.last_changed))
+            # (the question stays known: 「はい、寝たきりです」 is about the adult asked of, not the last one)
+            more, _ = _extract(t, Context(after, context.expecting, context.last_changed))
             if not NAMED.search(t):  # 「うん、今7か月」 answering 妊娠: no one new unless a noun names them
                 more = more.model_copy(update={key: getattr(after, key) for key in ("children", "adults")
                                                if len(getattr(more, key) or []) > len(getattr(after, key) or [])})

@@ -688,3 +688,12 @@ def test_developmental_concern_wording(text: str) -> None:
                                   "My daughter (10) only goes to school occasionally."])
 def test_english_refusal_wording(text: str) -> None:
     assert children(text)[0]["school_refusal"] is True
+
+
+@pytest.mark.parametrize(("reply", "field"), [("寝たきりです", "severe_disability"),
+                                              ("はい、寝たきりです", "severe_disability"),
+                                              ("身体障害者手帳を持っています", "disability_certificate"),
+                                              ("最近食が細くなりました", "nutrition_concern")])
+def test_an_answer_about_the_first_adult_goes_to_that_adult(reply: str, field: str) -> None:
+    got = answer(reply, {"adults": [{"age": 81}, {"age": 44}]}, f"adult.{field}", 0)
+    assert got["adults"] == [{"age": 81, field: True}, {"age": 44}]
