@@ -100,7 +100,7 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     # 「食欲はちゃんとあります」 "eats well": said to tell there is no nutrition concern
     (re.compile(r"食欲(?:は|も)(?:ちゃんと|しっかり|普通に|十分|まあまあ)?(?:あ(?:る|ります|って)|旺盛)|よく食べ|"
                 r"(?:eats|eating) (?:well|normally|fine)|(?:good|healthy) appetite"), "adult", "nutrition_concern", False),
-    (re.compile(r"食(?:が|も)?細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食欲が落ち|食べ(ない|ません|なくな|られな)|食事の量が減|食事(?:を|も)?(?:あまり)?(?:とらな|取らな|摂らな|とれな)|食べる量が減|"
+    (re.compile(r"食(?:が|も)?細|やせて|痩せて|やせた|痩せた|体重が減|低栄養|食欲がな|食欲が落ち|食べ(ない|ません|なくな|られな)|食事の量が減|食事(?:を|も|が)?(?:あまり|なかなか|十分に?)?(?:とら|取ら|摂ら|とれ|取れ|摂れ)(?:な|ません|ていな|ていません)|食べる量が減|"
                 r"食欲(?:が|も)(?:落ち|減|なく|ない)|"
                 r"\b(?:gotten|got|getting|become|grown) (?:very |so |really )?thin\b|(?:hardly|barely|rarely) eats?|"
                 r"eating less|losing weight|lost (a lot of )?weight|appetite|not eating|eats (very )?little|underweight|"

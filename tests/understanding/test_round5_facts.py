@@ -697,3 +697,7 @@ def test_english_refusal_wording(text: str) -> None:
 def test_an_answer_about_the_first_adult_goes_to_that_adult(reply: str, field: str) -> None:
     got = answer(reply, {"adults": [{"age": 81}, {"age": 44}]}, f"adult.{field}", 0)
     assert got["adults"] == [{"age": 81, field: True}, {"age": 44}]
+
+
+def test_meals_not_taken_is_a_nutrition_concern() -> None:
+    assert adults("祖母(88)は食事があまりとれません") == [{"age": 88, "nutrition_concern": True}]
