@@ -54,6 +54,8 @@ def _all_ages_again(text: str, context: Context) -> Household | None:
 def _correct(text: str, context: Context) -> Household | None:
     if (fact := _household_fact(text, context)) is not None:  # 「いや、スタートアップです」 after the business
         return fact
+    if (named := _member_named(text, context)) is not None:  # "Sorry, my daughter is actually 4."
+        return named
     if (again := _all_ages_again(text, context)) is not None:
         return again
     paths = _member_paths(context.last_changed)
@@ -112,6 +114,39 @@ HOUSEHOLD_FACTS = {"business": re.compile(r"事業|経営|会社|自営|店|ス�
 
 _CORRECTION_HEAD = re.compile(r"^(?:(?:no|nope|wait|sorry|actually|oops|my mistake|いや|いえ|違います|ちがいます|違う|"
                               r"すみません|ごめんなさい|間違えました|訂正です)[\s,、。!！.]*)+")
+
+
+def _member_named(text: str, context: Context) -> Household | None:
+    """"Sorry, my daughter is actually 4." 「すみません、母は75歳でした」 with nothing just changed to correct and no
+    old value said: the one member the noun names (the one child of that sex, the one adult) takes the new age
+    or school year."""
+    if _member_paths(context.last_changed) or _OLD_NEW.search(text) or _OLD_NEW_EN.search(text):
+        return None
+    said = [seg for seg in person_rules.segments(_CORRECTION_HEAD.sub("", text)) if seg.person is not None]
+    if len(said) != 1 or (person := said[0].person) is None:
+        return None
+    data: dict[str, Any] = context.household.model_dump()
+    if person.kind == "adult" and person.age is not None and len(data["adults"] or []) == 1 \
+            and person_rules.ADULT_NOUN.search(said[0].text):
+        data["adults"][0].update(age=person.age, age_band=None)
+        return Household.model_validate(data)
+    kids = data["children"] or []
+    sex = person_rules.noun_sex(said[0].text)
+    hits = [k for k in kids if sex is not None and k.get("sex") == sex]
+    if person.kind != "child" or sex is None or len(hits) != 1 or person.twins:
+        return None
+    if person.school_year is not None:
+        hits[0]["school_year"] = person.school_year
+        low, high = school_year_ages(person.school_year)
+        hits[0]["age"] = person.age if person.age is not None and not person.inferred_age else \
+            hits[0]["age"] if low <= hits[0]["age"] <= high else low
+    elif person.age is not None and person.age != hits[0]["age"]:
+        if hits[0].get("school_year") is not None:
+            return None  # the year said before would no longer fit: read as a statement instead
+        hits[0]["age"] = person.age
+    else:
+        return None
+    return Household.model_validate(data)
 
 
 def _household_fact(text: str, context: Context) -> Household | None:

@@ -197,6 +197,7 @@ def normalise(text: str) -> str:
     for pattern, word in _FAMILY_WORDS:
         text = pattern.sub(word, text)
     text = _PUSHING.sub(r"almost \1", text)
+    text = re.sub(r"\b(is|am|are|'s|'m|'re|was) (?:actually|really|in fact)\b", r"\1", text)  # "is actually 4"
     # "a shoman (pediatric chronic disease) certificate": the chronic disease's, not a disability certificate
     text = re.sub(r"((?:chronic|shoman|小児慢性|小慢)[^.;。]{0,30}?)\s*(certificate|受給者証)", r"\1 recipient", text)
     # "a disability handbook, grade 2" "certificate (level 1)": the certificate's grade, not a school year

@@ -701,3 +701,18 @@ def test_an_answer_about_the_first_adult_goes_to_that_adult(reply: str, field: s
 
 def test_meals_not_taken_is_a_nutrition_concern() -> None:
     assert adults("祖母(88)は食事があまりとれません") == [{"age": 88, "nutrition_concern": True}]
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [("Sorry, my son is actually 7.", {"children": [{"age": 6, "sex": "male"}, {"age": 2, "sex": "female"}]},
+      {"children": [{"age": 7, "sex": "male"}, {"age": 2, "sex": "female"}]}),
+     ("ごめんなさい、娘は小3でした", {"children": [{"age": 7, "sex": "female"}]},
+      {"children": [{"age": 8, "school_year": 3, "sex": "female"}]}),
+     ("Actually my father is 79.", {"adults": [{"age": 77}]}, {"adults": [{"age": 79}]})],
+)
+def test_a_correction_naming_the_one_member_of_that_noun(text: str, known: dict[str, Any],
+                                                         expected: dict[str, Any]) -> None:
+    got = household(text, known)
+    got["adults"] = [{k: v for k, v in a.items() if k != "relation"} for a in got.get("adults", [])] or None
+    assert {k: v for k, v in got.items() if v is not None} == expected
