@@ -271,7 +271,11 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
     # three (which win over facts in a short message): 「妊婦です。使える支援を教えて」 is the facts first.
     ("results", re.compile(r"(?<!たら)(?<!なら)(?<!場合)(?<!場合に)(?:受けられる|使える|もらえる|利用できる)(?:支援|制度|サービス|手当)"
                            r"(?:を|は|が)?(?:教え|知りたい|見せ|見たい|ありますか|ある\?)|"
-                           r"^(?:うちは|私は|我が家は)?(?:どんな|何の)(?:支援|制度)(?:が|を)(?:受けられ|使え|もらえ)|"
+                           r"^(?:うちは|私は|我が家は)?(?:どんな|何の)(?:支援|制度|手当|サービス|補助)(?:が|を)(?:受けられ|使え|もらえ)|"
+                           r"(?:私|わたし|うち|我が家|自分)(?:が|に|で|は|の家族が)?[^。？?]{0,6}(?:使える|受けられる|もらえる|対象になる)|"
+                           r"^(?:何|なに)が(?:もらえ|受けられ|使え)|"
+                           r"\bwhich (?:benefits|programs|support|services|measures|subsidies) (?:apply|are available) to (?:us|me)\b|"
+                           r"\b(?:is there|are there) anything for (?:us|me)\b|\b(?:a family|families) like (?:us|ours)\b|"
                            r"\bwhat (?:support|help|benefits?|services?|programs?|subsidies) (?:can|could) (?:i|we) "
                            r"(?:get|receive|use|apply for)\b|\bwhat (?:am i|are we) eligible for|"
                            r"\bshow (?:me|us) what(?:'s| is) available|\bwhat(?:'s| is) available (?:for|to) (?:us|me)\b|"

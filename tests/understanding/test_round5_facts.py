@@ -716,3 +716,12 @@ def test_a_correction_naming_the_one_member_of_that_noun(text: str, known: dict[
     got = household(text, known)
     got["adults"] = [{k: v for k, v in a.items() if k != "relation"} for a in got.get("adults", [])] or None
     assert {k: v for k, v in got.items() if v is not None} == expected
+
+
+@pytest.mark.parametrize(("text", "intent"), [("うちが対象になる支援はありますか", "results"),
+                                              ("何がもらえますか", "results"),
+                                              ("Is there anything for us?", "results"),
+                                              ("児童手当はもらえますか", "question"),
+                                              ("Is there anything for single parents?", "question")])
+def test_what_this_household_can_have_versus_a_question(text: str, intent: str) -> None:
+    assert understand(text, Context(Household())).intent == intent
