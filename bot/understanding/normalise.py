@@ -369,7 +369,22 @@ _IN_MONTH = re.compile(r"(?:\d{1,2}月|春|夏|秋|冬|年末|年内)(?:で|に|
                        r"に\s*な(?:る|ります)(?!ました)")
 
 
+# 「今度の4月で小2になります」「来年から中1です」: the school year still to come, so the one before it now.
+# (「4月から小2です」 may be said after April: only a plain future counts there.)
+_NEXT_SCHOOL_YEAR = re.compile(r"(?:(?:来年度?|来春|今度の4月|次の4月)(?:から|で|に|には)\s*"
+                               r"(小|中|高)(?:学)?\s*(\d)(?:年生?)?\s*(?=に\s*な(?:る|ります)|です|になる予定))|"
+                               r"(?:(?:この4月|4月|春)(?:から|で|に|には)\s*(小|中|高)(?:学)?\s*(\d)(?:年生?)?\s*"
+                               r"(?=に\s*な(?:る|ります)(?!ました)|になる予定))")
+_YEAR_BEFORE = {("小", 1): "年長", ("中", 1): "小6", ("高", 1): "中3"}
+
+
+def _year_before(m: re.Match[str]) -> str:
+    stage, n = m.group(1) or m.group(3), int(m.group(2) or m.group(4))
+    return _YEAR_BEFORE.get((stage, n), f"{stage}{n - 1}") + "で、"
+
+
 def _turning(text: str) -> str:
+    text = _NEXT_SCHOOL_YEAR.sub(_year_before, text)
     text = _IN_MONTH.sub(lambda m: f"{int(m.group(1)) - 1}歳", text)
     text = _THIS_YEAR.sub(lambda m: f"{m.group(1)}歳" if m.group(1) else f"{m.group(2)} years old", text)
     text = _NEXT_YEAR.sub(lambda m: f"{int(m.group(1)) - 1}歳" if m.group(1)

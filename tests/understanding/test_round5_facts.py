@@ -725,3 +725,13 @@ def test_a_correction_naming_the_one_member_of_that_noun(text: str, known: dict[
                                               ("Is there anything for single parents?", "question")])
 def test_what_this_household_can_have_versus_a_question(text: str, intent: str) -> None:
     assert understand(text, Context(Household())).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("娘は今度の4月で小3になります", [{"age": 7, "school_year": 2, "sex": "female"}]),
+     ("息子は来年から中1です", [{"age": 11, "school_year": 6, "sex": "male"}]),
+     ("娘は4月から小2になりました", [{"age": 7, "school_year": 2, "sex": "female"}])],
+)
+def test_a_school_year_still_to_come_is_the_year_before_now(text: str, expected: list[dict[str, Any]]) -> None:
+    assert children(text) == expected
