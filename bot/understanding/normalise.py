@@ -378,6 +378,18 @@ _NEXT_SCHOOL_YEAR = re.compile(r"(?:(?:来年度?|来春|今度の4月|次の4�
 _YEAR_BEFORE = {("小", 1): "年長", ("中", 1): "小6", ("高", 1): "中3"}
 
 
+# "will be in 3rd grade next year", "starts 2nd grade in April": the grade before it now (1st grade to come
+# says only that the child is not at school yet, so it is left out).
+_NEXT_GRADE_EN = re.compile(r"\b(?:will be in|will start|will go into|will enter|starts|is starting|goes into|"
+                            r"is going into|enters|is entering) (?:the )?(\d{1,2})(?:st|nd|rd|th) grade "
+                            r"(?=next (?:year|april|spring)|in april|this (?:coming )?(?:april|spring))")
+
+
+def _grade_before(m: re.Match[str]) -> str:
+    n = int(m.group(1))
+    return f"is in {_ordinal(n - 1)} grade, " if n > 1 else m.group(0)
+
+
 def _year_before(m: re.Match[str]) -> str:
     stage, n = m.group(1) or m.group(3), int(m.group(2) or m.group(4))
     return _YEAR_BEFORE.get((stage, n), f"{stage}{n - 1}") + "で、"
@@ -385,6 +397,7 @@ def _year_before(m: re.Match[str]) -> str:
 
 def _turning(text: str) -> str:
     text = _NEXT_SCHOOL_YEAR.sub(_year_before, text)
+    text = _NEXT_GRADE_EN.sub(_grade_before, text)
     text = _IN_MONTH.sub(lambda m: f"{int(m.group(1)) - 1}歳", text)
     text = _THIS_YEAR.sub(lambda m: f"{m.group(1)}歳" if m.group(1) else f"{m.group(2)} years old", text)
     text = _NEXT_YEAR.sub(lambda m: f"{int(m.group(1)) - 1}歳" if m.group(1)

@@ -735,3 +735,9 @@ def test_what_this_household_can_have_versus_a_question(text: str, intent: str) 
 )
 def test_a_school_year_still_to_come_is_the_year_before_now(text: str, expected: list[dict[str, Any]]) -> None:
     assert children(text) == expected
+
+
+@pytest.mark.parametrize(("text", "year"), [("My son will be in 4th grade next year.", 3),
+                                            ("My daughter starts 7th grade this coming April.", 6)])
+def test_an_english_grade_still_to_come_is_the_grade_before_now(text: str, year: int) -> None:
+    assert children(text)[0]["school_year"] == year
