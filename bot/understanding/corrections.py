@@ -56,6 +56,8 @@ def _correct(text: str, context: Context) -> Household | None:
         return fact
     if (named := _member_named(text, context)) is not None:  # "Sorry, my daughter is actually 4."
         return named
+    if (place := _place_by_old_value(text, context)) is not None:  # 「保育園、区外じゃなくて区内でした」
+        return place
     if (again := _all_ages_again(text, context)) is not None:
         return again
     paths = _member_paths(context.last_changed)
@@ -114,6 +116,37 @@ HOUSEHOLD_FACTS = {"business": re.compile(r"事業|経営|会社|自営|店|ス�
 
 _CORRECTION_HEAD = re.compile(r"^(?:(?:no|nope|wait|sorry|actually|oops|my mistake|いや|いえ|違います|ちがいます|違う|"
                               r"すみません|ごめんなさい|間違えました|訂正です)[\s,、。!！.]*)+")
+
+
+_PLACE_FIELDS = {"daycare": re.compile(r"保育|園|預け|day[- ]?care|nursery|hoikuen"),
+                 "school": re.compile(r"学校|小学|中学|高校|school|elementary|junior high")}
+
+
+def _place_by_old_value(text: str, context: Context) -> Household | None:
+    """「さっきの保育園、区外じゃなくて区内でした」 "his school is private, not a ward one" with nothing just changed:
+    the one child whose daycare or school has the old value (or the one the words name) takes the new one."""
+    if _member_paths(context.last_changed) or not (m := _OLD_NEW.search(text) or _OLD_NEW_EN.search(text)):
+        return None
+    g = m.groupdict()
+    old = g.get("old") or g.get("old2") or g.get("old4") or ""
+    new = g.get("new") or g.get("new2") or g.get("new4") or ""
+    data: dict[str, Any] = context.household.model_dump()
+    kids = data["children"] or []
+    for field, word in _PLACE_FIELDS.items():
+        if not word.search(text):
+            continue
+        was = short_answer(old, Expecting(f"child.{field}", 0))
+        now = short_answer(new, Expecting(f"child.{field}", 0))
+        if was is None or now is None or was == now:
+            continue
+        hits = [k for k in kids if k.get(field) == was]
+        if len(kids) > 1 and (ref := OLDER.search(text) or YOUNGER.search(text)):
+            by_age = sorted(kids, key=lambda k: -k["age"])
+            hits = [k for k in [by_age[0] if OLDER.search(ref.group(0)) else by_age[-1]] if k.get(field) == was]
+        if len(hits) == 1:
+            hits[0][field] = now
+            return Household.model_validate(data)
+    return None
 
 
 def _member_named(text: str, context: Context) -> Household | None:

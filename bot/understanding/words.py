@@ -145,6 +145,8 @@ FACTS: list[tuple[re.Pattern[str], str, str, object]] = [
     (re.compile(r"(広い|大きい|大きな|広め)の?(家|部屋|住宅|マンション|ところ)[にへ]?.{0,6}(引っ越|引越|住み替え|転居)|"
                 r"(bigger|larger) (home|house|apartment|flat|place)"), "household", "moving", "larger_home"),
     (re.compile(r"経営(は)?(していません|していない|してない)|会社員|会社勤め|勤め人|"
+                r"(?:事業|会社|店|お店|商売)(?:は|を|も)?(?:もう)?(?:畳み|畳んで|たたみ|たたんで|閉め|閉じ|やめ|辞め)|廃業|"
+                r"(?:closed|shut down|sold) (?:our|my|the) (?:business|company|shop|store)|"
                 r"(事業|商売|自営)(は|を|も)?(していません|していない|してない|してません|やっていません|やってない|やってません|"
                 r"やっていない|やっておりません)|\bemployee\b|"
                 r"\bwork (for|at) (?:an? |big |different |other |separate )?([\w-]+ ){0,2}(compan(?:y|ies)|firms?|banks?|offices?)|"
@@ -248,7 +250,7 @@ HYPOTHETICAL = re.compile(r"[?？]|ですか|ますか|って何|とは|につ�
                           r"(?:したら|なったら)(?![^。?？]{0,30}(?:ました|でした|れた|った)(?:[。!！]|$))|向けの|の支援|\bif i\b|\bwhat is\b|\bhow\b")
 NEGATION = re.compile(r"((?:^|は|も|とか|とかも)(?:特に|全然|あまり)?(?:ない|無い|なく|ありません)|\b(?:is|are|seems?|has been) (?:fine|ok|okay|good|normal)\b|問題(?:は)?(?:ない|ありません)|"
                       r"大丈夫|ではなく|じゃなく|持って(い)?な|な(い|く)(けど|けれど|が|ので|から|ても|て)|持って(い)?ません|ありません|ない(です|よ)?$|ないです|いません|していません|しておりません|"
-                      r"じゃない|ではない|ではありません|無い|なし|予定はない|(?:て|で)(?:い|お)?(?:ません|ない|なかった)|"
+                      r"じゃない|ではない|ではありません|無い|なし|予定はない|勘違い|間違いでした|(?:て|で)(?:い|お)?(?:ません|ない|なかった)|"
                       r"\bno\b|\bnot\b|don't|doesn't|isn't|aren't)")
 YES = re.compile(r"^(?:最近|まあ|うーん|えっと|そうですね)?[、,\s]*((?:he|she|they|i|we) (?:has|have|holds?) (?:one|it|that)\b|はい|うん|ええ|そうです|そう|います|あります|少し|すこし|ちょっと|多少|"
                  r"借りて(?:い)?ます|受けて(?:い)?ます|通って(?:い)?ます|使って(?:い)?ます|持って(?:い)?ます|a little|a bit|somewhat|kind of|sometimes|たまに|持っています|持ってます|もってます|もっています|yes|yeah|yep|sure|"
@@ -313,7 +315,7 @@ NEAR_PARENTS = re.compile(r"(親|実家|両親|祖父母|義父母|義実家|義
                           r"(near|close to|closer to|next to) (my|our|her|his) (parents|mother|father|mom|dad|in-laws)")
 LARGER_HOME = re.compile(r"(広い|大きい|大きな|広め|もっと広|部屋数の多い)|(bigger|larger|more space|more room|roomier)")
 MOVE = re.compile(r"引っ越|引越|住み替え|転居|移り住|移りた|移る予定|(?<![a-z])mov(e|ing)\b|relocat")
-NOT_MOVING = re.compile(r"引っ越し?(?:は|も)?(?:今のところ|今は|特に|まだ|当面)?(?:考えていません|考えてない|考えてません|考えていない|しません|しない|予定はない|予定はありません)|住み替え(?:は|も)?(?:考えていません|しません)|(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
+NOT_MOVING = re.compile(r"引っ越し?(?:は|も|を)?(?:やめ|中止|取りやめ|見送)|引っ越し?(?:は|も)?(?:今のところ|今は|特に|まだ|当面)?(?:考えていません|考えてない|考えてません|考えていない|しません|しない|予定はない|予定はありません)|住み替え(?:は|も)?(?:考えていません|しません)|(don't|do not|not|no) (plan|plans|planning|intend|intending|going) to move|no plans to move|"
                         r"staying put|not moving")
 NO_CHILDREN = re.compile(r"(子ども|子供|こども|子)(は|が|も)?(まだ|今は|いまは|一人も|ひとりも)?(いません|いない|おりません|おらず|いないです)|"
                          r"子なし|no (other )?(kids|children)|childless|(don't|do not) have (any )?(kids|children)")

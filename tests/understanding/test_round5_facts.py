@@ -741,3 +741,23 @@ def test_a_school_year_still_to_come_is_the_year_before_now(text: str, expected:
                                             ("My daughter starts 7th grade this coming April.", 6)])
 def test_an_english_grade_still_to_come_is_the_grade_before_now(text: str, year: int) -> None:
     assert children(text)[0]["school_year"] == year
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [("さっきの保育園、区内じゃなくて区外でした", {"children": [{"age": 1, "daycare": "ward"}]},
+      [{"age": 1, "daycare": "other"}]),
+     ("上の子の保育園は区外ではなく区内です",
+      {"children": [{"age": 4, "daycare": "other"}, {"age": 1, "daycare": "other"}]},
+      [{"age": 4, "daycare": "ward"}, {"age": 1, "daycare": "other"}])],
+)
+def test_a_place_corrected_by_its_old_value(text: str, known: dict[str, Any], expected: list[dict[str, Any]]) -> None:
+    assert children(text, known) == expected
+
+
+@pytest.mark.parametrize(("text", "known", "key", "value"),
+                         [("妊娠は勘違いでした", {"pregnant": True}, "pregnant", False),
+                          ("お店はもう閉めました", {"business": ["sme"]}, "business", ["none"]),
+                          ("引っ越しは見送りました", {"moving": "larger_home"}, "moving", "none")])
+def test_a_household_fact_taken_back(text: str, known: dict[str, Any], key: str, value: object) -> None:
+    assert household(text, known)[key] == value
