@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from bot.understanding import words
+from bot.understanding import people, words
 from bot.understanding.model import Expecting
+from knowledge.household import Household
 
 BOOLEAN_FIELDS = {"pregnant", "education_loan", "disability_certificate", "chronic_disease", "developmental_concern",
                   "uses_disability_services", "special_needs_class", "school_refusal", "severe_disability",
@@ -67,3 +69,63 @@ def short_answer(text: str, expecting: Expecting) -> object | None:
         if pattern.search(text):
             return value
     return None
+
+
+# 「上の子は区内、下の子は区外です」「父はありますが、母はありません」 "Only the younger one has one.": an answer to
+# a question about one member that says it of several, clause by clause.
+_CLAUSE = re.compile(r"[、。,;]|(?<=が)(?=\s*(?:上|下|兄|姉|弟|妹|父|母|夫|妻|私|真ん中))|\bbut\b|\band\b")
+_ONLY = re.compile(r"だけ|のみ|\bonly\b")
+_SAYS_SO = re.compile(r"持って|あります|ある|います|通って|使って|受けて|\b(?:has|have|does|do|goes|uses|attends)\b")
+
+
+def _member_of(clause: str, scope: str, household: dict[str, Any]) -> int | None:
+    """The member a clause names: a child by rank (上/下/真ん中, older/younger) or by its sex when that is unique;
+    an adult by the relation already known."""
+    members = household["children" if scope == "child" else "adults"] or []
+    if scope == "adult":
+        who = next((w for pattern, w in words.ADULT_WHO if pattern.search(clause)), None)
+        hits = [i for i, a in enumerate(members) if who is not None and a.get("relation") == who]
+        return hits[0] if len(hits) == 1 else None
+    order = sorted(range(len(members)), key=lambda i: -members[i]["age"])
+    if len(order) < 2:
+        return None
+    if people.OLDER.search(clause):
+        return order[0]
+    if people.YOUNGER.search(clause):
+        return order[-1]
+    if people.MIDDLE.search(clause) and len(order) == 3:
+        return order[1]
+    sex = people.noun_sex(clause)
+    same = [i for i in order if sex is not None and members[i].get("sex") == sex]
+    return same[0] if len(same) == 1 else None
+
+
+def member_answers(text: str, expecting: Expecting, household: Household) -> Household | None:
+    """The answer said of each member it names, or None when it names fewer than two (or only one with
+    「だけ」 "only", which then says the others do not)."""
+    scope, _, field = expecting.key.partition(".")
+    if scope not in ("child", "adult") or not field or field == "age" or field == "age_band":
+        return None
+    data = household.model_dump()
+    members = data["children" if scope == "child" else "adults"] or []
+    said: dict[int, object] = {}
+    for clause in (c for c in _CLAUSE.split(text) if c and c.strip()):
+        index = _member_of(clause, scope, data)
+        if index is None:
+            continue
+        value = short_answer(re.sub(r"^.*?(?:は|も|が|の)(?=.)", "", clause, count=1), expecting)
+        if value is None:
+            value = short_answer(clause, expecting)
+        if value is None and field in BOOLEAN_FIELDS and _SAYS_SO.search(clause):
+            value = True  # 「下の子だけ持っています」 "only the younger one has one"
+        if value is None:
+            return None  # a member named without what is said of it: read the text another way
+        said[index] = value
+    if len(said) == 1 and _ONLY.search(text) and field in BOOLEAN_FIELDS and len(members) > 1:
+        (index, value), = said.items()
+        said.update({i: (not value) for i in range(len(members)) if i != index and isinstance(value, bool)})
+    if len(said) < 2:
+        return None
+    for index, value in said.items():
+        members[index][field] = value
+    return Household.model_validate(data)

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.understanding import language, words
-from bot.understanding.answers import short_answer
+from bot.understanding.answers import member_answers, short_answer
 from bot.understanding.consistency import school_year_ages, stated_child_count, without_impossible
 from bot.understanding.corrections import correct
 from bot.understanding.facts import message_moving, segment_facts
@@ -591,6 +591,8 @@ def _answer(text: str, context: Context) -> Household | None:
     exp = context.expecting
     if exp is None:
         return None
+    if (each := member_answers(text, exp, context.household)) is not None:
+        return each  # 「上の子は区内、下の子は区外です」: said of each member it names
     if exp.key in ("children", "adults") and words.NO.search(text) and not any(c.isdigit() for c in text):
         return context.household.model_copy(update={exp.key: []})
     value = short_answer(text, exp)

@@ -761,3 +761,19 @@ def test_a_place_corrected_by_its_old_value(text: str, known: dict[str, Any], ex
                           ("引っ越しは見送りました", {"moving": "larger_home"}, "moving", "none")])
 def test_a_household_fact_taken_back(text: str, known: dict[str, Any], key: str, value: object) -> None:
     assert household(text, known)[key] == value
+
+
+@pytest.mark.parametrize(
+    ("reply", "known", "key", "expected"),
+    [("上の子は区内、下の子は区外です", {"children": [{"age": 5}, {"age": 2}]}, "child.daycare",
+      [{"age": 5, "daycare": "ward"}, {"age": 2, "daycare": "other"}]),
+     ("下の子だけ持っています", {"children": [{"age": 10}, {"age": 7}]}, "child.disability_certificate",
+      [{"age": 10, "disability_certificate": False}, {"age": 7, "disability_certificate": True}]),
+     ("My son has one but my daughter doesn't.",
+      {"children": [{"age": 10, "sex": "male"}, {"age": 7, "sex": "female"}]}, "child.disability_certificate",
+      [{"age": 10, "sex": "male", "disability_certificate": True},
+       {"age": 7, "sex": "female", "disability_certificate": False}])],
+)
+def test_an_answer_said_of_each_member_it_names(reply: str, known: dict[str, Any], key: str,
+                                                expected: list[dict[str, Any]]) -> None:
+    assert answer(reply, known, key, 0)["children"] == expected
