@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot.understanding import people as person_rules
 from bot.understanding import words
 from bot.understanding.answers import short_answer
 from bot.understanding.consistency import school_year_ages
@@ -230,6 +231,12 @@ def _all_ages_again(text: str, context: Context) -> Household | None:
 
 
 def _correct(text: str, context: Context) -> Household | None:
+    if (fact := _household_fact(text, context)) is not None:  # 「いや、スタートアップです」 after the business
+        return fact
+    if (named := _member_named(text, context)) is not None:  # "Sorry, my daughter is actually 4."
+        return named
+    if (place := _place_by_old_value(text, context)) is not None:  # 「保育園、区外じゃなくて区内でした」
+        return place
     if (again := _all_ages_again(text, context)) is not None:
         return again
     paths = _member_paths(context.last_changed)
@@ -260,6 +267,9 @@ def _correct(text: str, context: Context) -> Household | None:
         if not low <= people[index]["age"] <= high:  # the old age came with the old school year
             people[index]["age"] = age if age is not None and low <= age <= high else low
         return Household.model_validate(data)
+    if key == "adults" and (band := person_rules.bounded_band(text)) is not None:
+        people[index].update(age=None, age_band=band)  # 「ごめんなさい、75歳以上でした」: a band, not an age
+        return Household.model_validate(data)
     if age is not None:
         people[index]["age"] = age
         return Household.model_validate(data)
@@ -273,22 +283,119 @@ def _correct(text: str, context: Context) -> Household | None:
     return None
 
 
+# Each household fact, and the words that show a correction is about it (a bare 「いいえ」 is not).
+HOUSEHOLD_FACTS = {"business": re.compile(r"事業|経営|会社|自営|店|スタートアップ|ベンチャー|起業|勤め|"
+                                          r"business|company|start-?up|employ|shop"),
+                   "moving": re.compile(r"引っ越|引越|住み替え|近く|広い|大き|move|moving|near|closer|bigger|larger"),
+                   "pregnant": re.compile(r"妊娠|妊婦|出産|pregnan|baby"),
+                   "education_loan": re.compile(r"ローン|借り|loan|borrow")}
+
+
+_CORRECTION_HEAD = re.compile(r"^(?:(?:no|nope|wait|sorry|actually|oops|my mistake|いや|いえ|違います|ちがいます|違う|"
+                              r"すみません|ごめんなさい|間違えました|訂正です)[\s,、。!！.]*)+")
+
+
+_PLACE_FIELDS = {"daycare": re.compile(r"保育|園|預け|day[- ]?care|nursery|hoikuen"),
+                 "school": re.compile(r"学校|小学|中学|高校|school|elementary|junior high")}
+
+
+def _place_by_old_value(text: str, context: Context) -> Household | None:
+    """「さっきの保育園、区外じゃなくて区内でした」 "his school is private, not a ward one" with nothing just changed:
+    the one child whose daycare or school has the old value (or the one the words name) takes the new one."""
+    if _member_paths(context.last_changed) or not (m := _OLD_NEW.search(text) or _OLD_NEW_EN.search(text)):
+        return None
+    g = m.groupdict()
+    old = g.get("old") or g.get("old2") or g.get("old4") or ""
+    new = g.get("new") or g.get("new2") or g.get("new4") or ""
+    data: dict[str, Any] = context.household.model_dump()
+    kids = data["children"] or []
+    for field, word in _PLACE_FIELDS.items():
+        if not word.search(text):
+            continue
+        was = short_answer(old, Expecting(f"child.{field}", 0))
+        now = short_answer(new, Expecting(f"child.{field}", 0))
+        if was is None or now is None or was == now:
+            continue
+        hits = [k for k in kids if k.get(field) == was]
+        if len(kids) > 1 and (ref := OLDER.search(text) or YOUNGER.search(text)):
+            by_age = sorted(kids, key=lambda k: -k["age"])
+            hits = [k for k in [by_age[0] if OLDER.search(ref.group(0)) else by_age[-1]] if k.get(field) == was]
+        if len(hits) == 1:
+            hits[0][field] = now
+            return Household.model_validate(data)
+    return None
+
+
+def _member_named(text: str, context: Context) -> Household | None:
+    """"Sorry, my daughter is actually 4." 「すみません、母は75歳でした」 with nothing just changed to correct and no
+    old value said: the one member the noun names (the one child of that sex, the one adult) takes the new age
+    or school year."""
+    if _member_paths(context.last_changed) or _OLD_NEW.search(text) or _OLD_NEW_EN.search(text):
+        return None
+    said = [seg for seg in person_rules.segments(_CORRECTION_HEAD.sub("", text)) if seg.person is not None]
+    if len(said) != 1 or (person := said[0].person) is None:
+        return None
+    data: dict[str, Any] = context.household.model_dump()
+    if person.kind == "adult" and person.age is not None and len(data["adults"] or []) == 1 \
+            and person_rules.ADULT_NOUN.search(said[0].text):
+        data["adults"][0].update(age=person.age, age_band=None)
+        return Household.model_validate(data)
+    kids = data["children"] or []
+    sex = person_rules.noun_sex(said[0].text)
+    hits = [k for k in kids if sex is not None and k.get("sex") == sex]
+    if person.kind != "child" or sex is None or len(hits) != 1 or person.twins:
+        return None
+    if person.school_year is not None:
+        hits[0]["school_year"] = person.school_year
+        low, high = school_year_ages(person.school_year)
+        hits[0]["age"] = person.age if person.age is not None and not person.inferred_age else \
+            hits[0]["age"] if low <= hits[0]["age"] <= high else low
+    elif person.age is not None and person.age != hits[0]["age"]:
+        if hits[0].get("school_year") is not None:
+            return None  # the year said before would no longer fit: read as a statement instead
+        hits[0]["age"] = person.age
+    else:
+        return None
+    return Household.model_validate(data)
+
+
+def _household_fact(text: str, context: Context) -> Household | None:
+    """「いや、スタートアップです」 after the business was set: the new value replaces the old one
+    (instead of being added to it); the same for moving, pregnancy and the loan."""
+    data: dict[str, Any] = context.household.model_dump()
+    for key in reversed([k for k in context.last_changed if k in HOUSEHOLD_FACTS]):
+        if not HOUSEHOLD_FACTS[key].search(text):
+            continue
+        text = re.split(r"じゃなくて|ではなく(て)?|でなく", text)[-1] or text
+        text = _CORRECTION_HEAD.sub("", text) or text  # "No wait, it's a startup": the no is the correction's
+        value = short_answer(text, Expecting(key))
+        if value is None or (key == "business" and value == ["sme", "startup"]):
+            continue
+        data[key] = value if key != "business" else (value if isinstance(value, list) else [value])
+        return Household.model_validate(data)
+    return None
+
+
 # 「4歳じゃなくて5歳」 "5, not 4" "not 4 but 5": the old value, then the new one.
 _OLD_NEW = re.compile(rf"^(?P<old>.*?)(?:{NOT_BUT})(?P<new>.*)$|"
                       r"^(?P<new2>.*?),?\s+not\s+(?P<old2>[^,.;]*)$|"
                       r"^(?P<old3>.*?)\bnot\b(?P<old3b>[^,.;]*?),?\s*but\s+(?P<new3>.*)$")
+# English ending in a full stop: "she's in her early 70s, not her 80s." and "No, she's not 80, she's 72."
+_OLD_NEW_EN = re.compile(r"^(?P<new2>.*?),?\s+not\s+(?P<old2>[^,.;]*)[.!\s]*$|"
+                         r"^(?P<old4>.*?(?:\bnot\b|n't\b)[^,.;]*)[,;]\s*(?P<new4>[^,;]*?)[.!\s]*$")
 
 
 def _by_old_value(text: str, context: Context) -> Household | None:
     """A correction with no fact just given to correct (「さっきの上の子、4歳じゃなくて5歳でした」):
     the one child that has the old value takes the new one."""
-    m = _OLD_NEW.search(text)
+    m = _OLD_NEW.search(text) or _OLD_NEW_EN.search(text)
     data = context.household.model_dump()
     kids, adults = data["children"], data["adults"]
     if not m or not (kids or adults):
         return None
-    old = m.group("old") or m.group("old2") or ((m.group("old3") or "") + (m.group("old3b") or ""))
-    new = m.group("new") or m.group("new2") or m.group("new3") or ""
+    g = m.groupdict()
+    old = g.get("old") or g.get("old2") or ((g.get("old3") or "") + (g.get("old3b") or "")) or g.get("old4") or ""
+    new = g.get("new") or g.get("new2") or g.get("new3") or g.get("new4") or ""
     if (fixed := _sex_or_adult_age(old, new, data)) is not None:
         return fixed
     if not kids:

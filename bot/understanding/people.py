@@ -138,8 +138,9 @@ ADULT_DECADE = re.compile(r"[3-9]0\s*代|\bin (?:his|her|their|my|our) (?:early 
 # 「両親は80代」 "my parents are in their 80s": a band said of a pair is each one's, unless one is meant.
 ONE_OF = re.compile(r"one of|either|どちらか|片方|一人は|ひとりは|片親")
 PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws|夫婦|"
-                            r"(?:夫|妻|主人|旦那)と(?:私|わたし)|(?:私|わたし)と(?:夫|妻|主人|旦那)|"
-                            r"\b(?:wife|husband|partner|spouse) and i\b|\b(?:i|me) and my (?:wife|husband|partner)\b")
+                            r"(?:夫|妻|主人|旦那)(?:と|も)(?:私|わたし)|(?:私|わたし)(?:と|も)(?:夫|妻|主人|旦那)|"
+                            r"\b(?:wife|husband|partner|spouse) and i\b|\b(?:i|me) and my (?:wife|husband|partner)\b|"
+                            r"\bboth of us\b")
 GRADE_AGE = {"小": 5, "中": 11, "高": 14}  # 小1 → 6, 中1 → 12, 高1 → 15
 
 

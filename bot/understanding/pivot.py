@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from bot.understanding.language import squeeze
-from bot.understanding.normalise import kanji_to_int
+from bot.understanding.normalise import numeral_digits as _digits
 from knowledge.languages import Lang
 
 HERE = Path(__file__).parent
@@ -40,7 +40,7 @@ def _alternation(words: dict[str, int]) -> str:
 
 
 def _numbers(spec: dict[str, Any]) -> list[tuple[re.Pattern[str], dict[str, int] | None, dict[str, str]]]:
-    """Numeral patterns, each with its word values (None: kanji numerals, read by kanji_to_int)."""
+    """Numeral patterns, each with its word values (None: kanji numerals, read by normalise.numeral_digits)."""
     out: list[tuple[re.Pattern[str], dict[str, int] | None, dict[str, str]]] = []
     if "kanji" in spec:
         out.append((re.compile(f"({spec['kanji']})(?={spec['before']})"), None, spec.get("replace") or {}))
@@ -64,16 +64,6 @@ def words(lang: Lang) -> Words:
     rewrites = [(re.compile(pattern), replacement) for pattern, replacement in data["rewrite"]]
     return Words(answers, _numbers(data.get("numbers") or {}), rewrites)
 
-
-
-def _digits(match: re.Match[str], values: dict[str, int] | None, replace: dict[str, str]) -> str:
-    word = match.group(1)
-    if values is not None:
-        return str(values[word])
-    for old, new in replace.items():
-        word = word.replace(old, new)
-    number = kanji_to_int(word)
-    return str(number) if number is not None else match.group(0)
 
 
 def to_japanese(text: str, lang: Lang) -> str:

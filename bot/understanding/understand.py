@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.understanding import language, words
-from bot.understanding.answers import short_answer
+from bot.understanding.answers import member_answers, short_answer
 from bot.understanding.consistency import school_year_ages, stated_child_count, without_impossible
 from bot.understanding.corrections import MARKER, correct, correction_start
 from bot.understanding.facts import message_moving, segment_facts
@@ -250,6 +250,10 @@ def _who(text: str) -> str | None:
 def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tuple[str, int | None] | None,
              context: Context, sex: str | None = None) -> tuple[str, int | None]:
     """Which member a fact of this segment belongs to."""
+    exp = context.expecting
+    if exp and exp.key.startswith("adult.") and exp.member is not None and exp.member < len(builder.adults or []) \
+            and current is None and segment_ref is None and scope in ("adult", "member"):
+        return "adults", exp.member  # 「寝たきりです」「手帳を持っています」 answering about the adult asked of
     if scope == "adult" or (scope == "member" and segment_ref == "adult"):
         if current and current[0] == "adults":
             return current  # index None: a person this message names for the first time
@@ -717,6 +721,8 @@ def _answer(text: str, context: Context) -> Household | None:
     exp = context.expecting
     if exp is None:
         return None
+    if (each := member_answers(text, exp, context.household)) is not None:
+        return each  # 「上の子は区内、下の子は区外です」: said of each member it names
     if exp.key in ("children", "adults") and words.NO.search(text) and not any(c.isdigit() for c in text):
         return context.household.model_copy(update={exp.key: []})
     value = short_answer(text, exp)
@@ -757,7 +763,15 @@ def _intent(text: str, changed: bool, context: Context) -> Intent:
             return name  # type: ignore[return-value]
     if words.QUESTION.search(text):
         return "question"
-    return "other"
+    return "inform" if words.ABOUT_HOUSEHOLD.search(text) else "other"  # 「3人家族です」: inform, nothing held
+
+
+def _safe_extract(text: str, context: Context) -> Household:
+    """The household the text's facts give (the context's when they give none or cannot be read)."""
+    try:
+        return _extract(text, Context(context.household, None, context.last_changed))[0]
+    except (ValidationError, ValueError, IndexError, KeyError, TypeError):
+        return context.household
 
 
 _CLAUSES = re.compile(r"[。．!！?？\n、,]|\.(?=\s|$)")
@@ -838,7 +852,8 @@ def understand(text: str, context: Context) -> Understanding:
     for name, pattern in words.INTENTS[:3]:  # erase, restart, results win over any fact in a short message
         if short and pattern.search(t):
             return Understanding(name, before, (), lang)  # type: ignore[arg-type]
-    if short and words.DONT_KNOW.search(t):
+    # 「娘は小1です。結果はまだわかりません」: a don't-know that comes after facts does not drop them
+    if short and words.DONT_KNOW.search(t) and _safe_extract(t, context) == before:
         exp = context.expecting
         return Understanding("dont_know", before, (), lang, (exp.key,) if exp else ())
     if (start := correction_start(t)) > 0 and t[:start].strip(" 。.!！") \
@@ -863,7 +878,8 @@ def understand(text: str, context: Context) -> Understanding:
             # 「借りてないです。引っ越しの予定もありません」: the answer, then more facts in another clause
             exp = context.expecting
             said = _answered(exp, context.household, after)
-            more, _ = _extract(t, Context(after, None, context.last_changed), said)
+            # (the question stays known: 「はい、寝たきりです」 is about the adult asked of, not the last one)
+            more, _ = _extract(t, Context(after, context.expecting, context.last_changed), said)
             if not NAMED.search(t):  # 「うん、今7か月」 answering 妊娠: no one new unless a noun names them
                 more = more.model_copy(update={key: getattr(after, key) for key in ("children", "adults")
                                                if len(getattr(more, key) or []) > len(getattr(after, key) or [])})
