@@ -244,7 +244,7 @@ class _Builder:
 
 
 def _who(text: str) -> str | None:
-    return next((who for pattern, who in words.ADULT_WHO if pattern.search(text)), None)
+    return words.adult_who(text)
 
 
 def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tuple[str, int | None] | None,

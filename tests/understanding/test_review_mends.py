@@ -1,0 +1,29 @@
+"""Mends from review r5: who an adult is decides whether an age said again, or a correction, is about that adult
+or about someone new. Sentences written here in our own words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.understanding import Context, Expecting, understand
+from knowledge.household import Household
+
+
+def adults(text: str, known: list[dict[str, Any]], key: str | None = None,
+           member: int | None = None) -> list[dict[str, Any]]:
+    context = Context(Household.model_validate({"adults": known}), Expecting(key, member) if key else None)
+    return [a for a in understand(text, context).household.model_dump(exclude_none=True)["adults"]]
+
+
+@pytest.mark.parametrize("text", ["Sorry, my mother is actually 75.", "すみません、母は78歳でした",
+                                  "Oh sorry, my father is actually 80."])
+def test_a_correction_naming_someone_else_leaves_the_resident_alone(text: str) -> None:
+    got = adults(text, [{"age": 40, "relation": "me"}])
+    assert got[0] == {"age": 40, "relation": "me"}
+    assert len(got) == 2 and got[1]["relation"] in ("mother", "father") and got[1]["age"] >= 75
+
+
+def test_a_correction_naming_the_known_mother_still_corrects_her() -> None:
+    assert adults("すみません、母は78歳でした", [{"age": 75, "relation": "mother"}]) == [{"age": 78, "relation": "mother"}]
