@@ -62,6 +62,8 @@ from knowledge.languages import Lang
 KIDS = re.compile(r"上から|年齢|\bages\b|子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|"
                   r"\bboys\b|\bgirls\b|\bsons\b|daughters|twins")
 NAMED = re.compile(words.CHILD_NOUNS + "|" + words.ADULT_NOUNS)
+# 「夫も」「私も」 "also", "too", "as well": the adult named is another one, not the one known with the same age.
+ALSO = re.compile(rf"(?:{words.ADULT_NOUNS})(?:さん)?も|\balso\b|\btoo\b|\bas well\b")
 PEOPLE_KEYS = {"children", "adults", "child.age", "adult.age", "child.school_year"}
 
 
@@ -95,9 +97,11 @@ class _Builder:
         self.born_with: dict[int, list[int]] = {}  # a twin → all the children born with it (facts go to each)
         self.singled: int | None = None  # a twin the words name apart (「双子の兄は…」): its facts are its own
 
-    def add_person(self, person: Person, back: bool = False, who: str | None = None) -> tuple[str, int]:
+    def add_person(self, person: Person, back: bool = False, who: str | None = None,
+                   also: bool = False) -> tuple[str, int]:
         """Add (or find again) a person; `back`: the words point back at someone already named
-        ("The 10-year-old has …", 「5歳の子は…」), so a child of that age named earlier in this message is meant."""
+        ("The 10-year-old has …", 「5歳の子は…」), so a child of that age named earlier in this message is meant;
+        `also`: the words say this person is another one (「夫も40歳です」 "my husband is 40 too")."""
         if person.kind == "adult":
             self.adults = self.adults or []
             # the one adult known without an age, unless the words name someone else (「80代の母…私は55歳」)
@@ -110,9 +114,9 @@ class _Builder:
                 self.adults[ageless[0]]["age"] = person.age
                 return "adults", ageless[0]
             # "I am 40 like I said": an adult known before this message with this very age is the same person
-            # (unless the words name someone of another relation)
+            # (unless the words name someone of another relation, or say it is someone else of that age too)
             again = [i for i, a in enumerate(self.adults) if person.age is not None and a.get("age") == person.age
-                     and not a.get("_here") and (who is None or a.get("relation") in (None, who))]
+                     and not a.get("_here") and not also and (who is None or a.get("relation") in (None, who))]
             if len(again) == 1:
                 return "adults", again[0]
             for _ in range(2 if person.twins else 1):  # twins of adults: a pair named together (両親とも)
@@ -486,7 +490,7 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
             if (sib := SIBLING_OF.search(seg.text)) and of is not None and builder.children \
                     and of < len(builder.children) and not builder.children[of].get("sex"):
                 builder.children[of]["sex"] = "male" if sib.group(1) == "his" else "female"
-            current = builder.add_person(seg.person, bool(BACK.search(seg.text)), who)
+            current = builder.add_person(seg.person, bool(BACK.search(seg.text)), who, bool(ALSO.search(seg.text)))
             builder.singled = None
             if current[0] == "children" and (given := given_name(seg.text)) and not NAMED.fullmatch(given):
                 names[given] = current[1]  # type: ignore[assignment]  # "Ken (12)": named later by "Ken"

@@ -27,3 +27,19 @@ def test_a_correction_naming_someone_else_leaves_the_resident_alone(text: str) -
 
 def test_a_correction_naming_the_known_mother_still_corrects_her() -> None:
     assert adults("すみません、母は78歳でした", [{"age": 75, "relation": "mother"}]) == [{"age": 78, "relation": "mother"}]
+
+
+@pytest.mark.parametrize("text", ["夫も40歳です", "My husband is also 40.", "My husband is 40 too."])
+def test_another_adult_of_the_same_age_is_added_not_merged(text: str) -> None:
+    got = adults(text, [{"age": 40}])  # 「40歳です」 answered before: whose age it is was not said
+    assert got == [{"age": 40}, {"age": 40, "relation": "husband"}]
+
+
+def test_the_resident_of_that_age_is_not_relabelled_by_a_husband_of_that_age() -> None:
+    assert adults("主人も45歳です", [{"age": 45, "relation": "me"}]) == [{"age": 45, "relation": "me"},
+                                                                   {"age": 45, "relation": "husband"}]
+
+
+@pytest.mark.parametrize("text", ["I'm 40, as I said.", "私は40歳です"])
+def test_an_age_said_again_without_also_is_still_the_same_adult(text: str) -> None:
+    assert adults(text, [{"age": 40}]) == [{"age": 40, "relation": "me"}]
