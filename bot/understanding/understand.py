@@ -247,6 +247,11 @@ class _Builder:
         return Household.model_validate(data)
 
 
+def _related(builder: _Builder, who: str) -> list[int]:
+    """The adults known to be `who` (the mother, "me"): the words naming them mean them, not the last adult."""
+    return [i for i, a in enumerate(builder.adults or []) if a.get("relation") == who]
+
+
 def _who(text: str) -> str | None:
     return words.adult_who(text)
 
@@ -545,6 +550,8 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
             pending.append(m)  # 「子どもは中学生と小学生です」: the 小学生 is a child whose age is asked
         elif seg.reference == "adult" and who in named:
             current = ("adults", named[who])
+        elif seg.reference == "adult" and who and len(known := _related(builder, who)) == 1:
+            current = ("adults", known[0])  # 「私は手帳を持っています」 with [me, mother] known: the resident
         elif seg.reference == "adult" and who and named:
             current = ("adults", None)  # someone else than the adults named so far: a new person
         elif seg.reference == "adult" and builder.adults:

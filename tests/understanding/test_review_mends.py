@@ -43,3 +43,17 @@ def test_the_resident_of_that_age_is_not_relabelled_by_a_husband_of_that_age() -
 @pytest.mark.parametrize("text", ["I'm 40, as I said.", "私は40歳です"])
 def test_an_age_said_again_without_also_is_still_the_same_adult(text: str) -> None:
     assert adults(text, [{"age": 40}]) == [{"age": 40, "relation": "me"}]
+
+
+ME_AND_MOTHER = [{"age": 38, "relation": "me"}, {"age": 72, "relation": "mother"}]
+
+
+def test_asked_about_me_a_no_then_my_own_yes_keeps_one_resident() -> None:
+    got = adults("いいえ。母は持っていません。私は持っています", ME_AND_MOTHER, "adult.disability_certificate", 0)
+    assert [a["relation"] for a in got] == ["me", "mother"]
+    assert got[0]["disability_certificate"] is True and got[1]["disability_certificate"] is False
+
+
+@pytest.mark.parametrize("text", ["私は手帳を持っています", "I have a disability certificate."])
+def test_i_is_the_resident_not_the_last_adult(text: str) -> None:
+    assert adults(text, ME_AND_MOTHER) == [{**ME_AND_MOTHER[0], "disability_certificate": True}, ME_AND_MOTHER[1]]
