@@ -554,8 +554,11 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
             current = ("adults", known[0])  # 「私は手帳を持っています」 with [me, mother] known: the resident
         elif seg.reference == "adult" and who and named:
             current = ("adults", None)  # someone else than the adults named so far: a new person
-        elif seg.reference == "adult" and builder.adults:
+        elif seg.reference == "adult" and builder.adults and builder.adults[-1].get("relation") in (None, who):
             current = ("adults", len(builder.adults) - 1)
+        elif seg.reference == "adult" and builder.adults and not words.HYPOTHETICAL.search(seg.text):
+            current = ("adults", None)  # 「夫は手帳を…」 when the last adult is known to be the mother: someone new
+            unnamed_who = who
         elif seg.reference == "adult" and not words.HYPOTHETICAL.search(seg.text):
             current = ("adults", None)  # 「夫は車いすで、身体障害者手帳1級」: the facts after are this adult's
             unnamed_who = who  # 「義父が今年で…。最近物忘れが…」: who the adult made by the next fact is

@@ -57,3 +57,14 @@ def test_asked_about_me_a_no_then_my_own_yes_keeps_one_resident() -> None:
 @pytest.mark.parametrize("text", ["私は手帳を持っています", "I have a disability certificate."])
 def test_i_is_the_resident_not_the_last_adult(text: str) -> None:
     assert adults(text, ME_AND_MOTHER) == [{**ME_AND_MOTHER[0], "disability_certificate": True}, ME_AND_MOTHER[1]]
+
+
+def test_asked_about_the_mother_a_husband_with_a_certificate_is_someone_else() -> None:
+    got = adults("いいえ。夫は手帳を持っています", ME_AND_MOTHER, "adult.disability_certificate", 1)
+    assert got[:2] == [ME_AND_MOTHER[0], {**ME_AND_MOTHER[1], "disability_certificate": False}]
+    assert got[2:] == [{"relation": "husband", "disability_certificate": True}]
+
+
+def test_a_husband_named_when_only_the_resident_is_known_is_not_the_resident() -> None:
+    assert adults("夫は手帳を持っています", [{"age": 40, "relation": "me"}]) == [
+        {"age": 40, "relation": "me"}, {"relation": "husband", "disability_certificate": True}]
