@@ -550,8 +550,8 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
             pending.append(m)  # 「子どもは中学生と小学生です」: the 小学生 is a child whose age is asked
         elif seg.reference == "adult" and who in named:
             current = ("adults", named[who])
-        elif seg.reference == "adult" and who and len(known := _related(builder, who)) == 1:
-            current = ("adults", known[0])  # 「私は手帳を持っています」 with [me, mother] known: the resident
+        elif seg.reference == "adult" and who and len(those_who := _related(builder, who)) == 1:
+            current = ("adults", those_who[0])  # 「私は手帳を持っています」 with [me, mother] known: the resident
         elif seg.reference == "adult" and who and named:
             current = ("adults", None)  # someone else than the adults named so far: a new person
         elif seg.reference == "adult" and builder.adults and builder.adults[-1].get("relation") in (None, who):

@@ -26,7 +26,8 @@ def test_a_correction_naming_someone_else_leaves_the_resident_alone(text: str) -
 
 
 def test_a_correction_naming_the_known_mother_still_corrects_her() -> None:
-    assert adults("すみません、母は78歳でした", [{"age": 75, "relation": "mother"}]) == [{"age": 78, "relation": "mother"}]
+    got = adults("すみません、母は78歳でした", [{"age": 75, "relation": "mother"}])
+    assert got == [{"age": 78, "relation": "mother"}]
 
 
 @pytest.mark.parametrize("text", ["夫も40歳です", "My husband is also 40.", "My husband is 40 too."])
