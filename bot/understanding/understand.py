@@ -818,7 +818,7 @@ def _head_answer(text: str, context: Context) -> Household | None:
     return _answer(head.group(0), context) if head else None
 
 
-def _answered(exp: Expecting | None, before: Household, after: Household) -> tuple[str, str, object, int] | None:
+def _answered(exp: Expecting | None, after: Household) -> tuple[str, str, object, int] | None:
     """The member fact a short answer gave ("No" to 「手帳をお持ちですか」 → the child's certificate false)."""
     if exp is None or exp.member is None or "." not in exp.key:
         return None
@@ -891,7 +891,7 @@ def understand(text: str, context: Context) -> Understanding:
         elif fixed is None and len(_CLAUSES.split(t.strip(" 。.!！"))) > 1:
             # 「借りてないです。引っ越しの予定もありません」: the answer, then more facts in another clause
             exp = context.expecting
-            said = _answered(exp, context.household, after)
+            said = _answered(exp, after)
             # (the question stays known: 「はい、寝たきりです」 is about the adult asked of, not the last one)
             more, _ = _extract(t, Context(after, context.expecting, context.last_changed), said)
             if not NAMED.search(t):  # 「うん、今7か月」 answering 妊娠: no one new unless a noun names them
