@@ -554,7 +554,8 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
             current = ("adults", those_who[0])  # 「私は手帳を持っています」 with [me, mother] known: the resident
         elif seg.reference == "adult" and who and named:
             current = ("adults", None)  # someone else than the adults named so far: a new person
-        elif seg.reference == "adult" and builder.adults and builder.adults[-1].get("relation") in (None, who):
+        elif seg.reference == "adult" and builder.adults \
+                and (who is None or builder.adults[-1].get("relation") in (None, who)):
             current = ("adults", len(builder.adults) - 1)
         elif seg.reference == "adult" and builder.adults and not words.HYPOTHETICAL.search(seg.text):
             current = ("adults", None)  # 「夫は手帳を…」 when the last adult is known to be the mother: someone new
