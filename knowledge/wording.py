@@ -93,7 +93,6 @@ def adult_texts(person: Adult) -> Texts:
 
 
 @cache
-@cache
 def fixed_texts(key: str) -> Texts:
     """One of the fixed subjects (household, any_child, any_adult) in every language."""
     return all_langs(lambda lang: _w(key, lang))

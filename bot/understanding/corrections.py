@@ -338,6 +338,10 @@ def _member_named(text: str, context: Context) -> Household | None:
     data: dict[str, Any] = context.household.model_dump()
     if person.kind == "adult" and person.age is not None and len(data["adults"] or []) == 1 \
             and person_rules.ADULT_NOUN.search(said[0].text):
+        # the one adult known is the one the noun names only when it is not known to be someone else:
+        # 「すみません、母は78歳でした」 when only "me" is known names the mother, a new adult (read as a statement)
+        if data["adults"][0].get("relation") not in (None, words.adult_who(said[0].text)):
+            return None
         data["adults"][0].update(age=person.age, age_band=None)
         return Household.model_validate(data)
     kids = data["children"] or []

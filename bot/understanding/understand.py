@@ -62,6 +62,8 @@ from knowledge.languages import Lang
 KIDS = re.compile(r"上から|年齢|\bages\b|子ども|子供|こども|きょうだい|兄弟|姉妹|息子|娘|\bkids?\b|children|\bchild\b|"
                   r"\bboys\b|\bgirls\b|\bsons\b|daughters|twins")
 NAMED = re.compile(words.CHILD_NOUNS + "|" + words.ADULT_NOUNS)
+# 「夫も」「私も」 "also", "too", "as well": the adult named is another one, not the one known with the same age.
+ALSO = re.compile(rf"(?:{words.ADULT_NOUNS})(?:さん)?も|\balso\b|\btoo\b|\bas well\b")
 PEOPLE_KEYS = {"children", "adults", "child.age", "adult.age", "child.school_year"}
 
 
@@ -95,9 +97,11 @@ class _Builder:
         self.born_with: dict[int, list[int]] = {}  # a twin → all the children born with it (facts go to each)
         self.singled: int | None = None  # a twin the words name apart (「双子の兄は…」): its facts are its own
 
-    def add_person(self, person: Person, back: bool = False, who: str | None = None) -> tuple[str, int]:
+    def add_person(self, person: Person, back: bool = False, who: str | None = None,
+                   also: bool = False) -> tuple[str, int]:
         """Add (or find again) a person; `back`: the words point back at someone already named
-        ("The 10-year-old has …", 「5歳の子は…」), so a child of that age named earlier in this message is meant."""
+        ("The 10-year-old has …", 「5歳の子は…」), so a child of that age named earlier in this message is meant;
+        `also`: the words say this person is another one (「夫も40歳です」 "my husband is 40 too")."""
         if person.kind == "adult":
             self.adults = self.adults or []
             # the one adult known without an age, unless the words name someone else (「80代の母…私は55歳」)
@@ -110,9 +114,9 @@ class _Builder:
                 self.adults[ageless[0]]["age"] = person.age
                 return "adults", ageless[0]
             # "I am 40 like I said": an adult known before this message with this very age is the same person
-            # (unless the words name someone of another relation)
+            # (unless the words name someone of another relation, or say it is someone else of that age too)
             again = [i for i, a in enumerate(self.adults) if person.age is not None and a.get("age") == person.age
-                     and not a.get("_here") and (who is None or a.get("relation") in (None, who))]
+                     and not a.get("_here") and not also and (who is None or a.get("relation") in (None, who))]
             if len(again) == 1:
                 return "adults", again[0]
             for _ in range(2 if person.twins else 1):  # twins of adults: a pair named together (両親とも)
@@ -243,8 +247,13 @@ class _Builder:
         return Household.model_validate(data)
 
 
+def _related(builder: _Builder, who: str) -> list[int]:
+    """The adults known to be `who` (the mother, "me"): the words naming them mean them, not the last adult."""
+    return [i for i, a in enumerate(builder.adults or []) if a.get("relation") == who]
+
+
 def _who(text: str) -> str | None:
-    return next((who for pattern, who in words.ADULT_WHO if pattern.search(text)), None)
+    return words.adult_who(text)
 
 
 def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tuple[str, int | None] | None,
@@ -486,7 +495,7 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
             if (sib := SIBLING_OF.search(seg.text)) and of is not None and builder.children \
                     and of < len(builder.children) and not builder.children[of].get("sex"):
                 builder.children[of]["sex"] = "male" if sib.group(1) == "his" else "female"
-            current = builder.add_person(seg.person, bool(BACK.search(seg.text)), who)
+            current = builder.add_person(seg.person, bool(BACK.search(seg.text)), who, bool(ALSO.search(seg.text)))
             builder.singled = None
             if current[0] == "children" and (given := given_name(seg.text)) and not NAMED.fullmatch(given):
                 names[given] = current[1]  # type: ignore[assignment]  # "Ken (12)": named later by "Ken"
@@ -541,10 +550,16 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
             pending.append(m)  # 「子どもは中学生と小学生です」: the 小学生 is a child whose age is asked
         elif seg.reference == "adult" and who in named:
             current = ("adults", named[who])
+        elif seg.reference == "adult" and who and len(those_who := _related(builder, who)) == 1:
+            current = ("adults", those_who[0])  # 「私は手帳を持っています」 with [me, mother] known: the resident
         elif seg.reference == "adult" and who and named:
             current = ("adults", None)  # someone else than the adults named so far: a new person
-        elif seg.reference == "adult" and builder.adults:
+        elif seg.reference == "adult" and builder.adults \
+                and (who is None or builder.adults[-1].get("relation") in (None, who)):
             current = ("adults", len(builder.adults) - 1)
+        elif seg.reference == "adult" and builder.adults and not words.HYPOTHETICAL.search(seg.text):
+            current = ("adults", None)  # 「夫は手帳を…」 when the last adult is known to be the mother: someone new
+            unnamed_who = who
         elif seg.reference == "adult" and not words.HYPOTHETICAL.search(seg.text):
             current = ("adults", None)  # 「夫は車いすで、身体障害者手帳1級」: the facts after are this adult's
             unnamed_who = who  # 「義父が今年で…。最近物忘れが…」: who the adult made by the next fact is
@@ -804,7 +819,7 @@ def _head_answer(text: str, context: Context) -> Household | None:
     return _answer(head.group(0), context) if head else None
 
 
-def _answered(exp: Expecting | None, before: Household, after: Household) -> tuple[str, str, object, int] | None:
+def _answered(exp: Expecting | None, after: Household) -> tuple[str, str, object, int] | None:
     """The member fact a short answer gave ("No" to 「手帳をお持ちですか」 → the child's certificate false)."""
     if exp is None or exp.member is None or "." not in exp.key:
         return None
@@ -877,7 +892,7 @@ def understand(text: str, context: Context) -> Understanding:
         elif fixed is None and len(_CLAUSES.split(t.strip(" 。.!！"))) > 1:
             # 「借りてないです。引っ越しの予定もありません」: the answer, then more facts in another clause
             exp = context.expecting
-            said = _answered(exp, context.household, after)
+            said = _answered(exp, after)
             # (the question stays known: 「はい、寝たきりです」 is about the adult asked of, not the last one)
             more, _ = _extract(t, Context(after, context.expecting, context.last_changed), said)
             if not NAMED.search(t):  # 「うん、今7か月」 answering 妊娠: no one new unless a noun names them

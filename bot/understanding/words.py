@@ -31,6 +31,11 @@ ADULT_WHO: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"私(?!立)|わたし|\bi\b|\bi'm\b|myself"), "me"),
 ]
 
+
+def adult_who(text: str) -> str | None:
+    """The relation the words name (母 → mother, 私 → me), the first pattern that matches; None when none does."""
+    return next((who for pattern, who in ADULT_WHO if pattern.search(text)), None)
+
 # Kinds of business residents name when they say they run one (「飲食店を経営」 "run a family restaurant").
 _BUSINESS_JA = r"事務所|事業|商店|工房|診療所|治療院|接骨院|薬局|会社|お店|店|(?<!部)屋|店舗|飲食店|企業|事業所|工場|工務店|クリニック|医院|法人|カフェ|レストラン|美容院|サロン"
 _BUSINESS_EN = (r"business|company|firm|shop|store|restaurant|cafe|clinic|office|bakery|salon|bar|agency|factory|studio|"
