@@ -64,6 +64,9 @@ KIDS = re.compile(r"上から|年齢|\bages\b|子ども|子供|こども|きょ�
 NAMED = re.compile(words.CHILD_NOUNS + "|" + words.ADULT_NOUNS)
 # 「夫も」「私も」 "also", "too", "as well": the adult named is another one, not the one known with the same age.
 ALSO = re.compile(rf"(?:{words.ADULT_NOUNS})(?:さん)?も|\balso\b|\btoo\b|\bas well\b")
+# An adult named by a noun that is never the resident but gives no relation (「親は寝たきりです」 "my partner"):
+# someone new when the last adult known is the resident.
+SOMEONE_ELSE = re.compile(r"(?<![母父])親(?![子切族戚])|両親|\bparents?\b|grandparents|in-laws|\bspouse\b|\bpartner\b")
 PEOPLE_KEYS = {"children", "adults", "child.age", "adult.age", "child.school_year"}
 
 
@@ -555,7 +558,8 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
         elif seg.reference == "adult" and who and named:
             current = ("adults", None)  # someone else than the adults named so far: a new person
         elif seg.reference == "adult" and builder.adults \
-                and (who is None or builder.adults[-1].get("relation") in (None, who)):
+                and (who is None or builder.adults[-1].get("relation") in (None, who)) \
+                and not (who is None and builder.adults[-1].get("relation") == "me" and SOMEONE_ELSE.search(seg.text)):
             current = ("adults", len(builder.adults) - 1)
         elif seg.reference == "adult" and builder.adults and not words.HYPOTHETICAL.search(seg.text):
             current = ("adults", None)  # 「夫は手帳を…」 when the last adult is known to be the mother: someone new

@@ -69,3 +69,15 @@ def test_asked_about_the_mother_a_husband_with_a_certificate_is_someone_else() -
 def test_a_husband_named_when_only_the_resident_is_known_is_not_the_resident() -> None:
     assert adults("夫は手帳を持っています", [{"age": 40, "relation": "me"}]) == [
         {"age": 40, "relation": "me"}, {"relation": "husband", "disability_certificate": True}]
+
+
+@pytest.mark.parametrize("text", ["親は寝たきりです", "うちの親は身体障害者手帳を持っています",
+                                  "My partner has a disability certificate."])
+def test_a_parent_or_partner_named_without_relation_is_not_the_resident(text: str) -> None:
+    got = adults(text, [{"age": 40, "relation": "me"}])
+    assert got[0] == {"age": 40, "relation": "me"}  # the resident keeps no fact of someone else's
+    assert len(got) == 2 and (got[1].get("severe_disability") or got[1].get("disability_certificate"))
+
+
+def test_oyako_is_no_parent() -> None:
+    assert adults("親子ひろばに行ってみたいです", [{"age": 40, "relation": "me"}]) == [{"age": 40, "relation": "me"}]
