@@ -119,6 +119,9 @@ class EligibilityResponse(BaseModel):
                                "information is from 令和6年度 and may have changed (print it with the results).")
     contact: Contact | None = Field(default=None, description="The ward office as the deployment configured it "
                                     "(BF_OFFICE_*), for the handout; null when none is set (say 区の窓口).")
+    contact_lines: list[str] = Field(
+        default_factory=list, description="That contact as the printed handout shows it, one item a line, in `lang` "
+                                          "(knowledge/contact.py words it); empty when none is set.")
 
 
 class ChatRequest(BaseModel):

@@ -3,8 +3,8 @@
 The document prints no phone number, counter, web page or opening hours, so none of that is
 catalog data: it comes from the deployment's settings (`BF_OFFICE_*`, knowledge/settings.py),
 empty by default. Every "how / where / who / contact" answer, the results text, the LINE cards
-and the printed handout show it when set; when it is empty they say to ask at the ward office
-counter (区の窓口) and invent nothing.
+and the printed handout (`lines`, sent with /api/eligibility) show it when set; when it is empty
+they say to ask at the ward office counter (区の窓口) and invent nothing.
 """
 
 from __future__ import annotations
@@ -48,6 +48,14 @@ class Contact(BaseModel):
         inner = message("contact.details", lang, items=message("contact.details_sep", lang).join(details)) \
             if details else ""
         return message("contact.line", lang, place=self.place(lang), details=inner)
+
+    def lines(self, lang: Lang) -> list[str]:
+        """The same, one item a line, as the printed handout sets it: 「お問い合わせ：千代田区役所 …」, then
+        「電話 03-…」「受付時間 …」「ホームページ …」. [] when nothing is configured (区の窓口 is then the
+        handout's own sentence). Served with /api/eligibility, so the page composes no contact text."""
+        if not self.configured:
+            return []
+        return [message("contact.line", lang, place=self.place(lang), details=""), *self.details(lang)]
 
     def ask_line(self, lang: Lang, otherwise: str | None = None) -> str:
         """Whom to ask: the configured contact's line, or when none is set `otherwise` — the caller's own

@@ -64,6 +64,15 @@ def test_contact_lines_in_every_language() -> None:
     assert Contact().ask_line("ko") == "구청 창구(区の窓口)에 문의해 주십시오."
 
 
+def test_the_handouts_contact_lines_are_the_same_words_one_a_line() -> None:
+    """The printed handout's lines (sent with /api/eligibility): the place, then each detail set."""
+    contact = Contact(name="千代田区役所", phone="03-3264-2111", hours="平日 8:30〜17:15")
+    assert contact.lines("ja") == ["お問い合わせ：千代田区役所", "電話 03-3264-2111", "受付時間 平日 8:30〜17:15"]
+    assert contact.lines("zh") == ["咨询：千代田区役所", "电话：03-3264-2111", "受理时间：平日 8:30〜17:15"]
+    assert Contact(phone="03-3264-2111").lines("en") == ["Contact: the ward office counter", "Phone: 03-3264-2111"]
+    assert Contact().lines("ja") == []  # the handout then says 区の窓口 in its own sentence
+
+
 def test_a_tag_is_one_of_ours_or_none() -> None:
     from knowledge.languages import as_lang, ours
 

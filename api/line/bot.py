@@ -30,7 +30,7 @@ from api.line.render import MAX_BUBBLES, reply_messages
 from api.sessions import SessionStore
 from bot.dialogue.conversation import Message
 from knowledge.catalog import Catalog
-from knowledge.languages import Lang
+from knowledge.languages import NAMES, Lang
 from knowledge.messages import message
 from knowledge.results import Match, match_household, shown_maybe
 from knowledge.settings import Settings
@@ -48,6 +48,16 @@ class Tally:
     received: int = 0
     handled: int = 0
     duplicates: int = 0
+
+
+def choose_language(messages: list[Message], lang: Lang) -> list[Message]:
+    """A new conversation's greeting in Japanese that offers the language names gets, just before its
+    question, one line in the other languages saying the buttons switch (`line.choose_language`): a
+    resident who reads no Japanese would otherwise see only Japanese above them."""
+    names = set(NAMES.values()) - {NAMES[lang]}
+    if lang != "ja" or not messages or not names & set(messages[-1].quick_replies):
+        return messages
+    return [*messages[:-1], Message(text=message("line.choose_language", lang)), messages[-1]]
 
 
 class LineBot:
@@ -108,7 +118,7 @@ class LineBot:
             return True
         if isinstance(event, FollowEvent):
             exchange = self.chat.start(key, "ja")
-            self._reply(event.reply_token, reply_messages(exchange.messages, [], "ja"))
+            self._reply(event.reply_token, reply_messages(choose_language(exchange.messages, "ja"), [], "ja"))
             return True
         text = self._text_of(event)
         token = getattr(event, "reply_token", None)
@@ -131,7 +141,8 @@ class LineBot:
         lang = exchange.state.lang
         notice = self.chat.dialogue.notice_short(lang)
         contact = self.chat.dialogue.contact.line(lang) or None
-        self._reply(token, reply_messages(exchange.messages, self._cards(exchange, lang), lang, notice, contact))
+        said = choose_language(exchange.messages, lang) if exchange.previous is None else exchange.messages
+        self._reply(token, reply_messages(said, self._cards(exchange, lang), lang, notice, contact))
         return True
 
     @staticmethod

@@ -28,7 +28,8 @@ def eligibility(household: Household, catalog: CatalogDep, clock: ClockDep, sett
     """`null` fields are unknown (never "no"): measures depending on them come back as `maybe`,
     and `next_question` names the fact that would settle the most of them. `notice` is set once the
     document's fiscal year is over (by the server's clock, `BF_TODAY` to fix it); `contact` once the
-    deployment names its ward office (`BF_OFFICE_*`)."""
+    deployment names its ward office (`BF_OFFICE_*`), with `contact_lines`: the same, worded for
+    the printed handout."""
     evaluated = catalog.evaluate(household)  # once: the results and the next question share it
     results = match_household(catalog, household, lang, evaluated)
     prompt = next_prompt(evaluated, set(), household, lang)
@@ -42,4 +43,5 @@ def eligibility(household: Household, catalog: CatalogDep, clock: ClockDep, sett
         next_question=question,
         notice=notice(clock, lang),
         contact=contact if (contact := settings.contact()).configured else None,
+        contact_lines=contact.lines(lang),
     )

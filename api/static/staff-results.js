@@ -133,27 +133,14 @@ window.StaffResults = (function () {
       sec.appendChild(dl);
       box.appendChild(sec);
     });
-    var office = contactLines(data && data.contact, T);
+    // The ward office (BF_OFFICE_*) as the server words it (knowledge/contact.py): [] when none is set.
+    var office = (data && data.contact_lines) || [];
     box.appendChild(el("p", "h-foot", office.length ? T.foot_office : T.foot_ward));
     if (office.length) {
       var c = el("p", "h-contact");
       office.forEach(function (line, i) { if (i) c.appendChild(el("br")); c.appendChild(document.createTextNode(line)); });
       box.appendChild(c);
     }
-  }
-
-  /* The ward office as the deployment set it (BF_OFFICE_*; the document prints none of it): name and
-   * counter, then phone, hours and web page, only what is set. [] when none is set. */
-  function contactLines(contact, T) {
-    if (!contact) return [];
-    var lines = [];
-    var place = [contact.name, contact.counter].filter(Boolean).join(" ");
-    if (place) lines.push(fill(T.contact, { place: place }));
-    if (contact.phone) lines.push(fill(T.phone, { phone: contact.phone }));
-    if (contact.hours) lines.push(fill(T.hours, { hours: contact.hours }));
-    if (contact.url) lines.push(fill(T.url, { url: contact.url }));
-    if (!place && lines.length) lines[0] = fill(T.contact, { place: lines[0] });
-    return lines;
   }
 
   return { el: el, head: head, results: results, handout: handout };

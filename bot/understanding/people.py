@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.unaged import names_several
-from bot.understanding.words import ADULT_NOUNS, ADULT_WHO, ALL_CHILDREN, CHILD_NOUNS, FEMALE, MALE
+from bot.understanding.words import ADULT_NOUNS, ADULT_WHO, ALL_CHILDREN, CHILD_NOUNS, FEMALE, FOLKS, MALE
 from knowledge.household import AGE_BANDS
 
 # 「上の子が小4で下の子が2歳」: a member noun after 「で」 starts another person.
@@ -137,7 +137,7 @@ BELOW = re.compile(r"(\d{2})\s*(?:歳|才)?\s*(?:未満|より(?:下|若))|\b(?:
 ADULT_DECADE = re.compile(r"[3-9]0\s*代|\bin (?:his|her|their|my|our) (?:early |late |mid-?)?[3-9]0s\b")
 # 「両親は80代」 "my parents are in their 80s": a band said of a pair is each one's, unless one is meant.
 ONE_OF = re.compile(r"one of|either|どちらか|片方|一人は|ひとりは|片親")
-PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws|夫婦|"
+PAIR_OF_ADULTS = re.compile(r"両親|祖父母|義父母|\bparents\b|grandparents|in-laws|夫婦|" + FOLKS + "|"
                             r"(?:夫|妻|主人|旦那)(?:と|も)(?:私|わたし)|(?:私|わたし)(?:と|も)(?:夫|妻|主人|旦那)|"
                             r"\b(?:wife|husband|partner|spouse) and i\b|\b(?:i|me) and my (?:wife|husband|partner)\b|"
                             r"\bboth of us\b")

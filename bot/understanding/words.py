@@ -12,9 +12,14 @@ CHILD_NOUNS = (r"息子さん|息子|娘さん|娘|男の子|女の子|坊や|�
 # 兄弟・姉妹 name siblings of either sex: not a sex.
 MALE = re.compile(r"[（(]男(?:子|児)?[)）,、]|(?<!fe)\bmale\b|息子|男の子|長男|次男|三男|男児|男子|孫息子|坊や|ぼうや|坊主|ぼうず|せがれ|倅|男の双子|兄(?!弟|妹)|(?<![兄姉])弟|\b(?:grand|step)?sons?\b|\bboys?\b|\blads?\b|\bbrothers?\b")
 FEMALE = re.compile(r"[（(]女(?:子|児)?[)）,、]|\bfemale\b|娘|女の子|お嬢さん|長女|次女|三女|女児|女子|姉妹|女の双子|姉(?!妹|弟)|(?<![兄姉])妹|daughters?|\bgirls?\b|\bsisters?\b")
+# "my parent" (one parent of the resident's, like 親: no relation) only after a possessive or an age
+# word, so "I am a single parent" / "as a parent" stay about the resident; "my folks" are both, like
+# "my parents" (people.PAIR_OF_ADULTS).
+ONE_PARENT = r"(?:(?<=\bmy )|(?<=\bour )|(?<=\belderly )|(?<=\baging )|(?<=\bageing )|(?<=\bold )|(?<=-old ))parent\b"
+FOLKS = r"(?:(?<=\bmy )|(?<=\bour ))folks\b"
 ADULT_NOUNS = (r"おばあちゃん|おじいちゃん|ばあば|じいじ|祖母|祖父|義母|義父|母親|父親|母|父|両親|親|夫|妻|主人|旦那|私(?!立)|わたし|"
                r"grandmother|grandfather|grandma|grandpa|mother|father|mom|dad|husband|wife|\bi\b|\bi'm\b|myself|"
-               r"\bparents\b|grandparents|in-laws|\bspouse\b|\bpartner\b")
+               r"\bparents\b|grandparents|in-laws|\bspouse\b|\bpartner\b|" + ONE_PARENT + "|" + FOLKS)
 # Who an adult noun names, so that 「主人が…。私も…」 are two people, and 「母は80歳。母は物忘れが…」 one.
 # 親/両親 are left out: they may be either parent, or both.
 ADULT_WHO: list[tuple[re.Pattern[str], str]] = [

@@ -114,3 +114,24 @@ def test_the_welcome_offers_every_other_language_by_name(line: Line) -> None:
     assert switched["messages"][0]["text"] == message("common.language_chosen", "zh")
     zh_labels = [i["action"]["data"] for i in switched["messages"][-1]["quickReply"]["items"]]
     assert NAMES["ja"] in zh_labels or message("common.dont_know", "zh") in zh_labels
+
+
+def test_the_first_japanese_greeting_says_in_other_languages_where_to_choose(line: Line) -> None:
+    """Follow, or a first message read as Japanese: the multilingual line sits just above the question
+    that carries the language names; a later turn, or a first message that offers no names, has none."""
+    choose = message("line.choose_language", "ja")
+    assert "Choose your language" in choose and "选择语言" in choose and "언어를 선택" in choose
+    [followed] = line.send(event("follow", "Uchoose", follow={"isUnblocked": False}))
+    [greeted] = line.send(text_event("こんにちは", "Uchoose2"))
+    for reply in (followed, greeted):
+        messages = reply["messages"]
+        check_limits(messages)
+        assert messages[0]["text"].startswith("こんにちは") and messages[-2]["text"] == choose
+        labels = [i["action"]["data"] for i in messages[-1]["quickReply"]["items"]]
+        assert {NAMES[x] for x in LANGS if x != "ja"} <= set(labels), labels
+    [again] = line.send(text_event("こんにちは", "Uchoose2"))
+    [household] = line.send(text_event(FIRST, "Uchoose3"))
+    [english] = line.send(text_event("hello", "Uchoose4"))  # greeted in English, names offered
+    assert "English" not in [i["action"]["data"] for i in english["messages"][-1]["quickReply"]["items"]]
+    for reply in (again, household, english):
+        assert choose not in [m.get("text") for m in reply["messages"]]

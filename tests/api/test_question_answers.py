@@ -134,6 +134,14 @@ def test_the_results_and_the_handout_data_carry_the_contact_only_when_set(
     contact = office.post("/api/eligibility", json=household).json()["contact"]
     assert contact == {"name": "千代田区役所", "counter": "子ども総合窓口（2階）", "phone": "03-1234-5678",
                        "url": "https://example.jp/kosodate", "hours": "平日 8:30〜17:15"}
+    # the handout's lines, worded by the server (knowledge/contact.py) in the language asked for
+    assert plain.post("/api/eligibility", json=household).json()["contact_lines"] == []
+    assert office.post("/api/eligibility", json=household).json()["contact_lines"] == [
+        "お問い合わせ：千代田区役所 子ども総合窓口（2階）", "電話 03-1234-5678", "受付時間 平日 8:30〜17:15",
+        "ホームページ https://example.jp/kosodate"]
+    assert office.post("/api/eligibility?lang=en", json=household).json()["contact_lines"] == [
+        "Contact: 千代田区役所 子ども総合窓口（2階）", "Phone: 03-1234-5678", "Hours: 平日 8:30〜17:15",
+        "Web: https://example.jp/kosodate"]
     for client, expected in ((plain, False), (office, True)):
         first = ask(client, "2歳の息子が区内の保育園に通っています")
         results = ask(client, "結果を見せて", first["session_id"])

@@ -1,11 +1,13 @@
-"""The printed handout names the ward office when the deployment sets it (BF_OFFICE_*, sent as
-`contact` by /api/eligibility: tests/api/test_question_answers.py), and says 区の窓口 otherwise."""
+"""The printed handout names the ward office when the deployment sets it (BF_OFFICE_*, worded by the
+server and sent as `contact_lines` by /api/eligibility: tests/api/test_question_answers.py), printing
+those lines as they come, and says 区の窓口 otherwise."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from knowledge.contact import Contact
 from tests.browser.test_staff_console import WAIT, add_child, eligible_card, open_console
 
 CONTACT = {"name": "千代田区役所", "counter": "子ども総合窓口（2階）", "phone": "03-1234-5678",
@@ -13,10 +15,11 @@ CONTACT = {"name": "千代田区役所", "counter": "子ども総合窓口（2�
 
 
 def with_contact(route: Any) -> None:
-    """The real server's answer, as a server with BF_OFFICE_* set would send it."""
+    """The real server's answer with the lines a server with BF_OFFICE_* set words (its `contact` stays
+    null here: the page prints the server's lines and composes none of its own)."""
     response = route.fetch()
     body = response.json()
-    body["contact"] = CONTACT
+    body["contact_lines"] = Contact.model_validate(CONTACT).lines("ja")
     route.fulfill(response=response, body=json.dumps(body, ensure_ascii=False),
                   headers={**response.headers, "content-type": "application/json"})
 
