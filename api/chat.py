@@ -51,6 +51,12 @@ def guess_lang(text: str) -> Lang:
     return language_named(text) or ("en" if text.isascii() else "ja")
 
 
+def _greeting(state: DialogueState, first: Turn) -> list[Message]:
+    """A new session's opening without its question: the first message is already an answer to it."""
+    asked = state.pending.text if state.pending else None
+    return [m for m in first.messages if m.text != asked]
+
+
 @dataclass(frozen=True)
 class Exchange:
     """What one message produced: the bot's messages (a new session's greeting first) and the turn."""
@@ -114,8 +120,7 @@ class ChatService:
         previous = state
         if state is None:
             state, first = self.dialogue.start(lang or guess_lang(text))
-            asked = state.pending.text if state.pending else None
-            opening = [m for m in first.messages if m.text != asked]
+            opening = _greeting(state, first)
         elif lang is not None and lang != state.lang:
             state = state.model_copy(update={"lang": lang})  # the household and the pending question stay
         try:
@@ -140,6 +145,11 @@ class ChatService:
         # Counts and timings only: which facts changed would itself say "pregnant" or "certificate".
         log.debug("session %s turn: new=%s replies=%d done=%s %.1fms", short(key), previous is None,
                   len(turn.messages), turn.done, (time.perf_counter() - started) * 1000)
+        if previous is None:  # greet in the language the message turned out to be in, and only once
+            if new_state.lang != state.lang:
+                opening = _greeting(*self.dialogue.start(new_state.lang))
+            said = {m.text for m in turn.messages}
+            opening = [m for m in opening if m.text not in said]
         return Exchange([*opening, *turn.messages], turn, new_state, previous, erased=turn.erase, key=key)
 
     def erase(self, key: str) -> bool:

@@ -197,3 +197,15 @@ def test_the_widget_script_holds_no_words_of_its_own() -> None:
     assert literals
     worded = [s for s in literals if re.search(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]", s)]
     assert worded == []
+
+
+@pytest.mark.parametrize(("first", "lang"), [("こんにちは", "ja"), ("hello", "en"), ("你好", "zh"),
+                                             ("안녕하세요", "ko"), ("我儿子2岁，在区内的保育园。", "zh")])
+def test_a_new_session_is_greeted_once_in_the_language_of_its_first_message(http: httpx.Client, first: str,
+                                                                             lang: Lang) -> None:
+    body = say(http, first)
+    texts = [r if isinstance(r, str) else r["text"] for r in body["replies"]]
+    welcome = message("replies.welcome", lang).split("\n")[0][:12]
+    assert body["lang"] == lang
+    assert sum(t.startswith(welcome) for t in texts) == 1, texts  # not twice, and not in Japanese first
+    assert texts[0].startswith(welcome)
