@@ -30,7 +30,10 @@ from knowledge.languages import Lang, language_named
 from knowledge.results import match_household
 
 log = logging.getLogger("api")
-MAX_ATTEMPTS = 5
+# A turn is retried while other turns of the same conversation land first. n messages sent at once can make
+# one of them lose at most n-1 times (each other turn lands once), so 8 attempts answer every message of a burst
+# of up to 8 (a double tap, a LINE burst) and still bound a message's cost (≤ 8 readings).
+MAX_ATTEMPTS = 8
 
 
 class SessionBusy(RuntimeError):
