@@ -244,6 +244,8 @@ def _correct(text: str, context: Context) -> Household | None:
         return _by_old_value(text, context)
     if _OLD_NEW.search(text) and (by_old := _by_old_value(text, context)) is not None:
         return by_old  # 「あと私は40じゃなくて41」: the member with the old value, not the one just changed
+    if (OLDER.search(text) or YOUNGER.search(text)) and (_grade(text)[0] is not None or _age(text) is not None):
+        return None  # 「すみません、上の子は小5でした」: that child's own year or age, read as a statement about it
     data: dict[str, Any] = context.household.model_dump()
     if (moved := _to_other_child(text, data, paths)) is not None:
         return moved

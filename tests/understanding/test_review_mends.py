@@ -81,3 +81,17 @@ def test_a_parent_or_partner_named_without_relation_is_not_the_resident(text: st
 
 def test_oyako_is_no_parent() -> None:
     assert adults("親子ひろばに行ってみたいです", [{"age": 40, "relation": "me"}]) == [{"age": 40, "relation": "me"}]
+
+
+@pytest.mark.parametrize(("first", "fix", "want"), [
+    ("上の子が小4で下の子が2歳。下の子は区立保育園です", "すみません、上の子は小5でした",
+     [{"age": 10, "school_year": 5}, {"age": 2, "daycare": "ward"}]),
+    ("My older kid is in 4th grade and the little one is 2, at a ward daycare.", "Sorry, the older one is in 5th grade",
+     [{"age": 10, "school_year": 5}, {"age": 2, "daycare": "ward"}]),
+])
+def test_a_childs_own_year_corrected_by_rank_moves_no_fact_of_the_other_child(first: str, fix: str,
+                                                                             want: list[dict[str, Any]]) -> None:
+    """Found trying the product: the daycare said last went to the older child (a school child in daycare)."""
+    said = understand(first, Context(Household()))
+    got = understand(fix, Context(said.household, None, tuple(said.changed)))
+    assert got.household.model_dump(exclude_none=True)["children"] == want and not got.conflicts
