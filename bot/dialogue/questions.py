@@ -139,7 +139,10 @@ def member_label(household: Household, key: str, member: int | None, lang: Lang)
         return message("common.your_child", lang)
     person = people[member]
     if scope == "child":
-        return wording.child(person, lang)  # type: ignore[arg-type]
+        label = wording.child(person, lang)  # type: ignore[arg-type]
+        alike = [i for i, other in enumerate(people) if wording.child(other, lang) == label]  # type: ignore[arg-type]
+        # twins of unknown sex read alike: say which one, or the second question reads as the first asked again
+        return label if len(alike) < 2 else label + message("wording.child_nth", lang, n=alike.index(member) + 1)
     return wording.adult(person, lang)  # type: ignore[arg-type]
 
 
