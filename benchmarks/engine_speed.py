@@ -15,14 +15,10 @@ A figure, not a test.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import statistics
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).parents[1]
+from benchmarks.side_by_side import ROOT, compare, measure
+
 RESULTS = ROOT / "benchmarks" / "results" / "engine_speed.json"
 
 MEASURE = """
@@ -62,15 +58,6 @@ print(json.dumps({"module": knowledge.__file__, "evaluate_ms": evaluate * 1000, 
 """
 
 
-def measure(tree: Path, repeat: int) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(tree), "OMP_NUM_THREADS": "1"}
-    out = subprocess.run([sys.executable, "-c", MEASURE, str(ROOT / "knowledge" / "examples"), str(repeat)],
-                         env=env, cwd=tree, capture_output=True, text=True, check=True).stdout
-    data: dict[str, float] = json.loads(out.strip().splitlines()[-1])
-    assert str(data.pop("module")).startswith(str(tree)), "the tree's own knowledge/ was not imported"  # type: ignore[arg-type]
-    return data
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--old", type=Path, required=True, help="the other checkout (e.g. main)")
@@ -78,18 +65,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=100, help="evaluations of each household per round")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
-    runs: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
-    for _ in range(args.rounds):
-        runs["old"].append(measure(args.old.resolve(), args.repeat))
-        runs["new"].append(measure(ROOT, args.repeat))
-    report: dict[str, object] = {"old": str(args.old), "rounds": args.rounds}
-    for key in ("evaluate_ms", "respond_ms"):
-        old = statistics.median(r[key] for r in runs["old"])
-        new = statistics.median(r[key] for r in runs["new"])
-        report[key] = {"old": round(old, 3), "new": round(new, 3), "ratio": round(new / old, 3)}
-        print(f"{key:12} old {old:8.3f} ms   this {new:8.3f} ms   ratio {new / old:.3f}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    examples = str(ROOT / "knowledge" / "examples")
+    compare(args.old, args.rounds, lambda tree: measure(tree, MEASURE, [examples, str(args.repeat)], "knowledge/",
+                                                        threads=True),
+            ("evaluate_ms", "respond_ms"), args.out)
 
 
 if __name__ == "__main__":

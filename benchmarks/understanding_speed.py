@@ -15,14 +15,10 @@ benchmarks/results/understanding_speed.json. A figure, not a test.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import statistics
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).parents[1]
+from benchmarks.side_by_side import ROOT, compare, measure
+
 RESULTS = ROOT / "benchmarks" / "results" / "understanding_speed.json"
 CAP = 1000
 
@@ -68,15 +64,6 @@ print(json.dumps({"module": bot.understanding.__file__, "short_ms": short, "long
 """
 
 
-def measure(tree: Path, cap: int, repeat: int) -> dict[str, float]:
-    env = {**os.environ, "PYTHONPATH": str(tree)}
-    out = subprocess.run([sys.executable, "-c", MEASURE, str(ROOT), str(cap), str(repeat)],
-                         env=env, cwd=tree, capture_output=True, text=True, check=True).stdout
-    data: dict[str, float] = json.loads(out.strip().splitlines()[-1])
-    assert str(data.pop("module")).startswith(str(tree)), "the tree's own bot/ was not imported"  # type: ignore[arg-type]
-    return data
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--old", type=Path, required=True, help="the other checkout (e.g. main)")
@@ -84,19 +71,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="passes over the texts per round")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
-    runs: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
-    for _ in range(args.rounds):
-        runs["old"].append(measure(args.old.resolve(), CAP, args.repeat))
-        runs["new"].append(measure(ROOT, CAP, args.repeat))
-    report: dict[str, object] = {"old": str(args.old), "rounds": args.rounds, "cap_chars": CAP,
-                                 "texts": runs["new"][0]["n_short"], "long_messages": runs["new"][0]["n_long"]}
-    for key in ("short_ms", "long_ms", "long_worst_ms"):
-        old = statistics.median(r[key] for r in runs["old"])
-        new = statistics.median(r[key] for r in runs["new"])
-        report[key] = {"old": round(old, 3), "new": round(new, 3), "ratio": round(new / old, 3)}
-        print(f"{key:14} old {old:8.3f} ms   this {new:8.3f} ms   ratio {new / old:.3f}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    compare(args.old, args.rounds, lambda tree: measure(tree, MEASURE, [str(ROOT), str(CAP), str(args.repeat)], "bot/"),
+            ("short_ms", "long_ms", "long_worst_ms"), args.out, counts=("n_short", "n_long"))
 
 
 if __name__ == "__main__":
