@@ -83,7 +83,7 @@ def _member_of(clause: str, scope: str, household: dict[str, Any]) -> int | None
     an adult by the relation already known."""
     members = household["children" if scope == "child" else "adults"] or []
     if scope == "adult":
-        who = next((w for pattern, w in words.ADULT_WHO if pattern.search(clause)), None)
+        who = words.adult_who(clause)
         hits = [i for i, a in enumerate(members) if who is not None and a.get("relation") == who]
         return hits[0] if len(hits) == 1 else None
     order = sorted(range(len(members)), key=lambda i: -members[i]["age"])

@@ -159,7 +159,7 @@ def _member(data: dict[str, Any], noun: str, create: bool) -> tuple[str, int] | 
         if len(same) >= 2 and (OLDER.search(noun) or YOUNGER.search(noun)):
             return "children", same[0] if OLDER.search(noun) else same[-1]
         return ("children", same[0]) if len(same) == 1 else None
-    who = next((who for pattern, who in words.ADULT_WHO if pattern.search(noun)), None)
+    who = words.adult_who(noun)
     adults = data["adults"] or []
     known = [i for i, a in enumerate(adults) if a.get("relation") == who]
     if len(known) == 1:
@@ -253,7 +253,7 @@ def _correct(text: str, context: Context) -> Household | None:
     people = data[key]
     if people is None or index >= len(people):
         return None
-    text = re.split(NOT_BUT, text)[-1] or text  # the corrected value comes last
+    text = _NOT_BUT.split(text)[-1] or text  # the corrected value comes last
     if (english := re.match(r"^(.*?\w.*?),?\s+not\b", text)) and not re.search(r"\bnot\b\s*$", english.group(1)):
         text = english.group(1)  # "it's a ward daycare, not outside": the corrected value comes first
     age = _age(text, last=True)
@@ -372,7 +372,7 @@ def _household_fact(text: str, context: Context) -> Household | None:
     for key in reversed([k for k in context.last_changed if k in HOUSEHOLD_FACTS]):
         if not HOUSEHOLD_FACTS[key].search(text):
             continue
-        text = re.split(r"じゃなくて|ではなく(て)?|でなく", text)[-1] or text
+        text = _NOT_BUT.split(text)[-1] or text
         text = _CORRECTION_HEAD.sub("", text) or text  # "No wait, it's a startup": the no is the correction's
         value = short_answer(text, Expecting(key))
         if value is None or (key == "business" and value == ["sme", "startup"]):

@@ -10,12 +10,12 @@ Fact = tuple[str, str, object]  # (scope, field, value); scope "child" | "adult"
 
 
 # "does not have a disability certificate", "no chronic illness": the negation before the fact, in its clause.
-_NOT_BEFORE = __import__("re").compile(r"(\bnot|n't|\bno|\bnever|\bwithout|\bneither|\bnor|\bnobody|\bno one|"
+_NOT_BEFORE = re.compile(r"(\bnot|n't|\bno|\bnever|\bwithout|\bneither|\bnor|\bnobody|\bno one|"
                                        r"\bnone of (?:us|them|the \w+|my \w+|our \w+))\b[^.,;!?]{0,20}$")
 
 
 # "no disabilities or chronic illnesses", 「障害や病気はありません」: one negation over a list of facts.
-_NOT_LIST = __import__("re").compile(r"(\bnot|n't|\bno|\bwithout|\bneither)\b[^.,;!?]{0,40}\b(or|nor)\s+(\w+\s+)?$")
+_NOT_LIST = re.compile(r"(\bnot|n't|\bno|\bwithout|\bneither)\b[^.,;!?]{0,40}\b(or|nor)\s+(\w+\s+)?$")
 
 
 # Where the fact's own predicate ends and another begins: 「不登校で学校に…」「療育に通っていて保育園には…」
@@ -33,8 +33,8 @@ def _negated(before: str, after: str) -> bool:
         or bool(_NOT_LIST.search(before[-50:]))
 
 
-_CONTRAST_AFTER = __import__("re").compile(r"^.{0,6}?(じゃなく|ではなく|でなく)")
-_CONTRAST_BEFORE = __import__("re").compile(r"\b(not|instead of|rather than)\b[^.,;]{0,12}$")
+_CONTRAST_AFTER = re.compile(r"^.{0,6}?(じゃなく|ではなく|でなく)")
+_CONTRAST_BEFORE = re.compile(r"\b(not|instead of|rather than)\b[^.,;]{0,12}$")
 
 
 def _contrasted(before: str, after: str) -> bool:

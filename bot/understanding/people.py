@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.understanding.unaged import names_several
-from bot.understanding.words import ADULT_NOUNS, ADULT_WHO, ALL_CHILDREN, CHILD_NOUNS, FEMALE, FOLKS, MALE
+from bot.understanding.words import ADULT_NOUNS, ALL_CHILDREN, CHILD_NOUNS, FEMALE, FOLKS, MALE, adult_who
 from knowledge.household import AGE_BANDS
 
 # 「上の子が小4で下の子が2歳」: a member noun after 「で」 starts another person.
@@ -601,7 +601,7 @@ def _adults_together(found: list[Segment]) -> None:
         noun, seg = found[i], found[i + 1]
         # 「私も夫も…で、同居の母は70代後半」: the mother's own band, not the couple's
         someone_else = not seg.joined_by_to and not re.search(r"\bboth\b|とも|共に", seg.text) \
-            and next((w for p, w in ADULT_WHO if p.search(seg.text)), "me") != "me"
+            and (adult_who(seg.text) or "me") != "me"
         if noun.person is not None or noun.reference != "adult" or seg.person is None or seg.person.kind != "adult" \
                 or (len(noun.text.strip()) > 16 and not PAIR_OF_ADULTS.search(noun.text)) or someone_else:
             continue

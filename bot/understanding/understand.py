@@ -255,10 +255,6 @@ def _related(builder: _Builder, who: str) -> list[int]:
     return [i for i, a in enumerate(builder.adults or []) if a.get("relation") == who]
 
 
-def _who(text: str) -> str | None:
-    return words.adult_who(text)
-
-
 def _resolve(builder: _Builder, scope: str, segment_ref: str | None, current: tuple[str, int | None] | None,
              context: Context, sex: str | None = None) -> tuple[str, int | None]:
     """Which member a fact of this segment belongs to."""
@@ -441,7 +437,8 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
         # the child named last is still the subject through clauses that name nobody ("… (9) is at home. He …")
         named_before, just_named = just_named, (seg.person is not None and seg.person.kind == "child") \
             or (just_named and seg.person is None and seg.reference is None)
-        who = _who(seg.text) if seg.reference == "adult" or (seg.person and seg.person.kind == "adult") else None
+        adult = seg.reference == "adult" or (seg.person is not None and seg.person.kind == "adult")
+        who = words.adult_who(seg.text) if adult else None
         if seg.person is not None and words.HYPOTHETICAL.search(seg.text) \
                 and (not NAMED.search(seg.text) or IF.search(seg.text)):
             continue  # 「75歳以上の…って何？」「75歳以上の親がいる場合は？」: an age in a question is no member
