@@ -11,7 +11,7 @@ from bot.understanding import language, words
 from bot.understanding.answers import member_answers, short_answer
 from bot.understanding.consistency import school_year_ages, stated_child_count, without_impossible
 from bot.understanding.corrections import MARKER, correct, correction_start
-from bot.understanding.facts import message_moving, segment_facts
+from bot.understanding.facts import Fact, message_moving, segment_facts
 from bot.understanding.model import Conflict, Context, Expecting, Intent, Understanding
 from bot.understanding.normalise import normalise
 from bot.understanding.people import (
@@ -587,10 +587,11 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
             had = [c[field] for i, c in enumerate(builder.children) if i != current[1] and c.get(field)]
             if had:  # "my son is in 1st grade at the same school": the school of the child named before
                 builder.set("children", current[1], field, had[-1])
-        listed = _listed(builder, seg, current, listed)
+        seg_facts = segment_facts(seg.text)  # read once: the list, the shared predicate and the member's own facts
+        listed = _listed(seg, current, listed, seg_facts)
         run = [] if by_name is not None else _run(seg, current, run)  # 「はなちゃんは…」: her own, not the list's
         if len(run) >= 2 and seg.person is None and seg.reference is None and PLURAL_PREDICATE.match(seg.text):
-            for scope, field, value in segment_facts(seg.text):
+            for scope, field, value in seg_facts:
                 for i in run if scope in ("child", "member") else []:
                     builder.set("children", i, field, value)
                 if scope == "household":
@@ -599,7 +600,7 @@ def _extract(text: str, context: Context, answered: tuple[str, str, object, int]
         for _, field, value in _shared(seg, listed):
             for i in listed[:-1]:
                 builder.set("children", i, field, value)
-        said = segment_facts(seg.text)
+        said = list(seg_facts)
         if not said and before[0] and (seg.reference or named_before or seg.person) \
                 and (before[1] != current or current == ("children", None)):
             said = elided(seg, before[0])  # 「姉は手帳を持っていて、妹は持っていません」: another member, same verb
@@ -709,14 +710,15 @@ def _run(seg: Segment, current: tuple[str, int | None] | None, run: list[int]) -
     return run
 
 
-def _listed(builder: _Builder, seg: Segment, current: tuple[str, int | None] | None, listed: list[int]) -> list[int]:
+def _listed(seg: Segment, current: tuple[str, int | None] | None, listed: list[int],
+            seg_facts: list[Fact]) -> list[int]:
     """The children of the 「と」 list this segment continues (its own child last), else []."""
     if seg.person is None or seg.person.kind != "child" or current is None or current[0] != "children" \
             or current[1] is None:
         return []
     if seg.joined_by_to and listed:
         return [*listed, current[1]]
-    return [] if segment_facts(seg.text) else [current[1]]
+    return [] if seg_facts else [current[1]]
 
 
 def _shared(seg: Segment, listed: list[int]) -> list[tuple[str, str, object]]:
