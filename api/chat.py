@@ -25,6 +25,7 @@ from api.encoder_worker import BUSY_REPLY, EncoderBusy
 from api.sessions import SessionStore
 from bot.dialogue import replies
 from bot.dialogue.conversation import Dialogue, Message, Turn
+from bot.dialogue.language_choice import language_of
 from bot.dialogue.state import DialogueState
 from knowledge.languages import Lang, language_named
 from knowledge.results import match_household
@@ -122,7 +123,8 @@ class ChatService:
         opening: list[Message] = []
         previous = state
         if state is None:
-            state, first = self.dialogue.start(lang or guess_lang(text))
+            # greeted in the language the dialogue will read the message in (「你好」 → 中文), not a guess
+            state, first = self.dialogue.start(lang or language_of(text, guess_lang(text)))
             opening = _greeting(state, first)
         elif lang is not None and lang != state.lang:
             state = state.model_copy(update={"lang": lang})  # the household and the pending question stay
@@ -148,9 +150,7 @@ class ChatService:
         # Counts and timings only: which facts changed would itself say "pregnant" or "certificate".
         log.debug("session %s turn: new=%s replies=%d done=%s %.1fms", short(key), previous is None,
                   len(turn.messages), turn.done, (time.perf_counter() - started) * 1000)
-        if previous is None:  # greet in the language the message turned out to be in, and only once
-            if new_state.lang != state.lang:
-                opening = _greeting(*self.dialogue.start(new_state.lang))
+        if previous is None:  # greeted once: a greeting's own reply is the welcome already
             said = {m.text for m in turn.messages}
             opening = [m for m in opening if m.text not in said]
         return Exchange([*opening, *turn.messages], turn, new_state, previous, erased=turn.erase, key=key)
