@@ -13,16 +13,16 @@ from functools import cache, partial
 from knowledge.basis import Why
 from knowledge.languages import LANGS, Lang
 from knowledge.measure import Text
+from knowledge.messages import message
 from knowledge.outcome import ConditionResult, Fact, Outcome, Verdict
 from knowledge.verdict import asks, firm
-from knowledge.wording import once, template
+from knowledge.wording import once
 
 Lines = Callable[[list[ConditionResult], Lang], list[str]]
 
 
 def _m(key: str, lang: Lang, **values: object) -> str:
-    text = template(f"reasons.{key}", lang)
-    return text.format(**values) if values else text
+    return message(f"reasons.{key}", lang, **values)
 
 
 def text_in(text: Text | Why, lang: Lang) -> str:

@@ -36,15 +36,8 @@ from knowledge.messages import message
 Texts = dict[Lang, str]
 
 
-@cache
-def template(key: str, lang: Lang) -> str:
-    """One message's template, looked up once: the engine composes thousands of words per turn."""
-    return message(key, lang)
-
-
 def _w(key: str, lang: Lang, **values: object) -> str:
-    text = template(f"wording.{key}", lang)
-    return text.format(**values) if values else text
+    return message(f"wording.{key}", lang, **values)
 
 
 def all_langs(words: Callable[[Lang], str]) -> Texts:
@@ -106,27 +99,11 @@ def school_year(year: int, lang: Lang) -> str:
     return _w("school_year", lang, stage=_w(f"stage_{stage}", lang), n=year - offset)
 
 
-def school_year_ja(year: int) -> str:
-    return school_year(year, "ja")
-
-
-def school_year_en(year: int) -> str:
-    return school_year(year, "en")
-
-
 def child(person: Child, lang: Lang) -> str:
     """「2歳の息子さん（…）」 / "your 2-year-old son" / 您2岁的儿子 / 2살 아드님."""
     noun = _w({"male": "son", "female": "daughter"}.get(person.sex or "", "child_noun"), lang)
     grade = _w("child_grade", lang, year=school_year(person.school_year, lang)) if person.school_year else ""
     return _w("child", lang, age=person.age, noun=noun, grade=grade)
-
-
-def child_ja(person: Child) -> str:
-    return child(person, "ja")
-
-
-def child_en(person: Child) -> str:
-    return child(person, "en")
 
 
 def _band(band: str, lang: Lang) -> str:
@@ -145,26 +122,6 @@ def adult(person: Adult, lang: Lang) -> str:
     if person.age is not None:
         return _w("adult_age", lang, age=person.age)
     return _w("adult_band", lang, band=_band(person.age_band, lang)) if person.age_band else _w("any_adult", lang)
-
-
-def adult_ja(person: Adult) -> str:
-    return adult(person, "ja")
-
-
-def adult_en(person: Adult) -> str:
-    return adult(person, "en")
-
-
-def household(lang: Lang) -> str:
-    return _w("household", lang)
-
-
-def any_child(lang: Lang) -> str:
-    return _w("any_child", lang)
-
-
-def any_adult(lang: Lang) -> str:
-    return _w("any_adult", lang)
 
 
 def _join(keys: list[str], lang: Lang) -> str:
