@@ -103,7 +103,8 @@ def _bubble(match: Match, lang: Lang, notice: str | None = None, contact: str | 
     contact when the deployment sets one."""
     status = match.status if match.status in STATUS else "maybe"
     if match.status == "related":
-        why = replies.HOW_CHOSEN[lang] + match.how_chosen if match.how_chosen else replies.CHOSEN_BY_OTHERS[lang]
+        why = message("replies.how_chosen", lang, how=match.how_chosen) if match.how_chosen \
+            else replies.CHOSEN_BY_OTHERS[lang]
     else:
         why = match.reasons[0] if match.reasons else match.summary
     contents: list[FlexText | FlexSeparator] = [

@@ -20,10 +20,7 @@ TEXT: dict[str, dict[Lang, str]] = {key: messages(f"replies.{key}") for key in S
 
 # The quick reply on every question that ends the questions and shows the results with what is known.
 FINISH: dict[Lang, str] = messages("replies.finish")
-RELATED_HEAD: dict[Lang, str] = messages("replies.related_head")
 CHOSEN_BY_OTHERS: dict[Lang, str] = messages("replies.chosen_by_others")
-# 「参加する人の決め方：」 before the document's words (LINE cards append them to this prefix).
-HOW_CHOSEN: dict[Lang, str] = {lang: text.replace("{how}", "") for lang, text in messages("replies.how_chosen").items()}
 FOLD_PREFIX: dict[Lang, str] = messages("results.fold_prefix")
 
 
