@@ -194,11 +194,12 @@ class Dialogue:
         expecting = Expecting(key="children" if pending.key in ("clarify", UNAGED) else pending.key,
                               member=pending.member) if pending else None
         if replies.is_fold_request(text):  # 「ほかの分野…の支援も見る」: reveal what was folded
-            results = self._results(state)
+            evaluated = self.catalog.evaluate(state.household)  # once: the results and the question again
+            results = self._results(state, evaluated)
             out.say(replies.folded_text(results, state.lang, self.contact.line(state.lang) or None))
             if state.pending is None:  # the results were final: do not repeat them
                 return state, Turn(messages=out.messages, results=results, done=True)
-            return self._continue(state, out, show_progress=False, retry=True)  # and ask the question again
+            return self._continue(state, out, show_progress=False, retry=True, evaluated=evaluated)  # ask again
         got = understand(text, Context(household=state.household, expecting=expecting,
                                        last_changed=tuple(state.last_changed), lang=state.lang))
         if got.intent == "switch_language":  # 「中文」「한국어로 해 주세요」「English please」 typed
@@ -221,11 +222,12 @@ class Dialogue:
             if asked is not None:
                 return self._said(state, out, asked)
         if got.intent == "results":
-            results = self._results(state)
+            evaluated = self.catalog.evaluate(state.household)  # once: the results and the next question
+            results = self._results(state, evaluated)
             state.shown = _shown(results) or state.shown
             out.say(replies.results_text(results, state.lang, self.notice(state.lang),
                                          self.contact.line(state.lang) or None))
-            return self._continue(state, out, show_progress=False)
+            return self._continue(state, out, show_progress=False, evaluated=evaluated)
         if got.intent == "dont_know" and pending:
             # 「手続きの仕方がわからない」 asks how, it does not answer the pending question
             asked = self.free.answer(text, state.lang, state.shown, state.household, self.notice_short(state.lang),
