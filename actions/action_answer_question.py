@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import runtime
+from bot.dialogue.conversation import once_per_message
 from bot.dialogue.language_choice import chosen_language
 from knowledge.messages import message
 
@@ -26,10 +27,11 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(text=message("common.language_chosen", lang))
             return runtime.state_events(state)
         free, notice = runtime.dialogue().free, runtime.dialogue().notice_short(lang)
+        search = once_per_message(runtime.dialogue().search)  # the picker and the hits share one search
         if state.asking and text in state.asking.options:  # a candidate measure tapped
             reply = free.chosen(state.asking, text, lang, state.household, notice)
         else:  # a question of a kind; else a measure named with no readable kind (no search: that comes below)
-            reply = free.answer(text, lang, state.shown, state.household, notice) \
+            reply = free.answer(text, lang, state.shown, state.household, notice, search=search) \
                 or free.overview(text, lang, state.shown, notice, named_only=True)
         if reply is not None:
             state.asking = reply.asking
@@ -38,5 +40,6 @@ class ActionAnswerQuestion(Action):
                                      buttons=[{"title": label, "payload": label} for label in reply.quick_replies],
                                      json_message={"answer": reply.answer.model_dump()})
             return runtime.state_events(state)
-        dispatcher.utter_message(text=runtime.dialogue().hits_text(runtime.searcher().search(text, 3), lang))
+        hits = search(text, 3) if search is not None else []
+        dispatcher.utter_message(text=runtime.dialogue().hits_text(hits, lang))
         return runtime.state_events(state)

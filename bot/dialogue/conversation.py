@@ -204,7 +204,7 @@ class Dialogue:
                                        last_changed=tuple(state.last_changed), lang=state.lang))
         if got.intent == "switch_language":  # 「中文」「한국어로 해 주세요」「English please」 typed
             return self.switch(state, got.lang)
-        search = _once(self.search)  # at most one search per message, whoever asks for it
+        search = once_per_message(self.search)  # at most one search per message, whoever asks for it
         if any(c.isalpha() for c in text):  # 「3」 or 「5, 2」 says nothing about the language: keep it
             state.lang = got.lang  # as understood: やさしい日本語 stays while Japanese is typed
         if got.intent == "restart":
@@ -373,7 +373,7 @@ def _asks_how(text: str) -> bool:
     return asked is not None and asked.kind in ("procedure", "documents", "where", "when", "contact")
 
 
-def _once(search: SearchFn | None) -> SearchFn | None:
+def once_per_message(search: SearchFn | None) -> SearchFn | None:
     """The search, remembered for one message: the measure picker and the search answer share one call."""
     if search is None:
         return None
