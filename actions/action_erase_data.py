@@ -11,7 +11,6 @@ from rasa_sdk.types import DomainDict
 
 from actions.runtime import STATE_SLOT, fresh_state
 from bot.dialogue import replies
-from bot.dialogue.state import DialogueState
 
 
 class ActionEraseData(Action):
@@ -20,5 +19,5 @@ class ActionEraseData(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         fresh = fresh_state(tracker)  # nothing of the household, only the language it is said in
-        dispatcher.utter_message(text=replies.say("erased", DialogueState.model_validate_json(fresh).lang))
-        return [ActiveLoop(None), AllSlotsReset(), SlotSet(STATE_SLOT, fresh)]
+        dispatcher.utter_message(text=replies.say("erased", fresh.lang))
+        return [ActiveLoop(None), AllSlotsReset(), SlotSet(STATE_SLOT, fresh.model_dump_json())]

@@ -11,7 +11,6 @@ from rasa_sdk.types import DomainDict
 
 from actions.runtime import ABSORBED_SLOT, STATE_SLOT, fresh_state
 from bot.dialogue import replies
-from bot.dialogue.state import DialogueState
 
 
 class ActionStartOver(Action):
@@ -20,6 +19,6 @@ class ActionStartOver(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         fresh = fresh_state(tracker)  # a fresh household, in the language the resident speaks
-        dispatcher.utter_message(text=replies.say("restart", DialogueState.model_validate_json(fresh).lang))
+        dispatcher.utter_message(text=replies.say("restart", fresh.lang))
         slots = (ABSORBED_SLOT, "pregnant", "children_count", "moving", "business")
-        return [SlotSet(slot, None) for slot in slots] + [SlotSet(STATE_SLOT, fresh)]
+        return [SlotSet(slot, None) for slot in slots] + [SlotSet(STATE_SLOT, fresh.model_dump_json())]

@@ -47,9 +47,9 @@ def spoken(tracker: Tracker, state: DialogueState) -> DialogueState:
     return state
 
 
-def fresh_state(tracker: Tracker) -> str:
+def fresh_state(tracker: Tracker) -> DialogueState:
     """An empty conversation that keeps only the language (after 「最初から」 and 「データを削除」)."""
-    return DialogueState(lang=spoken(tracker, load_state(tracker)).lang).model_dump_json()
+    return DialogueState(lang=spoken(tracker, load_state(tracker)).lang)
 
 
 # Intents that interrupt the form: the form lets them through to their rules.
