@@ -24,16 +24,13 @@ from linebot.v3.messaging import (
 from linebot.v3.messaging import Message as LineMessage
 
 from bot.dialogue import replies
-from bot.dialogue.conversation import Message
-from bot.dialogue.summary import CORRECT
+from bot.dialogue.conversation import CLOSING, Message
 from knowledge.languages import Lang
-from knowledge.messages import message, messages
+from knowledge.messages import message
 from knowledge.results import Match
 
 MAX_MESSAGES, MAX_QUICK_REPLIES, MAX_LABEL, MAX_DATA = 5, 13, 20, 300
 MAX_TEXT, MAX_BUBBLES, MAX_ALT = 5000, 12, 400
-DONT_KNOW = tuple(messages("common.dont_know").values())  # わからない in every language
-KEEP_LAST = (*DONT_KNOW, *CORRECT.values(), *replies.FINISH.values())  # kept when the options are cut to 13
 
 
 def units(text: str) -> int:
@@ -79,7 +76,7 @@ def quick_reply(labels: list[str]) -> QuickReply | None:
     if not labels:
         return None
     if len(labels) > MAX_QUICK_REPLIES:
-        tail = [label for label in labels[-3:] if label in KEEP_LAST]  # 訂正する, わからない, 結果を見る
+        tail = [label for label in labels[-3:] if label in CLOSING]  # 訂正する, わからない, 結果を見る
         labels = [*labels[: MAX_QUICK_REPLIES - len(tail)], *tail]
     return QuickReply(items=[
         QuickReplyItem(action=PostbackAction(label=clip(label, MAX_LABEL), data=label, display_text=label))

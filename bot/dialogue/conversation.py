@@ -46,6 +46,9 @@ Evaluated = list[tuple[Measure, Outcome]]  # `Catalog.evaluate`: every measure w
 MAX_RETRIES = 1
 UNAGED = "children.unaged"
 DONT_KNOW: dict[Lang, str] = messages("common.dont_know")  # the pending key of 「ほかのお子さんの年齢も教えてください」
+# The replies that end a question's options in every language (わからない, 「訂正する」, 「ここまでで結果を見る」): they
+# stay last when others are added, and LINE keeps them when the options are cut to 13.
+CLOSING: tuple[str, ...] = (*DONT_KNOW.values(), *CORRECT.values(), *replies.FINISH.values())
 
 
 class Message(BaseModel):
@@ -403,10 +406,7 @@ def _with_correction(state: DialogueState, turn: Turn, lang: Lang, summary: str 
     last message (the one whose quick replies every channel shows) offers 「訂正する」 too."""
     last = turn.messages[-1] if turn.messages else None
     if last is not None and CORRECT[lang] not in last.quick_replies:
-        options = last.quick_replies  # before a closing わからない and 「ここまでで結果を見る」, which stay last
-        closing = (*DONT_KNOW.values(), *replies.FINISH.values())
-        at = next((i for i, label in enumerate(options) if label in closing), len(options))
-        last.quick_replies = [*options[:at], CORRECT[lang], *options[at:]]
+        last.quick_replies = _before_closing(last.quick_replies, [CORRECT[lang]])
     return state, turn.model_copy(update={"household_changed": True, "summary": summary})
 
 
@@ -416,16 +416,15 @@ def _with_languages(state: DialogueState, turn: Turn) -> tuple[DialogueState, Tu
     「訂正する」 or 「ここまでで結果を見る」, which stay last."""
     last = turn.messages[-1] if turn.messages else None
     if last is not None:
-        options = last.quick_replies
-        others = [name for name in replies.language_replies(state.lang) if name not in options]
-        at = next((i for i, label in enumerate(options) if label in _closing()), len(options))
-        last.quick_replies = [*options[:at], *others, *options[at:]]
+        others = [name for name in replies.language_replies(state.lang) if name not in last.quick_replies]
+        last.quick_replies = _before_closing(last.quick_replies, others)
     return state, turn
 
 
-def _closing() -> tuple[str, ...]:
-    """The replies that end a question's options: わからない, 「訂正する」, 「ここまでで結果を見る」."""
-    return (*DONT_KNOW.values(), *CORRECT.values(), *replies.FINISH.values())
+def _before_closing(options: list[str], added: list[str]) -> list[str]:
+    """`added` after a question's answers and before its closing replies, which stay last."""
+    at = next((i for i, label in enumerate(options) if label in CLOSING), len(options))
+    return [*options[:at], *added, *options[at:]]
 
 
 def _with_finish(state: DialogueState) -> list[str]:
