@@ -161,8 +161,10 @@ class Dialogue:
 
     def hits_text(self, hits: list[Hit], lang: Lang) -> str:
         """Search hits as an answer: each measure's title and summary in `lang`, with its page."""
-        titles = {m.id: title_in(m, lang) for m in self.catalog}
-        summaries = {m.id: text_in(m.summary, lang) for m in self.catalog}
+        ids = {hit.id for hit in hits}
+        shown = [m for m in self.catalog if m.id in ids]  # the few hits, not all 46
+        titles = {m.id: title_in(m, lang) for m in shown}
+        summaries = {m.id: text_in(m.summary, lang) for m in shown}
         return replies.answer_text(hits, lang, titles, summaries)
 
     def _apply_quick_reply(self, state: DialogueState, label: str, out: _Out) -> tuple[DialogueState, Turn]:
