@@ -8,7 +8,6 @@ knowledge/messages/summary.yaml, one template per language where the grammar dif
 
 from __future__ import annotations
 
-from functools import reduce
 from typing import Any
 
 from knowledge.household import Household
@@ -28,7 +27,8 @@ def _m(key: str, lang: Lang, **values: object) -> str:
 
 
 def _parts(parts: list[str], lang: Lang) -> str:
-    return reduce(lambda left, right: _m("part_join", lang, left=left, right=right), parts) if parts else ""
+    """A member's facts joined by the language's separator (the part_join template filled with nothing)."""
+    return _m("part_join", lang, left="", right="").join(parts)
 
 
 def _child(child: dict[str, Any], lang: Lang) -> str:
